@@ -1,0 +1,1 @@
+//! The command line: clap arguments and one file per command.

@@ -1,0 +1,23 @@
+//! The domain: the responsibility catalogue, roster, records, quota rules and
+//! the progress engine. Nothing here touches a terminal, the clock or sled.
+
+pub mod catalogue;
+pub mod date;
+pub mod demo;
+pub mod error;
+pub mod ledger;
+pub mod mem;
+pub mod port;
+pub mod progress;
+pub mod record;
+pub mod roster;
+pub mod rule;
+
+pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId};
+pub use error::{CoreError, Field, StoreError, ValidationError};
+pub use ledger::{Ledger, YearView};
+pub use port::{Backup, Store};
+pub use progress::{Missing, Progress, Status};
+pub use record::{Absence, NewRecord, Record, RecordId, RecordKind};
+pub use roster::{NewPerson, Person, PersonId, Role, Roster};
+pub use rule::{PairScope, Period, RoleScope, Rule};

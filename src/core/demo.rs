@@ -1,0 +1,1 @@
+//! A realistic sample ledger for trying the app and for benchmarks.

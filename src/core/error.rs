@@ -1,0 +1,137 @@
+//! Errors of the core and of the store port. Each names what is wrong and the
+//! fix; the shells translate them (`crate::i18n`) and never panic on them.
+
+use std::path::PathBuf;
+
+use super::catalogue::CatalogueError;
+use super::record::RecordId;
+use super::roster::PersonId;
+
+/// An input field, so that an error can point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Kind,
+    Date,
+    Topic,
+    Host,
+    Attendees,
+    Absentees,
+    Partners,
+    Duties,
+    Notes,
+    Evidence,
+    Name,
+    Roles,
+    Dept,
+    Oversees,
+    Links,
+    Year,
+}
+
+impl Field {
+    /// The field's name as the CLI spells it (`--topic`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            Field::Kind => "kind",
+            Field::Date => "date",
+            Field::Topic => "topic",
+            Field::Host => "host",
+            Field::Attendees => "attendees",
+            Field::Absentees => "absent",
+            Field::Partners => "with",
+            Field::Duties => "duty",
+            Field::Notes => "notes",
+            Field::Evidence => "evidence",
+            Field::Name => "name",
+            Field::Roles => "role",
+            Field::Dept => "dept",
+            Field::Oversees => "oversees",
+            Field::Links => "link",
+            Field::Year => "year",
+        }
+    }
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    BadDate(String),
+    UnknownPerson(String),
+    /// Several active people share this name; the ids tell them apart.
+    AmbiguousPerson(String, Vec<PersonId>),
+    RetiredPerson(String),
+    UnknownDuty(String),
+    UnknownKind(String),
+    UnknownRole(String),
+    Duplicate(String),
+    BothPresentAndAbsent(String),
+    TalkWithSelf,
+    TooLong {
+        max: usize,
+        got: usize,
+    },
+    NameTaken(String),
+    /// Control characters or other text that cannot be stored as typed.
+    BadText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field:?}: {problem:?}")]
+pub struct ValidationError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl ValidationError {
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// Failures of a `Store` implementation.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the ledger at {path} is in use by another taizhang process ({holder}); close it or wait, then try again"
+    )]
+    Locked { path: PathBuf, holder: String },
+    #[error(
+        "opening the ledger at {path} did not finish within {secs} s; the database may be damaged (restore a backup or move the directory aside)"
+    )]
+    OpenTimeout { path: PathBuf, secs: u64 },
+    #[error(
+        "the ledger at {path} was written by a newer taizhang (schema {found}, this one reads up to {supported}); upgrade taizhang"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Db(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("invalid {}: {:?}", .0.field.flag(), .0.problem)]
+    Invalid(#[from] ValidationError),
+    #[error(transparent)]
+    Catalogue(#[from] CatalogueError),
+    #[error("record {0} does not exist")]
+    NoRecord(RecordId),
+    #[error("person #{0} does not exist")]
+    NoPerson(PersonId),
+    #[error("backup file is not valid: {0}")]
+    BadBackup(String),
+}

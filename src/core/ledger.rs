@@ -1,0 +1,247 @@
+//! The ledger's use cases. The CLI and TUI reach data only through `Ledger`,
+//! which validates input, stamps authorship and keeps the store consistent.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::catalogue::{Catalogue, DutyId};
+use super::error::{CoreError, StoreError};
+use super::port::{Backup, SCHEMA_VERSION, Store};
+use super::progress::{self, Progress, Tally};
+use super::record::{NewRecord, Record, RecordId};
+use super::roster::{NewPerson, Person, PersonId, Roster};
+
+/// Everything a screen or report needs for one year, computed once.
+#[derive(Debug, Clone)]
+pub struct YearView {
+    pub year: i32,
+    pub today: NaiveDate,
+    pub catalogue: Catalogue,
+    pub roster: Roster,
+    /// The year's records, by date.
+    pub records: Vec<Record>,
+    /// One entry per catalogue duty, in catalogue order.
+    pub progress: Vec<Progress>,
+    pub tally: Tally,
+}
+
+impl YearView {
+    pub fn progress_of(&self, id: &DutyId) -> Option<&Progress> {
+        self.progress.iter().find(|p| &p.duty == id)
+    }
+
+    pub fn record(&self, id: RecordId) -> Option<&Record> {
+        self.records.iter().find(|r| r.id == id)
+    }
+}
+
+pub struct Ledger<S: Store> {
+    store: S,
+    /// Who is making changes (the Unix user), stamped on every record.
+    user: String,
+}
+
+impl<S: Store> Ledger<S> {
+    pub fn new(store: S, user: impl Into<String>) -> Self {
+        Self {
+            store,
+            user: user.into(),
+        }
+    }
+
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn catalogue(&self) -> Result<Catalogue, CoreError> {
+        Ok(self.store.catalogue()?)
+    }
+
+    pub fn roster(&self) -> Result<Roster, CoreError> {
+        Ok(Roster::new(self.store.people()?))
+    }
+
+    pub fn records_in_year(&self, year: i32) -> Result<Vec<Record>, CoreError> {
+        let (from, to) = year_bounds(year)?;
+        Ok(self.store.records_between(from, to)?)
+    }
+
+    pub fn record_years(&self) -> Result<Vec<i32>, CoreError> {
+        Ok(self.store.record_years()?)
+    }
+
+    /// Load one year and compute its progress.
+    pub fn year_view(&self, year: i32, today: NaiveDate) -> Result<YearView, CoreError> {
+        let catalogue = self.catalogue()?;
+        let roster = self.roster()?;
+        let records = self.records_in_year(year)?;
+        let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
+        let tally = progress::tally(&progress);
+        Ok(YearView {
+            year,
+            today,
+            catalogue,
+            roster,
+            records,
+            progress,
+            tally,
+        })
+    }
+
+    pub fn record(&self, id: RecordId) -> Result<Record, CoreError> {
+        self.store.record(id)?.ok_or(CoreError::NoRecord(id))
+    }
+
+    pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
+        let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
+        let id = RecordId(self.store.next_id()?);
+        let record = draft.into_record(id, self.user.clone(), now);
+        self.store.put_record(&record)?;
+        Ok(record)
+    }
+
+    /// Replace a record's content; its id and original author are kept.
+    pub fn update_record(
+        &self,
+        id: RecordId,
+        input: &NewRecord,
+        now: NaiveDateTime,
+    ) -> Result<Record, CoreError> {
+        let old = self.record(id)?;
+        let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
+        let mut record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
+        if record == old {
+            return Ok(old);
+        }
+        record.entered_at = old.entered_at;
+        let _ = now;
+        self.store.put_record(&record)?;
+        Ok(record)
+    }
+
+    pub fn delete_record(&self, id: RecordId) -> Result<Record, CoreError> {
+        self.store.delete_record(id)?.ok_or(CoreError::NoRecord(id))
+    }
+
+    /// Put a deleted record back as it was (undo).
+    pub fn restore_record(&self, record: &Record) -> Result<(), CoreError> {
+        Ok(self.store.put_record(record)?)
+    }
+
+    pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
+        let roster = self.roster()?;
+        let id = PersonId(
+            u32::try_from(self.store.next_id()?)
+                .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
+        );
+        let person = input.validate(id, &roster)?;
+        self.store.put_person(&person)?;
+        Ok(person)
+    }
+
+    /// Replace a person's details; their id and retired flag are kept.
+    pub fn edit_person(&self, id: PersonId, input: &NewPerson) -> Result<Person, CoreError> {
+        let roster = self.roster()?;
+        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let mut person = input.validate(id, &roster)?;
+        person.retired = old.retired;
+        self.store.put_person(&person)?;
+        Ok(person)
+    }
+
+    pub fn retire_person(&self, id: PersonId) -> Result<Person, CoreError> {
+        let roster = self.roster()?;
+        let mut person = roster.get(id).cloned().ok_or(CoreError::NoPerson(id))?;
+        person.retired = true;
+        self.store.put_person(&person)?;
+        Ok(person)
+    }
+
+    /// Validate a catalogue file and make it this ledger's catalogue.
+    pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
+        let catalogue = Catalogue::from_toml(text)?;
+        self.store.set_catalogue(&catalogue)?;
+        Ok(catalogue)
+    }
+
+    pub fn export(&self) -> Result<Backup, CoreError> {
+        Ok(self.store.export()?)
+    }
+
+    /// Replace the whole ledger with a backup, after checking it is coherent.
+    pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
+        check_backup(backup)?;
+        Ok(self.store.import(backup)?)
+    }
+}
+
+fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), CoreError> {
+    let bad = || {
+        CoreError::Invalid(super::error::ValidationError::new(
+            super::error::Field::Year,
+            super::error::Problem::BadDate(year.to_string()),
+        ))
+    };
+    Ok((
+        NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?,
+        NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?,
+    ))
+}
+
+/// A backup must be of a schema we read, and every reference inside it must
+/// resolve, so that an import never leaves a half-valid ledger.
+fn check_backup(b: &Backup) -> Result<(), CoreError> {
+    let bad = |m: String| Err(CoreError::BadBackup(m));
+    if b.schema > SCHEMA_VERSION {
+        return bad(format!(
+            "schema {} is newer than this taizhang reads ({SCHEMA_VERSION}); upgrade taizhang",
+            b.schema
+        ));
+    }
+    Catalogue::from_toml(&b.catalogue.to_toml())
+        .map_err(|e| CoreError::BadBackup(format!("catalogue: {}", e.message)))?;
+    let mut ids = std::collections::HashSet::new();
+    for p in &b.people {
+        if !ids.insert(u64::from(p.id.0)) {
+            return bad(format!("person id {} appears twice", p.id));
+        }
+    }
+    let person_ok = |id: &PersonId| b.people.iter().any(|p| p.id == *id);
+    for r in &b.records {
+        if !ids.insert(r.id.0) {
+            return bad(format!("record id {} is used twice", r.id));
+        }
+        let people = r
+            .host
+            .iter()
+            .chain(&r.attendees)
+            .chain(&r.partners)
+            .chain(r.absentees.iter().map(|a| &a.person));
+        for id in people {
+            if !person_ok(id) {
+                return bad(format!(
+                    "record {} names person #{id}, who is not in the roster",
+                    r.id
+                ));
+            }
+        }
+        for d in &r.duties {
+            if b.catalogue.duty(d).is_none() {
+                return bad(format!(
+                    "record {} counts toward duty `{d}`, which is not in the catalogue",
+                    r.id
+                ));
+            }
+        }
+    }
+    if ids.iter().any(|&id| id >= b.next_id) {
+        return bad(format!(
+            "next_id {} is not above every id in the file",
+            b.next_id
+        ));
+    }
+    Ok(())
+}

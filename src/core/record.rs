@@ -1,0 +1,362 @@
+//! Records (台账条目): what was done, when, by and with whom, and which duties
+//! it counts toward. Raw input (`NewRecord`) becomes a `Record` only through
+//! `NewRecord::validate`, which resolves names and names the field at fault.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{Catalogue, DutyId};
+use super::error::{Field, Problem, ValidationError};
+use super::roster::{PersonId, Roster};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub u64);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// The broad category of a record kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Meeting,
+    Study,
+    Talk,
+    Report,
+    Inspection,
+    Activity,
+    Other,
+}
+
+macro_rules! kinds {
+    ($( $variant:ident => $cat:ident, $zh:literal, $en:literal, [$($alias:literal),*]; )*) => {
+        /// What a record is. Each kind prefills the duties it counts toward.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum RecordKind { $($variant),* }
+
+        impl RecordKind {
+            pub const ALL: &'static [RecordKind] = &[$(RecordKind::$variant),*];
+
+            pub fn zh(self) -> &'static str {
+                match self { $(RecordKind::$variant => $zh),* }
+            }
+
+            pub fn en(self) -> &'static str {
+                match self { $(RecordKind::$variant => $en),* }
+            }
+
+            pub fn category(self) -> Category {
+                match self { $(RecordKind::$variant => Category::$cat),* }
+            }
+
+            fn aliases(self) -> &'static [&'static str] {
+                match self { $(RecordKind::$variant => &[$($alias),*]),* }
+            }
+        }
+    };
+}
+
+kinds! {
+    GeneralMeeting => Meeting, "支部党员大会", "General meeting", ["党员大会", "general_meeting"];
+    CommitteeMeeting => Meeting, "支委会", "Committee meeting", ["支部委员会", "committee_meeting"];
+    GroupMeeting => Meeting, "党小组会", "Group meeting", ["group_meeting"];
+    PartyLecture => Meeting, "党课", "Party lecture", ["party_lecture", "lecture"];
+    ThemeDay => Activity, "主题党日", "Theme day", ["主题党日活动", "theme_day"];
+    SpecialMeeting => Meeting, "专题会议", "Special meeting on strict governance", ["全面从严治党专题会", "党风廉政专题会", "special_meeting"];
+    IdeologyMeeting => Meeting, "意识形态专题会", "Ideology meeting", ["意识形态", "ideology_meeting"];
+    DemocraticLife => Meeting, "民主生活会", "Leadership self-criticism meeting", ["democratic_life"];
+    OrganizationalLife => Meeting, "组织生活会", "Branch self-criticism meeting", ["organizational_life"];
+    CentralGroupStudy => Study, "中心组学习", "Central group study", ["理论中心组学习", "专题学习", "study", "central_group_study"];
+    IntegrityTalk => Talk, "廉政谈话", "Integrity talk", ["integrity_talk"];
+    HeartTalk => Talk, "谈心谈话", "Heart-to-heart talk", ["谈心", "heart_talk"];
+    AdmonitionTalk => Talk, "约谈", "Admonition talk", ["提醒谈话", "admonition_talk"];
+    DutyReport => Report, "述责述廉", "Duty and integrity report", ["述职述廉", "duty_report"];
+    AnnualReport => Report, "向上级报告", "Report to the superior committee", ["年度报告", "annual_report"];
+    PersonalMatters => Report, "个人事项报告", "Personal matters report", ["个人有关事项报告", "personal_matters"];
+    Inspection => Inspection, "督导检查", "Inspection", ["检查", "inspection"];
+    ConductCheck => Inspection, "四风检查", "Conduct spot check", ["八项规定检查", "conduct_check"];
+    MemberAppraisal => Activity, "民主评议党员", "Member appraisal", ["民主评议", "member_appraisal"];
+    ResponsibilityLetter => Activity, "签订责任书", "Responsibility letter", ["责任书", "responsibility_letter"];
+    WorkPlan => Report, "工作要点", "Yearly work plan", ["工作要点和推进措施", "work_plan"];
+    Education => Activity, "教育活动", "Education activity", ["警示教育", "红色教育", "廉洁教育", "education"];
+    MemberDevelopment => Activity, "发展党员", "Member recruitment", ["member_development"];
+    Other => Other, "其他", "Other", ["other"];
+}
+
+impl RecordKind {
+    /// Parse a kind from its Chinese or English name, `snake_case` id or alias.
+    pub fn parse(input: &str) -> Option<RecordKind> {
+        let s = input.trim();
+        RecordKind::ALL.iter().copied().find(|k| {
+            k.zh() == s
+                || k.en().eq_ignore_ascii_case(s)
+                || k.aliases().iter().any(|a| a.eq_ignore_ascii_case(s))
+        })
+    }
+
+    /// Talks need a partner; other kinds must not name one.
+    pub fn is_talk(self) -> bool {
+        self.category() == Category::Talk
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absence {
+    pub person: PersonId,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    /// The calendar date the user means, in local time.
+    pub date: NaiveDate,
+    pub topic: String,
+    pub host: Option<PersonId>,
+    #[serde(default)]
+    pub attendees: Vec<PersonId>,
+    #[serde(default)]
+    pub absentees: Vec<Absence>,
+    /// Talk partners (for talks) or the people a report covers.
+    #[serde(default)]
+    pub partners: Vec<PersonId>,
+    /// Each duty at most once.
+    #[serde(default)]
+    pub duties: Vec<DutyId>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    pub entered_by: String,
+    pub entered_at: NaiveDateTime,
+}
+
+impl Record {
+    /// Everyone the record names as host or partner: the people it "covers"
+    /// for per-person and pair rules.
+    pub fn covers(&self, who: PersonId) -> bool {
+        self.host == Some(who) || self.partners.contains(&who)
+    }
+}
+
+/// Raw input for a record, as typed: people by name, duties by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewRecord {
+    pub kind: Option<RecordKind>,
+    pub date: Option<NaiveDate>,
+    pub topic: String,
+    pub host: Option<String>,
+    pub attendees: Vec<String>,
+    /// (name, reason)
+    pub absentees: Vec<(String, String)>,
+    pub partners: Vec<String>,
+    /// `None` prefills from the kind.
+    pub duties: Option<Vec<String>>,
+    pub notes: String,
+    pub evidence: Vec<String>,
+}
+
+/// Longest accepted topic, in characters.
+pub const MAX_TOPIC: usize = 200;
+/// Longest accepted notes, in characters.
+pub const MAX_NOTES: usize = 20_000;
+
+/// A validated record, not yet given an id or author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordDraft {
+    pub kind: RecordKind,
+    pub date: NaiveDate,
+    pub topic: String,
+    pub host: Option<PersonId>,
+    pub attendees: Vec<PersonId>,
+    pub absentees: Vec<Absence>,
+    pub partners: Vec<PersonId>,
+    pub duties: Vec<DutyId>,
+    pub notes: String,
+    pub evidence: Vec<String>,
+}
+
+impl RecordDraft {
+    pub fn into_record(
+        self,
+        id: RecordId,
+        entered_by: String,
+        entered_at: NaiveDateTime,
+    ) -> Record {
+        Record {
+            id,
+            kind: self.kind,
+            date: self.date,
+            topic: self.topic,
+            host: self.host,
+            attendees: self.attendees,
+            absentees: self.absentees,
+            partners: self.partners,
+            duties: self.duties,
+            notes: self.notes,
+            evidence: self.evidence,
+            entered_by,
+            entered_at,
+        }
+    }
+}
+
+impl NewRecord {
+    /// Check every field and resolve names against the roster and duty ids
+    /// against the catalogue. The first problem found is returned.
+    pub fn validate(
+        &self,
+        catalogue: &Catalogue,
+        roster: &Roster,
+    ) -> Result<RecordDraft, ValidationError> {
+        let kind = self
+            .kind
+            .ok_or(ValidationError::new(Field::Kind, Problem::Required))?;
+        let date = self
+            .date
+            .ok_or(ValidationError::new(Field::Date, Problem::Required))?;
+        let topic = clean_line(&self.topic);
+        if topic.is_empty() && !kind.is_talk() {
+            return Err(ValidationError::new(Field::Topic, Problem::Required));
+        }
+        check_len(Field::Topic, &topic, MAX_TOPIC)?;
+        check_len(Field::Notes, &self.notes, MAX_NOTES)?;
+        let host = match self
+            .host
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(name) => Some(
+                roster
+                    .resolve(name)
+                    .map_err(|p| ValidationError::new(Field::Host, p))?,
+            ),
+            None if kind.is_talk() => {
+                return Err(ValidationError::new(Field::Host, Problem::Required));
+            }
+            None => None,
+        };
+        let attendees = resolve_all(roster, Field::Attendees, &self.attendees)?;
+        let mut absentees = Vec::new();
+        for (name, reason) in &self.absentees {
+            let person = roster
+                .resolve(name)
+                .map_err(|p| ValidationError::new(Field::Absentees, p))?;
+            if attendees.contains(&person) {
+                return Err(ValidationError::new(
+                    Field::Absentees,
+                    Problem::BothPresentAndAbsent(name.trim().to_string()),
+                ));
+            }
+            if absentees.iter().any(|a: &Absence| a.person == person) {
+                return Err(ValidationError::new(
+                    Field::Absentees,
+                    Problem::Duplicate(name.trim().to_string()),
+                ));
+            }
+            absentees.push(Absence {
+                person,
+                reason: clean_line(reason),
+            });
+        }
+        let partners = resolve_all(roster, Field::Partners, &self.partners)?;
+        if kind.is_talk() && partners.is_empty() {
+            return Err(ValidationError::new(Field::Partners, Problem::Required));
+        }
+        if let Some(h) = host
+            && partners.contains(&h)
+        {
+            return Err(ValidationError::new(Field::Partners, Problem::TalkWithSelf));
+        }
+        let duties = match &self.duties {
+            None => catalogue.prefill(kind),
+            Some(ids) => {
+                let mut out: Vec<DutyId> = Vec::new();
+                for raw in ids {
+                    let id = DutyId(raw.trim().to_string());
+                    if catalogue.duty(&id).is_none() {
+                        return Err(ValidationError::new(
+                            Field::Duties,
+                            Problem::UnknownDuty(raw.trim().to_string()),
+                        ));
+                    }
+                    if out.contains(&id) {
+                        return Err(ValidationError::new(
+                            Field::Duties,
+                            Problem::Duplicate(raw.trim().to_string()),
+                        ));
+                    }
+                    out.push(id);
+                }
+                out
+            }
+        };
+        Ok(RecordDraft {
+            kind,
+            date,
+            topic,
+            host,
+            attendees,
+            absentees,
+            partners,
+            duties,
+            notes: self.notes.trim_end().to_string(),
+            evidence: self
+                .evidence
+                .iter()
+                .map(|e| clean_line(e))
+                .filter(|e| !e.is_empty())
+                .collect(),
+        })
+    }
+}
+
+fn resolve_all(
+    roster: &Roster,
+    field: Field,
+    names: &[String],
+) -> Result<Vec<PersonId>, ValidationError> {
+    let mut out = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let id = roster
+            .resolve(name)
+            .map_err(|p| ValidationError::new(field, p))?;
+        if out.contains(&id) {
+            return Err(ValidationError::new(
+                field,
+                Problem::Duplicate(name.to_string()),
+            ));
+        }
+        out.push(id);
+    }
+    Ok(out)
+}
+
+fn check_len(field: Field, text: &str, max: usize) -> Result<(), ValidationError> {
+    let n = text.chars().count();
+    if n > max {
+        return Err(ValidationError::new(
+            field,
+            Problem::TooLong { max, got: n },
+        ));
+    }
+    Ok(())
+}
+
+/// One line of text: trimmed, with line breaks folded to spaces.
+pub fn clean_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,157 @@
+//! Quota rules: what a duty demands in a year. A rule is data (it lives in the
+//! catalogue and can be edited per branch); `progress` gives it meaning.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The bucket a counting rule is checked in. Each bucket stands alone: a
+/// missed March is not made up in April.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Year,
+    HalfYear,
+    Quarter,
+    Month,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [
+        Period::Year,
+        Period::HalfYear,
+        Period::Quarter,
+        Period::Month,
+    ];
+
+    /// How many buckets of this period a year has.
+    pub fn buckets(self) -> u32 {
+        match self {
+            Period::Year => 1,
+            Period::HalfYear => 2,
+            Period::Quarter => 4,
+            Period::Month => 12,
+        }
+    }
+
+    /// The 1-based bucket a date falls in.
+    pub fn bucket_of(self, date: NaiveDate) -> u32 {
+        let m = date.month();
+        match self {
+            Period::Year => 1,
+            Period::HalfYear => (m - 1) / 6 + 1,
+            Period::Quarter => (m - 1) / 3 + 1,
+            Period::Month => m,
+        }
+    }
+
+    /// First and last day (inclusive) of bucket `index` (1-based) in `year`.
+    /// Returns `None` for an index out of range or a year chrono cannot hold.
+    pub fn bounds(self, year: i32, index: u32) -> Option<(NaiveDate, NaiveDate)> {
+        if index == 0 || index > self.buckets() {
+            return None;
+        }
+        let months = 12 / self.buckets();
+        let first_month = (index - 1) * months + 1;
+        let start = NaiveDate::from_ymd_opt(year, first_month, 1)?;
+        let end = if first_month + months > 12 {
+            NaiveDate::from_ymd_opt(year, 12, 31)?
+        } else {
+            NaiveDate::from_ymd_opt(year, first_month + months, 1)?.pred_opt()?
+        };
+        Some((start, end))
+    }
+}
+
+/// Who a per-person or range rule applies to, resolved against the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleScope {
+    /// 书记.
+    Secretary,
+    /// 班子成员 other than the secretary (副书记 and 班子成员 roles).
+    OtherLeaders,
+    /// Every leadership member, the secretary included.
+    Leadership,
+    /// 支委: 书记, 副书记, 委员 and 纪检委员.
+    Committee,
+    /// 部门负责人.
+    DeptHeads,
+    /// Every active member (党员 and 预备党员 included).
+    Members,
+}
+
+/// The pairs a talk-coverage rule demands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairScope {
+    /// The secretary with each other leadership member and each department head.
+    SecretaryWithLeadersAndHeads,
+    /// Each other leadership member with the heads of the departments they oversee.
+    LeadersWithOverseenHeads,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rule {
+    /// At least `min` linked records in each `per` bucket.
+    Count { min: u32, per: Period },
+    /// Each person in `who` is host or partner of at least `min` linked records a year.
+    PerPerson { who: RoleScope, min: u32 },
+    /// Every required (host, partner) pair has a linked talk this year.
+    TalkCoverage { pairs: PairScope },
+    /// Each person in `who` keeps between `min` and `max` 联系点 on the roster.
+    StandingRange { who: RoleScope, min: u32, max: u32 },
+    /// At least one linked record, due by this day of the year.
+    Deadline { month: u32, day: u32 },
+    /// No number: the status is the evidence linked to the duty.
+    Evidence,
+}
+
+impl Rule {
+    /// The deadline date in `year`, for a `Deadline` rule. A 29 February
+    /// deadline falls on 28 February in common years.
+    pub fn deadline_in(&self, year: i32) -> Option<NaiveDate> {
+        match *self {
+            Rule::Deadline { month, day } => NaiveDate::from_ymd_opt(year, month, day)
+                .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1))),
+            _ => None,
+        }
+    }
+
+    pub fn has_quota(&self) -> bool {
+        !matches!(self, Rule::Evidence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn bucket_bounds_cover_the_year() {
+        for p in Period::ALL {
+            let mut next = d(2024, 1, 1);
+            for i in 1..=p.buckets() {
+                let (s, e) = p.bounds(2024, i).unwrap();
+                assert_eq!(s, next);
+                assert_eq!(p.bucket_of(s), i);
+                assert_eq!(p.bucket_of(e), i);
+                next = e.succ_opt().unwrap();
+            }
+            assert_eq!(next, d(2025, 1, 1));
+            assert!(p.bounds(2024, 0).is_none());
+            assert!(p.bounds(2024, p.buckets() + 1).is_none());
+        }
+    }
+
+    #[test]
+    fn leap_day_deadline_falls_back_in_common_years() {
+        let r = Rule::Deadline { month: 2, day: 29 };
+        assert_eq!(r.deadline_in(2024), Some(d(2024, 2, 29)));
+        assert_eq!(r.deadline_in(2025), Some(d(2025, 2, 28)));
+    }
+}

@@ -1,0 +1,36 @@
+//! Every user-visible string, in Chinese (default) and English. The core
+//! returns typed values; this module turns them into words.
+
+pub mod domain;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parse `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en_US`, `中文`, `english`…
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("zh") || t == "中文" || t == "cn" || t == "chinese" {
+            Some(Lang::Zh)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// Choose between the two spellings of one message.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Words for the domain's typed values: statuses, lists, kinds, roles,
+//! periods, what is missing, and validation errors.
+
+use crate::core::catalogue::{Duty, ListId};
+use crate::core::error::{CoreError, Field, Problem, ValidationError};
+use crate::core::progress::{Missing, Status};
+use crate::core::record::RecordKind;
+use crate::core::roster::{Role, Roster};
+use crate::core::rule::{PairScope, Period, RoleScope, Rule};
+
+use super::Lang;
+
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Done => lang.pick("已完成", "done"),
+        Status::OnTrack => lang.pick("正常", "on track"),
+        Status::Behind => lang.pick("落后", "behind"),
+        Status::Overdue => lang.pick("逾期", "overdue"),
+        Status::NoQuota => lang.pick("无指标", "no quota"),
+    }
+}
+
+/// A one-character marker that reads without colour.
+pub fn status_marker(s: Status) -> char {
+    match s {
+        Status::Done => '✓',
+        Status::OnTrack => '·',
+        Status::Behind => '!',
+        Status::Overdue => '✗',
+        Status::NoQuota => '-',
+    }
+}
+
+/// ASCII-only marker, for terminals that draw symbols double-width.
+pub fn status_marker_ascii(s: Status) -> char {
+    match s {
+        Status::Done => '+',
+        Status::OnTrack => '.',
+        Status::Behind => '!',
+        Status::Overdue => 'x',
+        Status::NoQuota => '-',
+    }
+}
+
+pub fn list(lang: Lang, l: ListId) -> &'static str {
+    match l {
+        ListId::Branch => lang.pick("党支部班子责任清单", "Branch committee duties"),
+        ListId::Secretary => lang.pick("党支部书记责任清单", "Secretary's duties"),
+        ListId::OtherMembers => lang.pick("其他班子成员责任清单", "Other leaders' duties"),
+        ListId::Political => lang.pick("从严抓政治建设", "Political building"),
+        ListId::Ideological => lang.pick("从严抓思想建设", "Ideological building"),
+        ListId::Discipline => lang.pick("从严抓纪律建设", "Discipline"),
+        ListId::Cadres => lang.pick("从严抓干部队伍建设", "Cadres and members"),
+        ListId::Grassroots => lang.pick("从严抓基层基础", "Grassroots foundations"),
+        ListId::Conduct => lang.pick("从严抓作风建设", "Conduct"),
+        ListId::Integrity => lang.pick("从严抓党风廉政建设", "Integrity"),
+        ListId::Safeguards => lang.pick("保障机制", "Safeguard mechanisms"),
+    }
+}
+
+/// Short list name for narrow panes.
+pub fn list_short(lang: Lang, l: ListId) -> &'static str {
+    match l {
+        ListId::Branch => lang.pick("班子", "Branch"),
+        ListId::Secretary => lang.pick("书记", "Secretary"),
+        ListId::OtherMembers => lang.pick("其他成员", "Other leaders"),
+        ListId::Political => lang.pick("政治建设", "Political"),
+        ListId::Ideological => lang.pick("思想建设", "Ideological"),
+        ListId::Discipline => lang.pick("纪律建设", "Discipline"),
+        ListId::Cadres => lang.pick("队伍建设", "Cadres"),
+        ListId::Grassroots => lang.pick("基层基础", "Grassroots"),
+        ListId::Conduct => lang.pick("作风建设", "Conduct"),
+        ListId::Integrity => lang.pick("党风廉政", "Integrity"),
+        ListId::Safeguards => lang.pick("保障机制", "Safeguards"),
+    }
+}
+
+pub fn duty_title(lang: Lang, d: &Duty) -> &str {
+    lang.pick(&d.title, &d.title_en)
+}
+
+pub fn kind(lang: Lang, k: RecordKind) -> &'static str {
+    lang.pick(k.zh(), k.en())
+}
+
+pub fn role(lang: Lang, r: Role) -> &'static str {
+    lang.pick(r.zh(), r.en())
+}
+
+pub fn scope(lang: Lang, s: RoleScope) -> &'static str {
+    match s {
+        RoleScope::Secretary => lang.pick("书记", "the secretary"),
+        RoleScope::OtherLeaders => lang.pick("其他班子成员", "other leadership members"),
+        RoleScope::Leadership => lang.pick("班子成员", "leadership members"),
+        RoleScope::Committee => lang.pick("支委", "committee members"),
+        RoleScope::DeptHeads => lang.pick("部门负责人", "department heads"),
+        RoleScope::Members => lang.pick("党员", "members"),
+    }
+}
+
+fn period_word(lang: Lang, p: Period) -> &'static str {
+    match p {
+        Period::Year => lang.pick("每年", "a year"),
+        Period::HalfYear => lang.pick("每半年", "a half-year"),
+        Period::Quarter => lang.pick("每季度", "a quarter"),
+        Period::Month => lang.pick("每月", "a month"),
+    }
+}
+
+/// A bucket's label: 3月 / Mar, 二季度 / Q2, 上半年 / H1, 全年 / year.
+pub fn bucket(lang: Lang, p: Period, index: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const CN: [&str; 4] = ["一", "二", "三", "四"];
+    let i = usize::try_from(index.saturating_sub(1)).unwrap_or(0);
+    match (p, lang) {
+        (Period::Year, _) => lang.pick("全年", "the year").to_string(),
+        (Period::HalfYear, Lang::Zh) => if index == 1 { "上半年" } else { "下半年" }.to_string(),
+        (Period::HalfYear, Lang::En) => format!("H{index}"),
+        (Period::Quarter, Lang::Zh) => format!("{}季度", CN.get(i).unwrap_or(&"?")),
+        (Period::Quarter, Lang::En) => format!("Q{index}"),
+        (Period::Month, Lang::Zh) => format!("{index}月"),
+        (Period::Month, Lang::En) => MONTHS.get(i).unwrap_or(&"?").to_string(),
+    }
+}
+
+/// The rule in words: "≥12 次/每年", "each other leadership member ≥1 a year"…
+pub fn rule(lang: Lang, r: &Rule) -> String {
+    match *r {
+        Rule::Count { min, per } => match lang {
+            Lang::Zh => format!("{}不少于{min}次", period_word(lang, per)),
+            Lang::En => format!("at least {min} {}", period_word(lang, per)),
+        },
+        Rule::PerPerson { who, min } => match lang {
+            Lang::Zh => format!("每名{}每年至少{min}次", scope(lang, who)),
+            Lang::En => format!("each of the {} at least {min} a year", scope(lang, who)),
+        },
+        Rule::TalkCoverage { pairs } => match (pairs, lang) {
+            (PairScope::SecretaryWithLeadersAndHeads, Lang::Zh) => {
+                "书记每年与每名班子成员、部门负责人各谈话一次".into()
+            }
+            (PairScope::SecretaryWithLeadersAndHeads, Lang::En) => {
+                "the secretary talks once a year with each leadership member and department head"
+                    .into()
+            }
+            (PairScope::LeadersWithOverseenHeads, Lang::Zh) => {
+                "每名班子成员每年与分管部门负责人各谈话一次".into()
+            }
+            (PairScope::LeadersWithOverseenHeads, Lang::En) => {
+                "each leadership member talks once a year with the heads they oversee".into()
+            }
+        },
+        Rule::StandingRange { who, min, max } => match lang {
+            Lang::Zh => format!("每名{}联系{min}-{max}个联系点", scope(lang, who)),
+            Lang::En => format!(
+                "each of the {} keeps {min}-{max} linked sites",
+                scope(lang, who)
+            ),
+        },
+        Rule::Deadline { month, day } => match lang {
+            Lang::Zh => format!("每年{month}月{day}日前完成"),
+            Lang::En => format!("by {month}/{day} each year"),
+        },
+        Rule::Evidence => lang
+            .pick("无数量要求，以台账佐证", "no number; evidence only")
+            .into(),
+    }
+}
+
+pub fn missing(lang: Lang, m: &Missing, roster: &Roster) -> String {
+    match m {
+        Missing::Period {
+            period,
+            index,
+            have,
+            need,
+            ..
+        } => match lang {
+            Lang::Zh => format!("{} {have}/{need}", bucket(lang, *period, *index)),
+            Lang::En => format!("{} {have}/{need}", bucket(lang, *period, *index)),
+        },
+        Missing::Pair { from, to } => format!("{} → {}", roster.name(*from), roster.name(*to)),
+        Missing::Person { person } => roster.name(*person),
+        Missing::OutOfRange {
+            person,
+            have,
+            min,
+            max,
+        } => match lang {
+            Lang::Zh => format!("{}（{have}个，应{min}-{max}个）", roster.name(*person)),
+            Lang::En => format!("{} ({have}, needs {min}-{max})", roster.name(*person)),
+        },
+        Missing::Deadline { date } => match lang {
+            Lang::Zh => format!("截止 {date}"),
+            Lang::En => format!("due {date}"),
+        },
+        Missing::NoOne { scope: s } => match lang {
+            Lang::Zh => format!("名册中没有{}", scope(lang, *s)),
+            Lang::En => format!("the roster has no {}", scope(lang, *s)),
+        },
+        Missing::Child { duty } => duty.to_string(),
+    }
+}
+
+pub fn field(lang: Lang, f: Field) -> &'static str {
+    match f {
+        Field::Kind => lang.pick("类型", "kind"),
+        Field::Date => lang.pick("日期", "date"),
+        Field::Topic => lang.pick("主题", "topic"),
+        Field::Host => lang.pick("主持人", "host"),
+        Field::Attendees => lang.pick("参加人员", "attendees"),
+        Field::Absentees => lang.pick("缺席人员", "absentees"),
+        Field::Partners => lang.pick("谈话对象", "talk partner"),
+        Field::Duties => lang.pick("计入职责", "duties"),
+        Field::Notes => lang.pick("备注", "notes"),
+        Field::Evidence => lang.pick("佐证材料", "evidence"),
+        Field::Name => lang.pick("姓名", "name"),
+        Field::Roles => lang.pick("角色", "role"),
+        Field::Dept => lang.pick("部门", "department"),
+        Field::Oversees => lang.pick("分管部门", "oversees"),
+        Field::Links => lang.pick("联系点", "linked sites"),
+        Field::Year => lang.pick("年度", "year"),
+    }
+}
+
+/// A validation error as one sentence: the field, what is wrong, the fix.
+pub fn validation(lang: Lang, e: &ValidationError) -> String {
+    let f = field(lang, e.field);
+    match (&e.problem, lang) {
+        (Problem::Required, Lang::Zh) => format!("{f}：必填，请填写{f}"),
+        (Problem::Required, Lang::En) => format!("{f}: required; please fill in the {f}"),
+        (Problem::BadDate(s), Lang::Zh) => {
+            format!("{f}：无法识别“{s}”，可填 今天、昨天、-3、3-14 或 2026-03-14")
+        }
+        (Problem::BadDate(s), Lang::En) => {
+            format!("{f}: cannot read \"{s}\"; use today, yesterday, -3, 3-14 or 2026-03-14")
+        }
+        (Problem::UnknownPerson(s), Lang::Zh) => {
+            format!("{f}：名册中没有“{s}”，请先用 people add 添加，或检查姓名")
+        }
+        (Problem::UnknownPerson(s), Lang::En) => {
+            format!(
+                "{f}: \"{s}\" is not on the roster; add them with `people add` or check the spelling"
+            )
+        }
+        (Problem::AmbiguousPerson(s, ids), _) => {
+            let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
+            match lang {
+                Lang::Zh => format!("{f}：名册中有多人叫“{s}”，请改用编号 {}", ids.join("、")),
+                Lang::En => format!(
+                    "{f}: several people are called \"{s}\"; use an id instead: {}",
+                    ids.join(", ")
+                ),
+            }
+        }
+        (Problem::RetiredPerson(s), Lang::Zh) => format!("{f}：“{s}”已退出名册，请选择在册人员"),
+        (Problem::RetiredPerson(s), Lang::En) => {
+            format!("{f}: \"{s}\" has retired from the roster; pick an active person")
+        }
+        (Problem::UnknownDuty(s), Lang::Zh) => {
+            format!("{f}：没有编号为“{s}”的职责，可用 catalogue export 查看编号")
+        }
+        (Problem::UnknownDuty(s), Lang::En) => {
+            format!("{f}: there is no duty \"{s}\"; see the ids with `catalogue export`")
+        }
+        (Problem::UnknownKind(s), Lang::Zh) => {
+            format!("{f}：无法识别类型“{s}”，可选：{}", kinds_list(lang))
+        }
+        (Problem::UnknownKind(s), Lang::En) => format!(
+            "{f}: unknown kind \"{s}\"; choose one of: {}",
+            kinds_list(lang)
+        ),
+        (Problem::UnknownRole(s), Lang::Zh) => {
+            format!("{f}：无法识别角色“{s}”，可选：{}", roles_list(lang))
+        }
+        (Problem::UnknownRole(s), Lang::En) => format!(
+            "{f}: unknown role \"{s}\"; choose one of: {}",
+            roles_list(lang)
+        ),
+        (Problem::Duplicate(s), Lang::Zh) => format!("{f}：“{s}”重复，请只填一次"),
+        (Problem::Duplicate(s), Lang::En) => format!("{f}: \"{s}\" is given twice; list it once"),
+        (Problem::BothPresentAndAbsent(s), Lang::Zh) => {
+            format!("{f}：“{s}”同时在参加和缺席名单中，请只保留一处")
+        }
+        (Problem::BothPresentAndAbsent(s), Lang::En) => {
+            format!("{f}: \"{s}\" is both present and absent; keep one")
+        }
+        (Problem::TalkWithSelf, Lang::Zh) => format!("{f}：谈话对象不能是主持人本人"),
+        (Problem::TalkWithSelf, Lang::En) => format!("{f}: the partner cannot be the host"),
+        (Problem::TooLong { max, got }, Lang::Zh) => format!("{f}：过长（{got}字），最多{max}字"),
+        (Problem::TooLong { max, got }, Lang::En) => {
+            format!("{f}: too long ({got} characters); at most {max}")
+        }
+        (Problem::NameTaken(s), Lang::Zh) => {
+            format!("{f}：名册中已有“{s}”，请加以区分（如“{s}（生产部）”）")
+        }
+        (Problem::NameTaken(s), Lang::En) => {
+            format!(
+                "{f}: \"{s}\" is already on the roster; tell them apart, e.g. \"{s} (production)\""
+            )
+        }
+        (Problem::BadText, Lang::Zh) => format!("{f}：含有不允许的字符，请删除控制字符或开头的 #"),
+        (Problem::BadText, Lang::En) => format!(
+            "{f}: contains characters that are not allowed; remove control characters or a leading #"
+        ),
+    }
+}
+
+fn kinds_list(lang: Lang) -> String {
+    RecordKind::ALL
+        .iter()
+        .map(|k| kind(lang, *k))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+fn roles_list(lang: Lang) -> String {
+    Role::ALL
+        .iter()
+        .map(|r| role(lang, *r))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+/// Any core error as a sentence the user can act on.
+pub fn error(lang: Lang, e: &CoreError) -> String {
+    match (e, lang) {
+        (CoreError::Invalid(v), _) => validation(lang, v),
+        (CoreError::NoRecord(id), Lang::Zh) => {
+            format!("记录 {id} 不存在，请用 records list 查看编号")
+        }
+        (CoreError::NoPerson(id), Lang::Zh) => {
+            format!("人员 #{id} 不存在，请用 people list 查看编号")
+        }
+        (CoreError::Catalogue(c), Lang::Zh) => format!("职责清单第{}行：{}", c.line, c.message),
+        (CoreError::BadBackup(m), Lang::Zh) => format!("备份文件无效：{m}"),
+        (CoreError::Store(s), Lang::Zh) => format!("台账存储出错：{s}"),
+        (other, _) => other.to_string(),
+    }
+}
