@@ -176,10 +176,7 @@ pub fn missing(lang: Lang, m: &Missing, roster: &Roster) -> String {
             have,
             need,
             ..
-        } => match lang {
-            Lang::Zh => format!("{} {have}/{need}", bucket(lang, *period, *index)),
-            Lang::En => format!("{} {have}/{need}", bucket(lang, *period, *index)),
-        },
+        } => format!("{} {have}/{need}", bucket(lang, *period, *index)),
         Missing::Pair { from, to } => format!("{} → {}", roster.name(*from), roster.name(*to)),
         Missing::Person { person } => roster.name(*person),
         Missing::OutOfRange {
