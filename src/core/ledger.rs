@@ -110,15 +110,15 @@ impl<S: Store> Ledger<S> {
         input: &NewRecord,
         now: NaiveDateTime,
     ) -> Result<Record, CoreError> {
+        // `now` stays in the signature for a later "edited at" stamp; the
+        // record keeps the time it was first entered.
+        let _ = now;
         let old = self.record(id)?;
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
-        let mut record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
-        if record == old {
-            return Ok(old);
+        let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
+        if record != old {
+            self.store.put_record(&record)?;
         }
-        record.entered_at = old.entered_at;
-        let _ = now;
-        self.store.put_record(&record)?;
         Ok(record)
     }
 
@@ -228,7 +228,13 @@ fn check_backup(b: &Backup) -> Result<(), CoreError> {
                 ));
             }
         }
-        for d in &r.duties {
+        for (i, d) in r.duties.iter().enumerate() {
+            if r.duties[..i].contains(d) {
+                return bad(format!(
+                    "record {} lists duty `{d}` twice; a record counts toward a duty once",
+                    r.id
+                ));
+            }
             if b.catalogue.duty(d).is_none() {
                 return bad(format!(
                     "record {} counts toward duty `{d}`, which is not in the catalogue",

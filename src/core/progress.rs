@@ -1,13 +1,20 @@
 //! The progress engine: a pure function of (catalogue, roster, records, year,
-//! today). Progress is always computed from records, never typed in.
+//! today). Progress is always computed from records, never typed in, and the
+//! same inputs always give the same answer.
+
+mod clock;
+mod pairs;
+mod rules;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::catalogue::{Catalogue, Duty, DutyId};
+use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
 use super::roster::{PersonId, Roster};
-use super::rule::{PairScope, Period, RoleScope, Rule};
+use super::rule::{Period, RoleScope};
+
+pub use pairs::required_pairs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -20,6 +27,22 @@ pub enum Status {
     Done,
     /// No number to meet (evidence only, or nobody on the roster it applies to).
     NoQuota,
+}
+
+impl Status {
+    /// The one status rule every quota shares: met is `Done`; unmet past a
+    /// due date is `Overdue`; below the pace is `Behind`; else `OnTrack`.
+    pub fn judge(done: u32, target: u32, expected: u32, past_due: bool) -> Status {
+        if done >= target {
+            Status::Done
+        } else if past_due {
+            Status::Overdue
+        } else if done < expected {
+            Status::Behind
+        } else {
+            Status::OnTrack
+        }
+    }
 }
 
 /// One thing still owed.
@@ -70,7 +93,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Share done, clamped to 0..=1 (safe for gauges).
+    /// Share done, clamped to 0..=1 (safe for gauges: never NaN, never above 1).
     pub fn ratio(&self) -> f64 {
         if self.target == 0 {
             return if self.status == Status::Done {
@@ -100,22 +123,48 @@ pub fn evaluate(
     year: i32,
     today: NaiveDate,
 ) -> Vec<Progress> {
-    let in_year: Vec<&Record> = records.iter().filter(|r| r.date.year() == year).collect();
+    let mut in_year: Vec<&Record> = records.iter().filter(|r| r.date.year() == year).collect();
+    in_year.sort_by_key(|r| (r.date, r.id));
+    in_year.dedup_by_key(|r| r.id);
     let mut out: Vec<Progress> = catalogue
         .duties
         .iter()
-        .map(|d| evaluate_one(d, roster, &in_year, year, today))
+        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today))
         .collect();
-    // Roll sub-duties up into their parents, which have no rule of their own.
-    for i in 0..catalogue.duties.len() {
-        let duty = &catalogue.duties[i];
+    roll_up(catalogue, &mut out);
+    out
+}
+
+/// Roll sub-duties up into parents that have no quota of their own, deepest
+/// first, so that a parent sees its children's rolled-up state.
+fn roll_up(catalogue: &Catalogue, out: &mut [Progress]) {
+    let duties = &catalogue.duties;
+    let depth = |i: usize| -> usize {
+        let mut d = 0;
+        let mut cur = &duties[i];
+        // Bounded walk: a parent cycle in a hand-edited catalogue cannot hang us.
+        while let Some(parent) = &cur.parent {
+            match duties.iter().find(|x| &x.id == parent) {
+                Some(p) if d < duties.len() => {
+                    d += 1;
+                    cur = p;
+                }
+                _ => break,
+            }
+        }
+        d
+    };
+    let mut order: Vec<(usize, usize)> = (0..duties.len()).map(|i| (depth(i), i)).collect();
+    order.sort_by(|a, b| b.cmp(a));
+    for (_, i) in order {
+        let duty = &duties[i];
         if duty.rule.has_quota() {
             continue;
         }
         let kids: Vec<&Progress> = out
             .iter()
-            .zip(&catalogue.duties)
-            .filter(|(_, d)| d.parent.as_ref() == Some(&duty.id))
+            .zip(duties)
+            .filter(|(_, d)| d.parent.as_ref() == Some(&duty.id) && d.id != duty.id)
             .map(|(p, _)| p)
             .filter(|p| p.status != Status::NoQuota)
             .collect();
@@ -146,296 +195,10 @@ pub fn evaluate(
         p.missing = missing;
         p.next_due = next_due;
     }
-    out
 }
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Year bounds and how far `today` is through it (0..=1).
-struct YearClock {
-    start: NaiveDate,
-    end: NaiveDate,
-    today: NaiveDate,
-}
-
-impl YearClock {
-    fn new(year: i32, today: NaiveDate) -> Option<Self> {
-        Some(Self {
-            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
-            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
-            today,
-        })
-    }
-
-    /// Share of the year elapsed by the end of `today`.
-    fn fraction(&self) -> f64 {
-        if self.today < self.start {
-            return 0.0;
-        }
-        if self.today >= self.end {
-            return 1.0;
-        }
-        let total = (self.end - self.start).num_days() + 1;
-        let gone = (self.today - self.start).num_days() + 1;
-        #[allow(clippy::cast_precision_loss)]
-        let f = gone as f64 / total as f64;
-        f
-    }
-
-    fn over(&self) -> bool {
-        self.today > self.end
-    }
-
-    /// Pace for a yearly target: what should be done by today, rounded down.
-    fn pace(&self, target: u32) -> u32 {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let e = (f64::from(target) * self.fraction()).floor() as u32;
-        e.min(target)
-    }
-}
-
-fn evaluate_one(
-    duty: &Duty,
-    roster: &Roster,
-    in_year: &[&Record],
-    year: i32,
-    today: NaiveDate,
-) -> Progress {
-    let linked: Vec<&Record> = in_year
-        .iter()
-        .copied()
-        .filter(|r| r.duties.contains(&duty.id))
-        .collect();
-    let mut p = Progress {
-        duty: duty.id.clone(),
-        done: 0,
-        target: 0,
-        expected: 0,
-        status: Status::NoQuota,
-        missing: Vec::new(),
-        records: linked.iter().map(|r| r.id).collect(),
-        next_due: None,
-    };
-    let Some(clock) = YearClock::new(year, today) else {
-        return p;
-    };
-    match duty.rule {
-        Rule::Evidence => {
-            p.done = count(linked.len());
-        }
-        Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
-        Rule::PerPerson { who, min } => {
-            let people: Vec<PersonId> = roster.in_scope(who).map(|x| x.id).collect();
-            if people.is_empty() {
-                p.missing.push(Missing::NoOne { scope: who });
-                return p;
-            }
-            p.target = count(people.len());
-            for person in people {
-                let n = count(linked.iter().filter(|r| r.covers(person)).count());
-                if n >= min {
-                    p.done += 1;
-                } else {
-                    p.missing.push(Missing::Person { person });
-                }
-            }
-            yearly_status(&mut p, &clock);
-        }
-        Rule::TalkCoverage { pairs } => {
-            let required = required_pairs(roster, pairs);
-            if required.is_empty() {
-                let scope = match pairs {
-                    PairScope::SecretaryWithLeadersAndHeads => RoleScope::Secretary,
-                    PairScope::LeadersWithOverseenHeads => RoleScope::OtherLeaders,
-                };
-                p.missing.push(Missing::NoOne { scope });
-                return p;
-            }
-            p.target = count(required.len());
-            for (from, to) in required {
-                if linked
-                    .iter()
-                    .any(|r| r.host == Some(from) && r.partners.contains(&to))
-                {
-                    p.done += 1;
-                } else {
-                    p.missing.push(Missing::Pair { from, to });
-                }
-            }
-            yearly_status(&mut p, &clock);
-        }
-        Rule::StandingRange { who, min, max } => {
-            let people: Vec<_> = roster.in_scope(who).collect();
-            if people.is_empty() {
-                p.missing.push(Missing::NoOne { scope: who });
-                return p;
-            }
-            p.target = count(people.len());
-            for person in people {
-                let have = count(person.links.len());
-                if (min..=max).contains(&have) {
-                    p.done += 1;
-                } else {
-                    p.missing.push(Missing::OutOfRange {
-                        person: person.id,
-                        have,
-                        min,
-                        max,
-                    });
-                }
-            }
-            // A standing requirement holds all year: anything out of range is behind now.
-            p.expected = p.target;
-            p.status = if p.done >= p.target {
-                Status::Done
-            } else {
-                Status::Behind
-            };
-        }
-        Rule::Deadline { .. } => {
-            let due = duty.rule.deadline_in(year).unwrap_or(clock.end);
-            p.target = 1;
-            p.done = u32::from(!linked.is_empty());
-            p.expected = u32::from(today >= due);
-            p.status = if p.done >= 1 {
-                Status::Done
-            } else if today > due {
-                p.missing.push(Missing::Deadline { date: due });
-                Status::Overdue
-            } else {
-                p.missing.push(Missing::Deadline { date: due });
-                p.next_due = Some(due);
-                Status::OnTrack
-            };
-        }
-    }
-    p
-}
-
-/// Status for rules that are due by the end of the year as a whole.
-fn yearly_status(p: &mut Progress, clock: &YearClock) {
-    p.expected = clock.pace(p.target);
-    p.status = if p.done >= p.target {
-        Status::Done
-    } else if clock.over() {
-        Status::Overdue
-    } else if p.done < p.expected {
-        Status::Behind
-    } else {
-        Status::OnTrack
-    };
-    if p.status != Status::Done && !clock.over() {
-        p.next_due = Some(clock.end);
-    }
-}
-
-fn count_rule(
-    p: &mut Progress,
-    linked: &[&Record],
-    min: u32,
-    per: Period,
-    year: i32,
-    clock: &YearClock,
-) {
-    if per == Period::Year {
-        p.target = min;
-        p.done = count(linked.len());
-        yearly_status(p, clock);
-        if p.done < p.target {
-            p.missing.push(Missing::Period {
-                period: per,
-                index: 1,
-                have: p.done,
-                need: min,
-                past: clock.over(),
-            });
-        }
-        return;
-    }
-    p.target = min * per.buckets();
-    let mut any_past_missed = false;
-    for index in 1..=per.buckets() {
-        let Some((start, end)) = per.bounds(year, index) else {
-            continue;
-        };
-        let have = count(
-            linked
-                .iter()
-                .filter(|r| r.date >= start && r.date <= end)
-                .count(),
-        );
-        p.done += have.min(min);
-        let past = clock.today > end;
-        if past {
-            p.expected += min;
-        } else if clock.today >= start {
-            // The current bucket: expected pro rata, so it is never behind on its first day.
-            let days = (end - start).num_days() + 1;
-            let gone = (clock.today - start).num_days() + 1;
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                clippy::cast_precision_loss
-            )]
-            let share = (f64::from(min) * gone as f64 / days as f64).floor() as u32;
-            p.expected += share.min(min);
-        }
-        if have < min {
-            if past {
-                any_past_missed = true;
-            } else if p.next_due.is_none() {
-                p.next_due = Some(end);
-            }
-            p.missing.push(Missing::Period {
-                period: per,
-                index,
-                have,
-                need: min,
-                past,
-            });
-        }
-    }
-    p.status = if p.done >= p.target {
-        Status::Done
-    } else if any_past_missed {
-        Status::Overdue
-    } else if p.done < p.expected {
-        Status::Behind
-    } else {
-        Status::OnTrack
-    };
-}
-
-/// The (host, partner) pairs a coverage rule demands, from the active roster.
-pub fn required_pairs(roster: &Roster, scope: PairScope) -> Vec<(PersonId, PersonId)> {
-    let mut out = Vec::new();
-    match scope {
-        PairScope::SecretaryWithLeadersAndHeads => {
-            for sec in roster.in_scope(RoleScope::Secretary) {
-                for other in roster.active() {
-                    if other.id != sec.id
-                        && (other.is_leadership() || other.in_scope(RoleScope::DeptHeads))
-                    {
-                        out.push((sec.id, other.id));
-                    }
-                }
-            }
-        }
-        PairScope::LeadersWithOverseenHeads => {
-            for leader in roster.in_scope(RoleScope::OtherLeaders) {
-                for dept in &leader.oversees {
-                    for head in roster.heads_of(dept) {
-                        if head.id != leader.id && !out.contains(&(leader.id, head.id)) {
-                            out.push((leader.id, head.id));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Counts per status, for the overview.

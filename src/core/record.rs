@@ -247,7 +247,7 @@ impl NewRecord {
         };
         let attendees = resolve_all(roster, Field::Attendees, &self.attendees)?;
         let mut absentees = Vec::new();
-        for (name, reason) in &self.absentees {
+        for (name, reason) in self.absentees.iter().filter(|(n, _)| !n.trim().is_empty()) {
             let person = roster
                 .resolve(name)
                 .map_err(|p| ValidationError::new(Field::Absentees, p))?;

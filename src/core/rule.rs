@@ -108,12 +108,14 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The deadline date in `year`, for a `Deadline` rule. A 29 February
-    /// deadline falls on 28 February in common years.
+    /// The deadline date in `year`, for a `Deadline` rule. A day past the
+    /// end of its month falls on the month's last day: 29 February is 28
+    /// February in common years, and 31 April is 30 April.
     pub fn deadline_in(&self, year: i32) -> Option<NaiveDate> {
         match *self {
-            Rule::Deadline { month, day } => NaiveDate::from_ymd_opt(year, month, day)
-                .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1))),
+            Rule::Deadline { month, day } => (day.saturating_sub(3).max(1)..=day)
+                .rev()
+                .find_map(|d| NaiveDate::from_ymd_opt(year, month, d)),
             _ => None,
         }
     }

@@ -1,0 +1,217 @@
+//! One duty's progress under its rule. Each rule kind fills in done, target,
+//! expected and what is missing; `Status::judge` then decides the status.
+
+use chrono::NaiveDate;
+
+use super::clock::{YearClock, pro_rata};
+use super::pairs::{empty_scope, required_pairs};
+use super::{Missing, Progress, Status, count};
+use crate::core::catalogue::Duty;
+use crate::core::record::Record;
+use crate::core::roster::{PersonId, Roster};
+use crate::core::rule::{PairScope, Period, RoleScope, Rule};
+
+/// Evaluate `duty` over `in_year`, the records of `year` only.
+pub(super) fn evaluate_one(
+    duty: &Duty,
+    roster: &Roster,
+    in_year: &[&Record],
+    year: i32,
+    today: NaiveDate,
+) -> Progress {
+    // `contains`, not a count: a record lists a duty at most once in effect.
+    let linked: Vec<&Record> = in_year
+        .iter()
+        .copied()
+        .filter(|r| r.duties.contains(&duty.id))
+        .collect();
+    let mut p = Progress {
+        duty: duty.id.clone(),
+        done: 0,
+        target: 0,
+        expected: 0,
+        status: Status::NoQuota,
+        missing: Vec::new(),
+        records: linked.iter().map(|r| r.id).collect(),
+        next_due: None,
+    };
+    let Some(clock) = YearClock::new(year, today) else {
+        return p;
+    };
+    match duty.rule {
+        Rule::Evidence => p.done = count(linked.len()),
+        Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
+        Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
+        Rule::TalkCoverage { pairs } => talk_coverage(&mut p, roster, &linked, pairs, &clock),
+        Rule::StandingRange { who, min, max } => {
+            standing_range(&mut p, roster, who, min, max, &clock);
+        }
+        Rule::Deadline { .. } => {
+            let due = duty.rule.deadline_in(year).unwrap_or(clock.end);
+            p.target = 1;
+            p.done = u32::from(!linked.is_empty());
+            p.expected = u32::from(today >= due);
+            p.status = Status::judge(p.done, p.target, p.expected, today > due);
+            if p.status != Status::Done {
+                p.missing.push(Missing::Deadline { date: due });
+                if today <= due {
+                    p.next_due = Some(due);
+                }
+            }
+        }
+    }
+    p
+}
+
+/// Status for quotas due by the end of the year as a whole.
+fn yearly_status(p: &mut Progress, clock: &YearClock) {
+    p.expected = clock.pace(p.target);
+    p.status = Status::judge(p.done, p.target, p.expected, clock.over());
+    if p.status != Status::Done && !clock.over() {
+        p.next_due = Some(clock.end);
+    }
+}
+
+fn count_rule(
+    p: &mut Progress,
+    linked: &[&Record],
+    min: u32,
+    per: Period,
+    year: i32,
+    clock: &YearClock,
+) {
+    if per == Period::Year {
+        // Over-achievement shows (14/12); `Progress::ratio` clamps it.
+        p.target = min;
+        p.done = count(linked.len());
+        yearly_status(p, clock);
+        if p.done < p.target {
+            p.missing.push(Missing::Period {
+                period: per,
+                index: 1,
+                have: p.done,
+                need: min,
+                past: clock.over(),
+            });
+        }
+        return;
+    }
+    // Each bucket stands alone: a surplus in one never covers another.
+    p.target = min.saturating_mul(per.buckets());
+    let mut past_missed = false;
+    for index in 1..=per.buckets() {
+        let Some((start, end)) = per.bounds(year, index) else {
+            continue;
+        };
+        let have = count(
+            linked
+                .iter()
+                .filter(|r| r.date >= start && r.date <= end)
+                .count(),
+        );
+        p.done += have.min(min);
+        // Full quota for past buckets, pro rata for the current one, 0 ahead.
+        p.expected += pro_rata(min, start, end, clock.today);
+        let past = clock.today > end;
+        if have < min {
+            if past {
+                past_missed = true;
+            } else if p.next_due.is_none() {
+                p.next_due = Some(end);
+            }
+            p.missing.push(Missing::Period {
+                period: per,
+                index,
+                have,
+                need: min,
+                past,
+            });
+        }
+    }
+    p.status = Status::judge(p.done, p.target, p.expected, past_missed);
+}
+
+fn per_person(
+    p: &mut Progress,
+    roster: &Roster,
+    linked: &[&Record],
+    who: RoleScope,
+    min: u32,
+    clock: &YearClock,
+) {
+    let people: Vec<PersonId> = roster.in_scope(who).map(|x| x.id).collect();
+    if people.is_empty() {
+        p.missing.push(Missing::NoOne { scope: who });
+        return;
+    }
+    p.target = count(people.len());
+    for person in people {
+        let n = count(linked.iter().filter(|r| r.covers(person)).count());
+        if n >= min {
+            p.done += 1;
+        } else {
+            p.missing.push(Missing::Person { person });
+        }
+    }
+    yearly_status(p, clock);
+}
+
+fn talk_coverage(
+    p: &mut Progress,
+    roster: &Roster,
+    linked: &[&Record],
+    pairs: PairScope,
+    clock: &YearClock,
+) {
+    let required = required_pairs(roster, pairs);
+    if required.is_empty() {
+        p.missing.push(Missing::NoOne {
+            scope: empty_scope(roster, pairs),
+        });
+        return;
+    }
+    p.target = count(required.len());
+    for (from, to) in required {
+        if linked
+            .iter()
+            .any(|r| r.host == Some(from) && r.partners.contains(&to))
+        {
+            p.done += 1;
+        } else {
+            p.missing.push(Missing::Pair { from, to });
+        }
+    }
+    yearly_status(p, clock);
+}
+
+fn standing_range(
+    p: &mut Progress,
+    roster: &Roster,
+    who: RoleScope,
+    min: u32,
+    max: u32,
+    clock: &YearClock,
+) {
+    let people: Vec<_> = roster.in_scope(who).collect();
+    if people.is_empty() {
+        p.missing.push(Missing::NoOne { scope: who });
+        return;
+    }
+    p.target = count(people.len());
+    for person in people {
+        let have = count(person.links.len());
+        if (min..=max).contains(&have) {
+            p.done += 1;
+        } else {
+            p.missing.push(Missing::OutOfRange {
+                person: person.id,
+                have,
+                min,
+                max,
+            });
+        }
+    }
+    // A standing requirement holds all year long, from its first day.
+    p.expected = if clock.started() { p.target } else { 0 };
+    p.status = Status::judge(p.done, p.target, p.expected, clock.over());
+}
