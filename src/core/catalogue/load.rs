@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::{Catalogue, CatalogueError, Duty, DutyId};
+use crate::core::record::RecordKind;
 use crate::core::rule::Rule;
 
 /// Largest number a count or per-person rule accepts; more is surely a typo.
@@ -59,13 +60,19 @@ impl Entry<'_, '_> {
 
 pub(super) fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
     let lines = Lines::new(text);
-    let root = DeTable::parse(text).map_err(|e| CatalogueError {
-        line: e.span().map_or(1, |s| lines.of(s.start)),
-        message: format!(
-            "not valid TOML: {}; fix the syntax here (text values need double quotes, \
-             each duty starts with a [[duty]] line)",
-            e.message().trim()
-        ),
+    let root = DeTable::parse(text).map_err(|e| {
+        let message = e.message().trim();
+        let fix = if message.contains("duplicate key") {
+            "a key appears twice in one duty; keep one (each duty starts with its own \
+             [[duty]] line)"
+        } else {
+            "fix the syntax here (text values need double quotes, each duty starts with \
+             a [[duty]] line)"
+        };
+        CatalogueError {
+            line: e.span().map_or(1, |s| lines.of(s.start)),
+            message: format!("not valid TOML: {message}; {fix}"),
+        }
     })?;
     let mut duties = None;
     for (key, value) in root.get_ref() {
@@ -160,9 +167,11 @@ fn hint(message: &str) -> &'static str {
     if message.starts_with("unknown field") {
         "delete that field or correct its spelling"
     } else if message.starts_with("missing field") {
-        "add it to this [[duty]] table"
+        "add it (the file header lists every field)"
     } else if message.starts_with("unknown variant") {
         "use one of the names listed"
+    } else if message.contains("expected u32") {
+        "use a whole number from 1 to 999"
     } else if message.starts_with("invalid") {
         "write the value in the form the file header shows"
     } else {
@@ -243,7 +252,7 @@ fn check_duty(lines: &Lines, e: &Entry<'_, '_>) -> Result<(), CatalogueError> {
             return Err(e.refuse(
                 lines,
                 "counts",
-                &format!("`counts` lists `{}` twice; keep it once", kind.en()),
+                &format!("`counts` lists `{}` twice; keep it once", kind_name(*kind)),
             ));
         }
     }
@@ -251,6 +260,14 @@ fn check_duty(lines: &Lines, e: &Entry<'_, '_>) -> Result<(), CatalogueError> {
         return Err(e.refuse(lines, "rule", &problem));
     }
     Ok(())
+}
+
+/// A record kind as catalogue files spell it.
+fn kind_name(kind: RecordKind) -> String {
+    match toml::Value::try_from(kind) {
+        Ok(toml::Value::String(name)) => name,
+        _ => kind.en().to_string(),
+    }
 }
 
 fn rule_problem(rule: &Rule) -> Option<String> {
