@@ -2,7 +2,9 @@
 //! its quota rule. It ships embedded (`catalogue.toml`) and each branch may
 //! export, edit and import its own; an import is validated whole or refused.
 
-use std::collections::HashSet;
+mod export;
+mod load;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::record::RecordKind;
 use super::rule::Rule;
 
-const EMBEDDED: &str = include_str!("catalogue.toml");
+/// The catalogue built from the seed document, as shipped.
+pub const EMBEDDED: &str = include_str!("catalogue.toml");
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -87,6 +90,23 @@ impl ListId {
             ListId::Safeguards => "四",
         }
     }
+
+    /// The `snake_case` name used in catalogue files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ListId::Branch => "branch",
+            ListId::Secretary => "secretary",
+            ListId::OtherMembers => "other_members",
+            ListId::Political => "political",
+            ListId::Ideological => "ideological",
+            ListId::Discipline => "discipline",
+            ListId::Cadres => "cadres",
+            ListId::Grassroots => "grassroots",
+            ListId::Conduct => "conduct",
+            ListId::Integrity => "integrity",
+            ListId::Safeguards => "safeguards",
+        }
+    }
 }
 
 /// Whom a duty binds.
@@ -99,7 +119,9 @@ pub enum Binds {
     EachOtherMember,
 }
 
+/// One duty. Field order here is the order a catalogue file is written in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Duty {
     pub id: DutyId,
     pub list: ListId,
@@ -124,12 +146,14 @@ pub struct Duty {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalogue {
     #[serde(rename = "duty")]
     pub duties: Vec<Duty>,
 }
 
-/// A refused catalogue file: the 1-based line and what is wrong there.
+/// A refused catalogue file: the 1-based line and what is wrong there,
+/// worded so that the reader knows the fix.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("catalogue line {line}: {message}")]
 pub struct CatalogueError {
@@ -140,64 +164,19 @@ pub struct CatalogueError {
 impl Catalogue {
     /// The catalogue built from the seed document, shipped in the binary.
     pub fn embedded() -> Catalogue {
-        match Catalogue::from_toml(EMBEDDED) {
-            Ok(c) => c,
-            // The embedded file is checked by a unit test; an empty catalogue
-            // is a safe fallback that never panics at run time.
-            Err(_) => Catalogue { duties: Vec::new() },
-        }
+        // The embedded file is checked by tests; an empty catalogue is a safe
+        // fallback that never panics at run time.
+        Catalogue::from_toml(EMBEDDED).unwrap_or(Catalogue { duties: Vec::new() })
     }
 
-    /// Parse and validate a catalogue file.
+    /// Parse and validate a catalogue file. Any problem refuses the whole file.
     pub fn from_toml(text: &str) -> Result<Catalogue, CatalogueError> {
-        let cat: Catalogue = toml::from_str(text).map_err(|e| CatalogueError {
-            line: e.span().map_or(1, |s| line_of(text, s.start)),
-            message: e.message().to_string(),
-        })?;
-        cat.validate(text)?;
-        Ok(cat)
+        load::parse(text)
     }
 
+    /// The catalogue as an editable file that `from_toml` reads back equal.
     pub fn to_toml(&self) -> String {
-        toml::to_string_pretty(self).unwrap_or_default()
-    }
-
-    fn validate(&self, text: &str) -> Result<(), CatalogueError> {
-        let mut seen = HashSet::new();
-        let err = |id: &DutyId, message: String| CatalogueError {
-            line: text
-                .find(&format!("id = \"{id}\""))
-                .map_or(1, |at| line_of(text, at)),
-            message,
-        };
-        for d in &self.duties {
-            if d.id.0.trim().is_empty() {
-                return Err(err(
-                    &d.id,
-                    "duty id is empty; give every duty a unique id".into(),
-                ));
-            }
-            if !seen.insert(&d.id) {
-                return Err(err(
-                    &d.id,
-                    format!("duty id `{}` is used twice; ids must be unique", d.id),
-                ));
-            }
-        }
-        for d in &self.duties {
-            if let Some(p) = &d.parent
-                && !seen.contains(p)
-            {
-                return Err(err(
-                    &d.id,
-                    format!("parent `{p}` is not a duty in this catalogue"),
-                ));
-            }
-            if let Some(problem) = rule_problem(&d.rule) {
-                return Err(err(&d.id, problem));
-            }
-        }
-        Ok(())
+        export::write(self)
     }
 
     pub fn duty(&self, id: &DutyId) -> Option<&Duty> {
@@ -206,6 +185,11 @@ impl Catalogue {
 
     pub fn in_list(&self, list: ListId) -> impl Iterator<Item = &Duty> {
         self.duties.iter().filter(move |d| d.list == list)
+    }
+
+    /// Duties without a parent, in catalogue order.
+    pub fn top_level(&self) -> impl Iterator<Item = &Duty> {
+        self.duties.iter().filter(|d| d.parent.is_none())
     }
 
     pub fn children<'a>(&'a self, id: &'a DutyId) -> impl Iterator<Item = &'a Duty> + 'a {
@@ -222,26 +206,4 @@ impl Catalogue {
             .map(|d| d.id.clone())
             .collect()
     }
-}
-
-fn rule_problem(rule: &Rule) -> Option<String> {
-    match *rule {
-        Rule::Count { min: 0, .. } | Rule::PerPerson { min: 0, .. } => {
-            Some("rule.min is 0; a quota needs at least 1 (or use kind = \"evidence\")".into())
-        }
-        Rule::StandingRange { min, max, .. } if min > max => Some(format!(
-            "rule.min ({min}) is above rule.max ({max}); swap them"
-        )),
-        Rule::Deadline { month, day } if !(1..=12).contains(&month) || !(1..=31).contains(&day) => {
-            Some(format!(
-                "rule deadline {month}-{day} is not a day of the year; use month 1-12 and day 1-31"
-            ))
-        }
-        _ => None,
-    }
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    text.get(..byte.min(text.len()))
-        .map_or(1, |s| s.matches('\n').count() + 1)
 }
