@@ -28,7 +28,7 @@ fn duty(id: &str, counts: &[RecordKind], rule: Rule) -> Duty {
         seed_ref: "test".into(),
         title: id.into(),
         title_en: id.into(),
-        text: String::new(),
+        text: format!("{id} 的职责全文。"),
         binds: Binds::Branch,
         parent: None,
         counts: counts.to_vec(),
