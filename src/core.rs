@@ -12,6 +12,7 @@ pub mod progress;
 pub mod record;
 pub mod roster;
 pub mod rule;
+pub mod text;
 
 pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId};
 pub use error::{CoreError, Field, StoreError, ValidationError};
