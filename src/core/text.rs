@@ -3,6 +3,7 @@
 //! sequences and bidi overrides are turned into visible, inert placeholders.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// True for characters that must never reach a terminal raw: C0 and C1
 /// controls (ESC, BEL, CR, …), DEL, and the bidi embedding/override/isolate
@@ -25,7 +26,7 @@ pub fn inert(s: &str, keep_newlines: bool) -> Cow<'_, str> {
             if c == '\t' {
                 out.push(' ');
             } else {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
         } else {
             out.push(c);
