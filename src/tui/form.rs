@@ -148,7 +148,10 @@ impl RecordForm {
                 .catalogue
                 .duties
                 .iter()
-                .map(|d| (d.id.clone(), d.title.clone()))
+                .map(|d| {
+                    let title = crate::i18n::domain::duty_title(lang, d);
+                    (d.id.clone(), title.to_string())
+                })
                 .collect(),
         };
         form.initial = form.build();
