@@ -1,0 +1,337 @@
+//! The record form: the state of one record being added or edited. It is
+//! pure (keys in, `FormOutcome` out; `render` only reads), and it turns what
+//! was typed into a `NewRecord` only after the core's own validation passes.
+
+pub mod complete;
+mod draw;
+mod keys;
+mod slot;
+pub mod text;
+
+use chrono::NaiveDate;
+
+use crate::core::date::parse_date;
+use crate::core::{
+    DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError, YearView,
+};
+use crate::i18n::Lang;
+use crate::i18n::form::{Text, text as t};
+
+use complete::{Shape, joiner};
+use slot::Slot;
+use text::TextInput;
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormOutcome {
+    Continue,
+    /// The form passed validation; the app saves it (add or update).
+    Submit(NewRecord),
+    Cancelled,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecordForm {
+    lang: Lang,
+    today: NaiveDate,
+    editing: Option<RecordId>,
+    kind: RecordKind,
+    kind_filter: TextInput,
+    date: TextInput,
+    topic: TextInput,
+    host: TextInput,
+    partners: TextInput,
+    attendees: TextInput,
+    absentees: TextInput,
+    notes: TextInput,
+    duties: Vec<DutyId>,
+    /// The user toggled a duty: a kind change no longer re-prefills.
+    duties_touched: bool,
+    duty_cursor: usize,
+    /// Kept from the record being edited; the form does not show it.
+    evidence: Vec<String>,
+    focus: Slot,
+    cand_sel: usize,
+    /// Esc closed the candidate list; it opens again on the next edit.
+    cand_hidden: bool,
+    error: Option<ValidationError>,
+    confirm_discard: bool,
+    initial: NewRecord,
+    /// Active roster names, for completion.
+    names: Vec<String>,
+    /// Every duty of the catalogue: id and title.
+    all_duties: Vec<(DutyId, String)>,
+}
+
+/// How a record names a person in the form: the name when it resolves back
+/// to them, `#id` otherwise (a retired or namesake person).
+fn person_ref(roster: &Roster, id: PersonId) -> String {
+    let name = roster.name(id);
+    if roster.resolve(&name) == Ok(id) {
+        name
+    } else {
+        format!("#{id}")
+    }
+}
+
+fn active_names(view: &YearView) -> Vec<String> {
+    view.roster.active().map(|p| p.name.clone()).collect()
+}
+
+impl RecordForm {
+    pub fn new(
+        lang: Lang,
+        view: &YearView,
+        editing: Option<&Record>,
+        today: NaiveDate,
+    ) -> RecordForm {
+        let roster = &view.roster;
+        let line = |s: &str| TextInput::new(s, false);
+        let list = |ids: &[PersonId]| {
+            ids.iter()
+                .map(|id| person_ref(roster, *id))
+                .collect::<Vec<_>>()
+                .join(joiner(lang))
+        };
+        let kind = editing.map_or(RecordKind::ALL[0], |r| r.kind);
+        let prefill = view.catalogue.prefill(kind);
+        let mut form = RecordForm {
+            lang,
+            today,
+            editing: editing.map(|r| r.id),
+            kind,
+            kind_filter: line(""),
+            date: line(&editing.map_or_else(
+                || lang.pick("今天", "today").to_string(),
+                |r| r.date.format("%Y-%m-%d").to_string(),
+            )),
+            topic: line(editing.map_or("", |r| r.topic.as_str())),
+            host: line(
+                &editing
+                    .and_then(|r| r.host)
+                    .map(|h| person_ref(roster, h))
+                    .unwrap_or_default(),
+            ),
+            partners: line(&editing.map(|r| list(&r.partners)).unwrap_or_default()),
+            attendees: line(&editing.map(|r| list(&r.attendees)).unwrap_or_default()),
+            absentees: line(
+                &editing
+                    .map(|r| {
+                        r.absentees
+                            .iter()
+                            .map(|a| {
+                                let who = person_ref(roster, a.person);
+                                if a.reason.is_empty() {
+                                    who
+                                } else {
+                                    format!("{who}:{}", a.reason)
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(joiner(lang))
+                    })
+                    .unwrap_or_default(),
+            ),
+            notes: TextInput::new(editing.map_or("", |r| r.notes.as_str()), true),
+            duties_touched: editing.is_some_and(|r| r.duties != prefill),
+            duties: editing.map_or(prefill, |r| r.duties.clone()),
+            duty_cursor: 0,
+            evidence: editing.map(|r| r.evidence.clone()).unwrap_or_default(),
+            focus: Slot::Kind,
+            cand_sel: 0,
+            cand_hidden: false,
+            error: None,
+            confirm_discard: false,
+            initial: NewRecord::default(),
+            names: active_names(view),
+            all_duties: view
+                .catalogue
+                .duties
+                .iter()
+                .map(|d| {
+                    let title = crate::i18n::domain::duty_title(lang, d);
+                    (d.id.clone(), title.to_string())
+                })
+                .collect(),
+        };
+        form.initial = form.build();
+        form
+    }
+
+    pub fn editing(&self) -> Option<RecordId> {
+        self.editing
+    }
+
+    /// What the form holds now, as the core's raw input.
+    fn build(&self) -> NewRecord {
+        let name = self.host.text().trim();
+        NewRecord {
+            kind: Some(self.kind),
+            date: parse_date(self.date.text(), self.today).ok(),
+            topic: self.topic.text().to_string(),
+            host: (!name.is_empty()).then(|| name.to_string()),
+            attendees: complete::split(self.attendees.text()),
+            absentees: complete::split_reasons(self.absentees.text()),
+            partners: if self.kind.is_talk() {
+                complete::split(self.partners.text())
+            } else {
+                Vec::new()
+            },
+            duties: Some(self.ordered_duties()),
+            notes: self.notes.text().to_string(),
+            evidence: self.evidence.clone(),
+        }
+    }
+
+    /// The chosen duties in catalogue order; ids the catalogue lacks last.
+    fn ordered_duties(&self) -> Vec<String> {
+        let known = self.all_duties.iter().map(|(id, _)| id);
+        let unknown = self
+            .duties
+            .iter()
+            .filter(|d| !self.all_duties.iter().any(|(id, _)| id == *d));
+        known
+            .filter(|id| self.duties.contains(id))
+            .chain(unknown)
+            .map(|d| d.0.clone())
+            .collect()
+    }
+
+    /// Whether anything differs from how the form opened.
+    pub fn changed(&self) -> bool {
+        self.build() != self.initial
+    }
+
+    /// Show `e` at the field it names (in the form's language) and focus it.
+    pub fn set_error(&mut self, e: ValidationError) {
+        if let Some(slot) = Slot::of_field(e.field)
+            && self.slots().contains(&slot)
+        {
+            self.focus = slot;
+        }
+        self.error = Some(e);
+    }
+
+    /// Insert pasted text into the focused field. Line breaks survive only
+    /// in the notes; a paste never submits or moves focus.
+    pub fn paste(&mut self, text: &str) {
+        if self.confirm_discard {
+            return;
+        }
+        if let Some(input) = self.input_mut() {
+            input.insert_str(text);
+            self.edited();
+        }
+    }
+
+    fn slots(&self) -> Vec<Slot> {
+        Slot::visible(self.kind)
+    }
+
+    /// The text input of the focused field, if it has one.
+    fn input(&self) -> Option<&TextInput> {
+        Some(match self.focus {
+            Slot::Kind => &self.kind_filter,
+            Slot::Date => &self.date,
+            Slot::Topic => &self.topic,
+            Slot::Host => &self.host,
+            Slot::Partners => &self.partners,
+            Slot::Attendees => &self.attendees,
+            Slot::Absentees => &self.absentees,
+            Slot::Notes => &self.notes,
+            Slot::Duties => return None,
+        })
+    }
+
+    fn input_mut(&mut self) -> Option<&mut TextInput> {
+        Some(match self.focus {
+            Slot::Kind => &mut self.kind_filter,
+            Slot::Date => &mut self.date,
+            Slot::Topic => &mut self.topic,
+            Slot::Host => &mut self.host,
+            Slot::Partners => &mut self.partners,
+            Slot::Attendees => &mut self.attendees,
+            Slot::Absentees => &mut self.absentees,
+            Slot::Notes => &mut self.notes,
+            Slot::Duties => return None,
+        })
+    }
+
+    fn shape(&self) -> Option<Shape> {
+        match self.focus {
+            Slot::Host => Some(Shape::Single),
+            Slot::Partners | Slot::Attendees => Some(Shape::List),
+            Slot::Absentees => Some(Shape::WithReason),
+            _ => None,
+        }
+    }
+
+    /// After any edit: the focused field's error is stale and the candidate
+    /// list may open again.
+    fn edited(&mut self) {
+        if self
+            .error
+            .as_ref()
+            .is_some_and(|e| e.field == self.focus.field())
+        {
+            self.error = None;
+        }
+        self.cand_hidden = false;
+        self.cand_sel = 0;
+    }
+
+    /// Kind labels matching the filter, best first.
+    fn kind_matches(&self) -> Vec<RecordKind> {
+        let labels: Vec<&str> = RecordKind::ALL
+            .iter()
+            .map(|k| crate::i18n::domain::kind(self.lang, *k))
+            .collect();
+        crate::tui::fuzzy::rank(self.kind_filter.text(), &labels)
+            .into_iter()
+            .filter_map(|m| RecordKind::ALL.get(m.index).copied())
+            .collect()
+    }
+
+    /// The open completion list of the focused field (empty when closed).
+    fn candidates(&self) -> Vec<String> {
+        if self.cand_hidden || self.confirm_discard {
+            return Vec::new();
+        }
+        if self.focus == Slot::Kind {
+            return self
+                .kind_matches()
+                .into_iter()
+                .map(|k| crate::i18n::domain::kind(self.lang, k).to_string())
+                .collect();
+        }
+        match (self.shape(), self.input()) {
+            (Some(shape), Some(input)) => complete::candidates(input, shape, &self.names),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Key hints for the footer: (key, what it does), for the current state.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        let h = |k: &str, x: Text| (k.to_string(), t(self.lang, x).to_string());
+        if self.confirm_discard {
+            return vec![h("y", Text::Discard), h("n", Text::KeepEditing)];
+        }
+        let mut out = vec![h("Ctrl-S", Text::Save)];
+        if self.candidates().is_empty() {
+            match self.focus {
+                Slot::Kind => out.push(h("←/→", Text::ChooseKind)),
+                Slot::Duties => out.push(h("Space", Text::Toggle)),
+                Slot::Notes => out.push(h("Enter", Text::Newline)),
+                _ => {}
+            }
+            out.push(h("Tab/↓", Text::NextField));
+            out.push(h("Shift-Tab/↑", Text::PrevField));
+            out.push(h("Esc", Text::Cancel));
+        } else {
+            out.push(h("Tab/Enter", Text::Accept));
+            out.push(h("↑/↓", Text::Candidates));
+            out.push(h("Esc", Text::CloseList));
+        }
+        out
+    }
+}

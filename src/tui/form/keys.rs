@@ -1,0 +1,208 @@
+//! Keys for the record form: moving between fields, editing, completion,
+//! toggling duties, saving (after the core's validation) and cancelling.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::core::date::parse_date;
+use crate::core::{Field, RecordKind, ValidationError, YearView};
+
+use super::slot::Slot;
+use super::{FormOutcome, RecordForm, active_names, complete};
+
+impl RecordForm {
+    pub fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> FormOutcome {
+        if key.kind == KeyEventKind::Release {
+            return FormOutcome::Continue;
+        }
+        self.names = active_names(view);
+        if self.confirm_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return FormOutcome::Cancelled,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+                _ => {}
+            }
+            return FormOutcome::Continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let cands = self.candidates();
+        let open = !cands.is_empty();
+        match key.code {
+            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
+            KeyCode::Esc if open => self.cand_hidden = true,
+            KeyCode::Esc if self.changed() => self.confirm_discard = true,
+            KeyCode::Esc => return FormOutcome::Cancelled,
+            KeyCode::Tab | KeyCode::Enter if open => self.accept(&cands, view),
+            KeyCode::Enter if self.focus == Slot::Notes => {
+                self.notes.insert_char('\n');
+                self.edited();
+            }
+            KeyCode::Enter if self.is_last() => return self.submit(view),
+            KeyCode::Tab | KeyCode::Enter => self.move_focus(1),
+            KeyCode::BackTab => self.move_focus(-1),
+            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            KeyCode::Down if open => {
+                self.cand_sel = (self.cand_sel + 1).min(cands.len().saturating_sub(1));
+            }
+            KeyCode::Up => self.up(),
+            KeyCode::Down => self.down(),
+            KeyCode::Left | KeyCode::Right if self.focus == Slot::Kind => {
+                let step = if key.code == KeyCode::Left { -1 } else { 1 };
+                self.cycle_kind(step, view);
+            }
+            KeyCode::Char(' ') if self.focus == Slot::Duties => self.toggle_duty(),
+            KeyCode::Char('u') if ctrl => self.edit(super::text::TextInput::clear),
+            KeyCode::Char(c) if !ctrl && !alt => self.edit(|i| i.insert_char(c)),
+            KeyCode::Backspace => self.edit(super::text::TextInput::backspace),
+            KeyCode::Delete => self.edit(super::text::TextInput::delete),
+            KeyCode::Left => self.cursor(super::text::TextInput::left),
+            KeyCode::Right => self.cursor(super::text::TextInput::right),
+            KeyCode::Home => self.cursor(super::text::TextInput::home),
+            KeyCode::End => self.cursor(super::text::TextInput::end),
+            _ => {}
+        }
+        FormOutcome::Continue
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut super::text::TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+            self.edited();
+        }
+    }
+
+    fn cursor(&mut self, f: impl FnOnce(&mut super::text::TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+        }
+    }
+
+    fn is_last(&self) -> bool {
+        self.slots().last() == Some(&self.focus)
+    }
+
+    fn up(&mut self) {
+        match self.focus {
+            Slot::Notes if self.notes.up() => {}
+            Slot::Duties if self.duty_cursor > 0 => self.duty_cursor -= 1,
+            _ => self.move_focus(-1),
+        }
+    }
+
+    fn down(&mut self) {
+        match self.focus {
+            Slot::Notes if self.notes.down() => {}
+            Slot::Duties => {
+                if self.duty_cursor + 1 < self.all_duties.len() {
+                    self.duty_cursor += 1;
+                }
+            }
+            _ => self.move_focus(1),
+        }
+    }
+
+    /// Move focus by `step` fields, wrapping. Leaving the date checks it.
+    pub(super) fn move_focus(&mut self, step: isize) {
+        if self.focus == Slot::Date {
+            self.check_date();
+        }
+        if self.focus == Slot::Kind {
+            self.kind_filter.clear();
+        }
+        let slots = self.slots();
+        let here = slots.iter().position(|s| *s == self.focus).unwrap_or(0);
+        let n = slots.len().cast_signed();
+        let next = (here.cast_signed() + step).rem_euclid(n.max(1));
+        self.focus = slots
+            .get(next.unsigned_abs())
+            .copied()
+            .unwrap_or(Slot::Kind);
+        self.cand_sel = 0;
+        self.cand_hidden = false;
+    }
+
+    fn check_date(&mut self) {
+        match parse_date(self.date.text(), self.today) {
+            Err(p) => self.error = Some(ValidationError::new(Field::Date, p)),
+            Ok(_) => {
+                if self.error.as_ref().is_some_and(|e| e.field == Field::Date) {
+                    self.error = None;
+                }
+            }
+        }
+    }
+
+    fn set_kind(&mut self, kind: RecordKind, view: &YearView) {
+        if kind == self.kind {
+            return;
+        }
+        self.kind = kind;
+        if !self.duties_touched {
+            self.duties = view.catalogue.prefill(kind);
+        }
+        if self.error.as_ref().is_some_and(|e| e.field == Field::Kind) {
+            self.error = None;
+        }
+    }
+
+    fn cycle_kind(&mut self, step: isize, view: &YearView) {
+        self.kind_filter.clear();
+        let all = RecordKind::ALL;
+        let here = all.iter().position(|k| *k == self.kind).unwrap_or(0);
+        let n = all.len().cast_signed();
+        let next = (here.cast_signed() + step).rem_euclid(n.max(1));
+        if let Some(k) = all.get(next.unsigned_abs()) {
+            self.set_kind(*k, view);
+        }
+    }
+
+    fn accept(&mut self, cands: &[String], view: &YearView) {
+        let Some(choice) = cands.get(self.cand_sel.min(cands.len().saturating_sub(1))) else {
+            return;
+        };
+        if self.focus == Slot::Kind {
+            if let Some(k) = self.kind_matches().get(self.cand_sel).copied() {
+                self.set_kind(k, view);
+            }
+            self.kind_filter.clear();
+        } else if let Some(shape) = self.shape() {
+            let lang = self.lang;
+            if let Some(input) = self.input_mut() {
+                complete::accept(input, shape, choice, lang);
+            }
+        }
+        self.edited();
+    }
+
+    fn toggle_duty(&mut self) {
+        let Some((id, _)) = self.all_duties.get(self.duty_cursor) else {
+            return;
+        };
+        if let Some(at) = self.duties.iter().position(|d| d == id) {
+            self.duties.remove(at);
+        } else {
+            self.duties.push(id.clone());
+        }
+        self.duties_touched = true;
+        self.edited();
+    }
+
+    /// Validate with the core; on success hand the record to the app.
+    fn submit(&mut self, view: &YearView) -> FormOutcome {
+        if let Err(p) = parse_date(self.date.text(), self.today) {
+            self.set_error(ValidationError::new(Field::Date, p));
+            return FormOutcome::Continue;
+        }
+        let record = self.build();
+        match record.validate(&view.catalogue, &view.roster) {
+            Ok(_) => {
+                self.error = None;
+                FormOutcome::Submit(record)
+            }
+            Err(e) => {
+                self.set_error(e);
+                FormOutcome::Continue
+            }
+        }
+    }
+}

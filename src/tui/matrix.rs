@@ -1,0 +1,163 @@
+//! The talk matrix: for every talk-coverage duty, each required (host,
+//! partner) pair of the year, with the date of the talk that covered it or a
+//! mark that it is still owed. Read-only; the caller owns the scroll offset.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::core::progress::required_pairs;
+use crate::core::{Duty, PersonId, Rule, Status, YearView};
+use crate::i18n::Lang;
+use crate::i18n::domain::rule;
+use crate::i18n::form::{Text, talked, text as t};
+use crate::tui::form::text::clip;
+use crate::tui::theme::Theme;
+
+/// One required talk and the first linked talk that covered it.
+struct Pair {
+    host: PersonId,
+    partner: PersonId,
+    covered: Option<chrono::NaiveDate>,
+}
+
+fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, Vec<Pair>)> {
+    view.catalogue.duties.iter().filter_map(move |d| {
+        let Rule::TalkCoverage { pairs } = d.rule else {
+            return None;
+        };
+        let list = required_pairs(&view.roster, pairs)
+            .into_iter()
+            .map(|(host, partner)| Pair {
+                host,
+                partner,
+                covered: view
+                    .records
+                    .iter()
+                    .filter(|r| r.duties.contains(&d.id))
+                    .filter(|r| r.host == Some(host) && r.partners.contains(&partner))
+                    .map(|r| r.date)
+                    .min(),
+            })
+            .collect();
+        Some((d, list))
+    })
+}
+
+fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Line<'a>>) {
+    let (yes, no) = if theme.ascii {
+        ("+", "x")
+    } else {
+        ("✓", "✗")
+    };
+    let mut out = Vec::new();
+    let (mut done, mut required) = (0, 0);
+    let mut any = false;
+    for (duty, pairs) in talk_duties(view) {
+        any = true;
+        let n = pairs.iter().filter(|p| p.covered.is_some()).count();
+        done += n;
+        required += pairs.len();
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {}",
+                    duty.id,
+                    crate::i18n::domain::duty_title(lang, duty)
+                ),
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(format!("  {}/{}", n, pairs.len())),
+        ]));
+        out.push(Line::styled(
+            format!("  {}", rule(lang, &duty.rule)),
+            theme.dim(),
+        ));
+        if pairs.is_empty() {
+            out.push(Line::styled(
+                format!("  {}", t(lang, Text::NoPairs)),
+                theme.dim(),
+            ));
+        }
+        let mut hosts: Vec<PersonId> = Vec::new();
+        for p in &pairs {
+            if !hosts.contains(&p.host) {
+                hosts.push(p.host);
+            }
+        }
+        for host in hosts {
+            let mine: Vec<&Pair> = pairs.iter().filter(|p| p.host == host).collect();
+            let n = mine.iter().filter(|p| p.covered.is_some()).count();
+            out.push(Line::from(format!(
+                "  {}  {n}/{}",
+                view.roster.name(host),
+                mine.len()
+            )));
+            for p in mine {
+                let name = crate::tui::form::text::pad_to(&view.roster.name(p.partner), 12);
+                out.push(match p.covered {
+                    Some(date) => Line::from(vec![
+                        Span::styled(format!("    {yes} "), theme.style_for(Status::Done)),
+                        Span::raw(name),
+                        Span::raw(date.format("%Y-%m-%d").to_string()),
+                    ]),
+                    None => Line::from(vec![
+                        Span::styled(format!("    {no} "), theme.style_for(Status::Overdue)),
+                        Span::raw(name),
+                        Span::styled(t(lang, Text::Owed), theme.style_for(Status::Overdue)),
+                    ]),
+                });
+            }
+        }
+    }
+    if !any {
+        out.push(Line::styled(t(lang, Text::NoTalkDuty), theme.dim()));
+    }
+    let summary = Line::styled(
+        talked(lang, done, required),
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    (summary, out)
+}
+
+/// How many lines scroll under the summary; bound the scroll offset by it.
+pub fn rows(view: &YearView) -> usize {
+    lines(view, Lang::Zh, &Theme::default()).1.len()
+}
+
+/// Draw the matrix in `area`: a title, the summary line, then the pairs
+/// from line `scroll` on.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &YearView,
+    lang: Lang,
+    theme: &Theme,
+    scroll: u16,
+) {
+    let area = area.intersection(frame.area());
+    frame.render_widget(Clear, area);
+    let title = format!("{} {}", t(lang, Text::TalkMatrix), view.year);
+    let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let (summary, body) = lines(view, lang, theme);
+    frame.render_widget(Paragraph::new(summary), Rect { height: 1, ..inner });
+    if inner.height > 1 {
+        let rest = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        };
+        let max = u16::try_from(body.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        frame.render_widget(Paragraph::new(body).scroll((scroll.min(max), 0)), rest);
+    }
+}

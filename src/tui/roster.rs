@@ -1,0 +1,191 @@
+//! The roster screen: a table of people with add, edit and retire (after a
+//! y/n), and the person form. Pure state: keys in, `RosterOutcome` out; the
+//! app applies the change through the ledger and reports errors back.
+
+mod draw;
+mod person;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use crate::core::{NewPerson, Person, PersonId, ValidationError, YearView};
+use crate::i18n::Lang;
+use crate::i18n::form::{Text, text as t};
+
+use person::{PersonForm, PersonOutcome};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterOutcome {
+    Continue,
+    Add(NewPerson),
+    Edit(PersonId, NewPerson),
+    Retire(PersonId),
+    Close,
+}
+
+#[derive(Debug, Clone)]
+enum Mode {
+    List,
+    ConfirmRetire(PersonId, String),
+    Form(Box<PersonForm>),
+}
+
+#[derive(Debug, Clone)]
+pub struct RosterScreen {
+    lang: Lang,
+    /// Index into the people shown.
+    sel: usize,
+    show_retired: bool,
+    mode: Mode,
+    /// The form just submitted, reopened if the app reports an error.
+    pending: Option<Box<PersonForm>>,
+    notice: Option<ValidationError>,
+}
+
+impl RosterScreen {
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            sel: 0,
+            show_retired: false,
+            mode: Mode::List,
+            pending: None,
+            notice: None,
+        }
+    }
+
+    fn shown<'a>(&self, view: &'a YearView) -> Vec<&'a Person> {
+        view.roster
+            .people
+            .iter()
+            .filter(|p| self.show_retired || !p.retired)
+            .collect()
+    }
+
+    /// Show an error from the ledger: in the form just submitted, reopened,
+    /// or on the list's status line.
+    pub fn set_error(&mut self, e: ValidationError) {
+        match self.pending.take() {
+            Some(mut form) => {
+                form.set_error(e);
+                self.mode = Mode::Form(form);
+            }
+            None => match &mut self.mode {
+                Mode::Form(form) => form.set_error(e),
+                _ => self.notice = Some(e),
+            },
+        }
+    }
+
+    /// Pasted text goes into the person form's focused field.
+    pub fn paste(&mut self, text: &str) {
+        if let Mode::Form(form) = &mut self.mode {
+            form.paste(text);
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> RosterOutcome {
+        if key.kind == KeyEventKind::Release {
+            return RosterOutcome::Continue;
+        }
+        self.pending = None;
+        match std::mem::replace(&mut self.mode, Mode::List) {
+            Mode::List => self.list_key(key, view),
+            Mode::ConfirmRetire(id, name) => match key.code {
+                KeyCode::Char('y' | 'Y') => RosterOutcome::Retire(id),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => RosterOutcome::Continue,
+                _ => {
+                    self.mode = Mode::ConfirmRetire(id, name);
+                    RosterOutcome::Continue
+                }
+            },
+            Mode::Form(mut form) => match form.handle_key(key, view) {
+                PersonOutcome::Continue => {
+                    self.mode = Mode::Form(form);
+                    RosterOutcome::Continue
+                }
+                PersonOutcome::Cancelled => RosterOutcome::Continue,
+                PersonOutcome::Submit(person) => {
+                    let out = match form.editing {
+                        Some(id) => RosterOutcome::Edit(id, person),
+                        None => RosterOutcome::Add(person),
+                    };
+                    self.pending = Some(form);
+                    out
+                }
+            },
+        }
+    }
+
+    fn list_key(&mut self, key: KeyEvent, view: &YearView) -> RosterOutcome {
+        let shown = self.shown(view);
+        let last = shown.len().saturating_sub(1);
+        self.sel = self.sel.min(last);
+        self.notice = None;
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down => self.sel = (self.sel + 1).min(last),
+            KeyCode::Char('k') | KeyCode::Up => self.sel = self.sel.saturating_sub(1),
+            KeyCode::Char('g') | KeyCode::Home => self.sel = 0,
+            KeyCode::Char('G') | KeyCode::End => self.sel = last,
+            KeyCode::Char('a') => {
+                self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, None)));
+            }
+            KeyCode::Char('e') | KeyCode::Enter => {
+                if let Some(p) = shown.get(self.sel) {
+                    self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, Some(p))));
+                }
+            }
+            KeyCode::Char('r') => {
+                if let Some(p) = shown.get(self.sel).filter(|p| !p.retired) {
+                    self.mode = Mode::ConfirmRetire(p.id, p.name.clone());
+                }
+            }
+            KeyCode::Char('t') => self.show_retired = !self.show_retired,
+            KeyCode::Esc | KeyCode::Char('q') => return RosterOutcome::Close,
+            _ => {}
+        }
+        RosterOutcome::Continue
+    }
+
+    pub fn hints(&self) -> Vec<(String, String)> {
+        let h = |k: &str, x: Text| (k.to_string(), t(self.lang, x).to_string());
+        match &self.mode {
+            Mode::List => vec![
+                h("j/k", Text::Move),
+                h("a", Text::Add),
+                h("e/Enter", Text::Edit),
+                h("r", Text::Retire),
+                h(
+                    "t",
+                    if self.show_retired {
+                        Text::HideRetired
+                    } else {
+                        Text::ShowRetired
+                    },
+                ),
+                h("Esc", Text::Close),
+            ],
+            Mode::ConfirmRetire(..) => vec![h("y", Text::Retire), h("n", Text::Cancel)],
+            Mode::Form(f) if f.confirm_discard => {
+                vec![h("y", Text::Discard), h("n", Text::KeepEditing)]
+            }
+            Mode::Form(f) if !f.candidates().is_empty() => vec![
+                h("Ctrl-S", Text::Save),
+                h("Tab/Enter", Text::Accept),
+                h("↑/↓", Text::Candidates),
+                h("Esc", Text::CloseList),
+            ],
+            Mode::Form(f) => {
+                let mut v = vec![h("Ctrl-S", Text::Save)];
+                if f.focus == person::PSlot::Roles {
+                    v.push(h("Space", Text::Toggle));
+                }
+                v.extend([
+                    h("Tab/↓", Text::NextField),
+                    h("Shift-Tab/↑", Text::PrevField),
+                    h("Esc", Text::Cancel),
+                ]);
+                v
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Drawing the roster table and the person form; retired people are dimmed
+//! and marked in words, and the cursor sits at the focused input.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+use crate::core::{Person, Role, YearView};
+use crate::i18n::Lang;
+use crate::i18n::domain::{field, role, validation};
+use crate::i18n::form::{Text, confirm_retire, text as t};
+use crate::tui::form::text::{clip, pad_to, window, wrap};
+use crate::tui::theme::Theme;
+
+use super::person::{PSlot, PersonForm};
+use super::{Mode, RosterScreen};
+
+fn roles(lang: Lang, p: &Person) -> String {
+    p.roles
+        .iter()
+        .map(|r| role(lang, *r))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+fn body_and_foot(inner: Rect) -> (Rect, Option<Rect>) {
+    if inner.height >= 2 {
+        let body = Rect {
+            height: inner.height - 1,
+            ..inner
+        };
+        (
+            body,
+            Some(Rect::new(inner.x, inner.bottom() - 1, inner.width, 1)),
+        )
+    } else {
+        (inner, None)
+    }
+}
+
+impl RosterScreen {
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &YearView, theme: &Theme) {
+        let area = area.intersection(frame.area());
+        frame.render_widget(Clear, area);
+        if let Mode::Form(form) = &self.mode {
+            form.render(frame, area, theme);
+            return;
+        }
+        let shown = self.shown(view);
+        let lang = self.lang;
+        let title = format!("{} ({})", t(lang, Text::Roster), shown.len());
+        let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.is_empty() {
+            return;
+        }
+        let (body, foot) = body_and_foot(inner);
+        if shown.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(t(lang, Text::EmptyRoster), theme.dim())),
+                body,
+            );
+        } else {
+            let header = Row::new(
+                [
+                    crate::core::Field::Name,
+                    crate::core::Field::Roles,
+                    crate::core::Field::Dept,
+                    crate::core::Field::Oversees,
+                    crate::core::Field::Links,
+                ]
+                .map(|f| Cell::from(field(lang, f))),
+            )
+            .style(Style::default().add_modifier(Modifier::BOLD));
+            let join = |v: &[String]| v.join(lang.pick("、", ", "));
+            let rows = shown.iter().map(|p| {
+                let name = if p.retired {
+                    format!("{}{}", p.name, t(lang, Text::Retired))
+                } else {
+                    p.name.clone()
+                };
+                let row = Row::new(vec![
+                    Cell::from(name),
+                    Cell::from(roles(lang, p)),
+                    Cell::from(p.dept.clone().unwrap_or_default()),
+                    Cell::from(join(&p.oversees)),
+                    Cell::from(join(&p.links)),
+                ]);
+                if p.retired {
+                    row.style(theme.dim())
+                } else {
+                    row
+                }
+            });
+            let widths = [
+                Constraint::Length(14),
+                Constraint::Length(18),
+                Constraint::Length(10),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ];
+            let marker = if theme.ascii { "> " } else { "▸ " };
+            let table = Table::new(rows, widths)
+                .header(header)
+                .row_highlight_style(theme.focused())
+                .highlight_symbol(marker);
+            let mut state =
+                TableState::default().with_selected(Some(self.sel.min(shown.len() - 1)));
+            frame.render_stateful_widget(table, body, &mut state);
+        }
+        if let Some(foot) = foot {
+            let line = match (&self.mode, &self.notice) {
+                (Mode::ConfirmRetire(_, name), _) => {
+                    Line::styled(confirm_retire(lang, name), theme.error())
+                }
+                (_, Some(e)) => Line::styled(validation(lang, e), theme.error()),
+                _ => Line::default(),
+            };
+            frame.render_widget(Paragraph::new(line), foot);
+        }
+    }
+}
+
+impl PersonForm {
+    fn label_width(&self) -> usize {
+        PSlot::ALL
+            .iter()
+            .map(|s| field(self.lang, s.field()).width())
+            .max()
+            .unwrap_or(0)
+            + 3
+    }
+
+    fn label<'a>(&self, slot: PSlot, first: bool, width: usize, theme: &Theme) -> Span<'a> {
+        let focused = slot == self.focus;
+        let text = if first {
+            format!(
+                "{}{}",
+                if focused { ">" } else { " " },
+                field(self.lang, slot.field())
+            )
+        } else {
+            String::new()
+        };
+        let style = if focused {
+            theme.focused()
+        } else {
+            Style::default()
+        };
+        Span::styled(pad_to(&text, width), style)
+    }
+
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let lang = self.lang;
+        let title = t(
+            lang,
+            if self.editing.is_some() {
+                Text::EditPerson
+            } else {
+                Text::AddPerson
+            },
+        );
+        let block = Block::bordered().title(clip(title, usize::from(area.width)));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.is_empty() {
+            return;
+        }
+        let (body, foot) = body_and_foot(inner);
+        let label_w = self.label_width();
+        let value_w = usize::from(body.width).saturating_sub(label_w);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut cursor = None;
+        let mut focus_rows = (0, 0);
+        for slot in PSlot::ALL {
+            let top = lines.len();
+            if let Some(input) = self.input(slot) {
+                let col = if slot == self.focus {
+                    input.cursor_line_col().1
+                } else {
+                    0
+                };
+                let (shown, start) = window(input.text(), col, value_w.max(1));
+                if slot == self.focus {
+                    cursor = Some((lines.len(), col - start));
+                }
+                lines.push(Line::from(vec![
+                    self.label(slot, true, label_w, theme),
+                    Span::raw(shown),
+                ]));
+            } else {
+                for (i, r) in Role::ALL.iter().enumerate() {
+                    let on = self.roles.contains(r);
+                    let style = if slot == self.focus && i == self.role_cursor {
+                        theme.focused()
+                    } else if on {
+                        Style::default()
+                    } else {
+                        theme.dim()
+                    };
+                    lines.push(Line::from(vec![
+                        self.label(slot, i == 0, label_w, theme),
+                        Span::styled(
+                            format!("[{}] {}", if on { "x" } else { " " }, role(lang, *r)),
+                            style,
+                        ),
+                    ]));
+                }
+            }
+            if let Some(e) = self.error.as_ref().filter(|e| e.field == slot.field()) {
+                for row in wrap(&format!("! {}", validation(lang, e)), value_w) {
+                    lines.push(Line::from(vec![
+                        Span::raw(" ".repeat(label_w)),
+                        Span::styled(row, theme.error()),
+                    ]));
+                }
+            }
+            if slot == self.focus {
+                focus_rows = (top, lines.len());
+            }
+        }
+        let h = usize::from(body.height);
+        let mut scroll = focus_rows.1.saturating_sub(h);
+        if focus_rows.0 < scroll {
+            scroll = focus_rows.0;
+        }
+        frame.render_widget(
+            Paragraph::new(lines.into_iter().skip(scroll).take(h).collect::<Vec<_>>()),
+            body,
+        );
+        if let Some((line, col)) = cursor
+            && line >= scroll
+            && line - scroll < h
+        {
+            let y = body.y + u16::try_from(line - scroll).unwrap_or(0);
+            let x = usize::from(body.x) + label_w;
+            if !self.confirm_discard && x + col < usize::from(body.right()) {
+                frame.set_cursor_position((u16::try_from(x + col).unwrap_or(0), y));
+            }
+            self.draw_candidates(frame, body, (x, y), theme);
+        }
+        if let Some(foot) = foot {
+            let line = if self.confirm_discard {
+                Line::styled(t(lang, Text::ConfirmDiscard), theme.error())
+            } else if matches!(self.focus, PSlot::Oversees | PSlot::Links) {
+                Line::styled(t(lang, Text::ListHint), theme.dim())
+            } else {
+                Line::default()
+            };
+            frame.render_widget(Paragraph::new(line), foot);
+        }
+    }
+
+    fn draw_candidates(&self, frame: &mut Frame, body: Rect, at: (usize, u16), theme: &Theme) {
+        let cands = self.candidates();
+        let rows = u16::try_from(cands.len().min(5)).unwrap_or(5);
+        let x = u16::try_from(at.0).unwrap_or(u16::MAX).min(body.right());
+        let widest = cands.iter().map(|c| c.width()).max().unwrap_or(0) + 3;
+        let w = u16::try_from(widest).unwrap_or(u16::MAX);
+        let rect = Rect::new(x, at.1.saturating_add(1), w, rows).intersection(body);
+        if cands.is_empty() || rect.is_empty() {
+            return;
+        }
+        let n = usize::from(rect.height);
+        let sel = self.cand_sel.min(cands.len() - 1);
+        let first = (sel + 1).saturating_sub(n);
+        let marker = if theme.ascii { ">" } else { "▸" };
+        let lines: Vec<Line> = cands
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(n)
+            .map(|(i, c)| {
+                if i == sel {
+                    Line::styled(format!("{marker} {c}"), theme.focused())
+                } else {
+                    Line::raw(format!("  {c}"))
+                }
+            })
+            .collect();
+        frame.render_widget(Clear, rect);
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+}

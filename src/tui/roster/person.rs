@@ -1,0 +1,285 @@
+//! The person form of the roster screen: name, roles (a toggle list),
+//! department, overseen departments and 联系点, with completion from the
+//! departments and sites already on the roster.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::core::{Field, NewPerson, Person, PersonId, Role, ValidationError, YearView};
+use crate::i18n::Lang;
+use crate::tui::form::complete::{self, Shape, joiner};
+use crate::tui::form::text::TextInput;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PSlot {
+    Name,
+    Roles,
+    Dept,
+    Oversees,
+    Links,
+}
+
+impl PSlot {
+    pub(super) const ALL: [PSlot; 5] = [
+        PSlot::Name,
+        PSlot::Roles,
+        PSlot::Dept,
+        PSlot::Oversees,
+        PSlot::Links,
+    ];
+
+    pub(super) fn field(self) -> Field {
+        match self {
+            PSlot::Name => Field::Name,
+            PSlot::Roles => Field::Roles,
+            PSlot::Dept => Field::Dept,
+            PSlot::Oversees => Field::Oversees,
+            PSlot::Links => Field::Links,
+        }
+    }
+}
+
+pub(super) enum PersonOutcome {
+    Continue,
+    Submit(NewPerson),
+    Cancelled,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct PersonForm {
+    pub(super) lang: Lang,
+    pub(super) editing: Option<PersonId>,
+    pub(super) name: TextInput,
+    pub(super) roles: Vec<Role>,
+    pub(super) role_cursor: usize,
+    pub(super) dept: TextInput,
+    pub(super) oversees: TextInput,
+    pub(super) links: TextInput,
+    pub(super) focus: PSlot,
+    pub(super) cand_sel: usize,
+    cand_hidden: bool,
+    pub(super) error: Option<ValidationError>,
+    pub(super) confirm_discard: bool,
+    initial: NewPerson,
+    depts: Vec<String>,
+    sites: Vec<String>,
+}
+
+fn sorted_unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = items.collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+impl PersonForm {
+    pub(super) fn new(lang: Lang, view: &YearView, editing: Option<&Person>) -> Self {
+        let people = &view.roster.people;
+        let depts = sorted_unique(
+            people
+                .iter()
+                .flat_map(|p| p.dept.iter().chain(&p.oversees))
+                .cloned(),
+        );
+        let sites = sorted_unique(people.iter().flat_map(|p| p.links.iter()).cloned());
+        let line = |s: &str| TextInput::new(s, false);
+        let mut form = Self {
+            lang,
+            editing: editing.map(|p| p.id),
+            name: line(editing.map_or("", |p| p.name.as_str())),
+            roles: editing.map_or_else(|| vec![Role::Member], |p| p.roles.clone()),
+            role_cursor: 0,
+            dept: line(editing.and_then(|p| p.dept.as_deref()).unwrap_or("")),
+            oversees: line(&editing.map_or_else(String::new, |p| p.oversees.join(joiner(lang)))),
+            links: line(&editing.map_or_else(String::new, |p| p.links.join(joiner(lang)))),
+            focus: PSlot::Name,
+            cand_sel: 0,
+            cand_hidden: false,
+            error: None,
+            confirm_discard: false,
+            initial: NewPerson::default(),
+            depts,
+            sites,
+        };
+        form.initial = form.build();
+        form
+    }
+
+    pub(super) fn build(&self) -> NewPerson {
+        let dept = self.dept.text().trim();
+        NewPerson {
+            name: self.name.text().trim().to_string(),
+            roles: Role::ALL
+                .iter()
+                .filter(|r| self.roles.contains(r))
+                .map(|r| r.zh().to_string())
+                .collect(),
+            dept: (!dept.is_empty()).then(|| dept.to_string()),
+            oversees: complete::split(self.oversees.text()),
+            links: complete::split(self.links.text()),
+        }
+    }
+
+    pub(super) fn set_error(&mut self, e: ValidationError) {
+        if let Some(s) = PSlot::ALL.into_iter().find(|s| s.field() == e.field) {
+            self.focus = s;
+        }
+        self.error = Some(e);
+    }
+
+    pub(super) fn input(&self, slot: PSlot) -> Option<&TextInput> {
+        match slot {
+            PSlot::Name => Some(&self.name),
+            PSlot::Dept => Some(&self.dept),
+            PSlot::Oversees => Some(&self.oversees),
+            PSlot::Links => Some(&self.links),
+            PSlot::Roles => None,
+        }
+    }
+
+    fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self.focus {
+            PSlot::Name => Some(&mut self.name),
+            PSlot::Dept => Some(&mut self.dept),
+            PSlot::Oversees => Some(&mut self.oversees),
+            PSlot::Links => Some(&mut self.links),
+            PSlot::Roles => None,
+        }
+    }
+
+    fn completion(&self) -> Option<(Shape, &[String])> {
+        match self.focus {
+            PSlot::Dept => Some((Shape::Single, &self.depts)),
+            PSlot::Oversees => Some((Shape::List, &self.depts)),
+            PSlot::Links => Some((Shape::List, &self.sites)),
+            PSlot::Name | PSlot::Roles => None,
+        }
+    }
+
+    /// The open completion list (empty when closed).
+    pub(super) fn candidates(&self) -> Vec<String> {
+        if self.cand_hidden || self.confirm_discard {
+            return Vec::new();
+        }
+        match (self.completion(), self.input(self.focus)) {
+            (Some((shape, pool)), Some(input)) => complete::candidates(input, shape, pool),
+            _ => Vec::new(),
+        }
+    }
+
+    fn edited(&mut self) {
+        if self
+            .error
+            .as_ref()
+            .is_some_and(|e| e.field == self.focus.field())
+        {
+            self.error = None;
+        }
+        self.cand_hidden = false;
+        self.cand_sel = 0;
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input_mut() {
+            input.insert_str(text);
+            self.edited();
+        }
+    }
+
+    fn move_focus(&mut self, step: isize) {
+        let here = PSlot::ALL
+            .iter()
+            .position(|s| *s == self.focus)
+            .unwrap_or(0);
+        let next = (here.cast_signed() + step).rem_euclid(5);
+        self.focus = PSlot::ALL
+            .get(next.unsigned_abs())
+            .copied()
+            .unwrap_or(PSlot::Name);
+        self.cand_sel = 0;
+        self.cand_hidden = false;
+    }
+
+    fn submit(&mut self, view: &YearView) -> PersonOutcome {
+        let person = self.build();
+        let id = self.editing.unwrap_or(PersonId(u32::MAX));
+        match person.validate(id, &view.roster) {
+            Ok(_) => PersonOutcome::Submit(person),
+            Err(e) => {
+                self.set_error(e);
+                PersonOutcome::Continue
+            }
+        }
+    }
+
+    pub(super) fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> PersonOutcome {
+        if self.confirm_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return PersonOutcome::Cancelled,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+                _ => {}
+            }
+            return PersonOutcome::Continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let cands = self.candidates();
+        let open = !cands.is_empty();
+        let roles = self.focus == PSlot::Roles;
+        match key.code {
+            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
+            KeyCode::Esc if open => self.cand_hidden = true,
+            KeyCode::Esc if self.build() != self.initial => self.confirm_discard = true,
+            KeyCode::Esc => return PersonOutcome::Cancelled,
+            KeyCode::Tab | KeyCode::Enter if open => {
+                let choice = &cands[self.cand_sel.min(cands.len() - 1)];
+                let lang = self.lang;
+                let shape = self.completion().map(|(shape, _)| shape);
+                if let (Some(shape), Some(input)) = (shape, self.input_mut()) {
+                    complete::accept(input, shape, choice, lang);
+                }
+                self.edited();
+            }
+            KeyCode::Enter if self.focus == PSlot::Links => return self.submit(view),
+            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            KeyCode::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
+            KeyCode::Up if roles && self.role_cursor > 0 => self.role_cursor -= 1,
+            KeyCode::Down if roles && self.role_cursor + 1 < Role::ALL.len() => {
+                self.role_cursor += 1;
+            }
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
+            KeyCode::Char(' ') if roles => {
+                if let Some(r) = Role::ALL.get(self.role_cursor) {
+                    if let Some(at) = self.roles.iter().position(|x| x == r) {
+                        self.roles.remove(at);
+                    } else {
+                        self.roles.push(*r);
+                    }
+                    self.edited();
+                }
+            }
+            KeyCode::Char(c) if !ctrl && !alt => self.edit(|i| i.insert_char(c)),
+            KeyCode::Backspace => self.edit(TextInput::backspace),
+            KeyCode::Delete => self.edit(TextInput::delete),
+            KeyCode::Left => self.edit_cursor(TextInput::left),
+            KeyCode::Right => self.edit_cursor(TextInput::right),
+            KeyCode::Home => self.edit_cursor(TextInput::home),
+            KeyCode::End => self.edit_cursor(TextInput::end),
+            _ => {}
+        }
+        PersonOutcome::Continue
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+            self.edited();
+        }
+    }
+
+    fn edit_cursor(&mut self, f: impl FnOnce(&mut TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+        }
+    }
+}

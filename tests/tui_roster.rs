@@ -1,0 +1,332 @@
+//! The roster screen: moving, adding, editing and retiring people, the
+//! person form's completion and errors, and snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use taizhang::core::error::Problem;
+use taizhang::core::{Field, ValidationError};
+use taizhang::i18n::Lang;
+use taizhang::tui::roster::{RosterOutcome, RosterScreen};
+use taizhang::tui::theme::Theme;
+
+// ---- fixture: a small fixed ledger (duplicated in tests/tui_*.rs) ----
+use chrono::NaiveDate;
+use taizhang::core::mem::MemStore;
+use taizhang::core::{Ledger, NewPerson, NewRecord, RecordKind, YearView};
+
+const CATALOGUE: &str = r#"
+[[duty]]
+id = "m1"
+list = "branch"
+ref = "二(一)2"
+title = "支部党员大会"
+title_en = "General meetings"
+text = "每季度召开一次支部党员大会。"
+binds = "branch"
+counts = ["general_meeting"]
+source = "二(一)2"
+rule = { kind = "count", min = 1, per = "quarter" }
+
+[[duty]]
+id = "s1"
+list = "branch"
+ref = "三(一)(7)"
+title = "理论中心组专题学习"
+title_en = "Central group study sessions"
+text = "每年至少安排12次专题学习。"
+binds = "branch"
+counts = ["central_group_study", "general_meeting"]
+source = "三(一)(7)"
+rule = { kind = "count", min = 12, per = "year" }
+
+[[duty]]
+id = "t1"
+list = "secretary"
+ref = "三(二)(5)"
+title = "书记谈心谈话"
+title_en = "Secretary's talks"
+text = "书记每年与班子成员、部门负责人谈话一次。"
+binds = "secretary"
+counts = ["heart_talk", "integrity_talk"]
+source = "三(二)(5)"
+rule = { kind = "talk_coverage", pairs = "secretary_with_leaders_and_heads" }
+
+[[duty]]
+id = "t2"
+list = "other_members"
+ref = "三(三)(4)"
+title = "分管领域谈话"
+title_en = "Talks with overseen heads"
+text = "班子成员每年与分管部门负责人谈话一次。"
+binds = "each_other_member"
+counts = ["heart_talk"]
+source = "三(三)(4)"
+rule = { kind = "talk_coverage", pairs = "leaders_with_overseen_heads" }
+"#;
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+}
+
+fn today() -> NaiveDate {
+    d(3, 20)
+}
+
+fn person(name: &str, roles: &[&str], dept: Option<&str>, oversees: &[&str]) -> NewPerson {
+    NewPerson {
+        name: name.into(),
+        roles: roles.iter().map(|r| (*r).to_string()).collect(),
+        dept: dept.map(Into::into),
+        oversees: oversees.iter().map(|r| (*r).to_string()).collect(),
+        links: Vec::new(),
+    }
+}
+
+fn ledger() -> Ledger<MemStore> {
+    let ledger = Ledger::new(MemStore::default(), "tester");
+    ledger.import_catalogue(CATALOGUE).unwrap();
+    for p in [
+        person("张三", &["书记"], Some("党办"), &["党办"]),
+        person("李四", &["班子成员"], None, &["生产部"]),
+        person("王五", &["部门负责人"], Some("生产部"), &[]),
+        person("赵六", &["部门负责人"], Some("办公室"), &[]),
+        person("李四光", &["党员"], Some("生产部"), &[]),
+    ] {
+        ledger.add_person(&p).unwrap();
+    }
+    let gone = ledger
+        .add_person(&person("钱七", &["部门负责人"], Some("生产部"), &[]))
+        .unwrap();
+    ledger.retire_person(gone.id).unwrap();
+    let now = today().and_hms_opt(9, 0, 0).unwrap();
+    let talk = |host: &str, with: &str, date| NewRecord {
+        kind: Some(RecordKind::HeartTalk),
+        date: Some(date),
+        topic: "年度谈心谈话".into(),
+        host: Some(host.into()),
+        partners: vec![with.into()],
+        ..NewRecord::default()
+    };
+    ledger
+        .add_record(&talk("张三", "李四", d(2, 10)), now)
+        .unwrap();
+    ledger
+        .add_record(&talk("李四", "王五", d(3, 5)), now)
+        .unwrap();
+    ledger
+        .add_record(
+            &NewRecord {
+                kind: Some(RecordKind::GeneralMeeting),
+                date: Some(d(3, 1)),
+                topic: "学习全会精神".into(),
+                host: Some("张三".into()),
+                attendees: vec!["李四".into(), "王五".into()],
+                absentees: vec![("赵六".into(), "出差".into())],
+                notes: "第一行\n第二行".into(),
+                ..NewRecord::default()
+            },
+            now,
+        )
+        .unwrap();
+    ledger
+}
+
+fn view() -> YearView {
+    ledger().year_view(2026, today()).unwrap()
+}
+// ---- end of fixture ----
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(s: &mut RosterScreen, view: &YearView, code: KeyCode) -> RosterOutcome {
+    s.handle_key(key(code), view)
+}
+
+fn type_str(s: &mut RosterScreen, view: &YearView, text: &str) {
+    for c in text.chars() {
+        assert_eq!(press(s, view, KeyCode::Char(c)), RosterOutcome::Continue);
+    }
+}
+
+fn draw(s: &RosterScreen, view: &YearView, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| s.render(f, f.area(), view, &Theme::new(false, true)))
+        .unwrap();
+    t
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    t.backend().to_string()
+}
+
+#[test]
+fn adding_a_person_with_roles_and_completed_departments() {
+    let view = view();
+    let mut s = RosterScreen::new(Lang::Zh);
+    press(&mut s, &view, KeyCode::Char('a'));
+    type_str(&mut s, &view, "孙八");
+    press(&mut s, &view, KeyCode::Tab); // roles: 党员 is on by default
+    for _ in 0..4 {
+        press(&mut s, &view, KeyCode::Down);
+    }
+    press(&mut s, &view, KeyCode::Char(' ')); // 班子成员
+    press(&mut s, &view, KeyCode::Tab);
+    press(&mut s, &view, KeyCode::Tab); // dept left empty
+    type_str(&mut s, &view, "scb");
+    assert!(screen(&draw(&s, &view, 80, 24)).contains("▸ 生产部"));
+    press(&mut s, &view, KeyCode::Enter); // accept 生产部
+    type_str(&mut s, &view, "bgs");
+    press(&mut s, &view, KeyCode::Tab); // accept 办公室
+    let out = s.handle_key(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        &view,
+    );
+    let RosterOutcome::Add(p) = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(p.name, "孙八");
+    assert_eq!(p.roles, vec!["班子成员", "党员"]);
+    assert_eq!(p.dept, None);
+    assert_eq!(p.oversees, vec!["生产部", "办公室"]);
+    let added = ledger().add_person(&p).unwrap();
+    assert!(added.is_leadership());
+    // Back on the list after a submit.
+    assert!(screen(&draw(&s, &view, 80, 24)).contains("人员名册"));
+}
+
+#[test]
+fn an_error_from_the_ledger_reopens_the_form_with_the_message() {
+    let view = view();
+    let mut s = RosterScreen::new(Lang::En);
+    press(&mut s, &view, KeyCode::Char('a'));
+    type_str(&mut s, &view, "x");
+    press(&mut s, &view, KeyCode::Tab);
+    press(&mut s, &view, KeyCode::Tab);
+    press(&mut s, &view, KeyCode::Tab);
+    press(&mut s, &view, KeyCode::Tab);
+    assert!(matches!(
+        press(&mut s, &view, KeyCode::Enter),
+        RosterOutcome::Add(_)
+    ));
+    s.set_error(ValidationError::new(
+        Field::Name,
+        Problem::NameTaken("x".into()),
+    ));
+    let mut t = draw(&s, &view, 80, 24);
+    let shown = screen(&t);
+    assert!(
+        shown.contains("name: \"x\" is already on the roster"),
+        "{shown}"
+    );
+    // The cursor is back in the name field, after the "x".
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    let row = shown.lines().nth(usize::from(pos.y)).unwrap();
+    assert!(row.contains(">name"), "{row}");
+}
+
+#[test]
+fn a_duplicate_name_is_caught_before_submitting() {
+    let view = view();
+    let mut s = RosterScreen::new(Lang::Zh);
+    press(&mut s, &view, KeyCode::Char('a'));
+    type_str(&mut s, &view, "王五");
+    let out = s.handle_key(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        &view,
+    );
+    assert_eq!(out, RosterOutcome::Continue);
+    assert!(screen(&draw(&s, &view, 80, 24)).contains("名册中已有“王五”"));
+}
+
+#[test]
+fn editing_retiring_and_closing() {
+    let view = view();
+    let mut s = RosterScreen::new(Lang::Zh);
+    let active: Vec<_> = view.roster.active().collect();
+    press(&mut s, &view, KeyCode::Char('j'));
+    press(&mut s, &view, KeyCode::Char('j'));
+    press(&mut s, &view, KeyCode::Char('k'));
+    press(&mut s, &view, KeyCode::Char('e'));
+    let out = s.handle_key(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        &view,
+    );
+    let RosterOutcome::Edit(id, p) = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(id, active[1].id);
+    assert_eq!(p.name, active[1].name);
+    assert_eq!(p.oversees, active[1].oversees);
+
+    press(&mut s, &view, KeyCode::Char('r'));
+    assert!(
+        screen(&draw(&s, &view, 80, 24)).contains(&format!("确认让“{}”退出名册", active[1].name))
+    );
+    assert_eq!(
+        press(&mut s, &view, KeyCode::Char('n')),
+        RosterOutcome::Continue
+    );
+    press(&mut s, &view, KeyCode::Char('r'));
+    assert_eq!(
+        press(&mut s, &view, KeyCode::Char('y')),
+        RosterOutcome::Retire(active[1].id)
+    );
+    assert_eq!(press(&mut s, &view, KeyCode::Esc), RosterOutcome::Close);
+}
+
+#[test]
+fn retired_people_show_only_when_asked() {
+    let view = view();
+    let mut s = RosterScreen::new(Lang::Zh);
+    assert!(!screen(&draw(&s, &view, 80, 24)).contains("钱七"));
+    press(&mut s, &view, KeyCode::Char('t'));
+    assert!(screen(&draw(&s, &view, 80, 24)).contains("钱七（已退出）"));
+    press(&mut s, &view, KeyCode::End);
+    // A retired person cannot be retired again.
+    assert_eq!(
+        press(&mut s, &view, KeyCode::Char('r')),
+        RosterOutcome::Continue
+    );
+    assert!(!screen(&draw(&s, &view, 80, 24)).contains("确认"));
+}
+
+#[test]
+fn snapshots_at_80x24() {
+    let view = view();
+    for lang in [Lang::Zh, Lang::En] {
+        let tag = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        let mut s = RosterScreen::new(lang);
+        press(&mut s, &view, KeyCode::Char('t'));
+        insta::assert_snapshot!(format!("roster_{tag}"), draw(&s, &view, 80, 24).backend());
+        press(&mut s, &view, KeyCode::Char('e'));
+        insta::assert_snapshot!(
+            format!("roster_form_{tag}"),
+            draw(&s, &view, 80, 24).backend()
+        );
+        assert!(!s.hints().is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn rendering_never_panics(w in 0u16..=120, h in 0u16..=50, form in any::<bool>()) {
+        let view = view();
+        let mut s = RosterScreen::new(Lang::Zh);
+        if form {
+            press(&mut s, &view, KeyCode::Char('e'));
+            press(&mut s, &view, KeyCode::Tab);
+            press(&mut s, &view, KeyCode::Tab);
+            type_str(&mut s, &view, "生");
+        }
+        draw(&s, &view, w, h);
+    }
+}
