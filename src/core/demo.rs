@@ -1,1 +1,490 @@
-//! A realistic sample ledger for trying the app and for benchmarks.
+//! A realistic sample ledger for trying the app and for benchmarks: a pure,
+//! seeded function of (catalogue, today, spec). Meetings keep their rhythm
+//! with a few gaps, so some duties end up done and some behind.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+use super::catalogue::{Catalogue, DutyId};
+use super::port::{Backup, SCHEMA_VERSION};
+use super::progress::required_pairs;
+use super::record::{Absence, Record, RecordId, RecordKind};
+use super::roster::{Person, PersonId, Role, Roster};
+use super::rule::{PairScope, RoleScope};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSpec {
+    /// How many years, ending with `today`'s year.
+    pub years: u32,
+    /// Records per full year: the meeting rhythm first, then everyday entries
+    /// (talks, group meetings, education) up to this number.
+    pub records_per_year: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoSpec {
+    fn default() -> Self {
+        Self {
+            years: 10,
+            records_per_year: 2000,
+            seed: 2026,
+        }
+    }
+}
+
+type PersonRow = (
+    &'static str,
+    &'static [Role],
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Name, roles, department, departments overseen (分管), 联系点.
+const PEOPLE: [PersonRow; 15] = [
+    (
+        "张建国",
+        &[Role::Secretary],
+        "综合办",
+        &[],
+        &["一车间", "二车间"],
+    ),
+    (
+        "李明华",
+        &[Role::DeputySecretary],
+        "综合办",
+        &["综合办"],
+        &["三车间"],
+    ),
+    (
+        "王志强",
+        &[Role::Leader, Role::CommitteeMember],
+        "生产部",
+        &["生产部", "安全环保部"],
+        &["一车间", "检修班"],
+    ),
+    (
+        "赵丽娟",
+        &[Role::Leader, Role::CommitteeMember],
+        "财务部",
+        &["财务部"],
+        &["财务共享中心"],
+    ),
+    (
+        "刘海涛",
+        &[Role::Leader],
+        "技术部",
+        &["技术部", "市场部"],
+        &[],
+    ),
+    ("陈静", &[Role::DisciplineMember], "党群工作部", &[], &[]),
+    ("孙伟", &[Role::DeptHead], "生产部", &[], &[]),
+    ("周敏", &[Role::DeptHead], "安全环保部", &[], &[]),
+    ("吴磊", &[Role::DeptHead], "财务部", &[], &[]),
+    ("郑晓燕", &[Role::DeptHead], "综合办", &[], &[]),
+    ("冯涛", &[Role::DeptHead], "技术部", &[], &[]),
+    ("何婷", &[Role::DeptHead], "市场部", &[], &[]),
+    ("马骏", &[Role::Member], "生产部", &[], &[]),
+    ("朱琳", &[Role::Member], "技术部", &[], &[]),
+    ("胡晨", &[Role::Probationary], "市场部", &[], &[]),
+];
+
+const ABSENCE_REASONS: [&str; 5] = ["出差", "病假", "公休", "参加培训", "外出开会"];
+
+fn topics(kind: RecordKind) -> &'static [&'static str] {
+    use RecordKind as K;
+    match kind {
+        K::CommitteeMeeting => &[
+            "研究部署月度党建工作",
+            "研究发展党员工作",
+            "讨论“三重一大”事项",
+            "研究党风廉政建设工作",
+        ],
+        K::GeneralMeeting => &[
+            "学习传达上级会议精神",
+            "讨论接收预备党员",
+            "通报季度党建工作",
+        ],
+        K::GroupMeeting => &["学习党章党规", "交流岗位建功体会", "学习上级文件精神"],
+        K::PartyLecture => &[
+            "坚定理想信念 筑牢思想根基",
+            "以党的政治建设为统领",
+            "弘扬优良作风 勇于担当作为",
+        ],
+        K::ThemeDay => &[
+            "重温入党誓词",
+            "参观廉政教育基地",
+            "志愿服务进社区",
+            "“学习强国”知识竞赛",
+        ],
+        K::SpecialMeeting => &["专题分析全面从严治党形势", "专题研究党风廉政建设工作"],
+        K::IdeologyMeeting => &["分析研判意识形态领域形势", "研究网络舆情处置工作"],
+        K::DemocraticLife => &["年度民主生活会"],
+        K::OrganizationalLife => &["年度组织生活会"],
+        K::CentralGroupStudy => &[
+            "学习习近平新时代中国特色社会主义思想",
+            "学习《中国共产党纪律处分条例》",
+            "专题研讨高质量发展",
+            "学习党内法规",
+        ],
+        K::IntegrityTalk => &["廉洁从业提醒", "年度廉政谈话"],
+        K::HeartTalk => &["思想动态交流", "工作和生活情况谈心"],
+        K::AdmonitionTalk => &["作风问题提醒谈话"],
+        K::DutyReport => &["年度述责述廉"],
+        K::AnnualReport => &["向上级党委报告落实主体责任情况"],
+        K::PersonalMatters => &["报告个人有关事项"],
+        K::Inspection => &["党建工作督导检查", "主体责任落实情况检查"],
+        K::ConductCheck => &["落实中央八项规定精神检查", "节前“四风”问题检查"],
+        K::MemberAppraisal => &["年度民主评议党员"],
+        K::ResponsibilityLetter => &["签订党风廉政建设责任书"],
+        K::WorkPlan => &["制定年度党支部工作要点和推进措施"],
+        K::Education => &["警示教育", "红色教育基地参观", "廉洁文化教育"],
+        K::MemberDevelopment => &["确定入党积极分子"],
+        K::Other => &["党建阵地建设", "党费收缴", "宣传栏更新"],
+    }
+}
+
+/// xorshift64: deterministic and good enough for sample data.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> Option<T> {
+        items.get(self.below(items.len())).copied()
+    }
+}
+
+fn roster() -> Vec<Person> {
+    PEOPLE
+        .iter()
+        .zip(1u32..)
+        .map(|((name, roles, dept, oversees, links), id)| Person {
+            id: PersonId(id),
+            name: (*name).to_string(),
+            roles: roles.to_vec(),
+            dept: Some((*dept).to_string()),
+            oversees: oversees.iter().map(|s| (*s).to_string()).collect(),
+            links: links.iter().map(|s| (*s).to_string()).collect(),
+            retired: false,
+        })
+        .collect()
+}
+
+/// One year's records being built, before ids are handed out.
+struct Year<'a> {
+    rng: &'a mut Rng,
+    roster: &'a Roster,
+    prefill: &'a HashMap<RecordKind, Vec<DutyId>>,
+    year: i32,
+    /// The last day that may hold a record (today, in the current year).
+    end: NaiveDate,
+    /// Chance (%) that a scheduled item is skipped this year.
+    slack: usize,
+    weak: [RecordKind; 2],
+    out: Vec<Record>,
+}
+
+impl Year<'_> {
+    fn date(&mut self, first_month: u32, months: u32) -> Option<NaiveDate> {
+        let month =
+            first_month + u32::try_from(self.rng.below(months.max(1) as usize)).unwrap_or(0);
+        let day = 1 + u32::try_from(self.rng.below(28)).unwrap_or(0);
+        NaiveDate::from_ymd_opt(self.year, month.min(12), day)
+    }
+
+    /// A day between 1 January and `end`.
+    fn date_so_far(&mut self) -> Option<NaiveDate> {
+        let days = usize::try_from(self.end.ordinal()).unwrap_or(1);
+        let ordinal = 1 + u32::try_from(self.rng.below(days)).unwrap_or(0);
+        NaiveDate::from_yo_opt(self.year, ordinal)
+    }
+
+    fn ids(&self, scope: RoleScope) -> Vec<PersonId> {
+        self.roster.in_scope(scope).map(|p| p.id).collect()
+    }
+
+    fn skipped(&mut self, kind: RecordKind) -> bool {
+        let slack = if self.weak.contains(&kind) {
+            self.slack * 4
+        } else {
+            self.slack
+        };
+        self.rng.chance(slack)
+    }
+
+    /// A meeting of `scope` hosted by `host`, with the odd absentee.
+    fn meeting(
+        &mut self,
+        kind: RecordKind,
+        date: Option<NaiveDate>,
+        host: Option<PersonId>,
+        scope: RoleScope,
+    ) {
+        let mut attendees = self.ids(scope);
+        let mut absentees = Vec::new();
+        if attendees.len() > 3 && self.rng.chance(30) {
+            let who = attendees.remove(self.rng.below(attendees.len()));
+            let reason = self.rng.pick(&ABSENCE_REASONS).unwrap_or("出差");
+            absentees.push(Absence {
+                person: who,
+                reason: reason.to_string(),
+            });
+        }
+        self.push(kind, date, host, attendees, absentees, Vec::new());
+    }
+
+    fn talk(
+        &mut self,
+        kind: RecordKind,
+        date: Option<NaiveDate>,
+        host: PersonId,
+        partner: PersonId,
+    ) {
+        if host != partner {
+            self.push(
+                kind,
+                date,
+                Some(host),
+                Vec::new(),
+                Vec::new(),
+                vec![partner],
+            );
+        }
+    }
+
+    fn push(
+        &mut self,
+        kind: RecordKind,
+        date: Option<NaiveDate>,
+        host: Option<PersonId>,
+        attendees: Vec<PersonId>,
+        absentees: Vec<Absence>,
+        partners: Vec<PersonId>,
+    ) {
+        let Some(date) = date.filter(|d| *d <= self.end) else {
+            return;
+        };
+        let topic = self.rng.pick(topics(kind)).unwrap_or("").to_string();
+        let minute = u32::try_from(self.rng.below(60)).unwrap_or(0);
+        let time = NaiveTime::from_hms_opt(17, minute, 0).unwrap_or_default();
+        self.out.push(Record {
+            id: RecordId(0),
+            kind,
+            date,
+            topic,
+            host,
+            attendees,
+            absentees,
+            partners,
+            duties: self.prefill.get(&kind).cloned().unwrap_or_default(),
+            notes: String::new(),
+            evidence: Vec::new(),
+            entered_by: "demo".to_string(),
+            entered_at: date.and_time(time),
+        });
+    }
+
+    /// Items on a fixed rhythm: `per_year` evenly spread buckets.
+    fn rhythm(
+        &mut self,
+        kind: RecordKind,
+        per_year: u32,
+        host: Option<PersonId>,
+        scope: RoleScope,
+    ) {
+        let months = 12 / per_year.max(1);
+        for i in 0..per_year {
+            if !self.skipped(kind) {
+                let date = self.date(1 + i * months, months);
+                self.meeting(kind, date, host, scope);
+            }
+        }
+    }
+}
+
+/// Build the sample ledger. Records end at `today`; ids follow dates.
+pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Backup {
+    use RecordKind as K;
+    let people = roster();
+    let roster = Roster::new(people.clone());
+    let prefill: HashMap<RecordKind, Vec<DutyId>> =
+        K::ALL.iter().map(|k| (*k, catalogue.prefill(*k))).collect();
+    let mut rng = Rng::new(spec.seed);
+    let secretary = PersonId(1);
+    let deputy = PersonId(2);
+    let discipline = PersonId(6);
+    let rhythm_kinds = [
+        K::CommitteeMeeting,
+        K::ThemeDay,
+        K::CentralGroupStudy,
+        K::GeneralMeeting,
+        K::PartyLecture,
+        K::ConductCheck,
+        K::SpecialMeeting,
+        K::IdeologyMeeting,
+    ];
+    let first = today.year() - i32::try_from(spec.years.clamp(1, 200)).unwrap_or(1) + 1;
+    let mut records = Vec::new();
+    for year in first..=today.year() {
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |d| d.min(today));
+        let slack = 3 + rng.below(10);
+        let weak = [
+            rng.pick(&rhythm_kinds).unwrap_or(K::ThemeDay),
+            rng.pick(&rhythm_kinds).unwrap_or(K::PartyLecture),
+        ];
+        let mut y = Year {
+            rng: &mut rng,
+            roster: &roster,
+            prefill: &prefill,
+            year,
+            end,
+            slack,
+            weak,
+            out: Vec::new(),
+        };
+        y.rhythm(
+            K::CommitteeMeeting,
+            12,
+            Some(secretary),
+            RoleScope::Committee,
+        );
+        y.rhythm(K::ThemeDay, 12, Some(deputy), RoleScope::Members);
+        y.rhythm(
+            K::CentralGroupStudy,
+            12,
+            Some(secretary),
+            RoleScope::Leadership,
+        );
+        y.rhythm(K::GeneralMeeting, 4, Some(secretary), RoleScope::Members);
+        y.rhythm(K::ConductCheck, 4, Some(discipline), RoleScope::Committee);
+        y.rhythm(K::SpecialMeeting, 2, Some(secretary), RoleScope::Committee);
+        y.rhythm(K::IdeologyMeeting, 2, Some(secretary), RoleScope::Committee);
+        y.rhythm(K::Inspection, 2, Some(discipline), RoleScope::Committee);
+        y.rhythm(K::Education, 3, Some(deputy), RoleScope::Members);
+        // Party lectures: the secretary and each leader give one a year.
+        for leader in y.ids(RoleScope::Leadership) {
+            if !y.skipped(K::PartyLecture) {
+                let date = y.date(1, 12);
+                y.meeting(K::PartyLecture, date, Some(leader), RoleScope::Members);
+            }
+        }
+        // Early-year items.
+        for (kind, from, months) in [
+            (K::WorkPlan, 1, 2),
+            (K::ResponsibilityLetter, 2, 2),
+            (K::AnnualReport, 1, 1),
+            (K::DemocraticLife, 1, 2),
+            (K::OrganizationalLife, 1, 2),
+            (K::MemberAppraisal, 1, 3),
+        ] {
+            if !y.skipped(kind) {
+                let date = y.date(from, months);
+                y.meeting(kind, date, Some(secretary), RoleScope::Members);
+            }
+        }
+        for leader in y.ids(RoleScope::Leadership) {
+            for (kind, from, months) in [(K::DutyReport, 12, 1), (K::PersonalMatters, 1, 3)] {
+                if !y.skipped(kind) {
+                    let date = y.date(from, months);
+                    y.push(kind, date, Some(leader), Vec::new(), Vec::new(), Vec::new());
+                }
+            }
+        }
+        // Talks: most required pairs, a few missed.
+        for scope in [
+            PairScope::SecretaryWithLeadersAndHeads,
+            PairScope::LeadersWithOverseenHeads,
+        ] {
+            for (host, partner) in required_pairs(&roster, scope) {
+                if !y.rng.chance(y.slack + 5) {
+                    let date = y.date(1, 12);
+                    y.talk(K::IntegrityTalk, date, host, partner);
+                }
+            }
+        }
+        if y.rng.chance(40) {
+            let partner = y.rng.pick(&y.ids(RoleScope::DeptHeads)).unwrap_or(deputy);
+            let date = y.date(1, 12);
+            y.talk(K::AdmonitionTalk, date, discipline, partner);
+        }
+        if y.rng.chance(60) {
+            let date = y.date(4, 6);
+            y.meeting(
+                K::MemberDevelopment,
+                date,
+                Some(secretary),
+                RoleScope::Committee,
+            );
+        }
+        // Everyday entries up to the yearly number, pro rata in the current year.
+        let days_in_year = NaiveDate::from_ymd_opt(year, 12, 31).map_or(365, |d| d.ordinal());
+        let target =
+            u64::from(spec.records_per_year) * u64::from(end.ordinal()) / u64::from(days_in_year);
+        let everyone = y.ids(RoleScope::Members);
+        let hosts = y.ids(RoleScope::Committee);
+        let mut tries = 0;
+        while (y.out.len() as u64) < target && tries < target * 4 + 100 {
+            tries += 1;
+            let date = y.date_so_far();
+            match y.rng.below(4) {
+                0 | 1 => {
+                    let host = y.rng.pick(&hosts).unwrap_or(secretary);
+                    let partner = y.rng.pick(&everyone).unwrap_or(deputy);
+                    let other = if host == secretary { deputy } else { secretary };
+                    let partner = if partner == host { other } else { partner };
+                    y.talk(K::HeartTalk, date, host, partner);
+                }
+                2 => {
+                    let host = y.rng.pick(&everyone);
+                    y.meeting(K::GroupMeeting, date, host, RoleScope::Members);
+                }
+                _ => {
+                    let kind = if y.rng.chance(50) {
+                        K::Education
+                    } else {
+                        K::Other
+                    };
+                    y.meeting(kind, date, Some(deputy), RoleScope::Members);
+                }
+            }
+        }
+        records.extend(y.out);
+    }
+    records.sort_by_key(|r| r.date);
+    let first_id = u64::try_from(people.len()).unwrap_or(0) + 1;
+    for (r, id) in records.iter_mut().zip(first_id..) {
+        r.id = RecordId(id);
+    }
+    let next_id = first_id + records.len() as u64;
+    Backup {
+        schema: SCHEMA_VERSION,
+        catalogue: catalogue.clone(),
+        people,
+        records,
+        next_id,
+    }
+}
