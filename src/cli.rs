@@ -32,11 +32,19 @@ pub use error::CliError;
     long_about = None
 )]
 pub struct Cli {
-    /// Ledger directory (env TAIZHANG_DB; default: $XDG_DATA_HOME/taizhang/ledger)
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "Ledger directory (env TAIZHANG_DB; default: $XDG_DATA_HOME/taizhang/ledger)"
+    )]
     pub db: Option<PathBuf>,
-    /// Interface language: zh or en (env TAIZHANG_LANG, then config.toml, then LANG)
-    #[arg(long, global = true, value_name = "zh|en")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "zh|en",
+        help = "Interface language: zh or en (env TAIZHANG_LANG, then config.toml, then LANG)"
+    )]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,

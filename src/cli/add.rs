@@ -1,6 +1,8 @@
 //! `taizhang add KIND …`: turn the typed flags into a `NewRecord`, let the
 //! core validate and save it, then show which duties moved.
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 use clap::Args;
 
@@ -13,10 +15,10 @@ use super::{CliError, Context, records, split_names};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Kind, in Chinese or English: 支委会, 党课, 廉政谈话, committee_meeting…
+    /// Kind, in Chinese or English: 支委会, 党课, 廉政谈话, `committee_meeting`…
     pub kind: String,
     /// 今天, 昨天, -3, 3-14, 2026-03-14 (default: today)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub date: Option<String>,
     #[arg(long)]
     pub topic: Option<String>,
@@ -52,20 +54,21 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
         t::saved(lang, &records::summary(lang, &view.roster, &record))
     );
     if record.duties.is_empty() {
-        out.push_str(&format!("{}\n", t::counted_nowhere(lang)));
+        let _ = writeln!(out, "{}", t::counted_nowhere(lang));
         return Ok(out);
     }
-    out.push_str(&format!("{}\n", t::counted_toward(lang)));
+    let _ = writeln!(out, "{}", t::counted_toward(lang));
     for id in &record.duties {
         let (Some(duty), Some(p)) = (view.catalogue.duty(id), view.progress_of(id)) else {
             continue;
         };
-        out.push_str(&format!(
-            "  {} {} {}\n",
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
             id,
             crate::i18n::domain::duty_title(lang, duty),
             t::progress_brief(lang, p),
-        ));
+        );
     }
     Ok(out)
 }

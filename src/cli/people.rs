@@ -1,6 +1,8 @@
 //! `taizhang people add|list|edit|retire`: the roster from the command line.
 //! An edit starts from the person as stored, so unspecified flags keep their value.
 
+use std::fmt::Write as _;
+
 use clap::{Args, Subcommand};
 
 use crate::core::error::Field;
@@ -81,10 +83,11 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             if shown.is_empty() {
                 return Ok(format!("{}\n", t::roster_empty(lang)));
             }
-            Ok(shown
-                .iter()
-                .map(|p| format!("{}\n", line(lang, p)))
-                .collect())
+            let mut out = String::new();
+            for p in shown {
+                let _ = writeln!(out, "{}", line(lang, p));
+            }
+            Ok(out)
         }
         PeopleCmd::Edit { who, name, fields } => {
             let roster = ctx.ledger.roster()?;
@@ -137,17 +140,14 @@ pub fn line(lang: Lang, p: &Person) -> String {
     let mut out = format!("#{} {}  {}", p.id, p.name, roles.join(sep));
     let mut field = |f: Field, value: String| {
         if !value.is_empty() {
-            out.push_str(&format!(
-                "  {}{value}",
-                t::label(lang, domain::field(lang, f))
-            ));
+            let _ = write!(out, "  {}{value}", t::label(lang, domain::field(lang, f)));
         }
     };
     field(Field::Dept, p.dept.clone().unwrap_or_default());
     field(Field::Oversees, p.oversees.join(sep));
     field(Field::Links, p.links.join(sep));
     if p.retired {
-        out.push_str(&format!("  ({})", t::retired_word(lang)));
+        let _ = write!(out, "  ({})", t::retired_word(lang));
     }
     out
 }

@@ -1,6 +1,8 @@
 //! `taizhang records list|show|delete`, and the one-line and detailed views
 //! of a record that `add` reuses.
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 use clap::Subcommand;
 use serde::Serialize;
@@ -63,7 +65,7 @@ pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {
                 out.push_str(&summary(lang, &roster, r));
                 out.push('\n');
             }
-            out.push_str(&format!("{}\n", t::record_count(lang, records.len())));
+            let _ = writeln!(out, "{}", t::record_count(lang, records.len()));
             Ok(out)
         }
         RecordsCmd::Show { id } => {
@@ -117,25 +119,27 @@ fn names(roster: &Roster, ids: &[PersonId], lang: Lang) -> String {
 pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
     let mut line = format!("{} {} {}", r.id, r.date, domain::kind(lang, r.kind));
     if !r.topic.is_empty() {
-        line.push_str(&format!(" {}", t::quoted(lang, &cut(&r.topic, 40))));
+        let _ = write!(line, " {}", t::quoted(lang, &cut(&r.topic, 40)));
     }
     if let Some(host) = r.host {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             " {}{}",
             t::label(lang, domain::field(lang, Field::Host)),
             roster.name(host)
-        ));
+        );
     }
     if !r.partners.is_empty() {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             " {}{}",
             t::label(lang, domain::field(lang, Field::Partners)),
             names(roster, &r.partners, lang)
-        ));
+        );
     }
     if !r.duties.is_empty() {
         let ids: Vec<&str> = r.duties.iter().map(DutyId::as_str).collect();
-        line.push_str(&format!(" [{}]", ids.join(", ")));
+        let _ = write!(line, " [{}]", ids.join(", "));
     }
     line
 }
@@ -188,9 +192,11 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
         t::entered_word(lang).to_string(),
         format!("{} {}", r.entered_by, r.entered_at.format("%Y-%m-%d %H:%M")),
     ));
-    rows.into_iter()
-        .map(|(k, v)| format!("{}{v}\n", t::label(lang, &k)))
-        .collect()
+    let mut out = String::new();
+    for (k, v) in rows {
+        let _ = writeln!(out, "{}{v}", t::label(lang, &k));
+    }
+    out
 }
 
 /// A record for scripts: the stored form plus names resolved.

@@ -1,11 +1,13 @@
 //! `taizhang status`: every duty's progress for a year, grouped by list; or
 //! one line for a login message (`--short`); or JSON for scripts (`--json`).
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 use clap::Args;
 use serde::Serialize;
 
-use crate::core::catalogue::{Duty, ListId};
+use crate::core::catalogue::{Duty, DutyId, ListId};
 use crate::core::ledger::YearView;
 use crate::core::progress::{Missing, Progress, Status, Tally};
 use crate::core::record::RecordId;
@@ -57,7 +59,7 @@ pub fn year_arg(raw: Option<&str>, this_year: i32) -> Result<i32, CliError> {
         .ok_or_else(|| CliError::BadYear(raw.to_string()))
 }
 
-fn pairs<'a>(view: &'a YearView) -> impl Iterator<Item = (&'a Duty, &'a Progress)> + 'a {
+fn pairs(view: &YearView) -> impl Iterator<Item = (&Duty, &Progress)> {
     view.catalogue.duties.iter().zip(&view.progress)
 }
 
@@ -81,11 +83,7 @@ fn full(lang: Lang, view: &YearView) -> String {
         if rows.is_empty() {
             continue;
         }
-        out.push_str(&format!(
-            "\n{} {}\n",
-            list.seed_ref(),
-            domain::list(lang, list)
-        ));
+        let _ = writeln!(out, "\n{} {}", list.seed_ref(), domain::list(lang, list));
         for (duty, p) in rows {
             let indent = if duty.parent.is_some() { "  " } else { "" };
             let title = format!("{indent}{}", domain::duty_title(lang, duty));
@@ -99,16 +97,16 @@ fn full(lang: Lang, view: &YearView) -> String {
                 fit(domain::status(lang, p.status), 6),
             );
             if p.target > 0 {
-                line.push_str(&format!("  {}", t::pace(lang, p.expected)));
+                let _ = write!(line, "  {}", t::pace(lang, p.expected));
             }
             if !p.missing.is_empty() {
-                line.push_str(&format!("  {}", missing_line(lang, view, &p.missing)));
+                let _ = write!(line, "  {}", missing_line(lang, view, &p.missing));
             }
             out.push_str(line.trim_end());
             out.push('\n');
         }
     }
-    out.push_str(&format!("\n{}\n", tally_line(lang, &view.tally)));
+    let _ = writeln!(out, "\n{}", tally_line(lang, &view.tally));
     out
 }
 
@@ -192,7 +190,7 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
             title: &d.title,
             title_en: &d.title_en,
             list: d.list,
-            parent: d.parent.as_ref().map(|p| p.as_str()),
+            parent: d.parent.as_ref().map(DutyId::as_str),
             done: p.done,
             target: p.target,
             expected: p.expected,

@@ -195,7 +195,7 @@ fn roster() -> Vec<Person> {
 }
 
 /// One year's records being built, before ids are handed out.
-struct Year<'a> {
+struct Plan<'a> {
     rng: &'a mut Rng,
     roster: &'a Roster,
     prefill: &'a HashMap<RecordKind, Vec<DutyId>>,
@@ -208,7 +208,7 @@ struct Year<'a> {
     out: Vec<Record>,
 }
 
-impl Year<'_> {
+impl Plan<'_> {
     fn date(&mut self, first_month: u32, months: u32) -> Option<NaiveDate> {
         let month =
             first_month + u32::try_from(self.rng.below(months.max(1) as usize)).unwrap_or(0);
@@ -356,7 +356,7 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
             rng.pick(&rhythm_kinds).unwrap_or(K::ThemeDay),
             rng.pick(&rhythm_kinds).unwrap_or(K::PartyLecture),
         ];
-        let mut y = Year {
+        let mut y = Plan {
             rng: &mut rng,
             roster: &roster,
             prefill: &prefill,
@@ -486,5 +486,88 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
         people,
         records,
         next_id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ledger::Ledger;
+    use crate::core::mem::MemStore;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()
+    }
+
+    fn spec() -> DemoSpec {
+        DemoSpec {
+            years: 3,
+            records_per_year: 300,
+            seed: 7,
+        }
+    }
+
+    #[test]
+    fn same_seed_same_ledger_other_seed_other_ledger() {
+        let cat = Catalogue::embedded();
+        assert_eq!(
+            generate(&cat, today(), &spec()),
+            generate(&cat, today(), &spec())
+        );
+        let other = DemoSpec { seed: 8, ..spec() };
+        assert_ne!(
+            generate(&cat, today(), &spec()),
+            generate(&cat, today(), &other)
+        );
+    }
+
+    #[test]
+    fn records_fill_the_years_up_to_today_and_import_cleanly() {
+        let cat = Catalogue::embedded();
+        let b = generate(&cat, today(), &spec());
+        assert_eq!(b.people.len(), PEOPLE.len());
+        assert!(b.records.iter().all(|r| r.date <= today()));
+        for year in 2024..=2025 {
+            let n = b.records.iter().filter(|r| r.date.year() == year).count();
+            assert!(n >= 300, "{year}: {n}");
+        }
+        assert!(b.records.iter().all(|r| r.date.year() >= 2024));
+        assert!(
+            b.records
+                .windows(2)
+                .all(|w| w[0].date <= w[1].date && w[0].id < w[1].id)
+        );
+        for r in &b.records {
+            if r.kind.is_talk() {
+                assert!(r.host.is_some() && !r.partners.is_empty());
+                assert!(!r.partners.contains(&r.host.unwrap()));
+            } else {
+                assert!(!r.topic.is_empty());
+            }
+            assert!(r.absentees.iter().all(|a| !r.attendees.contains(&a.person)));
+        }
+        let ledger = Ledger::new(MemStore::new(cat), "t");
+        ledger.import(&b).unwrap();
+        assert_eq!(ledger.export().unwrap(), b);
+    }
+
+    #[test]
+    fn most_required_talks_happen_in_a_past_year() {
+        let cat = Catalogue::embedded();
+        let b = generate(&cat, today(), &spec());
+        let roster = Roster::new(b.people.clone());
+        let pairs = required_pairs(&roster, PairScope::SecretaryWithLeadersAndHeads);
+        let held = pairs
+            .iter()
+            .filter(|(h, p)| {
+                b.records.iter().any(|r| {
+                    r.date.year() == 2025
+                        && r.kind == RecordKind::IntegrityTalk
+                        && r.host == Some(*h)
+                        && r.partners.contains(p)
+                })
+            })
+            .count();
+        assert!(held * 10 >= pairs.len() * 6, "{held}/{}", pairs.len());
     }
 }

@@ -1,6 +1,7 @@
 //! Words of the command line: headings, confirmations and the CLI's own
 //! errors, in Chinese and English. Domain words come from `domain`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -166,10 +167,10 @@ pub fn missing_summary(lang: Lang, shown: &[String], more: usize) -> String {
     let (head, sep) = (lang.pick("缺：", "missing: "), lang.pick("、", ", "));
     let mut out = format!("{head}{}", shown.join(sep));
     if more > 0 {
-        out.push_str(&match lang {
-            Lang::Zh => format!(" 等另{more}项"),
-            Lang::En => format!(" (+{more} more)"),
-        });
+        let _ = match lang {
+            Lang::Zh => write!(out, " 等另{more}项"),
+            Lang::En => write!(out, " (+{more} more)"),
+        };
     }
     out
 }
