@@ -15,11 +15,12 @@ use super::{CliError, Context, records, split_names};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Kind, in Chinese or English: 支委会, 党课, 廉政谈话, `committee_meeting`…
+    #[arg(help = "Kind, in Chinese or English: 支委会, 党课, 廉政谈话, committee_meeting…")]
     pub kind: String,
     /// 今天, 昨天, -3, 3-14, 2026-03-14 (default: today)
     #[arg(long, allow_hyphen_values = true)]
     pub date: Option<String>,
+    /// What it was about (required except for talks)
     #[arg(long)]
     pub topic: Option<String>,
     /// Who chaired or held it
@@ -37,6 +38,7 @@ pub struct AddArgs {
     /// Duty ids it counts toward (default: those the kind counts toward)
     #[arg(long, value_name = "ID")]
     pub duty: Vec<String>,
+    /// Free text
     #[arg(long)]
     pub notes: Option<String>,
     /// A reference to supporting material (repeatable)

@@ -31,8 +31,13 @@ pub struct StatusArgs {
 
 /// How many missing items a line shows before "and N more".
 const MISSING_SHOWN: usize = 3;
-/// Widest title column, in terminal cells.
-const TITLE_COLS: usize = 26;
+/// Widest title column, in terminal cells (English titles are longer).
+fn title_cols(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 26,
+        Lang::En => 36,
+    }
+}
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> Result<String, CliError> {
     let year = year_arg(args.year.as_deref(), ctx.today.year())?;
@@ -69,7 +74,7 @@ fn full(lang: Lang, view: &YearView) -> String {
         .map(|(d, _)| width(domain::duty_title(lang, d)) + if d.parent.is_some() { 2 } else { 0 })
         .max()
         .unwrap_or(0)
-        .min(TITLE_COLS);
+        .min(title_cols(lang));
     let id_cols = pairs(view)
         .map(|(d, _)| width(d.id.as_str()))
         .max()
