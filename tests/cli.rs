@@ -410,16 +410,8 @@ fn catalogue_export_import_round_trip_and_bad_file_refused_with_its_line() {
         .iter()
         .position(|l| l.starts_with("id = "))
         .expect("an id line");
-    // With several duties, repeat the first id further down (a duplicate is
-    // blamed on the id's first line); with one, empty it (a parse error there).
-    match lines
-        .iter()
-        .skip(at + 1)
-        .position(|l| l.starts_with("id = "))
-    {
-        Some(n) => lines[at + 1 + n] = lines[at].clone(),
-        None => lines[at] = "id = ".to_string(),
-    }
+    // An id with no value is a syntax error on that very line.
+    lines[at] = "id = ".to_string();
     let bad_line = at + 1;
     let bad = env.path("bad.toml");
     std::fs::write(&bad, lines.join("\n")).unwrap();

@@ -29,6 +29,8 @@ pub struct StatusArgs {
     pub json: bool,
 }
 
+/// Cells inside a progress bar.
+const BAR_CELLS: usize = 10;
 /// How many missing items a line shows before "and N more".
 const MISSING_SHOWN: usize = 3;
 /// Widest title column, in terminal cells (English titles are longer).
@@ -98,7 +100,11 @@ fn full(lang: Lang, view: &YearView) -> String {
                 fit(duty.id.as_str(), id_cols),
                 fit(&title, title_cols),
                 right(&done_of(p), count_cols),
-                bar(p.ratio(), 10),
+                if p.target > 0 {
+                    bar(p.ratio(), BAR_CELLS)
+                } else {
+                    " ".repeat(BAR_CELLS + 2)
+                },
                 fit(domain::status(lang, p.status), 6),
             );
             if p.target > 0 {
@@ -127,7 +133,15 @@ fn missing_line(lang: Lang, view: &YearView, missing: &[Missing]) -> String {
     let shown: Vec<String> = missing
         .iter()
         .take(MISSING_SHOWN)
-        .map(|m| cut(&domain::missing(lang, m, &view.roster), 24))
+        .map(|m| match m {
+            // A sub-duty reads better by its title than by its id.
+            Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
+                || duty.to_string(),
+                |d| domain::duty_title(lang, d).to_string(),
+            ),
+            other => domain::missing(lang, other, &view.roster),
+        })
+        .map(|s| cut(&s, 24))
         .collect();
     t::missing_summary(lang, &shown, missing.len().saturating_sub(MISSING_SHOWN))
 }

@@ -104,7 +104,7 @@ impl Plan<'_> {
 
     fn skipped(&mut self, kind: RecordKind) -> bool {
         let slack = if self.weak.contains(&kind) {
-            self.slack * 4
+            self.slack * 8
         } else {
             self.slack
         };
@@ -226,7 +226,7 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
     let mut records = Vec::new();
     for year in first..=today.year() {
         let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |d| d.min(today));
-        let slack = 3 + rng.below(10);
+        let slack = 1 + rng.below(5);
         let weak = [
             rng.pick(&rhythm_kinds).unwrap_or(K::ThemeDay),
             rng.pick(&rhythm_kinds).unwrap_or(K::PartyLecture),
@@ -295,7 +295,7 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
             PairScope::LeadersWithOverseenHeads,
         ] {
             for (host, partner) in required_pairs(&roster, scope) {
-                if !y.rng.chance(y.slack + 5) {
+                if !y.rng.chance(y.slack * 2 + 4) {
                     let date = y.date(1, 12);
                     y.talk(K::IntegrityTalk, date, host, partner);
                 }
