@@ -85,6 +85,17 @@ fn full(lang: Lang, view: &YearView) -> String {
         .map(|(_, p)| width(&done_of(p)))
         .max()
         .unwrap_or(0);
+    let status_cols = [
+        Status::Done,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Overdue,
+        Status::NoQuota,
+    ]
+    .into_iter()
+    .map(|s| width(domain::status(lang, s)))
+    .max()
+    .unwrap_or(0);
     for list in ListId::ALL {
         let rows: Vec<_> = pairs(view).filter(|(d, _)| d.list == list).collect();
         if rows.is_empty() {
@@ -105,7 +116,7 @@ fn full(lang: Lang, view: &YearView) -> String {
                 } else {
                     " ".repeat(BAR_CELLS + 2)
                 },
-                fit(domain::status(lang, p.status), 6),
+                fit(domain::status(lang, p.status), status_cols),
             );
             if p.target > 0 {
                 let _ = write!(line, "  {}", t::pace(lang, p.expected));
