@@ -1,1 +1,187 @@
-//! The command line: clap arguments and one file per command.
+//! The command line: clap arguments and one file per command. Every command
+//! returns its output as text, so `run` alone writes to stdout and decides the
+//! exit code; nothing is written to the ledger once an error is found.
+
+pub mod add;
+pub mod backup;
+pub mod catalogue;
+pub mod context;
+pub mod demo;
+pub mod error;
+pub mod layout;
+pub mod people;
+pub mod records;
+pub mod status;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+pub use context::Context;
+pub use error::CliError;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "taizhang",
+    version,
+    about = "台账：党支部全面从严治党主体责任台账 (the ledger of a Party branch's duties)",
+    long_about = None
+)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "Ledger directory (env TAIZHANG_DB; default: $XDG_DATA_HOME/taizhang/ledger)"
+    )]
+    pub db: Option<PathBuf>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "zh|en",
+        help = "Interface language: zh or en (env TAIZHANG_LANG, then config.toml, then LANG)"
+    )]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Progress of every duty this year (default when no command is given)
+    Status(status::StatusArgs),
+    /// Add a record: taizhang add 支委会 --date 3-14 --topic … --host 张三
+    Add(add::AddArgs),
+    /// The roster: add, list, edit, retire people
+    #[command(subcommand)]
+    People(people::PeopleCmd),
+    /// List, show or delete records
+    #[command(subcommand)]
+    Records(records::RecordsCmd),
+    /// Export or import the responsibility catalogue (TOML)
+    #[command(subcommand)]
+    Catalogue(catalogue::CatalogueCmd),
+    /// Export the whole ledger as JSON (a backup) or the records as CSV
+    Export(backup::ExportArgs),
+    /// Replace the ledger with a JSON backup, all or nothing
+    Import(backup::ImportArgs),
+    /// Build a realistic sample ledger in DIR
+    Demo(demo::DemoArgs),
+}
+
+/// Parse the process arguments, run, print, and return the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_failure(&e),
+    };
+    let lang = match context::lang(cli.lang.as_deref()) {
+        Ok(lang) => lang,
+        Err(e) => return failure(Lang::Zh, &e),
+    };
+    match run(cli, lang) {
+        Ok(text) => {
+            emit(&text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => failure(lang, &e),
+    }
+}
+
+/// Run one parsed command line and return what it prints.
+pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
+    let db = cli.db;
+    match cli.command {
+        // With no command taizhang shows the status; the TUI will take this slot.
+        None => status::run(&Context::open(db, lang)?, &status::StatusArgs::default()),
+        Some(Command::Status(args)) => status::run(&Context::open(db, lang)?, &args),
+        Some(Command::Add(args)) => add::run(&Context::open(db, lang)?, &args),
+        Some(Command::People(cmd)) => people::run(&Context::open(db, lang)?, &cmd),
+        Some(Command::Records(cmd)) => records::run(&Context::open(db, lang)?, &cmd),
+        Some(Command::Catalogue(cmd)) => catalogue::run(&Context::open(db, lang)?, &cmd),
+        Some(Command::Export(args)) => backup::export(&Context::open(db, lang)?, &args),
+        Some(Command::Import(args)) => backup::import(&Context::open(db, lang)?, &args),
+        Some(Command::Demo(args)) => demo::run(lang, &args),
+    }
+}
+
+/// Write to stdout; a closed pipe (`taizhang status | head`) is not an error.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn failure(lang: Lang, e: &CliError) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", crate::i18n::cli::error(lang, e));
+    ExitCode::from(e.exit_code())
+}
+
+/// Help and version go to stdout with success; real usage errors get a line
+/// in the chosen language above clap's own explanation.
+fn clap_failure(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        emit(&e.render().to_string());
+        return ExitCode::SUCCESS;
+    }
+    let lang = context::lang_from_args(std::env::args_os());
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}\n{}",
+        crate::i18n::cli::usage_header(lang),
+        e.render().to_string().trim_end()
+    );
+    ExitCode::from(2)
+}
+
+/// Pretty JSON with a final newline.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError::Core(crate::core::StoreError::Corrupt(e.to_string()).into()))
+}
+
+/// Split a list typed as `A,B` / `A，B` / `A、B`, dropping empty items.
+fn split_names(raw: &[String]) -> Vec<String> {
+    raw.iter()
+        .flat_map(|s| s.split([',', '，', '、']))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Read a whole UTF-8 input file (a leading BOM is dropped).
+fn read_text(path: &std::path::Path) -> Result<String, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+/// `text` to `out` (then a short note on stdout), or to stdout as is.
+fn write_out(lang: Lang, out: Option<&std::path::Path>, text: &str) -> Result<String, CliError> {
+    let Some(path) = out else {
+        return Ok(text.to_string());
+    };
+    std::fs::write(path, text).map_err(|source| CliError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(format!("{}\n", crate::i18n::cli::written(lang, path)))
+}

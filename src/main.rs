@@ -1,5 +1,6 @@
-//! Entry point: parse arguments, open the ledger, run a command or the TUI.
+//! Entry point: parse arguments, open the ledger, run a command (or, with no
+//! command, the status for now; see `cli::run`).
 
-fn main() {
-    std::process::exit(0);
+fn main() -> std::process::ExitCode {
+    taizhang::cli::main()
 }

@@ -1,0 +1,116 @@
+//! `taizhang add KIND …`: turn the typed flags into a `NewRecord`, let the
+//! core validate and save it, then show which duties moved.
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use clap::Args;
+
+use crate::core::date::parse_date;
+use crate::core::error::{Field, Problem};
+use crate::core::record::{NewRecord, RecordKind};
+use crate::i18n::cli as t;
+
+use super::{CliError, Context, records, split_names};
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[arg(help = "Kind, in Chinese or English: 支委会, 党课, 廉政谈话, committee_meeting…")]
+    pub kind: String,
+    /// 今天, 昨天, -3, 3-14, 2026-03-14 (default: today)
+    #[arg(long, allow_hyphen_values = true)]
+    pub date: Option<String>,
+    /// What it was about (required except for talks)
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Who chaired or held it
+    #[arg(long, value_name = "NAME")]
+    pub host: Option<String>,
+    /// Names separated by , or ， or 、
+    #[arg(long, value_name = "A,B")]
+    pub attendees: Vec<String>,
+    /// Absentees with their reason
+    #[arg(long, value_name = "NAME:REASON,...")]
+    pub absent: Vec<String>,
+    /// Talk partners, or the people a report covers
+    #[arg(long = "with", value_name = "NAME,...")]
+    pub partners: Vec<String>,
+    /// Duty ids it counts toward (default: those the kind counts toward)
+    #[arg(long, value_name = "ID")]
+    pub duty: Vec<String>,
+    /// Free text
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// A reference to supporting material (repeatable)
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
+    let input = new_record(ctx, args)?;
+    let record = ctx.ledger.add_record(&input, ctx.now)?;
+    let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
+    let lang = ctx.lang;
+    let mut out = format!(
+        "{}\n",
+        t::saved(lang, &records::summary(lang, &view.roster, &record))
+    );
+    if record.duties.is_empty() {
+        let _ = writeln!(out, "{}", t::counted_nowhere(lang));
+        return Ok(out);
+    }
+    let _ = writeln!(out, "{}", t::counted_toward(lang));
+    for id in &record.duties {
+        let (Some(duty), Some(p)) = (view.catalogue.duty(id), view.progress_of(id)) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            id,
+            crate::i18n::domain::duty_title(lang, duty),
+            t::progress_brief(lang, p),
+        );
+    }
+    Ok(out)
+}
+
+/// The flags as raw input; only the kind, the date and the absence syntax
+/// are checked here, everything else by `NewRecord::validate`.
+pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> {
+    let kind = RecordKind::parse(&args.kind)
+        .ok_or_else(|| CliError::invalid(Field::Kind, Problem::UnknownKind(args.kind.clone())))?;
+    let date = match args.date.as_deref() {
+        None => ctx.today,
+        Some(raw) => parse_date(raw, ctx.today).map_err(|p| CliError::invalid(Field::Date, p))?,
+    };
+    let absentees = split_names(&args.absent)
+        .into_iter()
+        .map(|item| parse_absence(&item))
+        .collect::<Result<Vec<_>, _>>()?;
+    let duties = split_names(&args.duty);
+    Ok(NewRecord {
+        kind: Some(kind),
+        date: Some(date),
+        topic: args.topic.clone().unwrap_or_default(),
+        host: args.host.clone(),
+        attendees: split_names(&args.attendees),
+        absentees,
+        partners: split_names(&args.partners),
+        duties: (!duties.is_empty()).then_some(duties),
+        notes: args.notes.clone().unwrap_or_default(),
+        evidence: args.evidence.clone(),
+    })
+}
+
+/// `NAME:reason` (or `NAME：reason`); the reason may be left out.
+fn parse_absence(item: &str) -> Result<(String, String), CliError> {
+    let (name, reason) = item
+        .split_once([':', '：'])
+        .map_or((item, ""), |(n, r)| (n, r));
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CliError::BadAbsence(item.to_string()));
+    }
+    Ok((name.to_string(), reason.trim().to_string()))
+}

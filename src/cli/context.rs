@@ -1,0 +1,149 @@
+//! What every command needs from the environment, resolved in one place: the
+//! ledger path, the language, today's date and the entering user. Only this
+//! module reads the clock and environment variables.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::core::{Catalogue, Ledger};
+use crate::i18n::Lang;
+use crate::store::SledStore;
+
+use super::error::{CliError, LangSource};
+
+/// An open ledger plus the settings a command runs with.
+pub struct Context {
+    pub ledger: Ledger<SledStore>,
+    pub lang: Lang,
+    /// The user's local calendar date (or `TAIZHANG_TODAY`).
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+    pub path: PathBuf,
+}
+
+impl Context {
+    /// Resolve the path and clock, then open (or create) the ledger.
+    pub fn open(explicit_db: Option<PathBuf>, lang: Lang) -> Result<Context, CliError> {
+        let path = db_path(explicit_db)?;
+        let (today, now) = clock()?;
+        let ledger = open_ledger(&path)?;
+        Ok(Context {
+            ledger,
+            lang,
+            today,
+            now,
+            path,
+        })
+    }
+}
+
+/// Open the ledger at `path` as the current user.
+pub fn open_ledger(path: &Path) -> Result<Ledger<SledStore>, CliError> {
+    let store =
+        SledStore::open(path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))?;
+    Ok(Ledger::new(store, user()))
+}
+
+/// The ledger directory: `--db`, else `TAIZHANG_DB`, else
+/// `$XDG_DATA_HOME/taizhang/ledger`.
+pub fn db_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(p) = explicit.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("TAIZHANG_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "taizhang")
+        .map(|d| d.data_dir().join("ledger"))
+        .ok_or(CliError::NoDataDir)
+}
+
+/// The language: `--lang`, else `TAIZHANG_LANG`, else `lang` in
+/// `$XDG_CONFIG_HOME/taizhang/config.toml`, else the locale, else Chinese.
+pub fn lang(explicit: Option<&str>) -> Result<Lang, CliError> {
+    if let Some(tag) = explicit {
+        return parse_lang(tag, LangSource::Flag);
+    }
+    if let Some(tag) = env_nonempty("TAIZHANG_LANG") {
+        return parse_lang(&tag, LangSource::Env);
+    }
+    if let Some(lang) = lang_from_config()? {
+        return Ok(lang);
+    }
+    let locale = env_nonempty("LC_ALL").or_else(|| env_nonempty("LANG"));
+    Ok(locale.and_then(|l| Lang::parse(&l)).unwrap_or_default())
+}
+
+/// Best effort for messages printed before the arguments parse: a valid
+/// `--lang` among the raw arguments, else the usual resolution, else Chinese.
+pub fn lang_from_args(args: impl IntoIterator<Item = OsString>) -> Lang {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    lang(None).unwrap_or_default()
+}
+
+fn parse_lang(tag: &str, source: LangSource) -> Result<Lang, CliError> {
+    Lang::parse(tag).ok_or_else(|| CliError::BadLang {
+        from: source,
+        value: tag.to_string(),
+    })
+}
+
+fn lang_from_config() -> Result<Option<Lang>, CliError> {
+    let Some(dirs) = directories::ProjectDirs::from("", "", "taizhang") else {
+        return Ok(None);
+    };
+    let path = dirs.config_dir().join("config.toml");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    let bad = |message: String| CliError::Config {
+        path: path.clone(),
+        message,
+    };
+    let table: toml::Table = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
+    match table.get("lang") {
+        None => Ok(None),
+        Some(toml::Value::String(tag)) => {
+            parse_lang(tag, LangSource::Config(path.clone())).map(Some)
+        }
+        Some(_) => Err(bad("lang must be a string: \"zh\" or \"en\"".into())),
+    }
+}
+
+/// Today and now. `TAIZHANG_TODAY=YYYY-MM-DD` fixes both (now = noon).
+pub fn clock() -> Result<(NaiveDate, NaiveDateTime), CliError> {
+    if let Some(fixed) = env_nonempty("TAIZHANG_TODAY") {
+        let today = NaiveDate::parse_from_str(fixed.trim(), "%Y-%m-%d")
+            .map_err(|_| CliError::BadToday(fixed.clone()))?;
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+        return Ok((today, today.and_time(noon)));
+    }
+    let now = Local::now().naive_local();
+    Ok((now.date(), now))
+}
+
+/// The entering user: `$USER`, else `$LOGNAME`, else "unknown".
+pub fn user() -> String {
+    env_nonempty("USER")
+        .or_else(|| env_nonempty("LOGNAME"))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn env_nonempty(key: &str) -> Option<String> {
+    std::env::var(key).ok().filter(|v| !v.trim().is_empty())
+}

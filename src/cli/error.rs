@@ -1,0 +1,82 @@
+//! Everything a command can refuse, typed. `crate::i18n::cli::error` words it
+//! in the chosen language; `exit_code` says 2 for bad input, 1 for the store.
+
+use std::path::PathBuf;
+
+use crate::core::CoreError;
+use crate::core::error::{Field, Problem, ValidationError};
+
+/// Where a language setting came from, so the message can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LangSource {
+    Flag,
+    Env,
+    Config(PathBuf),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Core(#[from] CoreError),
+    #[error("unknown language {value:?} ({from:?})")]
+    BadLang { from: LangSource, value: String },
+    #[error("TAIZHANG_TODAY={0:?} is not YYYY-MM-DD")]
+    BadToday(String),
+    #[error("config file {path:?}: {message}")]
+    Config { path: PathBuf, message: String },
+    #[error("no home directory to keep the ledger in")]
+    NoDataDir,
+    #[error("cannot read {path:?}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path:?}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path:?} line {line} column {column}: {message}")]
+    BadJson {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the ledger at {0:?} is not empty")]
+    ImportOverData(PathBuf),
+    #[error("{0:?} exists and is not empty")]
+    DemoDirNotEmpty(PathBuf),
+    #[error("catalogue drops duty {duty} used by record #{record}")]
+    CatalogueDropsDuty { duty: String, record: u64 },
+    #[error("bad year {0:?}")]
+    BadYear(String),
+    #[error("bad record id {0:?}")]
+    BadRecordId(String),
+    #[error("bad absence {0:?}")]
+    BadAbsence(String),
+}
+
+impl CliError {
+    /// 1 when the store failed or a file could not be read or written; 2 when
+    /// the input was wrong and the user can fix the command.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Core(CoreError::Store(_))
+            | CliError::NoDataDir
+            | CliError::Read { .. }
+            | CliError::Write { .. } => 1,
+            _ => 2,
+        }
+    }
+
+    pub fn invalid(field: Field, problem: Problem) -> CliError {
+        CliError::Core(CoreError::Invalid(ValidationError::new(field, problem)))
+    }
+}
+
+impl From<ValidationError> for CliError {
+    fn from(e: ValidationError) -> Self {
+        CliError::Core(CoreError::Invalid(e))
+    }
+}

@@ -1,0 +1,153 @@
+//! `taizhang people add|list|edit|retire`: the roster from the command line.
+//! An edit starts from the person as stored, so unspecified flags keep their value.
+
+use std::fmt::Write as _;
+
+use clap::{Args, Subcommand};
+
+use crate::core::error::Field;
+use crate::core::roster::{NewPerson, Person, PersonId, Roster};
+use crate::i18n::{Lang, cli as t, domain};
+
+use super::{CliError, Context, split_names};
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCmd {
+    /// Add a person: people add 张三 --role 书记 --dept 综合办
+    Add {
+        name: String,
+        #[command(flatten)]
+        fields: PersonFlags,
+    },
+    /// Active people (--all: retired ones too)
+    List {
+        #[arg(long)]
+        all: bool,
+    },
+    /// Change a person's details; flags not given keep their value
+    Edit {
+        /// NAME or #ID
+        who: String,
+        /// A new name
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: PersonFlags,
+    },
+    /// Take a person off the roster; their records keep the name
+    Retire {
+        /// NAME or #ID
+        who: String,
+    },
+}
+
+#[derive(Debug, Default, Args)]
+pub struct PersonFlags {
+    /// 书记, 副书记, 委员, 纪检委员, 班子成员, 部门负责人, 党员, 预备党员 (repeatable)
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Department ("" clears it)
+    #[arg(long)]
+    pub dept: Option<String>,
+    /// Departments this leader oversees (分管), separated by , or 、
+    #[arg(long, value_name = "A,B")]
+    pub oversees: Vec<String>,
+    /// A 联系点 (repeatable)
+    #[arg(long = "link", value_name = "SITE")]
+    pub links: Vec<String>,
+}
+
+pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
+    let lang = ctx.lang;
+    match cmd {
+        PeopleCmd::Add { name, fields } => {
+            let input = NewPerson {
+                name: name.clone(),
+                roles: split_names(&fields.roles),
+                dept: fields.dept.clone(),
+                oversees: split_names(&fields.oversees),
+                links: split_names(&fields.links),
+            };
+            // Validate before the core hands out an id, so a refusal writes nothing.
+            input.validate(PersonId(u32::MAX), &ctx.ledger.roster()?)?;
+            let person = ctx.ledger.add_person(&input)?;
+            Ok(format!("{}\n", t::person_added(lang, &line(lang, &person))))
+        }
+        PeopleCmd::List { all } => {
+            let roster = ctx.ledger.roster()?;
+            let shown: Vec<&Person> = roster
+                .people
+                .iter()
+                .filter(|p| *all || !p.retired)
+                .collect();
+            if shown.is_empty() {
+                return Ok(format!("{}\n", t::roster_empty(lang)));
+            }
+            let mut out = String::new();
+            for p in shown {
+                let _ = writeln!(out, "{}", line(lang, p));
+            }
+            Ok(out)
+        }
+        PeopleCmd::Edit { who, name, fields } => {
+            let roster = ctx.ledger.roster()?;
+            let old = find(&roster, who)?;
+            let given = |v: &Vec<String>| !v.is_empty();
+            let input = NewPerson {
+                name: name.clone().unwrap_or_else(|| old.name.clone()),
+                roles: if given(&fields.roles) {
+                    split_names(&fields.roles)
+                } else {
+                    old.roles.iter().map(|r| r.zh().to_string()).collect()
+                },
+                dept: fields.dept.clone().or_else(|| old.dept.clone()),
+                oversees: if given(&fields.oversees) {
+                    split_names(&fields.oversees)
+                } else {
+                    old.oversees.clone()
+                },
+                links: if given(&fields.links) {
+                    split_names(&fields.links)
+                } else {
+                    old.links.clone()
+                },
+            };
+            let person = ctx.ledger.edit_person(old.id, &input)?;
+            Ok(format!("{}\n", t::person_saved(lang, &line(lang, &person))))
+        }
+        PeopleCmd::Retire { who } => {
+            let roster = ctx.ledger.roster()?;
+            let old = find(&roster, who)?;
+            let person = ctx.ledger.retire_person(old.id)?;
+            Ok(format!("{}\n", t::person_retired(lang, &person.name)))
+        }
+    }
+}
+
+fn find<'a>(roster: &'a Roster, who: &str) -> Result<&'a Person, CliError> {
+    let id = roster
+        .resolve(who)
+        .map_err(|p| CliError::invalid(Field::Name, p))?;
+    roster
+        .get(id)
+        .ok_or(CliError::Core(crate::core::CoreError::NoPerson(id)))
+}
+
+/// `#3 王志强  班子成员、委员  部门：… 分管：… 联系点：…`
+pub fn line(lang: Lang, p: &Person) -> String {
+    let sep = lang.pick("、", ", ");
+    let roles: Vec<&str> = p.roles.iter().map(|r| domain::role(lang, *r)).collect();
+    let mut out = format!("#{} {}  {}", p.id, p.name, roles.join(sep));
+    let mut field = |f: Field, value: String| {
+        if !value.is_empty() {
+            let _ = write!(out, "  {}{value}", t::label(lang, domain::field(lang, f)));
+        }
+    };
+    field(Field::Dept, p.dept.clone().unwrap_or_default());
+    field(Field::Oversees, p.oversees.join(sep));
+    field(Field::Links, p.links.join(sep));
+    if p.retired {
+        let _ = write!(out, "  ({})", t::retired_word(lang));
+    }
+    out
+}

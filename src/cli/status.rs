@@ -1,0 +1,246 @@
+//! `taizhang status`: every duty's progress for a year, grouped by list; or
+//! one line for a login message (`--short`); or JSON for scripts (`--json`).
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use clap::Args;
+use serde::Serialize;
+
+use crate::core::catalogue::{Duty, DutyId, ListId};
+use crate::core::ledger::YearView;
+use crate::core::progress::{Missing, Progress, Status, Tally};
+use crate::core::record::RecordId;
+use crate::i18n::{Lang, cli as t, domain};
+
+use super::layout::{bar, cut, fit, right, width};
+use super::{CliError, Context};
+
+#[derive(Debug, Default, Args)]
+pub struct StatusArgs {
+    /// Year to show (default: this year)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<String>,
+    /// One line, for an SSH login message
+    #[arg(long, conflicts_with = "json")]
+    pub short: bool,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Cells inside a progress bar.
+const BAR_CELLS: usize = 10;
+/// How many missing items a line shows before "and N more".
+const MISSING_SHOWN: usize = 3;
+/// Widest title column, in terminal cells (English titles are longer).
+fn title_cols(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 26,
+        Lang::En => 36,
+    }
+}
+
+pub fn run(ctx: &Context, args: &StatusArgs) -> Result<String, CliError> {
+    let year = year_arg(args.year.as_deref(), ctx.today.year())?;
+    let view = ctx.ledger.year_view(year, ctx.today)?;
+    if args.json {
+        return json(ctx.lang, &view);
+    }
+    if args.short {
+        return Ok(format!("{}\n", short(ctx.lang, &view)));
+    }
+    Ok(full(ctx.lang, &view))
+}
+
+/// Parse `--year`, defaulting to `this_year`.
+pub fn year_arg(raw: Option<&str>, this_year: i32) -> Result<i32, CliError> {
+    let Some(raw) = raw else {
+        return Ok(this_year);
+    };
+    raw.trim()
+        .trim_end_matches('年')
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))
+        .ok_or_else(|| CliError::BadYear(raw.to_string()))
+}
+
+fn pairs(view: &YearView) -> impl Iterator<Item = (&Duty, &Progress)> {
+    view.catalogue.duties.iter().zip(&view.progress)
+}
+
+fn full(lang: Lang, view: &YearView) -> String {
+    let mut out = format!("{}\n", t::status_heading(lang, view.year, view.today));
+    let title_cols = pairs(view)
+        .map(|(d, _)| width(domain::duty_title(lang, d)) + if d.parent.is_some() { 2 } else { 0 })
+        .max()
+        .unwrap_or(0)
+        .min(title_cols(lang));
+    let id_cols = pairs(view)
+        .map(|(d, _)| width(d.id.as_str()))
+        .max()
+        .unwrap_or(0);
+    let count_cols = pairs(view)
+        .map(|(_, p)| width(&done_of(p)))
+        .max()
+        .unwrap_or(0);
+    let status_cols = [
+        Status::Done,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Overdue,
+        Status::NoQuota,
+    ]
+    .into_iter()
+    .map(|s| width(domain::status(lang, s)))
+    .max()
+    .unwrap_or(0);
+    for list in ListId::ALL {
+        let rows: Vec<_> = pairs(view).filter(|(d, _)| d.list == list).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{} {}", list.seed_ref(), domain::list(lang, list));
+        for (duty, p) in rows {
+            let indent = if duty.parent.is_some() { "  " } else { "" };
+            let title = format!("{indent}{}", domain::duty_title(lang, duty));
+            let mut line = format!(
+                "  {} {} {} {} {} {}",
+                domain::status_marker(p.status),
+                fit(duty.id.as_str(), id_cols),
+                fit(&title, title_cols),
+                right(&done_of(p), count_cols),
+                if p.target > 0 {
+                    bar(p.ratio(), BAR_CELLS)
+                } else {
+                    " ".repeat(BAR_CELLS + 2)
+                },
+                fit(domain::status(lang, p.status), status_cols),
+            );
+            if p.target > 0 {
+                let _ = write!(line, "  {}", t::pace(lang, p.expected));
+            }
+            if !p.missing.is_empty() {
+                let _ = write!(line, "  {}", missing_line(lang, view, &p.missing));
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "\n{}", tally_line(lang, &view.tally));
+    out
+}
+
+fn done_of(p: &Progress) -> String {
+    if p.target > 0 {
+        format!("{}/{}", p.done, p.target)
+    } else {
+        p.done.to_string()
+    }
+}
+
+fn missing_line(lang: Lang, view: &YearView, missing: &[Missing]) -> String {
+    let shown: Vec<String> = missing
+        .iter()
+        .take(MISSING_SHOWN)
+        .map(|m| match m {
+            // A sub-duty reads better by its title than by its id.
+            Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
+                || duty.to_string(),
+                |d| domain::duty_title(lang, d).to_string(),
+            ),
+            other => domain::missing(lang, other, &view.roster),
+        })
+        .map(|s| cut(&s, 24))
+        .collect();
+    t::missing_summary(lang, &shown, missing.len().saturating_sub(MISSING_SHOWN))
+}
+
+fn tally_line(lang: Lang, tally: &Tally) -> String {
+    t::tally(lang, tally)
+}
+
+/// The duty that most needs attention: worst status first, then the largest
+/// shortfall against pace, then catalogue order.
+fn worst(view: &YearView) -> Option<(&Duty, &Progress)> {
+    pairs(view)
+        .filter(|(_, p)| matches!(p.status, Status::Overdue | Status::Behind))
+        .min_by_key(|(_, p)| {
+            (
+                p.status,
+                std::cmp::Reverse(p.expected.saturating_sub(p.done)),
+            )
+        })
+}
+
+fn short(lang: Lang, view: &YearView) -> String {
+    let worst = worst(view).map(|(d, p)| {
+        t::worst(
+            lang,
+            d.id.as_str(),
+            domain::duty_title(lang, d),
+            &done_of(p),
+            domain::status(lang, p.status),
+        )
+    });
+    t::short_line(lang, view.year, &view.tally, worst.as_deref())
+}
+
+#[derive(Serialize)]
+struct JsonStatus<'a> {
+    year: i32,
+    today: chrono::NaiveDate,
+    tally: Tally,
+    duties: Vec<JsonDuty<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDuty<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_en: &'a str,
+    list: ListId,
+    parent: Option<&'a str>,
+    done: u32,
+    target: u32,
+    expected: u32,
+    status: Status,
+    status_text: &'static str,
+    missing_text: Vec<String>,
+    missing: &'a [Missing],
+    records: &'a [RecordId],
+    next_due: Option<chrono::NaiveDate>,
+}
+
+fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
+    let duties = pairs(view)
+        .map(|(d, p)| JsonDuty {
+            id: d.id.as_str(),
+            title: &d.title,
+            title_en: &d.title_en,
+            list: d.list,
+            parent: d.parent.as_ref().map(DutyId::as_str),
+            done: p.done,
+            target: p.target,
+            expected: p.expected,
+            status: p.status,
+            status_text: domain::status(lang, p.status),
+            missing_text: p
+                .missing
+                .iter()
+                .map(|m| domain::missing(lang, m, &view.roster))
+                .collect(),
+            missing: &p.missing,
+            records: &p.records,
+            next_due: p.next_due,
+        })
+        .collect();
+    let doc = JsonStatus {
+        year: view.year,
+        today: view.today,
+        tally: view.tally,
+        duties,
+    };
+    super::to_json(&doc)
+}
