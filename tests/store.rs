@@ -511,19 +511,46 @@ fn a_year_of_records_loads_quickly() {
         backup.next_id = 20_000;
         s.import(&backup).unwrap();
     }
-    let start = Instant::now();
-    let s = open(&path).unwrap();
-    let opened = start.elapsed();
-    let got = s
-        .records_between(day(2024, 1, 1), day(2024, 12, 31))
-        .unwrap();
-    let total = start.elapsed();
-    assert_eq!(got.len(), 2000);
-    eprintln!("open {opened:?}, open + one year {total:?}");
+    // Best of a few rounds: the machine running the tests may be busy.
+    let mut best = Duration::MAX;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let s = open(&path).unwrap();
+        let opened = start.elapsed();
+        let got = s
+            .records_between(day(2024, 1, 1), day(2024, 12, 31))
+            .unwrap();
+        let total = start.elapsed();
+        assert_eq!(got.len(), 2000);
+        assert!(
+            got.windows(2)
+                .all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id))
+        );
+        eprintln!("open {opened:?}, open + one year {total:?}");
+        best = best.min(total);
+    }
     if !cfg!(debug_assertions) {
         assert!(
-            total < Duration::from_millis(100),
-            "open + one year took {total:?}"
+            best < Duration::from_millis(60),
+            "open + one year took {best:?}"
         );
     }
+}
+
+#[test]
+fn a_foreign_sled_holder_is_reported_as_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger");
+    drop(open(&path).unwrap());
+    let foreign = sled::open(&path).unwrap();
+    let options = OpenOptions {
+        timeout: Duration::from_secs(1),
+    };
+    match SledStore::open_with(&path, &Catalogue::embedded(), options) {
+        Err(StoreError::Locked { holder, .. }) => assert!(holder.contains("another program")),
+        other => panic!("expected Locked, got {other:?}"),
+    }
+    drop(foreign);
+    // Our lock was released with the refusal.
+    assert!(open(&path).is_ok());
 }

@@ -47,8 +47,9 @@ impl LedgerLock {
         let write = |file: &mut File| -> std::io::Result<()> {
             file.set_len(0)?;
             file.seek(SeekFrom::Start(0))?;
-            file.write_all(holder_record().as_bytes())?;
-            file.sync_all()
+            // Not synced: the holder's name is advice, and the lock itself
+            // lives in the kernel, not in the file.
+            file.write_all(holder_record().as_bytes())
         };
         write(&mut file)
             .map_err(|e| io_err(format!("cannot write the lock file {}", path.display()), e))?;

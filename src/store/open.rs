@@ -94,7 +94,9 @@ pub(super) fn open_sled(
 ) -> Result<(Trees, LedgerLock), StoreError> {
     let (tx, rx) = mpsc::channel();
     let worker_dir = dir.to_path_buf();
-    let deadline = Instant::now() + timeout;
+    // Give up on sled's own lock well before the time limit, so that a
+    // foreign holder is reported as `Locked`, not as a hang.
+    let deadline = Instant::now() + (timeout / 2).min(Duration::from_secs(2));
     let handle = std::thread::Builder::new()
         .name("taizhang-open".into())
         .spawn(move || {

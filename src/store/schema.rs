@@ -112,7 +112,8 @@ fn raise_next_id(trees: &Trees) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Run `steps[from..]` in order, each with its version bump, then flush.
+/// Run `steps[from..]` in order, each with its version bump, then flush if
+/// anything ran.
 pub(super) fn migrate(
     trees: &Trees,
     catalogue: &Catalogue,
@@ -127,6 +128,9 @@ pub(super) fn migrate(
         let plan = step(trees, catalogue)?;
         version += 1;
         apply(trees, &plan, version)?;
+    }
+    if version == from {
+        return Ok(());
     }
     trees.flush()
 }
