@@ -1,12 +1,32 @@
 //! The sled store: the one place that knows sled. It implements the core's
 //! `Store` port; every successful write is flushed before it returns.
 //!
+//! A ledger is a directory (see `location::resolve`), 0700 with 0600 files:
+//! sled's own files; `taizhang.lock`, our exclusive flock naming its holder,
+//! taken before sled opens and released on drop; and `taizhang.ledger`, a
+//! marker written once the ledger exists (an empty sled beside it = damage).
+//!
 //! Key layout (all integers big-endian, so keys sort by value):
-//! - tree `meta`: `schema` → u32; `catalogue` → JSON `Catalogue`; `next_id` → u64
+//! - tree `meta`: `schema` → u32 (`SCHEMA_VERSION`; no key with data = v0);
+//!   `catalogue` → JSON `Catalogue`; `next_id` → u64, the next id to hand out
+//!   (kept above every record and person id; raised on open if sled lost it)
 //! - tree `people`: person id (u32) → JSON `Person`
-//! - tree `records`: date key (i32 days since CE, offset to sort) ++ record id (u64) → JSON `Record`
-//! - tree `record_keys`: record id (u64) → its key in `records`
+//! - tree `records`: date key (u32: days since CE with the sign bit flipped, so
+//!   earlier dates sort first) ++ record id (u64) → JSON `Record`
+//! - tree `record_keys`: record id (u64) → its key in `records` (since v1)
+//!
+//! `put_record`, `delete_record`, `import` and each migration step are single
+//! sled transactions over the trees they touch.
 
+mod codec;
+pub mod location;
+mod lock;
+mod open;
+mod permissions;
+mod schema;
 mod sled_store;
 
+pub use lock::LOCK_FILE;
+pub use open::OpenOptions;
+pub use schema::MARKER_FILE;
 pub use sled_store::SledStore;

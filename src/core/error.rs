@@ -118,6 +118,10 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Db(String),
+    #[error(
+        "no data directory to keep the ledger in: set $XDG_DATA_HOME or $HOME, or choose a path with --db PATH or TAIZHANG_DB"
+    )]
+    NoDataDir,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,4 +1,5 @@
-//! `SledStore`: the on-disk `Store`.
+//! `SledStore`: the on-disk `Store`. Opening takes the ledger lock, hardens
+//! the directory and brings the schema up to date; every write is flushed.
 
 use std::path::{Path, PathBuf};
 
@@ -6,90 +7,56 @@ use chrono::{Datelike, NaiveDate};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
+use super::codec::{date_key, decode, encode, get_u64, key_date, read_u64, record_key};
+use super::lock::LedgerLock;
+use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
+use super::permissions::{create_private_dir, restrict_tree};
+use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
 use crate::core::port::{Backup, SCHEMA_VERSION, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 
+/// A ledger on disk, locked for this process while the value lives.
+#[derive(Debug)]
 pub struct SledStore {
     path: PathBuf,
-    db: sled::Db,
-    meta: sled::Tree,
-    people: sled::Tree,
-    records: sled::Tree,
-    record_keys: sled::Tree,
-}
-
-fn db_err(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Db(e.to_string())
+    trees: Trees,
+    // Declared last: released after sled is dropped and flushed.
+    _lock: LedgerLock,
 }
 
 fn tx_err(e: TransactionError<StoreError>) -> StoreError {
     match e {
         TransactionError::Abort(e) => e,
-        TransactionError::Storage(e) => db_err(e),
+        TransactionError::Storage(e) => sled_error(e),
     }
 }
 
-fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
-}
-
-fn encode<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-fn date_key(date: NaiveDate) -> [u8; 4] {
-    // Flip the sign bit so negative day numbers sort before positive ones.
-    (date.num_days_from_ce().cast_unsigned() ^ 0x8000_0000).to_be_bytes()
-}
-
-fn record_key(record: &Record) -> Vec<u8> {
-    let mut key = date_key(record.date).to_vec();
-    key.extend_from_slice(&record.id.0.to_be_bytes());
-    key
-}
-
 impl SledStore {
-    /// Open (or create, with `catalogue`) the ledger at `path`.
+    /// Open (or create, with `catalogue`) the ledger directory at `path`.
     pub fn open(path: &Path, catalogue: &Catalogue) -> Result<Self, StoreError> {
-        let db = sled::Config::new().path(path).open().map_err(db_err)?;
+        Self::open_with(path, catalogue, OpenOptions::default())
+    }
+
+    /// `open` with explicit options (tests shorten the time limit).
+    pub fn open_with(
+        path: &Path,
+        catalogue: &Catalogue,
+        options: OpenOptions,
+    ) -> Result<Self, StoreError> {
+        create_private_dir(path)?;
+        let lock = LedgerLock::acquire(path)?;
+        remove_partial_snapshots(path)?;
+        let (trees, lock) = open_sled(path, lock, options.timeout)?;
         let store = Self {
             path: path.to_path_buf(),
-            meta: db.open_tree("meta").map_err(db_err)?,
-            people: db.open_tree("people").map_err(db_err)?,
-            records: db.open_tree("records").map_err(db_err)?,
-            record_keys: db.open_tree("record_keys").map_err(db_err)?,
-            db,
+            trees,
+            _lock: lock,
         };
-        match store.meta.get("schema").map_err(db_err)? {
-            None => {
-                store
-                    .meta
-                    .insert("catalogue", encode(catalogue)?)
-                    .map_err(db_err)?;
-                store
-                    .meta
-                    .insert("schema", &SCHEMA_VERSION.to_be_bytes())
-                    .map_err(db_err)?;
-                store.flush()?;
-            }
-            Some(v) => {
-                let found = u32::from_be_bytes(
-                    v.as_ref()
-                        .try_into()
-                        .map_err(|_| StoreError::Corrupt("schema key".into()))?,
-                );
-                if found > SCHEMA_VERSION {
-                    return Err(StoreError::TooNew {
-                        path: store.path.clone(),
-                        found,
-                        supported: SCHEMA_VERSION,
-                    });
-                }
-            }
-        }
+        restrict_tree(path)?;
+        schema::prepare(&store.trees, path, catalogue)?;
         Ok(store)
     }
 
@@ -98,64 +65,92 @@ impl SledStore {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush().map_err(db_err)?;
-        Ok(())
+        self.trees.flush()
+    }
+
+    fn decode_all(tree: &sled::Tree, what: &str) -> Result<Vec<Record>, StoreError> {
+        tree.iter()
+            .values()
+            .map(|v| decode(&v.map_err(sled_error)?, what))
+            .collect()
+    }
+}
+
+impl Drop for SledStore {
+    fn drop(&mut self) {
+        // Writes are flushed already; this covers sled's own bookkeeping and
+        // any file sled created since the open.
+        let _ = self.trees.flush();
+        let _ = restrict_tree(&self.path);
     }
 }
 
 impl Store for SledStore {
     fn catalogue(&self) -> Result<Catalogue, StoreError> {
         let bytes = self
+            .trees
             .meta
             .get("catalogue")
-            .map_err(db_err)?
-            .ok_or_else(|| StoreError::Corrupt("no catalogue".into()))?;
+            .map_err(sled_error)?
+            .ok_or_else(|| {
+                StoreError::Corrupt("the ledger has no catalogue; restore a backup".into())
+            })?;
         decode(&bytes, "catalogue")
     }
 
     fn set_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        self.meta
+        self.trees
+            .meta
             .insert("catalogue", encode(catalogue)?)
-            .map_err(db_err)?;
+            .map_err(sled_error)?;
         self.flush()
     }
 
     fn people(&self) -> Result<Vec<Person>, StoreError> {
-        self.people
+        self.trees
+            .people
             .iter()
             .values()
-            .map(|v| decode(&v.map_err(db_err)?, "person"))
+            .map(|v| decode(&v.map_err(sled_error)?, "person"))
             .collect()
     }
 
     fn put_person(&self, person: &Person) -> Result<(), StoreError> {
-        self.people
+        self.trees
+            .people
             .insert(person.id.0.to_be_bytes(), encode(person)?)
-            .map_err(db_err)?;
+            .map_err(sled_error)?;
         self.flush()
     }
 
     fn records_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>, StoreError> {
-        let start = date_key(from).to_vec();
-        let end = date_key(to.succ_opt().unwrap_or(to)).to_vec();
-        let range = if to.succ_opt().is_some() {
-            self.records.range(start..end)
-        } else {
-            self.records.range(start..)
+        if from > to {
+            return Ok(Vec::new());
+        }
+        let start = date_key(from);
+        let range = match to.succ_opt() {
+            Some(after) => self.trees.records.range(start..date_key(after)),
+            None => self.trees.records.range(start..),
         };
         range
             .values()
-            .map(|v| decode(&v.map_err(db_err)?, "record"))
+            .map(|v| decode(&v.map_err(sled_error)?, "record"))
             .collect()
     }
 
     fn record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
-        let Some(key) = self.record_keys.get(id.0.to_be_bytes()).map_err(db_err)? else {
+        let Some(key) = self
+            .trees
+            .record_keys
+            .get(id.0.to_be_bytes())
+            .map_err(sled_error)?
+        else {
             return Ok(None);
         };
-        self.records
+        self.trees
+            .records
             .get(key)
-            .map_err(db_err)?
+            .map_err(sled_error)?
             .map(|v| decode(&v, "record"))
             .transpose()
     }
@@ -164,7 +159,7 @@ impl Store for SledStore {
         let key = record_key(record);
         let value = encode(record)?;
         let id = record.id.0.to_be_bytes();
-        (&self.records, &self.record_keys)
+        (&self.trees.records, &self.trees.record_keys)
             .transaction(|(records, keys)| {
                 if let Some(old) = keys.get(id)? {
                     records.remove(old)?;
@@ -179,7 +174,7 @@ impl Store for SledStore {
 
     fn delete_record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
         let idb = id.0.to_be_bytes();
-        let old = (&self.records, &self.record_keys)
+        let old = (&self.trees.records, &self.trees.record_keys)
             .transaction(|(records, keys)| {
                 let Some(key) = keys.remove(&idb)? else {
                     return Ok(None);
@@ -194,58 +189,53 @@ impl Store for SledStore {
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
         // Walk year by year with range seeks: cheap even for large ledgers.
         let mut years = Vec::new();
-        let mut next = self.records.first().map_err(db_err)?;
-        while let Some((k, _)) = next {
-            let bytes: [u8; 4] = k
-                .get(..4)
-                .and_then(|b| b.try_into().ok())
-                .ok_or_else(|| StoreError::Corrupt("record key".into()))?;
-            let days = (u32::from_be_bytes(bytes) ^ 0x8000_0000).cast_signed();
-            let date = NaiveDate::from_num_days_from_ce_opt(days)
-                .ok_or_else(|| StoreError::Corrupt("record date".into()))?;
-            years.push(date.year());
-            let Some(following) = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) else {
+        let mut next = self.trees.records.first().map_err(sled_error)?;
+        while let Some((key, _)) = next {
+            let year = key_date(&key)?.year();
+            years.push(year);
+            let Some(following) = NaiveDate::from_ymd_opt(year + 1, 1, 1) else {
                 break;
             };
             next = self
+                .trees
                 .records
-                .range(date_key(following).to_vec()..)
+                .range(date_key(following)..)
                 .next()
                 .transpose()
-                .map_err(db_err)?;
+                .map_err(sled_error)?;
         }
         Ok(years)
     }
 
     fn next_id(&self) -> Result<u64, StoreError> {
         let old = self
+            .trees
             .meta
-            .fetch_and_update("next_id", |v| {
-                let n = v
-                    .and_then(|b| b.try_into().ok())
-                    .map_or(1, u64::from_be_bytes);
-                Some((n + 1).to_be_bytes().to_vec())
+            .fetch_and_update("next_id", |v| match v {
+                None => Some(2u64.to_be_bytes().to_vec()),
+                Some(bytes) => match read_u64(bytes, "next_id") {
+                    Ok(n) => Some(n.saturating_add(1).to_be_bytes().to_vec()),
+                    // Leave a damaged value alone; it is reported below.
+                    Err(_) => Some(bytes.to_vec()),
+                },
             })
-            .map_err(db_err)?;
+            .map_err(sled_error)?;
+        let id = old
+            .map(|b| read_u64(&b, "next_id"))
+            .transpose()?
+            .unwrap_or(1);
+        if id == u64::MAX {
+            return Err(StoreError::Corrupt(
+                "the ledger has run out of ids (next_id is at its maximum)".into(),
+            ));
+        }
         self.flush()?;
-        Ok(old
-            .and_then(|b| b.as_ref().try_into().ok())
-            .map_or(1, u64::from_be_bytes))
+        Ok(id)
     }
 
     fn export(&self) -> Result<Backup, StoreError> {
-        let next_id = self
-            .meta
-            .get("next_id")
-            .map_err(db_err)?
-            .and_then(|b| b.as_ref().try_into().ok())
-            .map_or(1, u64::from_be_bytes);
-        let mut records: Vec<Record> = self
-            .records
-            .iter()
-            .values()
-            .map(|v| decode(&v.map_err(db_err)?, "record"))
-            .collect::<Result<_, _>>()?;
+        let next_id = get_u64(&self.trees.meta, "next_id")?.unwrap_or(1);
+        let mut records = Self::decode_all(&self.trees.records, "record")?;
         records.sort_by_key(|r| r.id);
         Ok(Backup {
             schema: SCHEMA_VERSION,
@@ -268,25 +258,17 @@ impl Store for SledStore {
             .iter()
             .map(|r| Ok((record_key(r), encode(r)?, r.id.0.to_be_bytes())))
             .collect::<Result<_, StoreError>>()?;
-        let old_people: Vec<sled::IVec> = self
-            .people
-            .iter()
-            .keys()
-            .collect::<Result<_, _>>()
-            .map_err(db_err)?;
-        let old_records: Vec<sled::IVec> = self
-            .records
-            .iter()
-            .keys()
-            .collect::<Result<_, _>>()
-            .map_err(db_err)?;
-        let old_keys: Vec<sled::IVec> = self
-            .record_keys
-            .iter()
-            .keys()
-            .collect::<Result<_, _>>()
-            .map_err(db_err)?;
-        (&self.meta, &self.people, &self.records, &self.record_keys)
+        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
+            tree.iter()
+                .keys()
+                .collect::<Result<_, _>>()
+                .map_err(sled_error)
+        };
+        let old_people = keys_of(&self.trees.people)?;
+        let old_records = keys_of(&self.trees.records)?;
+        let old_keys = keys_of(&self.trees.record_keys)?;
+        let t = &self.trees;
+        (&t.meta, &t.people, &t.records, &t.record_keys)
             .transaction(|(meta, tp, tr, tk)| {
                 for k in &old_people {
                     tp.remove(k)?;

@@ -1,0 +1,141 @@
+//! Our own ledger lock, so that one taizhang process at a time writes a ledger:
+//! an exclusive, non-blocking flock on `PATH/taizhang.lock`, taken before sled
+//! opens. The file names its holder, so that a refused open can say who it is.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use fs2::FileExt;
+
+use super::permissions::{io_err, set_mode};
+use crate::core::error::StoreError;
+
+/// The lock file's name inside the ledger directory.
+pub const LOCK_FILE: &str = "taizhang.lock";
+
+/// Held while a `SledStore` is open; dropping it releases the ledger.
+#[derive(Debug)]
+pub(super) struct LedgerLock {
+    file: File,
+}
+
+impl LedgerLock {
+    /// Take the lock of the ledger directory `dir`, or say who holds it.
+    pub(super) fn acquire(dir: &Path) -> Result<Self, StoreError> {
+        let path = dir.join(LOCK_FILE);
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
+            .open(&path)
+            .map_err(|e| io_err(format!("cannot open the lock file {}", path.display()), e))?;
+        set_mode(&path, 0o600)?;
+        if let Err(e) = file.try_lock_exclusive() {
+            if is_contended(&e) {
+                let mut text = String::new();
+                // A holder that is still writing its name leaves the file empty.
+                let _ = file.read_to_string(&mut text);
+                return Err(StoreError::Locked {
+                    path: dir.to_path_buf(),
+                    holder: describe(&text),
+                });
+            }
+            return Err(io_err(format!("cannot lock {}", path.display()), e));
+        }
+        let write = |file: &mut File| -> std::io::Result<()> {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            // Not synced: the holder's name is advice, and the lock itself
+            // lives in the kernel, not in the file.
+            file.write_all(holder_record().as_bytes())
+        };
+        write(&mut file)
+            .map_err(|e| io_err(format!("cannot write the lock file {}", path.display()), e))?;
+        Ok(Self { file })
+    }
+}
+
+impl Drop for LedgerLock {
+    fn drop(&mut self) {
+        // Clear the holder's name so that nobody reads stale information,
+        // then release; closing the file would release it too.
+        let _ = self.file.set_len(0);
+        let _ = FileExt::unlock(&self.file);
+    }
+}
+
+fn is_contended(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock
+        || e.raw_os_error() == fs2::lock_contended_error().raw_os_error()
+}
+
+/// `key=value` lines naming this process.
+fn holder_record() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_default();
+    let started = chrono::Local::now().format("%Y-%m-%d %H:%M:%S %:z");
+    format!(
+        "pid={}\nuser={user}\nhost={}\nstarted={started}\n",
+        std::process::id(),
+        host_name()
+    )
+}
+
+fn host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|p| {
+            std::fs::read_to_string(p)
+                .ok()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        })
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default()
+}
+
+/// A one-line description of the holder recorded in the lock file.
+fn describe(text: &str) -> String {
+    let field = |key: &str| {
+        text.lines()
+            .filter_map(|l| l.split_once('='))
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let Some(pid) = field("pid") else {
+        return "holder unknown".to_owned();
+    };
+    let who = match (field("user"), field("host")) {
+        (Some(user), Some(host)) => format!(", {user}@{host}"),
+        (Some(user), None) => format!(", user {user}"),
+        (None, Some(host)) => format!(", host {host}"),
+        (None, None) => String::new(),
+    };
+    let since = field("started").map_or_else(String::new, |s| format!(", since {s}"));
+    format!("pid {pid}{who}{since}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_reads_what_holder_record_writes() {
+        let text = describe(&holder_record());
+        assert!(
+            text.starts_with(&format!("pid {}", std::process::id())),
+            "{text}"
+        );
+        assert!(text.contains("since "), "{text}");
+    }
+
+    #[test]
+    fn describe_copes_with_an_empty_or_partial_file() {
+        assert_eq!(describe(""), "holder unknown");
+        assert_eq!(describe("pid=7\nuser=ann\n"), "pid 7, user ann");
+    }
+}
