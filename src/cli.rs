@@ -94,7 +94,7 @@ pub fn main() -> ExitCode {
 
 /// Run one parsed command line and return what it prints.
 pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
-    let db = cli.db;
+    let db = cli.db.as_deref();
     match cli.command {
         // With no command taizhang shows the status; the TUI will take this slot.
         None => status::run(&Context::open(db, lang)?, &status::StatusArgs::default()),

@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use taizhang::core::catalogue::Catalogue;
@@ -259,7 +258,8 @@ fn resolve_prefers_explicit_then_env_then_xdg() {
 }
 
 #[test]
-fn a_year_of_records_loads_quickly() {
+fn a_year_of_records_reads_back_whole_and_in_order() {
+    // Speed is measured by `cargo bench`, never asserted here.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger");
     {
@@ -275,28 +275,13 @@ fn a_year_of_records_loads_quickly() {
         backup.next_id = 20_000;
         s.import(&backup).unwrap();
     }
-    // Best of a few rounds: the machine running the tests may be busy.
-    let mut best = Duration::MAX;
-    for _ in 0..5 {
-        let start = Instant::now();
-        let s = open(&path).unwrap();
-        let opened = start.elapsed();
-        let got = s
-            .records_between(day(2024, 1, 1), day(2024, 12, 31))
-            .unwrap();
-        let total = start.elapsed();
-        assert_eq!(got.len(), 2000);
-        assert!(
-            got.windows(2)
-                .all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id))
-        );
-        eprintln!("open {opened:?}, open + one year {total:?}");
-        best = best.min(total);
-    }
-    if !cfg!(debug_assertions) {
-        assert!(
-            best < Duration::from_millis(60),
-            "open + one year took {best:?}"
-        );
-    }
+    let s = open(&path).unwrap();
+    let got = s
+        .records_between(day(2024, 1, 1), day(2024, 12, 31))
+        .unwrap();
+    assert_eq!(got.len(), 2000);
+    assert!(
+        got.windows(2)
+            .all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id))
+    );
 }

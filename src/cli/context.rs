@@ -25,7 +25,7 @@ pub struct Context {
 
 impl Context {
     /// Resolve the path and clock, then open (or create) the ledger.
-    pub fn open(explicit_db: Option<PathBuf>, lang: Lang) -> Result<Context, CliError> {
+    pub fn open(explicit_db: Option<&Path>, lang: Lang) -> Result<Context, CliError> {
         let path = db_path(explicit_db)?;
         let (today, now) = clock()?;
         let ledger = open_ledger(&path)?;
@@ -46,18 +46,13 @@ pub fn open_ledger(path: &Path) -> Result<Ledger<SledStore>, CliError> {
     Ok(Ledger::new(store, user()))
 }
 
-/// The ledger directory: `--db`, else `TAIZHANG_DB`, else
-/// `$XDG_DATA_HOME/taizhang/ledger`.
-pub fn db_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    if let Some(p) = explicit.filter(|p| !p.as_os_str().is_empty()) {
-        return Ok(p);
-    }
-    if let Some(p) = std::env::var_os("TAIZHANG_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    directories::ProjectDirs::from("", "", "taizhang")
-        .map(|d| d.data_dir().join("ledger"))
-        .ok_or(CliError::NoDataDir)
+/// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir
+/// (see `store::location`).
+pub fn db_path(explicit: Option<&Path>) -> Result<PathBuf, CliError> {
+    crate::store::location::resolve(explicit).map_err(|e| match e {
+        crate::core::StoreError::NoDataDir => CliError::NoDataDir,
+        other => CliError::Core(other.into()),
+    })
 }
 
 /// The language: `--lang`, else `TAIZHANG_LANG`, else `lang` in

@@ -40,7 +40,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
     let (y, m, d) = match parts.as_slice() {
         [m, d] => (today.year(), num(m)?, num(d)?),
         [y, m, d] if y.len() == 4 => (i32::try_from(num(y)?).map_err(|_| bad())?, num(m)?, num(d)?),
-        [ymd] if ymd.len() == 8 => {
+        [ymd] if ymd.len() == 8 && ymd.bytes().all(|b| b.is_ascii_digit()) => {
             let all = num(&ymd[..4])?;
             (
                 i32::try_from(all).map_err(|_| bad())?,
@@ -126,6 +126,7 @@ mod tests {
             "-",
             "1-2-3",
             "99999-1-1",
+            "123é567",
             "-999999",
         ] {
             assert!(

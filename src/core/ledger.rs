@@ -133,11 +133,13 @@ impl<S: Store> Ledger<S> {
 
     pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
         let roster = self.roster()?;
-        let id = PersonId(
+        // Validate before taking an id, so a refused input uses none up.
+        // Id 0 is never handed out, so it clashes with nobody.
+        let mut person = input.validate(PersonId(0), &roster)?;
+        person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
         );
-        let person = input.validate(id, &roster)?;
         self.store.put_person(&person)?;
         Ok(person)
     }
