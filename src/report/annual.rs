@@ -14,12 +14,13 @@ use super::{FixLine, RectificationSummary, talks};
 
 /// The branch's name, left for the reviewer to fill in.
 pub const BRANCH: &str = "XX党支部";
+const BRANCH_EN: &str = "the XX Party branch";
 
 pub fn annual(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Report {
     let title = match lang {
         Lang::Zh => format!("{BRANCH}{}年度落实全面从严治党主体责任情况报告", view.year),
         Lang::En => format!(
-            "Report of {BRANCH} on fulfilling its primary responsibility for strict Party governance in {}",
+            "Report of {BRANCH_EN} on fulfilling its primary responsibility for strict Party governance in {}",
             view.year
         ),
     };
@@ -43,7 +44,10 @@ pub fn annual(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Repo
                 .to_string(),
         )],
         sections,
-        closing: vec![BRANCH.to_string(), date(lang, view.today)],
+        closing: vec![
+            lang.pick(BRANCH, "The XX Party branch").to_string(),
+            date(lang, view.today),
+        ],
     }
 }
 

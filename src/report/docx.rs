@@ -25,44 +25,107 @@ const HEAD_FONT: &str = "黑体";
 const LATIN_FONT: &str = "Times New Roman";
 /// Sizes in half-points: 小二, 四号, 小四, 五号.
 const TITLE_SIZE: usize = 36;
-const H2_SIZE: usize = 28;
+const H1_SIZE: usize = 28;
 const BODY_SIZE: usize = 24;
 const TABLE_SIZE: usize = 21;
 
-fn fonts(east_asia: &str) -> RunFonts {
-    RunFonts::new()
-        .east_asia(east_asia)
-        .ascii(LATIN_FONT)
-        .hi_ansi(LATIN_FONT)
-        .cs(LATIN_FONT)
+/// Writes runs in the report's language. In Chinese the `eastAsia` hint makes
+/// Word and WPS set “” and other shared punctuation in the Chinese font.
+#[derive(Clone, Copy)]
+struct Pen {
+    zh: bool,
 }
 
-fn run(text: &str) -> Run {
-    Run::new().add_text(inert_line(text))
-}
+impl Pen {
+    fn fonts(self, east_asia: &str) -> RunFonts {
+        let f = RunFonts::new()
+            .east_asia(east_asia)
+            .ascii(LATIN_FONT)
+            .hi_ansi(LATIN_FONT)
+            .cs(LATIN_FONT);
+        if self.zh { f.hint("eastAsia") } else { f }
+    }
 
-fn styles(docx: Docx) -> Docx {
-    let heading = |id: &str, name: &str, size: usize, level: usize| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on("Normal")
-            .next("Normal")
-            .fonts(fonts(HEAD_FONT))
-            .size(size)
-            .outline_lvl(level)
-            .q_format(true)
-    };
-    docx.add_style(heading("Title", "Title", TITLE_SIZE, 0).align(AlignmentType::Center))
-        .add_style(heading("Heading1", "heading 1", H2_SIZE, 0))
-        .add_style(heading("Heading2", "heading 2", BODY_SIZE, 1))
-}
+    fn run(self, text: &str) -> Run {
+        Run::new()
+            .add_text(inert_line(text))
+            .fonts(self.fonts(BODY_FONT))
+    }
 
-fn heading(style: &str, text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(style)
-        .keep_next(true)
-        .keep_lines(true)
-        .add_run(run(text).fonts(fonts(HEAD_FONT)))
+    fn head_run(self, text: &str) -> Run {
+        Run::new()
+            .add_text(inert_line(text))
+            .fonts(self.fonts(HEAD_FONT))
+    }
+
+    /// A body paragraph; Chinese body text is indented two characters.
+    fn body(self, run: Run) -> Paragraph {
+        let p = Paragraph::new().add_run(run);
+        if self.zh { p.first_line_chars(200) } else { p }
+    }
+
+    fn heading(self, style: &str, text: &str) -> Paragraph {
+        Paragraph::new()
+            .style(style)
+            .keep_next(true)
+            .keep_lines(true)
+            .add_run(self.head_run(text))
+    }
+
+    fn styles(self, docx: Docx) -> Docx {
+        let heading = |id: &str, name: &str, size: usize, level: usize| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .next("Normal")
+                .fonts(self.fonts(HEAD_FONT))
+                .size(size)
+                .outline_lvl(level)
+                .q_format(true)
+        };
+        docx.add_style(heading("Title", "Title", TITLE_SIZE, 0).align(AlignmentType::Center))
+            .add_style(heading("Heading1", "heading 1", H1_SIZE, 0))
+            .add_style(heading("Heading2", "heading 2", BODY_SIZE, 1))
+    }
+
+    fn table(self, t: &Table) -> DTable {
+        let widths = grid(t);
+        let cell = |text: &str, width: usize, head: bool| {
+            let r = if head {
+                self.head_run(text)
+            } else {
+                self.run(text)
+            };
+            TableCell::new()
+                .width(width, WidthType::Dxa)
+                .add_paragraph(Paragraph::new().add_run(r.size(TABLE_SIZE)))
+        };
+        let row = |cells: &[String], head: bool| {
+            TableRow::new(
+                cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| cell(c, *w, head))
+                    .collect(),
+            )
+            .cant_split()
+        };
+        let mut rows = vec![row(&t.header, true)];
+        rows.extend(t.rows.iter().map(|r| row(r, false)));
+        DTable::new(rows)
+            .set_grid(widths.clone())
+            .width(widths.iter().sum(), WidthType::Dxa)
+    }
+
+    fn block(self, docx: Docx, b: &Block) -> Docx {
+        match b {
+            Block::Subheading(t) => docx.add_paragraph(self.heading("Heading2", t)),
+            Block::Paragraph(t) => docx.add_paragraph(self.body(self.run(t))),
+            Block::Plain(t) => docx.add_paragraph(Paragraph::new().add_run(self.run(t))),
+            Block::Placeholder(t) => docx.add_paragraph(self.body(self.run(t).highlight("yellow"))),
+            Block::Table(t) => docx.add_table(self.table(t)),
+        }
+    }
 }
 
 /// Column widths in twips, shared out by the longest text in each column.
@@ -83,61 +146,11 @@ fn grid(t: &Table) -> Vec<usize> {
     weights.iter().map(|w| text_width * w / total).collect()
 }
 
-fn table(t: &Table) -> DTable {
-    let widths = grid(t);
-    let cell = |text: &str, width: usize, head: bool| {
-        let mut r = run(text).size(TABLE_SIZE);
-        if head {
-            r = r.fonts(fonts(HEAD_FONT));
-        }
-        TableCell::new()
-            .width(width, WidthType::Dxa)
-            .add_paragraph(Paragraph::new().add_run(r))
-    };
-    let row = |cells: &[String], head: bool| {
-        TableRow::new(
-            cells
-                .iter()
-                .zip(&widths)
-                .map(|(c, w)| cell(c, *w, head))
-                .collect(),
-        )
-        .cant_split()
-    };
-    let mut rows = vec![row(&t.header, true)];
-    rows.extend(t.rows.iter().map(|r| row(r, false)));
-    DTable::new(rows)
-        .set_grid(widths.clone())
-        .width(widths.iter().sum(), WidthType::Dxa)
-}
-
-fn body(text: &str, lang: Lang) -> Paragraph {
-    let p = Paragraph::new().add_run(run(text));
-    if lang == Lang::Zh {
-        p.first_line_chars(200)
-    } else {
-        p
-    }
-}
-
-fn block(docx: Docx, b: &Block, lang: Lang) -> Docx {
-    match b {
-        Block::Subheading(t) => docx.add_paragraph(heading("Heading2", t)),
-        Block::Paragraph(t) => docx.add_paragraph(body(t, lang)),
-        Block::Plain(t) => docx.add_paragraph(Paragraph::new().add_run(run(t))),
-        Block::Placeholder(t) => {
-            let p = Paragraph::new().add_run(run(t).highlight("yellow"));
-            docx.add_paragraph(if lang == Lang::Zh {
-                p.first_line_chars(200)
-            } else {
-                p
-            })
-        }
-        Block::Table(t) => docx.add_table(table(t)),
-    }
-}
-
 pub fn to_docx(r: &Report) -> Result<Vec<u8>, ReportError> {
+    let pen = Pen {
+        zh: r.lang == Lang::Zh,
+    };
+    let stamp = format!("{}T00:00:00Z", r.date.format("%Y-%m-%d"));
     let mut docx = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin {
@@ -149,22 +162,28 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, ReportError> {
             footer: 992,
             gutter: 0,
         })
-        .default_fonts(fonts(BODY_FONT))
+        .default_fonts(pen.fonts(BODY_FONT))
         .default_size(BODY_SIZE)
-        .created_at(&format!("{}T00:00:00Z", r.date.format("%Y-%m-%d")))
-        .updated_at(&format!("{}T00:00:00Z", r.date.format("%Y-%m-%d")));
-    docx = styles(docx).add_paragraph(heading("Title", &r.title));
+        .created_at(&stamp)
+        .updated_at(&stamp);
+    docx = pen
+        .styles(docx)
+        .add_paragraph(pen.heading("Title", &r.title));
     for b in &r.opening {
-        docx = block(docx, b, r.lang);
+        docx = pen.block(docx, b);
     }
     for s in &r.sections {
-        docx = docx.add_paragraph(heading("Heading1", &s.heading));
+        docx = docx.add_paragraph(pen.heading("Heading1", &s.heading));
         for b in &s.blocks {
-            docx = block(docx, b, r.lang);
+            docx = pen.block(docx, b);
         }
     }
     for c in &r.closing {
-        docx = docx.add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(run(c)));
+        docx = docx.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(pen.run(c)),
+        );
     }
     let mut buf = Cursor::new(Vec::new());
     docx.pack(&mut buf)

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use super::model::{Block, Report, Table};
 
 const STYLE: &str = r#"@page { size: A4; margin: 25mm 25mm 25mm 28mm; }
-body { font-family: "Times New Roman", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 12pt; line-height: 1.75; color: #000; background: #fff; max-width: 160mm; margin: 0 auto; }
+body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", "Times New Roman", serif; font-size: 12pt; line-height: 1.75; color: #000; background: #fff; max-width: 160mm; margin: 0 auto; }
 h1, h2, h3, th { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-weight: normal; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
 h2 { font-size: 14pt; margin: 1em 0 0.3em; }

@@ -13,14 +13,24 @@ const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&'
 /// Characters escaped only at the start of a line.
 const LEADING: &[char] = &['#', '-', '+', '='];
 
-/// `s` as literal Markdown text on one line.
+/// `s` as literal Markdown text at the start of a line.
 pub fn escape(s: &str) -> String {
+    escape_at(s, true)
+}
+
+/// `s` as literal Markdown text; `line_start` escapes the markers (`#`, `-`,
+/// `1.`) that only mean something at the start of a line.
+fn escape_at(s: &str, line_start: bool) -> String {
     let s = inert_line(s);
     let mut out = String::with_capacity(s.len() + 4);
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let digits = if line_start {
+        s.chars().take_while(char::is_ascii_digit).count()
+    } else {
+        0
+    };
     for (i, c) in s.chars().enumerate() {
         let ordered = digits > 0 && i == digits && matches!(c, '.' | ')');
-        if ALWAYS.contains(&c) || (i == 0 && LEADING.contains(&c)) || ordered {
+        if ALWAYS.contains(&c) || (line_start && i == 0 && LEADING.contains(&c)) || ordered {
             out.push('\\');
         }
         out.push(c);
@@ -39,7 +49,7 @@ fn table(out: &mut String, t: &Table) {
     let row = |out: &mut String, cells: &[String]| {
         out.push('|');
         for c in cells {
-            let _ = write!(out, " {} |", escape(c));
+            let _ = write!(out, " {} |", escape_at(c, false));
         }
         out.push('\n');
     };
@@ -57,7 +67,7 @@ fn table(out: &mut String, t: &Table) {
 fn block(out: &mut String, b: &Block) {
     match b {
         Block::Subheading(t) => {
-            let _ = writeln!(out, "### {}", escape(t));
+            let _ = writeln!(out, "### {}", escape_at(t, false));
         }
         Block::Paragraph(t) | Block::Plain(t) => out.push_str(&escape(t)),
         Block::Placeholder(t) => {
@@ -72,12 +82,12 @@ fn block(out: &mut String, b: &Block) {
 }
 
 pub fn to_markdown(r: &Report) -> String {
-    let mut out = format!("# {}\n\n", escape(&r.title));
+    let mut out = format!("# {}\n\n", escape_at(&r.title, false));
     for b in &r.opening {
         block(&mut out, b);
     }
     for s in &r.sections {
-        let _ = writeln!(out, "## {}\n", escape(&s.heading));
+        let _ = writeln!(out, "## {}\n", escape_at(&s.heading, false));
         for b in &s.blocks {
             block(&mut out, b);
         }
@@ -103,5 +113,6 @@ mod tests {
         assert_eq!(escape("会\u{1b}[2J"), "会\\\\u{1b}\\[2J");
         assert_eq!(escape("  缩进"), "&#32;&#32;缩进");
         assert_eq!(escape("2026年"), "2026年");
+        assert_eq!(super::escape_at("1. Overview", false), "1. Overview");
     }
 }
