@@ -1,1 +1,6 @@
-//! The terminal UI.
+//! The terminal UI: a pure `State` updated by `Action`s that a per-mode
+//! keymap produces, effects applied by one IO loop, and read-only rendering.
+
+pub mod theme;
+
+pub use theme::Theme;
