@@ -2,6 +2,7 @@
 //! returns typed values; this module turns them into words.
 
 pub mod domain;
+pub mod tui;
 
 use serde::{Deserialize, Serialize};
 
