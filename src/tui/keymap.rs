@@ -254,9 +254,15 @@ pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
         .collect()
 }
 
-/// Every key of each binding, for the help overlay.
-pub fn help_rows(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
-    bindings(mode)
+/// The keys every screen answers to.
+pub fn global() -> &'static [Binding] {
+    GLOBAL
+}
+
+/// Every key of each binding of `table`, for the help overlay.
+pub fn help_rows(table: &'static [Binding], ascii: bool) -> Vec<(String, &'static Action)> {
+    table
+        .iter()
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|key| key.label(ascii)).collect();
             (keys.join(" "), &b.action)

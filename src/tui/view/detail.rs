@@ -1,0 +1,111 @@
+//! The selected duty in full: seed text, the rule in words and its source,
+//! progress, the records that count and what is still missing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{pane, put};
+use crate::core::{Missing, YearView};
+use crate::i18n::domain;
+use crate::i18n::tui::{self as msg, T};
+use crate::tui::state::{State, select};
+use crate::tui::widgets::{QuotaBar, text};
+
+pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let inner = pane(frame, area, msg::text(lang, T::Detail), focused, theme);
+    let rows = select::duties(view, state.checklist.list, &state.filter);
+    let Some(index) = rows.get(state.checklist.duty).map(|r| r.index) else {
+        put(frame, inner, 0, Line::styled(msg::text(lang, T::NoDutySelected), theme.dim));
+        return;
+    };
+    let (Some(duty), Some(p)) = (view.catalogue.duties.get(index), view.progress.get(index)) else {
+        return;
+    };
+    let w = usize::from(inner.width);
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    let add = |s: &str, style: Style, lines: &mut Vec<(String, Style)>| {
+        for l in text::wrap(s, w) {
+            lines.push((l, style));
+        }
+    };
+    add(domain::duty_title(lang, duty), theme.title, &mut lines);
+    add(&format!("{} · {}", duty.id, duty.seed_ref), theme.dim, &mut lines);
+    let bar_row = lines.len();
+    lines.push((String::new(), theme.base));
+    add(
+        &format!(
+            "{} · {} {}",
+            domain::status(lang, p.status),
+            msg::text(lang, T::Expected),
+            p.expected
+        ),
+        theme.status(p.status),
+        &mut lines,
+    );
+    add(
+        &format!("{}: {}", msg::text(lang, T::Rule), domain::rule(lang, &duty.rule)),
+        theme.base,
+        &mut lines,
+    );
+    add(&format!("{}: {}", msg::text(lang, T::Source), duty.source), theme.dim, &mut lines);
+    if let Some(due) = p.next_due {
+        add(&format!("{}: {due}", msg::text(lang, T::NextDue)), theme.base, &mut lines);
+    }
+    lines.push((String::new(), theme.base));
+    add(&duty.text, theme.base, &mut lines);
+    lines.push((String::new(), theme.base));
+    add(msg::text(lang, T::RecordsThatCount), theme.heading, &mut lines);
+    if p.records.is_empty() {
+        add(msg::text(lang, T::NoneYet), theme.dim, &mut lines);
+    }
+    for id in &p.records {
+        if let Some(r) = view.record(*id) {
+            let s = format!("{} {} {}", r.date.format("%m-%d"), domain::kind(lang, r.kind), r.topic);
+            lines.push((text::truncate(&s, w, theme.ellipsis()), theme.base));
+        }
+    }
+    lines.push((String::new(), theme.base));
+    add(msg::text(lang, T::Missing), theme.heading, &mut lines);
+    if p.missing.is_empty() {
+        add(msg::text(lang, T::Nothing), theme.dim, &mut lines);
+    }
+    for m in &p.missing {
+        let s = format!("- {}", missing(state, view, m));
+        add(&s, theme.status(p.status), &mut lines);
+    }
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
+    for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
+        let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
+        if row >= inner.height {
+            break;
+        }
+        if i == bar_row {
+            let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
+            QuotaBar::new(p, theme).render(r, frame.buffer_mut());
+        } else {
+            put(frame, inner, row, Line::from(Span::styled(line.clone(), *style)));
+        }
+    }
+}
+
+/// What is missing, in words; a sub-duty by its title rather than its id.
+fn missing(state: &State, view: &YearView, m: &Missing) -> String {
+    match m {
+        Missing::Child { duty } => view
+            .catalogue
+            .duty(duty)
+            .map_or_else(|| duty.to_string(), |d| domain::duty_title(state.lang, d).to_string()),
+        Missing::Pair { from, to } => format!(
+            "{} {} {}",
+            view.roster.name(*from),
+            state.theme.arrow(),
+            view.roster.name(*to)
+        ),
+        other => domain::missing(state.lang, other, &view.roster),
+    }
+}
