@@ -145,6 +145,11 @@ impl Theme {
         if self.ascii { "~" } else { "…" }
     }
 
+    /// Separator between items on one line.
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { " | " } else { " · " }
+    }
+
     /// Arrow between the two people of a talk pair.
     pub fn arrow(&self) -> &'static str {
         if self.ascii { "->" } else { "→" }

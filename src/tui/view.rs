@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Widget};
 use super::state::{Overlay, Screen, State};
 use super::theme::Theme;
 use super::widgets::text;
-use crate::i18n::tui::{self as msg, T};
+use crate::i18n::tui as msg;
 
 /// Below this size only a one-line notice is drawn.
 pub const MIN_WIDTH: u16 = 40;
@@ -58,7 +58,7 @@ fn placeholder(state: &State, frame: &mut Frame, area: Rect, title: &str) {
         frame,
         inner,
         0,
-        Line::styled(msg::text(state.lang, T::Placeholder), state.theme.dim),
+        Line::styled(state.theme.ellipsis(), state.theme.dim),
     );
 }
 

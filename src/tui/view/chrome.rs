@@ -14,7 +14,7 @@ use crate::tui::widgets::text;
 /// Draw the header, tabs and footer; return the body area between them.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) -> Rect {
     let (lang, theme) = (state.lang, &state.theme);
-    let sep = Span::styled(" · ", theme.dim);
+    let sep = Span::styled(theme.dot(), theme.dim);
     put(
         frame,
         area,

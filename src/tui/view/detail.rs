@@ -33,13 +33,14 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         }
     };
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
-    add(&format!("{} · {}", duty.id, duty.seed_ref), theme.dim, &mut lines);
+    add(&format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref), theme.dim, &mut lines);
     let bar_row = lines.len();
     lines.push((String::new(), theme.base));
     add(
         &format!(
-            "{} · {} {}",
+            "{}{}{} {}",
             domain::status(lang, p.status),
+            theme.dot(),
             msg::text(lang, T::Expected),
             p.expected
         ),
@@ -75,7 +76,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
     }
     for m in &p.missing {
         let s = format!("- {}", missing(state, view, m));
-        add(&s, theme.status(p.status), &mut lines);
+        // A bucket still to come is not yet owed: dim it.
+        let style = match m {
+            Missing::Period { past: false, .. } => theme.dim,
+            _ => theme.status(p.status),
+        };
+        add(&s, style, &mut lines);
     }
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);

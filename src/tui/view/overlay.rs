@@ -23,37 +23,79 @@ fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     );
-    Clear.render(r, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    Clear.render(r, buf);
+    // A wide character just left of the box would spill into its border.
+    if r.x > buf.area.x {
+        for y in r.y..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     r
 }
 
+type Rows = Vec<(String, &'static crate::tui::action::Action)>;
+
+/// Help lines of titled sections of key rows.
+fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> Vec<Line<'a>> {
+    let theme = &state.theme;
+    let mut lines = Vec::new();
+    for (title, rows) in sections {
+        lines.push(Line::styled(*title, theme.heading));
+        for (keys, action) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(text::fit(keys, key_w, theme.ellipsis()), theme.key),
+                Span::raw(msg::action(state.lang, action)),
+            ]));
+        }
+    }
+    lines
+}
+
+/// The help: this screen's keys, the keys that work anywhere, the filter's.
+/// Two columns when there is room, else one that scrolls.
 pub fn help(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme) = (state.lang, &state.theme);
     let mode = state.screen.mode();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut section = |title: &str, rows: Vec<(String, &crate::tui::action::Action)>| {
-        lines.push(Line::styled(title.to_string(), theme.heading));
-        for (keys, action) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(text::fit(&keys, 16, theme.ellipsis()), theme.key),
-                Span::raw(msg::action(lang, action)),
-            ]));
-        }
+    let here = vec![(
+        msg::screen(lang, state.screen),
+        keymap::help_rows(keymap::table(mode), theme.ascii),
+    )];
+    let anywhere = vec![
+        (
+            msg::text(lang, T::HelpGlobal),
+            keymap::help_rows(keymap::global(), theme.ascii),
+        ),
+        (
+            msg::text(lang, T::FilterPrompt),
+            keymap::help_rows(keymap::table(Mode::Filter), theme.ascii),
+        ),
+    ];
+    let (columns, width) = if area.width >= 72 {
+        (
+            vec![help_lines(state, &here, 12), help_lines(state, &anywhere, 8)],
+            72,
+        )
+    } else {
+        let all: Vec<_> = here.into_iter().chain(anywhere).collect();
+        (vec![help_lines(state, &all, 12)], 40)
     };
-    section(msg::screen(lang, state.screen), keymap::help_rows(keymap::table(mode), theme.ascii));
-    section(msg::text(lang, T::HelpGlobal), keymap::help_rows(keymap::global(), theme.ascii));
-    section(
-        msg::text(lang, T::FilterPrompt),
-        keymap::help_rows(keymap::table(Mode::Filter), theme.ascii),
-    );
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = boxed(frame, area, 56, h);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let r = boxed(frame, area, width, u16::try_from(tallest + 2).unwrap_or(u16::MAX));
     let inner = pane(frame, r, msg::text(lang, T::Help), true, theme);
-    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let max = tallest.saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.help_scroll).min(max);
-    for (i, line) in lines.into_iter().enumerate().skip(scroll) {
-        let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
-        put(frame, inner, row, line);
+    let n = u16::try_from(columns.len()).unwrap_or(1);
+    let col_w = inner.width / n;
+    for (c, lines) in columns.into_iter().enumerate() {
+        let x = inner.x + col_w * u16::try_from(c).unwrap_or(0);
+        let col = Rect::new(x, inner.y, col_w.saturating_sub(1), inner.height);
+        for (i, line) in lines.into_iter().enumerate().skip(scroll) {
+            put(frame, col, u16::try_from(i - scroll).unwrap_or(u16::MAX), line);
+        }
     }
 }
 
@@ -80,5 +122,5 @@ pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
         None => msg::action(lang, &crate::tui::action::Action::AddRecord),
     };
     let inner = pane(frame, r, title, true, &state.theme);
-    put(frame, inner, 0, Line::styled(msg::text(lang, T::Placeholder), state.theme.dim));
+    put(frame, inner, 0, Line::styled(state.theme.ellipsis(), state.theme.dim));
 }

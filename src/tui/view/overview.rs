@@ -40,9 +40,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let left_w = below.width * 11 / 20;
     let left = Rect::new(below.x, below.y, left_w, below.height);
     let right = Rect::new(
-        below.x + left_w + 1,
+        below.x + left_w + 2,
         below.y,
-        below.width.saturating_sub(left_w + 1),
+        below.width.saturating_sub(left_w + 2),
         below.height,
     );
     behind(state, frame, left);

@@ -17,7 +17,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let rows = select::records(view, &state.filter);
     let mut title = msg::records_count(lang, view.year, rows.len());
     if !state.filter.trim().is_empty() {
-        title = format!("{title} · {}: {}", msg::text(lang, T::FilterPrompt), state.filter);
+        title = format!("{title}{}{}: {}", theme.dot(), msg::text(lang, T::FilterPrompt), state.filter);
     }
     let inner = pane(frame, area, &title, true, theme);
     let w = usize::from(inner.width);
@@ -57,8 +57,26 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             "{} {} {}",
             text::fit(&r.date.to_string(), DATE_W, ""),
             text::fit(domain::kind(lang, r.kind), kind_w, theme.ellipsis()),
-            text::fit(&r.topic, topic_w, theme.ellipsis()),
+            text::fit(&topic(state, r), topic_w, theme.ellipsis()),
         );
         put(frame, inner, y, Line::from(Span::styled(line, style)));
+    }
+}
+
+/// The topic, or for an untitled talk who talked with whom.
+fn topic(state: &State, r: &crate::core::Record) -> String {
+    if !r.topic.is_empty() {
+        return r.topic.clone();
+    }
+    let roster = &state.view.roster;
+    let partners: Vec<String> = r.partners.iter().map(|p| roster.name(*p)).collect();
+    match r.host {
+        Some(h) if !partners.is_empty() => format!(
+            "{} {} {}",
+            roster.name(h),
+            state.theme.arrow(),
+            partners.join(state.lang.pick("、", ", "))
+        ),
+        _ => String::new(),
     }
 }
