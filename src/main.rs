@@ -31,8 +31,7 @@ fn tui() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
     let now = chrono::Local::now().naive_local();
-    let opts = taizhang::tui::Options::from_env(lang, now.date(), || {
-        chrono::Local::now().naive_local()
-    });
+    let opts =
+        taizhang::tui::Options::from_env(lang, now.date(), || chrono::Local::now().naive_local());
     taizhang::tui::run(Ledger::new(store, user), opts)
 }

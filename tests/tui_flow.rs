@@ -24,7 +24,12 @@ fn adding_a_record_moves_the_duty() {
     step(&mut state, &ledger, Action::AddRecord, fixture::now());
     assert!(matches!(state.overlay, Overlay::Form(_)));
     let input = fixture::record(RecordKind::CentralGroupStudy, 3, 18, "学习新修订条例");
-    step(&mut state, &ledger, Action::SubmitRecord(input), fixture::now());
+    step(
+        &mut state,
+        &ledger,
+        Action::SubmitRecord(input),
+        fixture::now(),
+    );
     assert_eq!(done(&state, "b7"), 3);
     assert_eq!(state.overlay, Overlay::None, "the form closes on success");
     assert!(matches!(state.notice, Some(Notice::Info(_))));
@@ -39,7 +44,12 @@ fn an_invalid_submission_keeps_the_form_and_reports() {
     let mut input = fixture::record(RecordKind::HeartTalk, 3, 18, "");
     input.host = Some("Nobody".into());
     input.partners = vec!["王部长".into()];
-    step(&mut state, &ledger, Action::SubmitRecord(input), fixture::now());
+    step(
+        &mut state,
+        &ledger,
+        Action::SubmitRecord(input),
+        fixture::now(),
+    );
     assert!(matches!(state.overlay, Overlay::Form(_)));
     match &state.notice {
         Some(Notice::Error(e)) => assert!(e.contains("Nobody"), "{e}"),
@@ -64,7 +74,12 @@ fn editing_a_record_updates_it_in_place() {
     input.partners = vec!["王部长".into()];
     let effects = state.update(Action::SubmitRecord(input.clone()));
     assert_eq!(effects, vec![Effect::UpdateRecord(id, input.clone())]);
-    step(&mut state, &ledger, Action::SubmitRecord(input), fixture::now());
+    step(
+        &mut state,
+        &ledger,
+        Action::SubmitRecord(input),
+        fixture::now(),
+    );
     assert_eq!(state.view.records.len(), 6);
     let s1 = state.view.progress_of(&DutyId("s1".into())).unwrap();
     assert_eq!(s1.done, 1);
@@ -88,7 +103,10 @@ fn delete_asks_first_and_undo_brings_it_back() {
     assert_eq!(state.view.records.len(), 6);
     assert_eq!(done(&state, "s1"), 1);
     step(&mut state, &ledger, Action::Undo, fixture::now());
-    assert!(matches!(state.notice, Some(Notice::Info(_))), "nothing left to undo");
+    assert!(
+        matches!(state.notice, Some(Notice::Info(_))),
+        "nothing left to undo"
+    );
 }
 
 #[test]

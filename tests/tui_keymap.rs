@@ -19,7 +19,11 @@ fn ch(c: char) -> KeyEvent {
 
 #[rstest]
 #[case(Mode::Overview, ch('q'), Some(Action::Quit))]
-#[case(Mode::Overview, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Quit))]
+#[case(
+    Mode::Overview,
+    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    Some(Action::Quit)
+)]
 #[case(Mode::Overview, ch('?'), Some(Action::Help))]
 #[case(Mode::Overview, ch('1'), Some(Action::ShowOverview))]
 #[case(Mode::Overview, ch('2'), Some(Action::ShowChecklist))]
@@ -33,15 +37,27 @@ fn ch(c: char) -> KeyEvent {
 #[case(Mode::Overview, ch('u'), Some(Action::Undo))]
 #[case(Mode::Overview, ch('x'), None)]
 #[case(Mode::Checklist, key(KeyCode::Tab), Some(Action::NextPane))]
-#[case(Mode::Checklist, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::PrevPane))]
-#[case(Mode::Checklist, KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT), Some(Action::PrevPane))]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    Some(Action::PrevPane)
+)]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT),
+    Some(Action::PrevPane)
+)]
 #[case(Mode::Checklist, ch('j'), Some(Action::Down))]
 #[case(Mode::Checklist, key(KeyCode::Down), Some(Action::Down))]
 #[case(Mode::Checklist, ch('k'), Some(Action::Up))]
 #[case(Mode::Checklist, ch('h'), Some(Action::Left))]
 #[case(Mode::Checklist, ch('l'), Some(Action::Right))]
 #[case(Mode::Checklist, ch('g'), Some(Action::Top))]
-#[case(Mode::Checklist, KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT), Some(Action::Bottom))]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
+    Some(Action::Bottom)
+)]
 #[case(Mode::Checklist, key(KeyCode::PageDown), Some(Action::PageDown))]
 #[case(Mode::Checklist, key(KeyCode::PageUp), Some(Action::PageUp))]
 #[case(Mode::Checklist, ch('/'), Some(Action::Filter))]
@@ -69,7 +85,11 @@ fn ch(c: char) -> KeyEvent {
 #[case(Mode::ConfirmDelete, key(KeyCode::Esc), Some(Action::Cancel))]
 #[case(Mode::ConfirmDelete, ch('d'), None)]
 #[case(Mode::Form, ch('q'), Some(Action::FormKey(ch('q'))))]
-#[case(Mode::Form, key(KeyCode::Esc), Some(Action::FormKey(key(KeyCode::Esc))))]
+#[case(
+    Mode::Form,
+    key(KeyCode::Esc),
+    Some(Action::FormKey(key(KeyCode::Esc)))
+)]
 fn key_to_action(#[case] mode: Mode, #[case] ev: KeyEvent, #[case] want: Option<Action>) {
     assert_eq!(keymap::lookup(mode, &ev), want);
 }
@@ -108,7 +128,9 @@ fn every_bound_action_has_words_and_a_snake_case_name() {
             assert!(en.is_ascii(), "{:?}: {en}", b.action);
             let name = serde_json::to_string(&b.action).unwrap();
             assert!(
-                name.trim_matches('"').chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                name.trim_matches('"')
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_'),
                 "{name}"
             );
             let back: Action = serde_json::from_str(&name).unwrap();
@@ -123,5 +145,9 @@ fn hints_follow_the_table() {
     let first = keymap::bindings(Mode::Checklist).next().unwrap();
     assert_eq!(hints[0].1, &first.action);
     assert_eq!(hints.len(), keymap::bindings(Mode::Checklist).count());
-    assert!(keymap::hints(Mode::Checklist, true).iter().all(|(k, _)| k.is_ascii()));
+    assert!(
+        keymap::hints(Mode::Checklist, true)
+            .iter()
+            .all(|(k, _)| k.is_ascii())
+    );
 }

@@ -1,5 +1,5 @@
 //! Every screen at 80×24 in both languages on a fixed day, as insta
-//! snapshots; plus NO_COLOR, ASCII, and a sweep of terminal sizes.
+//! snapshots; plus `NO_COLOR`, ASCII, and a sweep of terminal sizes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "tui_support/fixture.rs"]
@@ -104,7 +104,11 @@ fn no_color_draws_no_colour_but_keeps_markers() {
             );
         }
         if name == "overview" {
-            let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+            let text: String = buf
+                .content()
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect();
             assert!(text.contains('✓') && text.contains('✗'), "markers remain");
         }
     }
@@ -117,9 +121,7 @@ fn ascii_mode_draws_only_ascii_chrome() {
         let term = draw(&state, 80, 24);
         // Data (names, seed text) may be anything; the chrome must be ASCII:
         // no box drawing, blocks, arrows, check marks, middle dots or ellipses.
-        let chrome = |c: char| {
-            matches!(c, '\u{2500}'..='\u{259f}' | '\u{2190}'..='\u{21ff}' | '\u{2700}'..='\u{27bf}' | '·' | '…' | '×')
-        };
+        let chrome = |c: char| matches!(c, '\u{2500}'..='\u{259f}' | '\u{2190}'..='\u{21ff}' | '\u{2700}'..='\u{27bf}' | '·' | '…' | '×');
         for cell in term.backend().buffer().content() {
             let s = cell.symbol();
             assert!(!s.chars().any(chrome), "{name}: non-ASCII glyph {s:?}");

@@ -56,7 +56,10 @@ fn no_color_keeps_the_marker_and_drops_colour() {
     let theme = Theme::new(true, true);
     let buf = bar(0, 4, 2, Status::Overdue, &theme, 14);
     let mut want = Buffer::with_lines(["---|---- 0/4 x"]);
-    want.set_style(Rect::new(3, 0, 1, 1), Style::new().add_modifier(Modifier::BOLD));
+    want.set_style(
+        Rect::new(3, 0, 1, 1),
+        Style::new().add_modifier(Modifier::BOLD),
+    );
     assert_eq!(buf, want);
 }
 
@@ -64,12 +67,29 @@ fn no_color_keeps_the_marker_and_drops_colour() {
 fn narrow_or_zero_target_never_panics() {
     let theme = Theme::default();
     for w in 0..8 {
-        for (done, target, expected) in [(0, 0, 0), (5, 0, 0), (u32::MAX, 1, u32::MAX), (1, u32::MAX, 0)] {
+        for (done, target, expected) in [
+            (0, 0, 0),
+            (5, 0, 0),
+            (u32::MAX, 1, u32::MAX),
+            (1, u32::MAX, 0),
+        ] {
             let _ = bar(done, target, expected, Status::NoQuota, &theme, w);
         }
     }
     let buf = bar(3, 0, 0, Status::NoQuota, &Theme::new(true, false), 9);
-    assert_eq!(buf.content()[..].iter().map(|c| c.symbol()).collect::<String>(), "----- 3 -");
+    assert_eq!(
+        buf.content()[..]
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect::<String>(),
+        "----- 3 -"
+    );
     let label_only = bar(1, 2, 1, Status::OnTrack, &Theme::new(true, false), 6);
-    assert_eq!(label_only.content()[..].iter().map(|c| c.symbol()).collect::<String>(), "1/2 . ");
+    assert_eq!(
+        label_only.content()[..]
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect::<String>(),
+        "1/2 . "
+    );
 }

@@ -265,8 +265,9 @@ mod tests {
     ];
 
     fn has_cjk(s: &str) -> bool {
-        s.chars()
-            .any(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+        s.chars().any(|c| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        })
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! What the user asked for, independent of the key that asked. Bindable
-//! actions have snake_case serde names so a `[keys]` config can name them;
+//! actions have `snake_case` serde names so a `[keys]` config can name them;
 //! the variants that carry input are produced by the loop, not by a binding.
 
 use crossterm::event::KeyEvent;

@@ -32,7 +32,10 @@ pub enum Outcome {
     Quit,
     /// The ledger refused; `from_form` tells the state to hand the error back
     /// to the open form instead of the status line.
-    Failed { error: CoreError, from_form: bool },
+    Failed {
+        error: CoreError,
+        from_form: bool,
+    },
 }
 
 impl Outcome {
@@ -63,7 +66,9 @@ pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -
         Effect::RestoreRecord(record) => ledger
             .restore_record(&record)
             .map(|()| Outcome::Restored(record)),
-        Effect::AddPerson(input) => ledger.add_person(&input).map(|p| Outcome::PersonSaved(p.name)),
+        Effect::AddPerson(input) => ledger
+            .add_person(&input)
+            .map(|p| Outcome::PersonSaved(p.name)),
         Effect::EditPerson(id, input) => ledger
             .edit_person(id, &input)
             .map(|p| Outcome::PersonSaved(p.name)),

@@ -61,7 +61,11 @@ impl Screen {
     fn cycle(self, forward: bool) -> Screen {
         let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
         let n = Screen::ALL.len();
-        Screen::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        Screen::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 
@@ -225,7 +229,8 @@ impl State {
             }
             Action::Paste(text) => {
                 if self.filtering {
-                    self.filter.push_str(&crate::core::record::clean_line(&text));
+                    self.filter
+                        .push_str(&crate::core::record::clean_line(&text));
                     self.start_filter();
                 }
                 // Once wired: `if let Overlay::Form(f) = &mut self.overlay { f.paste(&text) }`.

@@ -32,7 +32,7 @@ pub struct BarGlyphs {
 pub struct Theme {
     /// Draw only ASCII: borders, bars, markers, ellipsis.
     pub ascii: bool,
-    /// NO_COLOR: no foreground or background colours at all.
+    /// `NO_COLOR`: no foreground or background colours at all.
     pub no_color: bool,
     pub base: Style,
     pub dim: Style,
@@ -96,7 +96,7 @@ impl Theme {
         }
     }
 
-    /// The style of a status: its colour (none under NO_COLOR).
+    /// The style of a status: its colour (none under `NO_COLOR`).
     pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Done => self.done,

@@ -1,8 +1,8 @@
 //! Drawing: `render(&State, &mut Frame)` only reads the state. Every screen
 //! draws inside the area it is given and copes with any size, down to 0×0.
 
-mod chrome;
 mod checklist;
+mod chrome;
 mod detail;
 mod overlay;
 mod overview;
@@ -71,7 +71,13 @@ pub(crate) fn put(frame: &mut Frame, area: Rect, row: u16, line: Line) {
 }
 
 /// A bordered pane titled `title`; returns the inside.
-pub(crate) fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+pub(crate) fn pane(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    theme: &Theme,
+) -> Rect {
     let border = if focused {
         theme.border_focused
     } else {

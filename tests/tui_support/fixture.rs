@@ -162,7 +162,12 @@ pub fn ledger() -> Ledger<MemStore> {
         ledger.add_person(&p).unwrap();
     }
     for r in [
-        record(RecordKind::CentralGroupStudy, 1, 15, "学习二十届三中全会精神"),
+        record(
+            RecordKind::CentralGroupStudy,
+            1,
+            15,
+            "学习二十届三中全会精神",
+        ),
         record(RecordKind::CentralGroupStudy, 2, 20, "学习党纪处分条例"),
         record(RecordKind::GeneralMeeting, 1, 10, "年度工作部署"),
         record(RecordKind::CommitteeMeeting, 1, 8, "研究年度计划"),

@@ -36,13 +36,11 @@ fn scroll(s: u16, action: &Action) -> u16 {
 /// The pane beside `p`; `wrap` lets the ends meet (Tab), else they stop (←→).
 fn beside(p: Pane, forward: bool, wrap: bool) -> Pane {
     match (p, forward) {
-        (Pane::Lists, true) => Pane::Duties,
-        (Pane::Duties, true) => Pane::Detail,
         (Pane::Detail, true) if wrap => Pane::Lists,
         (Pane::Lists, false) if wrap => Pane::Detail,
         (Pane::Lists | Pane::Duties, false) => Pane::Lists,
-        (Pane::Detail, false) => Pane::Duties,
-        (Pane::Detail, true) => Pane::Detail,
+        (Pane::Lists, true) | (Pane::Detail, false) => Pane::Duties,
+        (Pane::Duties | Pane::Detail, true) => Pane::Detail,
     }
 }
 

@@ -15,10 +15,17 @@ use crate::tui::state::{Pane, State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let lists_w = area.width.min(if state.lang == crate::i18n::Lang::Zh { 14 } else { 17 });
+    let lists_w = area.width.min(if state.lang == crate::i18n::Lang::Zh {
+        14
+    } else {
+        17
+    });
     let rest = area.width - lists_w;
     let duties_w = rest / 2 + rest % 2;
-    let lists = Rect { width: lists_w, ..area };
+    let lists = Rect {
+        width: lists_w,
+        ..area
+    };
     let duties = Rect {
         x: area.x + lists_w,
         width: duties_w,
@@ -62,7 +69,11 @@ fn lists_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             theme.ellipsis(),
         );
         let style = if i == state.checklist.list && !filtering {
-            if focused { theme.selected } else { theme.selected_unfocused }
+            if focused {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            }
         } else if filtering {
             theme.dim
         } else {
@@ -83,16 +94,22 @@ fn lists_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
 fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     let title = if state.filter.trim().is_empty() {
-        ListId::ALL
-            .get(state.checklist.list)
-            .map_or_else(|| msg::text(lang, T::Duties).to_string(), |l| domain::list(lang, *l).to_string())
+        ListId::ALL.get(state.checklist.list).map_or_else(
+            || msg::text(lang, T::Duties).to_string(),
+            |l| domain::list(lang, *l).to_string(),
+        )
     } else {
         format!("{}: {}", msg::text(lang, T::FilterPrompt), state.filter)
     };
     let inner = pane(frame, area, &title, focused, theme);
     let rows = select::duties(view, state.checklist.list, &state.filter);
     if rows.is_empty() {
-        put(frame, inner, 0, Line::styled(msg::text(lang, T::NoDutyMatches), theme.dim));
+        put(
+            frame,
+            inner,
+            0,
+            Line::styled(msg::text(lang, T::NoDutyMatches), theme.dim),
+        );
         return;
     }
     let bar_w = (inner.width * 2 / 5).clamp(0, 16);
@@ -103,14 +120,20 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         if y >= inner.height {
             break;
         }
-        let (Some(duty), Some(p)) = (view.catalogue.duties.get(row.index), view.progress.get(row.index))
-        else {
+        let (Some(duty), Some(p)) = (
+            view.catalogue.duties.get(row.index),
+            view.progress.get(row.index),
+        ) else {
             continue;
         };
         let indent = "  ".repeat(usize::from(row.depth));
         let label = format!("{indent}{}", domain::duty_title(lang, duty));
         let style = if i == state.checklist.duty {
-            if focused { theme.selected } else { theme.selected_unfocused }
+            if focused {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            }
         } else {
             theme.base
         };
@@ -118,7 +141,10 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             frame,
             inner,
             y,
-            Line::styled(text::fit(&label, usize::from(title_w), theme.ellipsis()), style),
+            Line::styled(
+                text::fit(&label, usize::from(title_w), theme.ellipsis()),
+                style,
+            ),
         );
         let bar = Rect::new(inner.x + title_w + 1, inner.y + y, bar_w, 1);
         QuotaBar::new(p, theme).render(bar, frame.buffer_mut());

@@ -56,7 +56,11 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     if state.filtering {
         let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
-        let shown = text::truncate(&state.filter, width.saturating_sub(text::width(&prompt) + 1), "");
+        let shown = text::truncate(
+            &state.filter,
+            width.saturating_sub(text::width(&prompt) + 1),
+            "",
+        );
         let x = text::width(&prompt) + text::width(&shown);
         put(
             frame,
@@ -68,7 +72,10 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
             ]),
         );
         // The cursor sits where typing goes, so input methods show candidates there.
-        let x = area.x + u16::try_from(x).unwrap_or(0).min(area.width.saturating_sub(1));
+        let x = area.x
+            + u16::try_from(x)
+                .unwrap_or(0)
+                .min(area.width.saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y + row));
         return;
     }
@@ -77,7 +84,12 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
             Notice::Info(t) => (t, theme.notice),
             Notice::Error(t) => (t, theme.error),
         };
-        put(frame, area, row, Line::styled(text::truncate(t, width, theme.ellipsis()), style));
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(text::truncate(t, width, theme.ellipsis()), style),
+        );
         return;
     }
     put(frame, area, row, hints_line(state, width));

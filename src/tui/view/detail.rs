@@ -19,7 +19,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
     let inner = pane(frame, area, msg::text(lang, T::Detail), focused, theme);
     let rows = select::duties(view, state.checklist.list, &state.filter);
     let Some(index) = rows.get(state.checklist.duty).map(|r| r.index) else {
-        put(frame, inner, 0, Line::styled(msg::text(lang, T::NoDutySelected), theme.dim));
+        put(
+            frame,
+            inner,
+            0,
+            Line::styled(msg::text(lang, T::NoDutySelected), theme.dim),
+        );
         return;
     };
     let (Some(duty), Some(p)) = (view.catalogue.duties.get(index), view.progress.get(index)) else {
@@ -33,7 +38,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         }
     };
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
-    add(&format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref), theme.dim, &mut lines);
+    add(
+        &format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref),
+        theme.dim,
+        &mut lines,
+    );
     let bar_row = lines.len();
     lines.push((String::new(), theme.base));
     add(
@@ -48,24 +57,45 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         &mut lines,
     );
     add(
-        &format!("{}: {}", msg::text(lang, T::Rule), domain::rule(lang, &duty.rule)),
+        &format!(
+            "{}: {}",
+            msg::text(lang, T::Rule),
+            domain::rule(lang, &duty.rule)
+        ),
         theme.base,
         &mut lines,
     );
-    add(&format!("{}: {}", msg::text(lang, T::Source), duty.source), theme.dim, &mut lines);
+    add(
+        &format!("{}: {}", msg::text(lang, T::Source), duty.source),
+        theme.dim,
+        &mut lines,
+    );
     if let Some(due) = p.next_due {
-        add(&format!("{}: {due}", msg::text(lang, T::NextDue)), theme.base, &mut lines);
+        add(
+            &format!("{}: {due}", msg::text(lang, T::NextDue)),
+            theme.base,
+            &mut lines,
+        );
     }
     lines.push((String::new(), theme.base));
     add(&duty.text, theme.base, &mut lines);
     lines.push((String::new(), theme.base));
-    add(msg::text(lang, T::RecordsThatCount), theme.heading, &mut lines);
+    add(
+        msg::text(lang, T::RecordsThatCount),
+        theme.heading,
+        &mut lines,
+    );
     if p.records.is_empty() {
         add(msg::text(lang, T::NoneYet), theme.dim, &mut lines);
     }
     for id in &p.records {
         if let Some(r) = view.record(*id) {
-            let s = format!("{} {} {}", r.date.format("%m-%d"), domain::kind(lang, r.kind), r.topic);
+            let s = format!(
+                "{} {} {}",
+                r.date.format("%m-%d"),
+                domain::kind(lang, r.kind),
+                r.topic
+            );
             lines.push((text::truncate(&s, w, theme.ellipsis()), theme.base));
         }
     }
@@ -94,7 +124,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
             QuotaBar::new(p, theme).render(r, frame.buffer_mut());
         } else {
-            put(frame, inner, row, Line::from(Span::styled(line.clone(), *style)));
+            put(
+                frame,
+                inner,
+                row,
+                Line::from(Span::styled(line.clone(), *style)),
+            );
         }
     }
 }
@@ -102,10 +137,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
 /// What is missing, in words; a sub-duty by its title rather than its id.
 fn missing(state: &State, view: &YearView, m: &Missing) -> String {
     match m {
-        Missing::Child { duty } => view
-            .catalogue
-            .duty(duty)
-            .map_or_else(|| duty.to_string(), |d| domain::duty_title(state.lang, d).to_string()),
+        Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
+            || duty.to_string(),
+            |d| domain::duty_title(state.lang, d).to_string(),
+        ),
         Missing::Pair { from, to } => format!(
             "{} {} {}",
             view.roster.name(*from),

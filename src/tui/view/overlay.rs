@@ -76,7 +76,10 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
     ];
     let (columns, width) = if area.width >= 72 {
         (
-            vec![help_lines(state, &here, 12), help_lines(state, &anywhere, 8)],
+            vec![
+                help_lines(state, &here, 12),
+                help_lines(state, &anywhere, 8),
+            ],
             72,
         )
     } else {
@@ -84,7 +87,12 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
         (vec![help_lines(state, &all, 12)], 40)
     };
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let r = boxed(frame, area, width, u16::try_from(tallest + 2).unwrap_or(u16::MAX));
+    let r = boxed(
+        frame,
+        area,
+        width,
+        u16::try_from(tallest + 2).unwrap_or(u16::MAX),
+    );
     let inner = pane(frame, r, msg::text(lang, T::Help), true, theme);
     let max = tallest.saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.help_scroll).min(max);
@@ -94,7 +102,12 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
         let x = inner.x + col_w * u16::try_from(c).unwrap_or(0);
         let col = Rect::new(x, inner.y, col_w.saturating_sub(1), inner.height);
         for (i, line) in lines.into_iter().enumerate().skip(scroll) {
-            put(frame, col, u16::try_from(i - scroll).unwrap_or(u16::MAX), line);
+            put(
+                frame,
+                col,
+                u16::try_from(i - scroll).unwrap_or(u16::MAX),
+                line,
+            );
         }
     }
 }
@@ -107,10 +120,24 @@ pub fn confirm(state: &State, frame: &mut Frame, area: Rect, id: RecordId) {
         Some(rec) => msg::confirm_delete(lang, id, rec.date, &rec.topic),
         None => msg::confirm_delete(lang, id, state.today, ""),
     };
-    for (i, l) in text::wrap(&question, usize::from(inner.width)).into_iter().take(2).enumerate() {
-        put(frame, inner, u16::try_from(i).unwrap_or(0), Line::styled(l, theme.base));
+    for (i, l) in text::wrap(&question, usize::from(inner.width))
+        .into_iter()
+        .take(2)
+        .enumerate()
+    {
+        put(
+            frame,
+            inner,
+            u16::try_from(i).unwrap_or(0),
+            Line::styled(l, theme.base),
+        );
     }
-    put(frame, inner, 3, Line::styled(msg::text(lang, T::ConfirmHint), theme.key));
+    put(
+        frame,
+        inner,
+        3,
+        Line::styled(msg::text(lang, T::ConfirmHint), theme.key),
+    );
 }
 
 pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
@@ -122,5 +149,10 @@ pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
         None => msg::action(lang, &crate::tui::action::Action::AddRecord),
     };
     let inner = pane(frame, r, title, true, &state.theme);
-    put(frame, inner, 0, Line::styled(state.theme.ellipsis(), state.theme.dim));
+    put(
+        frame,
+        inner,
+        0,
+        Line::styled(state.theme.ellipsis(), state.theme.dim),
+    );
 }

@@ -27,7 +27,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         (Status::NoQuota, t.no_quota),
     ] {
         counts.push(Span::styled(
-            format!("{} {} {n}", theme.marker(status), domain::status(lang, status)),
+            format!(
+                "{} {} {n}",
+                theme.marker(status),
+                domain::status(lang, status)
+            ),
             theme.status(status),
         ));
         counts.push(Span::raw("   "));
@@ -47,7 +51,14 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
     behind(state, frame, left);
     let deadlines_h = right.height.min(7);
-    deadlines(state, frame, Rect { height: deadlines_h, ..right });
+    deadlines(
+        state,
+        frame,
+        Rect {
+            height: deadlines_h,
+            ..right
+        },
+    );
     talks(
         state,
         frame,
@@ -86,7 +97,12 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
     );
     let rows = furthest_behind(view);
     if rows.is_empty() {
-        put(frame, area, 1, Line::styled(msg::text(lang, T::NothingBehind), theme.dim));
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NothingBehind), theme.dim),
+        );
         return;
     }
     let name_w = area.width * 9 / 20;
@@ -113,15 +129,32 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
 
 fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
-    put(frame, area, 0, Line::styled(msg::text(lang, T::NextDeadlines), theme.heading));
-    let mut due: Vec<&Progress> = view.progress.iter().filter(|p| p.next_due.is_some()).collect();
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(msg::text(lang, T::NextDeadlines), theme.heading),
+    );
+    let mut due: Vec<&Progress> = view
+        .progress
+        .iter()
+        .filter(|p| p.next_due.is_some())
+        .collect();
     due.sort_by_key(|p| p.next_due);
     if due.is_empty() {
-        put(frame, area, 1, Line::styled(msg::text(lang, T::NoDeadlines), theme.dim));
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NoDeadlines), theme.dim),
+        );
     }
     let room = usize::from(area.height.saturating_sub(2));
     for (i, p) in due.iter().take(room).enumerate() {
-        let date = p.next_due.map(|d| d.format("%m-%d").to_string()).unwrap_or_default();
+        let date = p
+            .next_due
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_default();
         let title = view
             .catalogue
             .duty(&p.duty)
@@ -133,7 +166,10 @@ fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
             area,
             row,
             Line::from(vec![
-                Span::styled(format!("{} ", theme.marker(p.status)), theme.status(p.status)),
+                Span::styled(
+                    format!("{} ", theme.marker(p.status)),
+                    theme.status(p.status),
+                ),
                 Span::styled(date, theme.status(p.status)),
                 Span::raw(" "),
                 Span::raw(text::truncate(title, rest, theme.ellipsis())),
@@ -163,19 +199,38 @@ pub fn talks_owed(view: &YearView) -> Vec<(String, String)> {
 
 fn talks(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme) = (state.lang, &state.theme);
-    put(frame, area, 0, Line::styled(msg::text(lang, T::TalksOwed), theme.heading));
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(msg::text(lang, T::TalksOwed), theme.heading),
+    );
     let owed = talks_owed(&state.view);
     if owed.is_empty() {
-        put(frame, area, 1, Line::styled(msg::text(lang, T::NoTalksOwed), theme.dim));
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NoTalksOwed), theme.dim),
+        );
         return;
     }
     let room = usize::from(area.height.saturating_sub(1));
-    let shown = if owed.len() > room { room.saturating_sub(1) } else { owed.len() };
+    let shown = if owed.len() > room {
+        room.saturating_sub(1)
+    } else {
+        owed.len()
+    };
     let width = usize::from(area.width);
     for (i, (from, to)) in owed.iter().take(shown).enumerate() {
         let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
         let line = format!("{from} {} {to}", theme.arrow());
-        put(frame, area, row, Line::raw(text::truncate(&line, width, theme.ellipsis())));
+        put(
+            frame,
+            area,
+            row,
+            Line::raw(text::truncate(&line, width, theme.ellipsis())),
+        );
     }
     if shown < owed.len() {
         let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);

@@ -17,7 +17,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let rows = select::records(view, &state.filter);
     let mut title = msg::records_count(lang, view.year, rows.len());
     if !state.filter.trim().is_empty() {
-        title = format!("{title}{}{}: {}", theme.dot(), msg::text(lang, T::FilterPrompt), state.filter);
+        title = format!(
+            "{title}{}{}: {}",
+            theme.dot(),
+            msg::text(lang, T::FilterPrompt),
+            state.filter
+        );
     }
     let inner = pane(frame, area, &title, true, theme);
     let w = usize::from(inner.width);
@@ -38,7 +43,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         ),
     );
     if rows.is_empty() {
-        put(frame, inner, 1, Line::styled(msg::text(lang, T::NoRecords), theme.dim));
+        put(
+            frame,
+            inner,
+            1,
+            Line::styled(msg::text(lang, T::NoRecords), theme.dim),
+        );
         return;
     }
     let height = inner.height.saturating_sub(1);

@@ -75,11 +75,14 @@ impl Widget for QuotaBar<'_> {
             .then(|| Self::cells(self.expected, self.target, bar_w).clamp(1, bar_w) - 1);
         for i in 0..bar_w {
             let (sym, st) = if Some(i) == pace {
-                (glyphs.pace, self.theme.bar_pace.patch(if i < filled {
-                    style
-                } else {
-                    self.theme.bar_empty
-                }))
+                (
+                    glyphs.pace,
+                    self.theme.bar_pace.patch(if i < filled {
+                        style
+                    } else {
+                        self.theme.bar_empty
+                    }),
+                )
             } else if i < filled {
                 (glyphs.filled, style)
             } else {
@@ -87,12 +90,6 @@ impl Widget for QuotaBar<'_> {
             };
             buf[(area.x + i, y)].set_symbol(sym).set_style(st);
         }
-        buf.set_stringn(
-            area.x + bar_w + 1,
-            y,
-            &label,
-            usize::from(label_w),
-            style,
-        );
+        buf.set_stringn(area.x + bar_w + 1, y, &label, usize::from(label_w), style);
     }
 }

@@ -137,7 +137,10 @@ mod tests {
     #[test]
     fn wraps_cjk_anywhere_and_english_at_spaces() {
         assert_eq!(wrap("一二三四五", 4), vec!["一二", "三四", "五"]);
-        assert_eq!(wrap("at least once a year", 9), vec!["at least", "once a", "year"]);
+        assert_eq!(
+            wrap("at least once a year", 9),
+            vec!["at least", "once a", "year"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         for line in wrap("每年至少安排12次专题学习 and more words here", 7) {
             assert!(width(&line) <= 7, "{line}");
