@@ -10,6 +10,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod wire;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

@@ -2,7 +2,7 @@
 //! screen and bracketed paste on entry; all undone on quit, on panic, and on
 //! SIGTERM/SIGHUP (a dropped SSH session must not leave a spinning process).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -11,9 +11,10 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use super::wire::Wire;
+
+pub type Term = Terminal<Wire<BufWriter<Stdout>>>;
 
 /// Raw mode, alternate screen, bracketed paste; no mouse capture.
 pub fn enter() -> io::Result<Term> {
@@ -23,7 +24,7 @@ pub fn enter() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
+    Terminal::new(Wire::new(BufWriter::new(out))).inspect_err(|_| restore())
 }
 
 /// Give the terminal back. Best effort: every step runs even if one fails,

@@ -37,9 +37,10 @@ pub struct Theme {
     pub base: Style,
     pub dim: Style,
     pub title: Style,
+    /// The title of the pane with focus.
+    pub title_focused: Style,
     pub heading: Style,
     pub border: Style,
-    pub border_focused: Style,
     /// The selected row of the focused pane.
     pub selected: Style,
     /// The selected row of a pane without focus.
@@ -75,9 +76,9 @@ impl Theme {
             base: Style::new(),
             dim: fg(Color::DarkGray),
             title: bold,
+            title_focused: fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::REVERSED),
             heading: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             border: fg(Color::DarkGray),
-            border_focused: fg(Color::Cyan),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             tab: fg(Color::Gray),

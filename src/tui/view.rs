@@ -78,17 +78,19 @@ pub(crate) fn pane(
     focused: bool,
     theme: &Theme,
 ) -> Rect {
-    let border = if focused {
-        theme.border_focused
+    // Focus shows in the title only: recolouring a whole border on every
+    // Tab would cost hundreds of bytes per key over a slow link.
+    let title_style = if focused {
+        theme.title_focused
     } else {
-        theme.border
+        theme.title
     };
     let room = usize::from(area.width.saturating_sub(4));
     let title = text::truncate(title, room, theme.ellipsis());
     let block = Block::bordered()
         .border_set(theme.border_set())
-        .border_style(border)
-        .title(Span::styled(format!(" {title} "), theme.title));
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), title_style));
     let inner = block.inner(area);
     block.render(area, frame.buffer_mut());
     inner
