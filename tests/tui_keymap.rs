@@ -151,3 +151,10 @@ fn hints_follow_the_table() {
             .all(|(k, _)| k.is_ascii())
     );
 }
+
+#[test]
+fn an_alt_chord_is_esc_then_the_key() {
+    let merged = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+    assert_eq!(keymap::unmerge(merged), vec![key(KeyCode::Esc), ch('q')]);
+    assert_eq!(keymap::unmerge(ch('q')), vec![ch('q')]);
+}

@@ -60,18 +60,23 @@ fn event_loop<S: Store>(
             return Ok(());
         };
         let _busy = hold(gate);
-        let action = match ev {
-            Event::Key(key) => keymap::lookup(state.mode(), &key),
-            Event::Paste(text) => Some(Action::Paste(text)),
-            Event::Resize(..) => {
-                dirty = true;
-                continue;
+        dirty = false;
+        match ev {
+            Event::Key(key) => {
+                // Each key is looked up in the mode the previous one left.
+                for key in keymap::unmerge(key) {
+                    if let Some(action) = keymap::lookup(state.mode(), &key) {
+                        step(state, ledger, action, (opts.now)());
+                        dirty = true;
+                    }
+                }
             }
-            _ => None,
-        };
-        dirty = action.is_some();
-        if let Some(action) = action {
-            step(state, ledger, action, (opts.now)());
+            Event::Paste(text) => {
+                step(state, ledger, Action::Paste(text), (opts.now)());
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
+            _ => {}
         }
     }
 }

@@ -84,14 +84,6 @@ pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -
     })
 }
 
-/// The year a `LoadYear` effect asks for, if it is one.
-pub fn year_of(effect: &Effect) -> Option<i32> {
-    match effect {
-        Effect::LoadYear(y) => Some(*y),
-        _ => None,
-    }
-}
-
 /// A valid calendar year for the ledger, or `None` past chrono's range.
 pub fn year_ok(year: i32) -> bool {
     NaiveDate::from_ymd_opt(year, 1, 1).is_some() && (1900..=9999).contains(&year)

@@ -230,6 +230,19 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     table(mode).iter().chain(global.iter())
 }
 
+/// The TUI binds no Alt chords, so an Alt chord is Esc and a key that
+/// arrived together (common over SSH): split it back into the two keys.
+pub fn unmerge(ev: KeyEvent) -> Vec<KeyEvent> {
+    if ev.modifiers.contains(KeyModifiers::ALT) && ev.kind != KeyEventKind::Release {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let mut key = ev;
+        key.modifiers.remove(KeyModifiers::ALT);
+        vec![esc, key]
+    } else {
+        vec![ev]
+    }
+}
+
 /// Turn a key event into an action in `mode`.
 pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     if mode == Mode::Form {
