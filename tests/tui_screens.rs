@@ -147,8 +147,9 @@ fn every_small_size_renders() {
         .iter()
         .map(|(_, a)| scene_state(Lang::Zh, a, Theme::default()))
         .collect();
+    // Every width, at the heights where layouts change.
     for w in 0..=90u16 {
-        for h in 0..=30u16 {
+        for h in [0u16, 1, 2, 3, 4, 5, 8, 11, 12, 13, 16, 20, 24, 30] {
             for s in &states {
                 let _ = draw(s, w, h);
             }

@@ -2,6 +2,8 @@
 //! not move when the embedded catalogue changes), four people, a few records,
 //! seen on a fixed day.
 
+#![allow(dead_code)] // each test crate uses a different part
+
 use chrono::{NaiveDate, NaiveDateTime};
 use taizhang::core::mem::MemStore;
 use taizhang::core::{Catalogue, Ledger, NewPerson, NewRecord, RecordKind};
