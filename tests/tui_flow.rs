@@ -68,7 +68,7 @@ fn editing_a_record_updates_it_in_place() {
     let Overlay::Form(slot) = &state.overlay else {
         panic!("form not open");
     };
-    let id = slot.editing.expect("editing a record");
+    let id = slot.editing().expect("editing a record");
     let mut input = fixture::record(RecordKind::HeartTalk, 3, 1, "");
     input.host = Some("张书记".into());
     input.partners = vec!["王部长".into()];

@@ -101,6 +101,13 @@ pub struct FormSlot {
     pub editing: Option<RecordId>,
 }
 
+impl FormSlot {
+    /// The record being edited; `None` for a new one (as `RecordForm::editing`).
+    pub fn editing(&self) -> Option<RecordId> {
+        self.editing
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
@@ -243,11 +250,13 @@ impl State {
                 }
             }
             Action::SubmitRecord(input) => {
-                return match &self.overlay {
-                    Overlay::Form(FormSlot { editing: Some(id) }) => {
-                        vec![Effect::UpdateRecord(*id, input)]
-                    }
-                    _ => vec![Effect::SaveRecord(input)],
+                let editing = match &self.overlay {
+                    Overlay::Form(form) => form.editing(),
+                    _ => None,
+                };
+                return match editing {
+                    Some(id) => vec![Effect::UpdateRecord(id, input)],
+                    None => vec![Effect::SaveRecord(input)],
                 };
             }
             Action::Back

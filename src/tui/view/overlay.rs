@@ -144,7 +144,7 @@ pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
     // Wired later: `form.render(frame, r, &state.theme)`, which also places the cursor.
     let lang = state.lang;
     let r = boxed(frame, area, 70, 20);
-    let title = match slot.editing {
+    let title = match slot.editing() {
         Some(_) => msg::action(lang, &crate::tui::action::Action::EditRecord),
         None => msg::action(lang, &crate::tui::action::Action::AddRecord),
     };
