@@ -160,3 +160,33 @@ fn quit_is_an_effect() {
     assert_eq!(state.update(Action::Quit), vec![Effect::Quit]);
     assert!(state.quit);
 }
+
+#[test]
+fn detail_scrolling_stops_at_the_end() {
+    let ledger = fixture::ledger();
+    let mut state = fixture::state(&ledger, Lang::Zh);
+    state.resize(80, 24);
+    // Branch list, third row: the monthly committee meeting, with many months owed.
+    for a in [
+        Action::ShowChecklist,
+        Action::Open,
+        Action::Down,
+        Action::Down,
+        Action::Open,
+    ] {
+        state.update(a);
+    }
+    let max = taizhang::tui::view::detail_max_scroll(&state);
+    assert!(max > 0, "the fixture's detail must overflow 80x24");
+    for _ in 0..50 {
+        state.update(Action::Down);
+    }
+    assert_eq!(state.checklist.detail_scroll, max);
+    state.update(Action::Up);
+    assert_eq!(state.checklist.detail_scroll, max - 1);
+    state.update(Action::Bottom);
+    assert_eq!(state.checklist.detail_scroll, max);
+    // A taller terminal needs less scrolling; the offset follows.
+    state.resize(80, 60);
+    assert_eq!(state.checklist.detail_scroll, 0);
+}

@@ -28,6 +28,9 @@ pub fn run<S: Store>(ledger: Ledger<S>, opts: Options) -> Result<(), Box<dyn Err
     let gate: Gate = Arc::new(Mutex::new(()));
     terminal::watch_signals(&gate)?;
     let mut term = terminal::enter()?;
+    if let Ok(size) = term.size() {
+        state.resize(size.width, size.height);
+    }
     let result = event_loop(&mut term, &mut state, &ledger, &opts, &gate);
     terminal::restore();
     drop(ledger);
@@ -75,7 +78,10 @@ fn event_loop<S: Store>(
                 step(state, ledger, Action::Paste(text), (opts.now)());
                 dirty = true;
             }
-            Event::Resize(..) => dirty = true,
+            Event::Resize(w, h) => {
+                state.resize(w, h);
+                dirty = true;
+            }
             _ => {}
         }
     }

@@ -142,6 +142,8 @@ pub struct State {
     /// Deleted records, newest last, for undo.
     pub undo: Vec<Record>,
     pub quit: bool,
+    /// The terminal's size (columns, rows), so scrolling stops at the end.
+    pub size: (u16, u16),
 }
 
 impl State {
@@ -162,6 +164,7 @@ impl State {
             notice: None,
             undo: Vec::new(),
             quit: false,
+            size: (80, 24),
         }
     }
 
@@ -312,6 +315,16 @@ impl State {
         }
         self.view = view;
         self.clamp();
+    }
+
+    /// The terminal was resized.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.checklist.detail_scroll = self
+            .checklist
+            .detail_scroll
+            .min(super::view::detail_max_scroll(self));
+        self.help_scroll = self.help_scroll.min(super::view::help_max_scroll(self));
     }
 
     /// A failure outside any effect (e.g. reloading), shown on the status line.

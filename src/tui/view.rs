@@ -52,6 +52,21 @@ pub fn render(state: &State, frame: &mut Frame) {
     }
 }
 
+/// How far the detail pane can scroll at the state's terminal size.
+pub fn detail_max_scroll(state: &State) -> u16 {
+    let (w, h) = state.size;
+    let [_, _, detail_area] = checklist::panes(chrome::body(Rect::new(0, 0, w, h)), state.lang);
+    let inner = Block::bordered().inner(detail_area);
+    let n = detail::lines(state, inner.width).map_or(0, |(_, l)| l.len());
+    u16::try_from(n.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+/// How far the help can scroll at the state's terminal size.
+pub fn help_max_scroll(state: &State) -> u16 {
+    let (w, h) = state.size;
+    overlay::help_max_scroll(state, Rect::new(0, 0, w, h))
+}
+
 fn placeholder(state: &State, frame: &mut Frame, area: Rect, title: &str) {
     let inner = pane(frame, area, title, true, &state.theme);
     put(

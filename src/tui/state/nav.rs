@@ -20,17 +20,19 @@ fn step(i: usize, len: usize, action: &Action) -> usize {
     next.min(last)
 }
 
-/// Scroll `s` by `action`, with no upper bound known here (the view clamps).
-fn scroll(s: u16, action: &Action) -> u16 {
+/// Scroll `s` by `action`, at most to `max`.
+fn scroll(s: u16, action: &Action, max: u16) -> u16 {
     let page = u16::try_from(PAGE).unwrap_or(10);
-    match action {
+    let next = match action {
         Action::Up => s.saturating_sub(1),
         Action::Down => s.saturating_add(1),
         Action::Top => 0,
+        Action::Bottom => max,
         Action::PageUp => s.saturating_sub(page),
         Action::PageDown => s.saturating_add(page),
         _ => s,
-    }
+    };
+    next.min(max)
 }
 
 /// The pane beside `p`; `wrap` lets the ends meet (Tab), else they stop (←→).
@@ -49,7 +51,10 @@ impl State {
         if self.overlay == Overlay::Help {
             match action {
                 Action::Back => self.overlay = Overlay::None,
-                _ => self.help_scroll = scroll(self.help_scroll, action),
+                _ => {
+                    let max = crate::tui::view::help_max_scroll(self);
+                    self.help_scroll = scroll(self.help_scroll, action, max);
+                }
             }
             return;
         }
@@ -71,7 +76,8 @@ impl State {
             Screen::Talks | Screen::Roster => match action {
                 Action::Back => self.screen = Screen::Overview,
                 Action::NextPane | Action::PrevPane => self.cycle(action),
-                _ => self.talks_scroll = scroll(self.talks_scroll, action),
+                // The matrix clamps what it shows; its size is its own.
+                _ => self.talks_scroll = scroll(self.talks_scroll, action, u16::MAX),
             },
         }
     }
@@ -113,7 +119,9 @@ impl State {
                     }
                 }
                 Pane::Detail => {
-                    self.checklist.detail_scroll = scroll(self.checklist.detail_scroll, action);
+                    let max = crate::tui::view::detail_max_scroll(self);
+                    self.checklist.detail_scroll =
+                        scroll(self.checklist.detail_scroll, action, max);
                 }
             },
         }

@@ -9,33 +9,36 @@ use ratatui::widgets::Widget;
 
 use super::{detail, offset, pane, put};
 use crate::core::{ListId, Status};
-use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
+use crate::i18n::{Lang, domain};
 use crate::tui::state::{Pane, State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
-pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let lists_w = area.width.min(if state.lang == crate::i18n::Lang::Zh {
-        14
-    } else {
-        17
-    });
+/// The three panes' areas: lists, duties, detail.
+pub fn panes(area: Rect, lang: Lang) -> [Rect; 3] {
+    let lists_w = area.width.min(if lang == Lang::Zh { 14 } else { 17 });
     let rest = area.width - lists_w;
     let duties_w = rest / 2 + rest % 2;
-    let lists = Rect {
-        width: lists_w,
-        ..area
-    };
-    let duties = Rect {
-        x: area.x + lists_w,
-        width: duties_w,
-        ..area
-    };
-    let detail_area = Rect {
-        x: area.x + lists_w + duties_w,
-        width: rest - duties_w,
-        ..area
-    };
+    [
+        Rect {
+            width: lists_w,
+            ..area
+        },
+        Rect {
+            x: area.x + lists_w,
+            width: duties_w,
+            ..area
+        },
+        Rect {
+            x: area.x + lists_w + duties_w,
+            width: rest - duties_w,
+            ..area
+        },
+    ]
+}
+
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    let [lists, duties, detail_area] = panes(area, state.lang);
     let focus = state.checklist.focus();
     lists_pane(state, frame, lists, focus == Pane::Lists);
     duties_pane(state, frame, duties, focus == Pane::Duties);

@@ -42,6 +42,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) -> Rect {
     }
     put(frame, area, 1, Line::from(tabs));
     footer(state, frame, area);
+    body(area)
+}
+
+/// The area between the header rows and the footer.
+pub fn body(area: Rect) -> Rect {
     Rect::new(
         area.x,
         area.y + 2,

@@ -15,10 +15,9 @@ use crate::tui::state::{State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
-    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let (lang, theme) = (state.lang, &state.theme);
     let inner = pane(frame, area, msg::text(lang, T::Detail), focused, theme);
-    let rows = select::duties(view, state.checklist.list, &state.filter);
-    let Some(index) = rows.get(state.checklist.duty).map(|r| r.index) else {
+    let Some((index, lines)) = lines(state, inner.width) else {
         put(
             frame,
             inner,
@@ -27,14 +26,43 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         );
         return;
     };
-    let (Some(duty), Some(p)) = (view.catalogue.duties.get(index), view.progress.get(index)) else {
+    let Some(p) = state.view.progress.get(index) else {
         return;
     };
-    let w = usize::from(inner.width);
-    let mut lines: Vec<(String, Style)> = Vec::new();
-    let add = |s: &str, style: Style, lines: &mut Vec<(String, Style)>| {
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
+    for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
+        let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
+        if row >= inner.height {
+            break;
+        }
+        match line {
+            None => {
+                let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
+                QuotaBar::new(p, theme).render(r, frame.buffer_mut());
+            }
+            Some(text) => put(
+                frame,
+                inner,
+                row,
+                Line::from(Span::styled(text.clone(), *style)),
+            ),
+        }
+    }
+}
+
+/// The selected duty's catalogue index and its detail lines wrapped to
+/// `width`; a `None` text marks the row where the quota bar goes.
+pub fn lines(state: &State, width: u16) -> Option<(usize, Vec<(Option<String>, Style)>)> {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let rows = select::duties(view, state.checklist.list, &state.filter);
+    let index = rows.get(state.checklist.duty)?.index;
+    let (duty, p) = (view.catalogue.duties.get(index)?, view.progress.get(index)?);
+    let w = usize::from(width);
+    let mut lines: Vec<(Option<String>, Style)> = Vec::new();
+    let add = |s: &str, style: Style, lines: &mut Vec<(Option<String>, Style)>| {
         for l in text::wrap(s, w) {
-            lines.push((l, style));
+            lines.push((Some(l), style));
         }
     };
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
@@ -43,8 +71,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         theme.dim,
         &mut lines,
     );
-    let bar_row = lines.len();
-    lines.push((String::new(), theme.base));
+    lines.push((None, theme.base));
     add(
         &format!(
             "{}{}{} {}",
@@ -77,9 +104,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             &mut lines,
         );
     }
-    lines.push((String::new(), theme.base));
+    lines.push((Some(String::new()), theme.base));
     add(&duty.text, theme.base, &mut lines);
-    lines.push((String::new(), theme.base));
+    lines.push((Some(String::new()), theme.base));
     add(
         msg::text(lang, T::RecordsThatCount),
         theme.heading,
@@ -96,10 +123,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
                 domain::kind(lang, r.kind),
                 r.topic
             );
-            lines.push((text::truncate(&s, w, theme.ellipsis()), theme.base));
+            lines.push((Some(text::truncate(&s, w, theme.ellipsis())), theme.base));
         }
     }
-    lines.push((String::new(), theme.base));
+    lines.push((Some(String::new()), theme.base));
     add(msg::text(lang, T::Missing), theme.heading, &mut lines);
     if p.missing.is_empty() {
         add(msg::text(lang, T::Nothing), theme.dim, &mut lines);
@@ -113,25 +140,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         };
         add(&s, style, &mut lines);
     }
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
-    for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
-        let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
-        if row >= inner.height {
-            break;
-        }
-        if i == bar_row {
-            let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
-            QuotaBar::new(p, theme).render(r, frame.buffer_mut());
-        } else {
-            put(
-                frame,
-                inner,
-                row,
-                Line::from(Span::styled(line.clone(), *style)),
-            );
-        }
-    }
+    Some((index, lines))
 }
 
 /// What is missing, in words; a sub-duty by its title rather than its id.

@@ -55,9 +55,9 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
     lines
 }
 
-/// The help: this screen's keys, the keys that work anywhere, the filter's.
-/// Two columns when there is room, else one that scrolls.
-pub fn help(state: &State, frame: &mut Frame, area: Rect) {
+/// The help's columns of lines and its box width: two columns when there
+/// is room, else one that scrolls.
+fn help_columns<'a>(state: &'a State, area: Rect) -> (Vec<Vec<Line<'a>>>, u16) {
     let (lang, theme) = (state.lang, &state.theme);
     let mode = state.screen.mode();
     let here = vec![(
@@ -74,7 +74,7 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
             keymap::help_rows(keymap::table(Mode::Filter), theme.ascii),
         ),
     ];
-    let (columns, width) = if area.width >= 72 {
+    if area.width >= 72 {
         (
             vec![
                 help_lines(state, &here, 12),
@@ -85,19 +85,41 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
     } else {
         let all: Vec<_> = here.into_iter().chain(anywhere).collect();
         (vec![help_lines(state, &all, 12)], 40)
-    };
+    }
+}
+
+/// The help box within `area`, and how many lines its tallest column has.
+fn help_box(area: Rect, width: u16, tallest: usize) -> Rect {
+    let w = width.min(area.width);
+    let h = u16::try_from(tallest + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn help_max_scroll(state: &State, area: Rect) -> u16 {
+    let (columns, width) = help_columns(state, area);
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let r = boxed(
-        frame,
-        area,
-        width,
-        u16::try_from(tallest + 2).unwrap_or(u16::MAX),
-    );
-    let inner = pane(frame, r, msg::text(lang, T::Help), true, theme);
+    let inner_h = help_box(area, width, tallest).height.saturating_sub(2);
+    u16::try_from(tallest.saturating_sub(usize::from(inner_h))).unwrap_or(u16::MAX)
+}
+
+/// The help: this screen's keys, the keys that work anywhere, the filter's.
+pub fn help(state: &State, frame: &mut Frame, area: Rect) {
+    let (columns, width) = help_columns(state, area);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let b = help_box(area, width, tallest);
+    let r = boxed(frame, area, b.width, b.height);
+    let inner = pane(frame, r, msg::text(state.lang, T::Help), true, &state.theme);
     let max = tallest.saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.help_scroll).min(max);
     let n = u16::try_from(columns.len()).unwrap_or(1);
-    let col_w = inner.width / n;
+    let col_w = inner.width / n.max(1);
     for (c, lines) in columns.into_iter().enumerate() {
         let x = inner.x + col_w * u16::try_from(c).unwrap_or(0);
         let col = Rect::new(x, inner.y, col_w.saturating_sub(1), inner.height);
