@@ -49,12 +49,11 @@ fn beside(p: Pane, forward: bool, wrap: bool) -> Pane {
 impl State {
     pub(super) fn navigate(&mut self, action: &Action) {
         if self.overlay == Overlay::Help {
-            match action {
-                Action::Back => self.overlay = Overlay::None,
-                _ => {
-                    let max = crate::tui::view::help_max_scroll(self);
-                    self.help_scroll = scroll(self.help_scroll, action, max);
-                }
+            if *action == Action::Back {
+                self.overlay = Overlay::None;
+            } else {
+                let max = crate::tui::view::help_max_scroll(self);
+                self.help_scroll = scroll(self.help_scroll, action, max);
             }
             return;
         }

@@ -53,7 +53,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
 
 /// The selected duty's catalogue index and its detail lines wrapped to
 /// `width`; a `None` text marks the row where the quota bar goes.
-pub fn lines(state: &State, width: u16) -> Option<(usize, Vec<(Option<String>, Style)>)> {
+/// Detail lines: text and style; `None` text is the quota bar's row.
+pub type Lines = Vec<(Option<String>, Style)>;
+
+pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     let rows = select::duties(view, state.checklist.list, &state.filter);
     let index = rows.get(state.checklist.duty)?.index;

@@ -57,7 +57,7 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
 
 /// The help's columns of lines and its box width: two columns when there
 /// is room, else one that scrolls.
-fn help_columns<'a>(state: &'a State, area: Rect) -> (Vec<Vec<Line<'a>>>, u16) {
+fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
     let (lang, theme) = (state.lang, &state.theme);
     let mode = state.screen.mode();
     let here = vec![(
