@@ -12,6 +12,7 @@ pub mod layout;
 pub mod people;
 pub mod records;
 pub mod status;
+pub mod tui;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,12 +47,20 @@ pub struct Cli {
         help = "Interface language: zh or en (env TAIZHANG_LANG, then config.toml, then LANG)"
     )]
     pub lang: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        help = "ASCII borders and bars, for terminals that draw box characters double-width (env TAIZHANG_ASCII=1)"
+    )]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the terminal UI (the default when run in a terminal)
+    Tui,
     /// Progress of every duty this year (default when no command is given)
     Status(status::StatusArgs),
     /// Add a record: taizhang add 支委会 --date 3-14 --topic … --host 张三
@@ -96,8 +105,9 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let db = cli.db.as_deref();
     match cli.command {
-        // With no command taizhang shows the status; the TUI will take this slot.
-        None => status::run(&Context::open(db, lang)?, &status::StatusArgs::default()),
+        // With no command taizhang opens the TUI (the status when not on a terminal).
+        None => tui::run(Context::open(db, lang)?, cli.ascii, false),
+        Some(Command::Tui) => tui::run(Context::open(db, lang)?, cli.ascii, true),
         Some(Command::Status(args)) => status::run(&Context::open(db, lang)?, &args),
         Some(Command::Add(args)) => add::run(&Context::open(db, lang)?, &args),
         Some(Command::People(cmd)) => people::run(&Context::open(db, lang)?, &cmd),

@@ -53,6 +53,8 @@ pub enum CliError {
     BadYear(String),
     #[error("bad record id {0:?}")]
     BadRecordId(String),
+    #[error("terminal: {0}")]
+    Terminal(String),
     #[error("bad absence {0:?}")]
     BadAbsence(String),
 }
@@ -65,7 +67,8 @@ impl CliError {
             CliError::Core(CoreError::Store(_))
             | CliError::NoDataDir
             | CliError::Read { .. }
-            | CliError::Write { .. } => 1,
+            | CliError::Write { .. }
+            | CliError::Terminal(_) => 1,
             _ => 2,
         }
     }

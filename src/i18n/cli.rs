@@ -128,6 +128,12 @@ pub fn error(lang: Lang, e: &CliError) -> String {
         CliError::BadRecordId(v) => format!(
             "record id: cannot read \"{v}\"; give a number such as 23 or #23 (see `records list`)"
         ),
+        CliError::Terminal(m) if zh => {
+            format!("终端：{m}；请在交互式终端中运行，或改用 taizhang status")
+        }
+        CliError::Terminal(m) => {
+            format!("terminal: {m}; run taizhang in an interactive terminal, or use `taizhang status`")
+        }
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);
             if zh {

@@ -76,12 +76,12 @@ fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Li
         ]));
         out.push(Line::styled(
             format!("  {}", rule(lang, &duty.rule)),
-            theme.dim(),
+            theme.dim,
         ));
         if pairs.is_empty() {
             out.push(Line::styled(
                 format!("  {}", t(lang, Text::NoPairs)),
-                theme.dim(),
+                theme.dim,
             ));
         }
         let mut hosts: Vec<PersonId> = Vec::new();
@@ -102,21 +102,21 @@ fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Li
                 let name = crate::tui::form::text::pad_to(&view.roster.name(p.partner), 12);
                 out.push(match p.covered {
                     Some(date) => Line::from(vec![
-                        Span::styled(format!("    {yes} "), theme.style_for(Status::Done)),
+                        Span::styled(format!("    {yes} "), theme.status(Status::Done)),
                         Span::raw(name),
                         Span::raw(date.format("%Y-%m-%d").to_string()),
                     ]),
                     None => Line::from(vec![
-                        Span::styled(format!("    {no} "), theme.style_for(Status::Overdue)),
+                        Span::styled(format!("    {no} "), theme.status(Status::Overdue)),
                         Span::raw(name),
-                        Span::styled(t(lang, Text::Owed), theme.style_for(Status::Overdue)),
+                        Span::styled(t(lang, Text::Owed), theme.status(Status::Overdue)),
                     ]),
                 });
             }
         }
     }
     if !any {
-        out.push(Line::styled(t(lang, Text::NoTalkDuty), theme.dim()));
+        out.push(Line::styled(t(lang, Text::NoTalkDuty), theme.dim));
     }
     let summary = Line::styled(
         talked(lang, done, required),

@@ -1,50 +1,164 @@
-//! Minimal stand-in for the UI theme (the app loop's branch owns the real
-//! one): every style the form, roster and matrix use comes from here.
+//! Every style the TUI draws with, in one place. Colours come from the
+//! 16-colour palette only; with `no_color` every colour is dropped and only
+//! modifiers and text markers remain, so nothing depends on colour alone.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
 
 use crate::core::Status;
+use crate::i18n::domain;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// ASCII borders for terminals that draw box glyphs double-width.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// The glyphs of a quota bar: filled, empty, pace marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BarGlyphs {
+    pub filled: &'static str,
+    pub empty: &'static str,
+    pub pace: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
-    /// Draw only ASCII markers, for terminals that draw symbols double-width.
+    /// Draw only ASCII: borders, bars, markers, ellipsis.
     pub ascii: bool,
-    /// No colours at all; text markers and modifiers carry the meaning.
+    /// `NO_COLOR`: no foreground or background colours at all.
     pub no_color: bool,
+    pub base: Style,
+    pub dim: Style,
+    pub title: Style,
+    /// The title of the pane with focus.
+    pub title_focused: Style,
+    pub heading: Style,
+    pub border: Style,
+    /// The selected row of the focused pane.
+    pub selected: Style,
+    /// The selected row of a pane without focus.
+    pub selected_unfocused: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub key: Style,
+    pub notice: Style,
+    pub error: Style,
+    pub input: Style,
+    pub done: Style,
+    pub on_track: Style,
+    pub behind: Style,
+    pub overdue: Style,
+    pub no_quota: Style,
+    pub bar_empty: Style,
+    pub bar_pace: Style,
 }
 
 impl Theme {
-    pub fn new(ascii: bool, no_color: bool) -> Self {
-        Self { ascii, no_color }
-    }
-
-    fn fg(&self, c: Color) -> Style {
-        if self.no_color {
-            Style::default()
-        } else {
-            Style::default().fg(c)
+    pub fn new(ascii: bool, no_color: bool) -> Theme {
+        let fg = |c: Color| {
+            if no_color {
+                Style::new()
+            } else {
+                Style::new().fg(c)
+            }
+        };
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            ascii,
+            no_color,
+            base: Style::new(),
+            dim: fg(Color::DarkGray),
+            title: bold,
+            title_focused: fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            heading: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            border: fg(Color::DarkGray),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            tab: fg(Color::Gray),
+            tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            notice: fg(Color::Green),
+            error: fg(Color::Red).add_modifier(Modifier::BOLD),
+            input: Style::new().add_modifier(Modifier::UNDERLINED),
+            done: fg(Color::Green),
+            on_track: fg(Color::Cyan),
+            behind: fg(Color::Yellow),
+            overdue: fg(Color::Red),
+            no_quota: fg(Color::DarkGray),
+            bar_empty: fg(Color::DarkGray),
+            bar_pace: bold,
         }
     }
 
-    pub fn style_for(&self, s: Status) -> Style {
+    /// The style of a status: its colour (none under `NO_COLOR`).
+    pub fn status(&self, s: Status) -> Style {
         match s {
-            Status::Done => self.fg(Color::Green),
-            Status::OnTrack => self.fg(Color::Cyan),
-            Status::Behind => self.fg(Color::Yellow),
-            Status::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Status::NoQuota => self.fg(Color::Gray),
+            Status::Done => self.done,
+            Status::OnTrack => self.on_track,
+            Status::Behind => self.behind,
+            Status::Overdue => self.overdue,
+            Status::NoQuota => self.no_quota,
         }
     }
 
-    pub fn focused(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    /// The text marker of a status, so it reads without colour.
+    pub fn marker(&self, s: Status) -> char {
+        if self.ascii {
+            domain::status_marker_ascii(s)
+        } else {
+            domain::status_marker(s)
+        }
     }
 
-    pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    pub fn border_set(&self) -> border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::PLAIN
+        }
     }
 
-    pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray).add_modifier(Modifier::DIM)
+    pub fn bar(&self) -> BarGlyphs {
+        if self.ascii {
+            BarGlyphs {
+                filled: "#",
+                empty: "-",
+                pace: "|",
+            }
+        } else {
+            BarGlyphs {
+                filled: "█",
+                empty: "░",
+                pace: "│",
+            }
+        }
+    }
+
+    /// The mark put where text was cut short.
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "~" } else { "…" }
+    }
+
+    /// Separator between items on one line.
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { " | " } else { " · " }
+    }
+
+    /// Arrow between the two people of a talk pair.
+    pub fn arrow(&self) -> &'static str {
+        if self.ascii { "->" } else { "→" }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::new(false, false)
     }
 }

@@ -102,7 +102,7 @@ impl RecordForm {
             String::new()
         };
         let style = if focused {
-            theme.focused()
+            theme.key
         } else {
             Style::default()
         };
@@ -143,7 +143,7 @@ impl RecordForm {
                 for row in wrap(&format!("! {}", validation(self.lang, e)), value_w) {
                     s.lines.push(Line::from(vec![
                         Span::raw(" ".repeat(label_w)),
-                        Span::styled(row, theme.error()),
+                        Span::styled(row, theme.error),
                     ]));
                 }
             }
@@ -197,7 +197,7 @@ impl RecordForm {
         {
             spans.push(Span::styled(
                 format!("  → {}", date_with_weekday(self.lang, d)),
-                theme.dim(),
+                theme.dim,
             ));
         }
         (Line::from(spans), col - start)
@@ -223,7 +223,7 @@ impl RecordForm {
             let line = Line::from(vec![
                 label,
                 Span::raw(shown),
-                Span::styled(format!("  {l}{name}{r}"), theme.dim()),
+                Span::styled(format!("  {l}{name}{r}"), theme.dim),
             ]);
             (line, (col - start).min(w))
         };
@@ -258,7 +258,7 @@ impl RecordForm {
         if self.all_duties.is_empty() {
             s.lines.push(Line::from(vec![
                 self.label(Slot::Duties, true, label_w, theme),
-                Span::styled(t(self.lang, Text::NoDuty), theme.dim()),
+                Span::styled(t(self.lang, Text::NoDuty), theme.dim),
             ]));
             return;
         }
@@ -267,11 +267,11 @@ impl RecordForm {
             let on = self.duties.contains(id);
             let mark = if on { "[x]" } else { "[ ]" };
             let style = if focused && i == self.duty_cursor {
-                theme.focused()
+                theme.key
             } else if on {
                 Style::default()
             } else {
-                theme.dim()
+                theme.dim
             };
             s.lines.push(Line::from(vec![
                 self.label(Slot::Duties, i == first, label_w, theme),
@@ -314,7 +314,7 @@ impl RecordForm {
             .take(n)
             .map(|(i, c)| {
                 if i == sel {
-                    Line::styled(format!("{marker} {c}"), theme.focused())
+                    Line::styled(format!("{marker} {c}"), theme.key)
                 } else {
                     Line::raw(format!("  {c}"))
                 }
@@ -326,12 +326,12 @@ impl RecordForm {
 
     fn footer(&self, theme: &Theme) -> Line<'_> {
         if self.confirm_discard {
-            return Line::styled(t(self.lang, Text::ConfirmDiscard), theme.error());
+            return Line::styled(t(self.lang, Text::ConfirmDiscard), theme.error);
         }
         if let Some(e) = &self.error
             && !self.slots().iter().any(|s| s.field() == e.field)
         {
-            return Line::styled(validation(self.lang, e), theme.error());
+            return Line::styled(validation(self.lang, e), theme.error);
         }
         let hint = match self.focus {
             Slot::Kind => Text::KindHint,
@@ -340,7 +340,7 @@ impl RecordForm {
             Slot::Absentees => Text::AbsentHint,
             Slot::Topic | Slot::Notes | Slot::Duties => return Line::default(),
         };
-        Line::styled(t(self.lang, hint), theme.dim())
+        Line::styled(t(self.lang, hint), theme.dim)
     }
 }
 

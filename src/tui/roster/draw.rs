@@ -61,7 +61,7 @@ impl RosterScreen {
         let (body, foot) = body_and_foot(inner);
         if shown.is_empty() {
             frame.render_widget(
-                Paragraph::new(Line::styled(t(lang, Text::EmptyRoster), theme.dim())),
+                Paragraph::new(Line::styled(t(lang, Text::EmptyRoster), theme.dim)),
                 body,
             );
         } else {
@@ -91,7 +91,7 @@ impl RosterScreen {
                     Cell::from(join(&p.links)),
                 ]);
                 if p.retired {
-                    row.style(theme.dim())
+                    row.style(theme.dim)
                 } else {
                     row
                 }
@@ -106,7 +106,7 @@ impl RosterScreen {
             let marker = if theme.ascii { "> " } else { "▸ " };
             let table = Table::new(rows, widths)
                 .header(header)
-                .row_highlight_style(theme.focused())
+                .row_highlight_style(theme.key)
                 .highlight_symbol(marker);
             let mut state =
                 TableState::default().with_selected(Some(self.sel.min(shown.len() - 1)));
@@ -115,9 +115,9 @@ impl RosterScreen {
         if let Some(foot) = foot {
             let line = match (&self.mode, &self.notice) {
                 (Mode::ConfirmRetire(_, name), _) => {
-                    Line::styled(confirm_retire(lang, name), theme.error())
+                    Line::styled(confirm_retire(lang, name), theme.error)
                 }
-                (_, Some(e)) => Line::styled(validation(lang, e), theme.error()),
+                (_, Some(e)) => Line::styled(validation(lang, e), theme.error),
                 _ => Line::default(),
             };
             frame.render_widget(Paragraph::new(line), foot);
@@ -147,7 +147,7 @@ impl PersonForm {
             String::new()
         };
         let style = if focused {
-            theme.focused()
+            theme.key
         } else {
             Style::default()
         };
@@ -196,11 +196,11 @@ impl PersonForm {
                 for (i, r) in Role::ALL.iter().enumerate() {
                     let on = self.roles.contains(r);
                     let style = if slot == self.focus && i == self.role_cursor {
-                        theme.focused()
+                        theme.key
                     } else if on {
                         Style::default()
                     } else {
-                        theme.dim()
+                        theme.dim
                     };
                     lines.push(Line::from(vec![
                         self.label(slot, i == 0, label_w, theme),
@@ -215,7 +215,7 @@ impl PersonForm {
                 for row in wrap(&format!("! {}", validation(lang, e)), value_w) {
                     lines.push(Line::from(vec![
                         Span::raw(" ".repeat(label_w)),
-                        Span::styled(row, theme.error()),
+                        Span::styled(row, theme.error),
                     ]));
                 }
             }
@@ -245,9 +245,9 @@ impl PersonForm {
         }
         if let Some(foot) = foot {
             let line = if self.confirm_discard {
-                Line::styled(t(lang, Text::ConfirmDiscard), theme.error())
+                Line::styled(t(lang, Text::ConfirmDiscard), theme.error)
             } else if matches!(self.focus, PSlot::Oversees | PSlot::Links) {
-                Line::styled(t(lang, Text::ListHint), theme.dim())
+                Line::styled(t(lang, Text::ListHint), theme.dim)
             } else {
                 Line::default()
             };
@@ -276,7 +276,7 @@ impl PersonForm {
             .take(n)
             .map(|(i, c)| {
                 if i == sel {
-                    Line::styled(format!("{marker} {c}"), theme.focused())
+                    Line::styled(format!("{marker} {c}"), theme.key)
                 } else {
                     Line::raw(format!("  {c}"))
                 }

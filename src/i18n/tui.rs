@@ -1,0 +1,298 @@
+//! Every string the terminal UI shows, in Chinese and English. Views never
+//! spell words themselves; they ask here.
+
+use chrono::NaiveDate;
+
+use super::Lang;
+use crate::core::RecordId;
+use crate::tui::action::Action;
+use crate::tui::state::Screen;
+
+/// A fixed piece of UI text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    AppName,
+    FurthestBehind,
+    NothingBehind,
+    NextDeadlines,
+    NoDeadlines,
+    TalksOwed,
+    NoTalksOwed,
+    Lists,
+    Duties,
+    Detail,
+    NoDutyMatches,
+    NoDutySelected,
+    Rule,
+    Source,
+    Progress,
+    RecordsThatCount,
+    Missing,
+    NextDue,
+    NoneYet,
+    Nothing,
+    Date,
+    Kind,
+    Topic,
+    NoRecords,
+    Help,
+    HelpGlobal,
+    ConfirmTitle,
+    ConfirmHint,
+    NothingToUndo,
+    NoRecordSelected,
+    YearOutOfRange,
+    FormCancelHint,
+    FilterPrompt,
+    Expected,
+}
+
+pub fn text(lang: Lang, t: T) -> &'static str {
+    match t {
+        T::AppName => lang.pick("台账", "Taizhang"),
+        T::FurthestBehind => lang.pick("进度最落后", "Furthest behind"),
+        T::NothingBehind => lang.pick("没有落后的职责", "Nothing is behind"),
+        T::NextDeadlines => lang.pick("即将到期", "Next deadlines"),
+        T::NoDeadlines => lang.pick("暂无到期事项", "No open deadlines"),
+        T::TalksOwed => lang.pick("尚欠谈话", "Talks still owed"),
+        T::NoTalksOwed => lang.pick("谈话均已完成", "No talks owed"),
+        T::Lists => lang.pick("清单", "Lists"),
+        T::Duties => lang.pick("职责", "Duties"),
+        T::Detail => lang.pick("详情", "Detail"),
+        T::NoDutyMatches => lang.pick("没有匹配的职责", "No duty matches"),
+        T::NoDutySelected => lang.pick("未选择职责", "No duty selected"),
+        T::Rule => lang.pick("要求", "Rule"),
+        T::Source => lang.pick("依据", "Source"),
+        T::Progress => lang.pick("进度", "Progress"),
+        T::RecordsThatCount => lang.pick("计入的记录", "Records that count"),
+        T::Missing => lang.pick("尚缺", "Still missing"),
+        T::NextDue => lang.pick("下一截止", "Next due"),
+        T::NoneYet => lang.pick("暂无", "None yet"),
+        T::Nothing => lang.pick("无", "Nothing"),
+        T::Date => lang.pick("日期", "Date"),
+        T::Kind => lang.pick("类型", "Kind"),
+        T::Topic => lang.pick("主题", "Topic"),
+        T::NoRecords => lang.pick(
+            "本年度还没有记录，按 a 添加",
+            "No records this year; press a to add one",
+        ),
+        T::Help => lang.pick("帮助", "Help"),
+        T::HelpGlobal => lang.pick("任何界面", "Anywhere"),
+        T::ConfirmTitle => lang.pick("删除记录", "Delete record"),
+        T::ConfirmHint => lang.pick("y 删除    n 取消", "y delete    n keep"),
+        T::NothingToUndo => lang.pick("没有可撤销的删除", "Nothing to undo"),
+        T::NoRecordSelected => lang.pick("没有选中的记录", "No record selected"),
+        T::YearOutOfRange => lang.pick("年份超出范围", "That year is out of range"),
+        T::FormCancelHint => lang.pick("取消", "cancel"),
+        T::FilterPrompt => lang.pick("筛选", "Filter"),
+        T::Expected => lang.pick("应达", "pace"),
+    }
+}
+
+pub fn screen(lang: Lang, s: Screen) -> &'static str {
+    match s {
+        Screen::Overview => lang.pick("总览", "Overview"),
+        Screen::Checklist => lang.pick("责任清单", "Checklist"),
+        Screen::Records => lang.pick("记录", "Records"),
+        Screen::Talks => lang.pick("谈话", "Talks"),
+        Screen::Roster => lang.pick("名册", "Roster"),
+    }
+}
+
+pub fn year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年度"),
+        Lang::En => format!("Year {year}"),
+    }
+}
+
+pub fn today(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("今天 {date}"),
+        Lang::En => format!("today {date}"),
+    }
+}
+
+pub fn records_count(lang: Lang, year: i32, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年 共{n}条记录"),
+        Lang::En => format!("{n} records in {year}"),
+    }
+}
+
+pub fn more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有{n}项"),
+        Lang::En => format!("and {n} more"),
+    }
+}
+
+pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
+    match lang {
+        Lang::Zh => format!("终端太小，至少需要 {w}x{h}"),
+        Lang::En => format!("Terminal too small; needs {w}x{h}"),
+    }
+}
+
+pub fn saved(lang: Lang, id: RecordId) -> String {
+    match lang {
+        Lang::Zh => format!("已保存记录 {id}"),
+        Lang::En => format!("Saved record {id}"),
+    }
+}
+
+pub fn updated(lang: Lang, id: RecordId) -> String {
+    match lang {
+        Lang::Zh => format!("已更新记录 {id}"),
+        Lang::En => format!("Updated record {id}"),
+    }
+}
+
+pub fn deleted(lang: Lang, id: RecordId) -> String {
+    match lang {
+        Lang::Zh => format!("已删除记录 {id}，按 u 撤销"),
+        Lang::En => format!("Deleted record {id}; press u to undo"),
+    }
+}
+
+pub fn restored(lang: Lang, id: RecordId) -> String {
+    match lang {
+        Lang::Zh => format!("已恢复记录 {id}"),
+        Lang::En => format!("Restored record {id}"),
+    }
+}
+
+pub fn person_saved(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已保存 {name}"),
+        Lang::En => format!("Saved {name}"),
+    }
+}
+
+pub fn person_retired(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name} 已退出名册"),
+        Lang::En => format!("{name} has left the roster"),
+    }
+}
+
+pub fn confirm_delete(lang: Lang, id: RecordId, date: NaiveDate, topic: &str) -> String {
+    match lang {
+        Lang::Zh => format!("确定删除 {id}（{date} {topic}）吗？"),
+        Lang::En => format!("Delete {id} ({date} {topic})?"),
+    }
+}
+
+/// What a bound action does, for the help overlay and footer.
+pub fn action(lang: Lang, a: &Action) -> &'static str {
+    match a {
+        Action::Quit => lang.pick("退出", "quit"),
+        Action::Help => lang.pick("帮助", "help"),
+        Action::Back => lang.pick("返回", "back"),
+        Action::Open => lang.pick("打开", "open"),
+        Action::NextPane => lang.pick("下一栏", "next pane"),
+        Action::PrevPane => lang.pick("上一栏", "previous pane"),
+        Action::Up => lang.pick("上移", "up"),
+        Action::Down => lang.pick("下移", "down"),
+        Action::Left => lang.pick("左栏", "left pane"),
+        Action::Right => lang.pick("右栏", "right pane"),
+        Action::Top => lang.pick("到顶", "top"),
+        Action::Bottom => lang.pick("到底", "bottom"),
+        Action::PageUp => lang.pick("上翻页", "page up"),
+        Action::PageDown => lang.pick("下翻页", "page down"),
+        Action::Filter => lang.pick("筛选", "filter"),
+        Action::PrevYear => lang.pick("上一年", "previous year"),
+        Action::NextYear => lang.pick("下一年", "next year"),
+        Action::AddRecord => lang.pick("新增记录", "add record"),
+        Action::EditRecord => lang.pick("编辑", "edit"),
+        Action::DeleteRecord => lang.pick("删除", "delete"),
+        Action::Undo => lang.pick("撤销删除", "undo delete"),
+        Action::ShowOverview => lang.pick("总览", "overview"),
+        Action::ShowChecklist => lang.pick("责任清单", "checklist"),
+        Action::ShowRecords => lang.pick("记录", "records"),
+        Action::ShowTalks => lang.pick("谈话矩阵", "talk matrix"),
+        Action::ShowRoster => lang.pick("名册", "roster"),
+        Action::Confirm => lang.pick("确定", "yes"),
+        Action::Cancel => lang.pick("取消", "no"),
+        Action::FilterAccept => lang.pick("确定筛选", "apply filter"),
+        Action::FilterCancel => lang.pick("清除筛选", "clear filter"),
+        Action::FilterBackspace => lang.pick("删字", "delete a character"),
+        Action::FilterChar(_) => lang.pick("输入", "type"),
+        Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),
+        Action::Paste(_) => lang.pick("粘贴", "paste"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [T; 34] = [
+        T::AppName,
+        T::FurthestBehind,
+        T::NothingBehind,
+        T::NextDeadlines,
+        T::NoDeadlines,
+        T::TalksOwed,
+        T::NoTalksOwed,
+        T::Lists,
+        T::Duties,
+        T::Detail,
+        T::NoDutyMatches,
+        T::NoDutySelected,
+        T::Rule,
+        T::Source,
+        T::Progress,
+        T::RecordsThatCount,
+        T::Missing,
+        T::NextDue,
+        T::NoneYet,
+        T::Nothing,
+        T::Date,
+        T::Kind,
+        T::Topic,
+        T::NoRecords,
+        T::Help,
+        T::HelpGlobal,
+        T::ConfirmTitle,
+        T::ConfirmHint,
+        T::NothingToUndo,
+        T::NoRecordSelected,
+        T::YearOutOfRange,
+        T::FormCancelHint,
+        T::FilterPrompt,
+        T::Expected,
+    ];
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        })
+    }
+
+    #[test]
+    fn english_has_no_chinese_left_over() {
+        for t in ALL {
+            let en = text(Lang::En, t);
+            assert!(!has_cjk(en), "{t:?}: {en}");
+            assert!(!en.is_empty(), "{t:?}");
+        }
+        for s in [
+            Screen::Overview,
+            Screen::Checklist,
+            Screen::Records,
+            Screen::Talks,
+            Screen::Roster,
+        ] {
+            assert!(!has_cjk(screen(Lang::En, s)));
+            assert_ne!(screen(Lang::En, s), screen(Lang::Zh, s));
+        }
+    }
+
+    #[test]
+    fn chinese_is_really_translated() {
+        for t in ALL {
+            assert!(has_cjk(text(Lang::Zh, t)), "{t:?}");
+        }
+    }
+}

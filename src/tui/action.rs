@@ -1,0 +1,61 @@
+//! What the user asked for, independent of the key that asked. Bindable
+//! actions have `snake_case` serde names so a `[keys]` config can name them;
+//! the variants that carry input are produced by the loop, not by a binding.
+
+use crossterm::event::KeyEvent;
+use serde::{Deserialize, Serialize};
+
+use crate::core::NewRecord;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    /// Close an overlay, leave a pane, or go back to the overview.
+    Back,
+    /// Enter the selected item.
+    Open,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Start typing a filter.
+    Filter,
+    PrevYear,
+    NextYear,
+    AddRecord,
+    EditRecord,
+    DeleteRecord,
+    Undo,
+    ShowOverview,
+    ShowChecklist,
+    ShowRecords,
+    ShowTalks,
+    ShowRoster,
+    /// Yes, in a confirmation.
+    Confirm,
+    /// No, in a confirmation.
+    Cancel,
+    FilterAccept,
+    FilterCancel,
+    FilterBackspace,
+    #[serde(skip)]
+    FilterChar(char),
+    /// A key for the open record form, which owns every key while open.
+    #[serde(skip)]
+    FormKey(KeyEvent),
+    /// Bracketed paste; goes to the form.
+    #[serde(skip)]
+    Paste(String),
+    /// What the form hands back on submit (a new record, or an edit of the
+    /// record the form was opened on).
+    #[serde(skip)]
+    SubmitRecord(NewRecord),
+}

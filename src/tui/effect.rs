@@ -1,0 +1,90 @@
+//! Effects: the IO that `State::update` asks the loop to perform, as data, and
+//! what came of it. Only `apply` touches the ledger.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::core::{CoreError, Ledger, NewPerson, NewRecord, PersonId, Record, RecordId, Store};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveRecord(NewRecord),
+    UpdateRecord(RecordId, NewRecord),
+    DeleteRecord(RecordId),
+    RestoreRecord(Record),
+    AddPerson(NewPerson),
+    EditPerson(PersonId, NewPerson),
+    RetirePerson(PersonId),
+    LoadYear(i32),
+    Quit,
+}
+
+/// What applying one effect did, handed back to `State::settle`.
+#[derive(Debug)]
+pub enum Outcome {
+    Saved(Record),
+    Updated(Record),
+    Deleted(Record),
+    Restored(Record),
+    PersonSaved(String),
+    PersonRetired(String),
+    /// A year was loaded; the loop swaps the new view in.
+    Loaded,
+    Quit,
+    /// The ledger refused; `from_form` tells the state to hand the error back
+    /// to the open form instead of the status line.
+    Failed {
+        error: CoreError,
+        from_form: bool,
+    },
+}
+
+impl Outcome {
+    /// Whether the year's data changed and the view must be reloaded.
+    pub fn changed_data(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Saved(_)
+                | Outcome::Updated(_)
+                | Outcome::Deleted(_)
+                | Outcome::Restored(_)
+                | Outcome::PersonSaved(_)
+                | Outcome::PersonRetired(_)
+        )
+    }
+}
+
+/// Perform one effect through the ledger. `LoadYear` and `Quit` need no
+/// ledger write; the caller reloads the view.
+pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -> Outcome {
+    let form = matches!(effect, Effect::SaveRecord(_) | Effect::UpdateRecord(..));
+    let result = match effect {
+        Effect::SaveRecord(input) => ledger.add_record(&input, now).map(Outcome::Saved),
+        Effect::UpdateRecord(id, input) => {
+            ledger.update_record(id, &input, now).map(Outcome::Updated)
+        }
+        Effect::DeleteRecord(id) => ledger.delete_record(id).map(Outcome::Deleted),
+        Effect::RestoreRecord(record) => ledger
+            .restore_record(&record)
+            .map(|()| Outcome::Restored(record)),
+        Effect::AddPerson(input) => ledger
+            .add_person(&input)
+            .map(|p| Outcome::PersonSaved(p.name)),
+        Effect::EditPerson(id, input) => ledger
+            .edit_person(id, &input)
+            .map(|p| Outcome::PersonSaved(p.name)),
+        Effect::RetirePerson(id) => ledger
+            .retire_person(id)
+            .map(|p| Outcome::PersonRetired(p.name)),
+        Effect::LoadYear(_) => Ok(Outcome::Loaded),
+        Effect::Quit => Ok(Outcome::Quit),
+    };
+    result.unwrap_or_else(|error| Outcome::Failed {
+        error,
+        from_form: form,
+    })
+}
+
+/// A valid calendar year for the ledger, or `None` past chrono's range.
+pub fn year_ok(year: i32) -> bool {
+    NaiveDate::from_ymd_opt(year, 1, 1).is_some() && (1900..=9999).contains(&year)
+}

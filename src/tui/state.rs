@@ -1,0 +1,378 @@
+//! The TUI's state and its one transition, `update(Action) -> Vec<Effect>`.
+//! Nothing here does IO: effects are data the loop applies, and what came of
+//! them returns through `settle`. Selections are kept within their lists.
+
+mod nav;
+pub mod select;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::action::Action;
+use super::effect::{Effect, Outcome};
+use super::keymap::Mode;
+use super::theme::Theme;
+use crate::core::{Record, RecordId, YearView};
+use crate::i18n::{self, Lang, tui as msg, tui::T};
+
+/// Rows moved by PgUp/PgDn.
+pub const PAGE: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    Overview,
+    Checklist,
+    Records,
+    Talks,
+    Roster,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Overview,
+        Screen::Checklist,
+        Screen::Records,
+        Screen::Talks,
+        Screen::Roster,
+    ];
+
+    pub fn mode(self) -> Mode {
+        match self {
+            Screen::Overview => Mode::Overview,
+            Screen::Checklist => Mode::Checklist,
+            Screen::Records => Mode::Records,
+            Screen::Talks => Mode::Talks,
+            Screen::Roster => Mode::Roster,
+        }
+    }
+
+    /// The digit that switches to this screen.
+    pub fn digit(self) -> char {
+        match self {
+            Screen::Overview => '1',
+            Screen::Checklist => '2',
+            Screen::Records => '3',
+            Screen::Talks => '4',
+            Screen::Roster => '5',
+        }
+    }
+
+    fn cycle(self, forward: bool) -> Screen {
+        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let n = Screen::ALL.len();
+        Screen::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// The checklist's three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pane {
+    Lists,
+    Duties,
+    Detail,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checklist {
+    pub focus: Option<Pane>,
+    /// Index into `ListId::ALL`.
+    pub list: usize,
+    /// Index into the visible duties (see `select::duties`).
+    pub duty: usize,
+    pub detail_scroll: u16,
+}
+
+impl Checklist {
+    pub fn focus(&self) -> Pane {
+        self.focus.unwrap_or(Pane::Lists)
+    }
+}
+
+/// The record form, while open. The form component replaces this slot once
+/// it is wired in (`form::RecordForm`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormSlot {
+    pub editing: Option<RecordId>,
+}
+
+impl FormSlot {
+    /// The record being edited; `None` for a new one (as `RecordForm::editing`).
+    pub fn editing(&self) -> Option<RecordId> {
+        self.editing
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmDelete(RecordId),
+    Form(FormSlot),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+pub struct State {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    pub view: YearView,
+    pub screen: Screen,
+    pub overlay: Overlay,
+    pub checklist: Checklist,
+    /// Text filter over duties (checklist) and records.
+    pub filter: String,
+    /// Typing into the filter.
+    pub filtering: bool,
+    /// Index into the visible records (see `select::records`).
+    pub record: usize,
+    pub talks_scroll: u16,
+    pub help_scroll: u16,
+    pub notice: Option<Notice>,
+    /// Deleted records, newest last, for undo.
+    pub undo: Vec<Record>,
+    pub quit: bool,
+    /// The terminal's size (columns, rows), so scrolling stops at the end.
+    pub size: (u16, u16),
+}
+
+impl State {
+    pub fn new(view: YearView, lang: Lang, theme: Theme) -> State {
+        State {
+            lang,
+            theme,
+            today: view.today,
+            view,
+            screen: Screen::Overview,
+            overlay: Overlay::None,
+            checklist: Checklist::default(),
+            filter: String::new(),
+            filtering: false,
+            record: 0,
+            talks_scroll: 0,
+            help_scroll: 0,
+            notice: None,
+            undo: Vec::new(),
+            quit: false,
+            size: (80, 24),
+        }
+    }
+
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::Form(_) => Mode::Form,
+            Overlay::Help => Mode::Help,
+            Overlay::ConfirmDelete(_) => Mode::ConfirmDelete,
+            Overlay::None if self.filtering => Mode::Filter,
+            Overlay::None => self.screen.mode(),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !matches!(action, Action::FormKey(_) | Action::Paste(_)) {
+            self.notice = None;
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            Action::Help => {
+                self.overlay = Overlay::Help;
+                self.help_scroll = 0;
+            }
+            Action::ShowOverview => self.show(Screen::Overview),
+            Action::ShowChecklist => self.show(Screen::Checklist),
+            Action::ShowRecords => self.show(Screen::Records),
+            Action::ShowTalks => self.show(Screen::Talks),
+            Action::ShowRoster => self.show(Screen::Roster),
+            Action::PrevYear => return self.change_year(-1),
+            Action::NextYear => return self.change_year(1),
+            Action::AddRecord => self.overlay = Overlay::Form(FormSlot { editing: None }),
+            Action::EditRecord => match self.selected_record() {
+                Some(id) => self.overlay = Overlay::Form(FormSlot { editing: Some(id) }),
+                None => self.info(msg::text(self.lang, T::NoRecordSelected)),
+            },
+            Action::DeleteRecord => match self.selected_record() {
+                Some(id) => self.overlay = Overlay::ConfirmDelete(id),
+                None => self.info(msg::text(self.lang, T::NoRecordSelected)),
+            },
+            Action::Confirm => {
+                if let Overlay::ConfirmDelete(id) = self.overlay {
+                    self.overlay = Overlay::None;
+                    return vec![Effect::DeleteRecord(id)];
+                }
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::Undo => match self.undo.pop() {
+                Some(record) => return vec![Effect::RestoreRecord(record)],
+                None => self.info(msg::text(self.lang, T::NothingToUndo)),
+            },
+            Action::Filter => {
+                self.filtering = true;
+                self.start_filter();
+            }
+            Action::FilterChar(c) => {
+                self.filter.push(c);
+                self.start_filter();
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.start_filter();
+            }
+            Action::FilterAccept => self.filtering = false,
+            Action::FilterCancel => {
+                self.filtering = false;
+                self.filter.clear();
+                self.start_filter();
+            }
+            Action::Paste(text) => {
+                if self.filtering {
+                    self.filter
+                        .push_str(&crate::core::record::clean_line(&text));
+                    self.start_filter();
+                }
+                // Once wired: `if let Overlay::Form(f) = &mut self.overlay { f.paste(&text) }`.
+            }
+            Action::FormKey(key) => {
+                // Once wired: `form.handle_key(key, &self.view)`; `Submit(new)` turns
+                // into `self.update(Action::SubmitRecord(new))`, `Cancelled` closes.
+                if key.code == crossterm::event::KeyCode::Esc {
+                    self.overlay = Overlay::None;
+                }
+            }
+            Action::SubmitRecord(input) => {
+                let editing = match &self.overlay {
+                    Overlay::Form(form) => form.editing(),
+                    _ => None,
+                };
+                return match editing {
+                    Some(id) => vec![Effect::UpdateRecord(id, input)],
+                    None => vec![Effect::SaveRecord(input)],
+                };
+            }
+            Action::Back
+            | Action::Open
+            | Action::NextPane
+            | Action::PrevPane
+            | Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown => self.navigate(&action),
+        }
+        Vec::new()
+    }
+
+    /// Take in what applying an effect did.
+    pub fn settle(&mut self, outcome: Outcome) {
+        let lang = self.lang;
+        match outcome {
+            Outcome::Saved(r) => {
+                self.close_form();
+                self.info(&msg::saved(lang, r.id));
+            }
+            Outcome::Updated(r) => {
+                self.close_form();
+                self.info(&msg::updated(lang, r.id));
+            }
+            Outcome::Deleted(r) => {
+                self.info(&msg::deleted(lang, r.id));
+                self.undo.push(r);
+            }
+            Outcome::Restored(r) => self.info(&msg::restored(lang, r.id)),
+            Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
+            Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
+            Outcome::Loaded | Outcome::Quit => {}
+            Outcome::Failed { error, .. } => {
+                // Once the form is wired: a `CoreError::Invalid(v)` from the form
+                // goes back to it with `form.set_error(v)` and the form stays open.
+                self.notice = Some(Notice::Error(i18n::domain::error(lang, &error)));
+            }
+        }
+    }
+
+    /// Swap in freshly loaded data, keeping selections in range.
+    pub fn set_view(&mut self, view: YearView) {
+        if view.year != self.view.year {
+            self.record = 0;
+            self.talks_scroll = 0;
+            self.checklist.detail_scroll = 0;
+        }
+        self.view = view;
+        self.clamp();
+    }
+
+    /// The terminal was resized.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.checklist.detail_scroll = self
+            .checklist
+            .detail_scroll
+            .min(super::view::detail_max_scroll(self));
+        self.help_scroll = self.help_scroll.min(super::view::help_max_scroll(self));
+    }
+
+    /// A failure outside any effect (e.g. reloading), shown on the status line.
+    pub fn fail(&mut self, text: String) {
+        self.notice = Some(Notice::Error(text));
+    }
+
+    fn info(&mut self, text: &str) {
+        self.notice = Some(Notice::Info(text.to_string()));
+    }
+
+    fn close_form(&mut self) {
+        if matches!(self.overlay, Overlay::Form(_)) {
+            self.overlay = Overlay::None;
+        }
+    }
+
+    fn show(&mut self, screen: Screen) {
+        self.overlay = Overlay::None;
+        self.screen = screen;
+    }
+
+    fn change_year(&mut self, delta: i32) -> Vec<Effect> {
+        let year = self.view.year.saturating_add(delta);
+        if super::effect::year_ok(year) {
+            vec![Effect::LoadYear(year)]
+        } else {
+            self.info(msg::text(self.lang, T::YearOutOfRange));
+            Vec::new()
+        }
+    }
+
+    fn selected_record(&self) -> Option<RecordId> {
+        if self.screen != Screen::Records {
+            return None;
+        }
+        select::records(&self.view, &self.filter)
+            .get(self.record)
+            .map(|r| r.id)
+    }
+
+    /// The filter changed: start from the first match.
+    fn start_filter(&mut self) {
+        self.record = 0;
+        self.checklist.duty = 0;
+        self.checklist.detail_scroll = 0;
+        if self.screen == Screen::Checklist && !self.filter.is_empty() {
+            self.checklist.focus = Some(Pane::Duties);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Moving around: panes, selections and scroll offsets. Every move keeps the
+//! selection inside the list it points into.
+
+use super::{Overlay, PAGE, Pane, Screen, State, select};
+use crate::core::ListId;
+use crate::tui::action::Action;
+
+/// Move `i` within `0..len` by `action`.
+fn step(i: usize, len: usize, action: &Action) -> usize {
+    let last = len.saturating_sub(1);
+    let next = match action {
+        Action::Up => i.saturating_sub(1),
+        Action::Down => i.saturating_add(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageUp => i.saturating_sub(PAGE),
+        Action::PageDown => i.saturating_add(PAGE),
+        _ => i,
+    };
+    next.min(last)
+}
+
+/// Scroll `s` by `action`, at most to `max`.
+fn scroll(s: u16, action: &Action, max: u16) -> u16 {
+    let page = u16::try_from(PAGE).unwrap_or(10);
+    let next = match action {
+        Action::Up => s.saturating_sub(1),
+        Action::Down => s.saturating_add(1),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::PageUp => s.saturating_sub(page),
+        Action::PageDown => s.saturating_add(page),
+        _ => s,
+    };
+    next.min(max)
+}
+
+/// The pane beside `p`; `wrap` lets the ends meet (Tab), else they stop (←→).
+fn beside(p: Pane, forward: bool, wrap: bool) -> Pane {
+    match (p, forward) {
+        (Pane::Detail, true) if wrap => Pane::Lists,
+        (Pane::Lists, false) if wrap => Pane::Detail,
+        (Pane::Lists | Pane::Duties, false) => Pane::Lists,
+        (Pane::Lists, true) | (Pane::Detail, false) => Pane::Duties,
+        (Pane::Duties | Pane::Detail, true) => Pane::Detail,
+    }
+}
+
+impl State {
+    pub(super) fn navigate(&mut self, action: &Action) {
+        if self.overlay == Overlay::Help {
+            if *action == Action::Back {
+                self.overlay = Overlay::None;
+            } else {
+                let max = crate::tui::view::help_max_scroll(self);
+                self.help_scroll = scroll(self.help_scroll, action, max);
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Overview => match action {
+                Action::Open => self.screen = Screen::Checklist,
+                Action::NextPane | Action::PrevPane => self.cycle(action),
+                _ => {}
+            },
+            Screen::Checklist => self.checklist_nav(action),
+            Screen::Records => match action {
+                Action::Back => self.screen = Screen::Overview,
+                Action::NextPane | Action::PrevPane => self.cycle(action),
+                _ => {
+                    let len = select::records(&self.view, &self.filter).len();
+                    self.record = step(self.record, len, action);
+                }
+            },
+            Screen::Talks | Screen::Roster => match action {
+                Action::Back => self.screen = Screen::Overview,
+                Action::NextPane | Action::PrevPane => self.cycle(action),
+                // The matrix clamps what it shows; its size is its own.
+                _ => self.talks_scroll = scroll(self.talks_scroll, action, u16::MAX),
+            },
+        }
+    }
+
+    fn cycle(&mut self, action: &Action) {
+        self.screen = self.screen.cycle(*action == Action::NextPane);
+    }
+
+    fn checklist_nav(&mut self, action: &Action) {
+        let focus = self.checklist.focus();
+        match action {
+            Action::NextPane => self.checklist.focus = Some(beside(focus, true, true)),
+            Action::PrevPane => self.checklist.focus = Some(beside(focus, false, true)),
+            Action::Right | Action::Open => self.checklist.focus = Some(beside(focus, true, false)),
+            Action::Left => self.checklist.focus = Some(beside(focus, false, false)),
+            Action::Back => match focus {
+                Pane::Lists if !self.filter.is_empty() => {
+                    self.filter.clear();
+                    self.checklist.duty = 0;
+                }
+                Pane::Lists => self.screen = Screen::Overview,
+                other => self.checklist.focus = Some(beside(other, false, false)),
+            },
+            _ => match focus {
+                Pane::Lists => {
+                    let before = self.checklist.list;
+                    self.checklist.list = step(before, ListId::ALL.len(), action);
+                    if before != self.checklist.list {
+                        self.checklist.duty = 0;
+                        self.checklist.detail_scroll = 0;
+                    }
+                }
+                Pane::Duties => {
+                    let len = select::duties(&self.view, self.checklist.list, &self.filter).len();
+                    let before = self.checklist.duty;
+                    self.checklist.duty = step(before, len, action);
+                    if before != self.checklist.duty {
+                        self.checklist.detail_scroll = 0;
+                    }
+                }
+                Pane::Detail => {
+                    let max = crate::tui::view::detail_max_scroll(self);
+                    self.checklist.detail_scroll =
+                        scroll(self.checklist.detail_scroll, action, max);
+                }
+            },
+        }
+    }
+
+    /// Pull every selection back inside its list after the data changed.
+    pub(super) fn clamp(&mut self) {
+        let records = select::records(&self.view, &self.filter).len();
+        self.record = self.record.min(records.saturating_sub(1));
+        let duties = select::duties(&self.view, self.checklist.list, &self.filter).len();
+        self.checklist.duty = self.checklist.duty.min(duties.saturating_sub(1));
+        self.checklist.list = self.checklist.list.min(ListId::ALL.len() - 1);
+    }
+}

@@ -1,0 +1,90 @@
+//! What each list shows, derived from the year's data and the filter. Both
+//! `State` (to move a selection) and the views (to draw it) use these, so the
+//! index a key moves is the row the screen shows.
+
+use crate::core::{Duty, ListId, Record, YearView};
+
+/// A visible duty: its index in the catalogue and how deep it is indented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DutyRow {
+    pub index: usize,
+    pub depth: u16,
+}
+
+/// Does `duty` match the filter text (by id, title or full text)?
+pub fn duty_matches(duty: &Duty, filter: &str) -> bool {
+    let f = filter.trim().to_lowercase();
+    f.is_empty()
+        || duty.id.as_str().to_lowercase().contains(&f)
+        || duty.title.to_lowercase().contains(&f)
+        || duty.title_en.to_lowercase().contains(&f)
+        || duty.text.to_lowercase().contains(&f)
+}
+
+/// The duties the checklist's middle pane lists: with no filter, the selected
+/// list's duties with sub-duties under their parent; with a filter, every
+/// matching duty of every list.
+pub fn duties(view: &YearView, list: usize, filter: &str) -> Vec<DutyRow> {
+    let all = &view.catalogue.duties;
+    if !filter.trim().is_empty() {
+        return all
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| duty_matches(d, filter))
+            .map(|(index, _)| DutyRow { index, depth: 0 })
+            .collect();
+    }
+    let Some(list) = ListId::ALL.get(list).copied() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (index, d) in all.iter().enumerate() {
+        if d.list != list {
+            continue;
+        }
+        // A sub-duty is listed under its parent when the parent is in this list.
+        let parent_here = d
+            .parent
+            .as_ref()
+            .and_then(|p| all.iter().find(|x| &x.id == p))
+            .is_some_and(|p| p.list == list);
+        if parent_here {
+            continue;
+        }
+        push_tree(all, index, 0, &mut out);
+    }
+    out
+}
+
+fn push_tree(all: &[Duty], index: usize, depth: u16, out: &mut Vec<DutyRow>) {
+    if out.iter().any(|r| r.index == index) || depth > 8 {
+        return;
+    }
+    out.push(DutyRow { index, depth });
+    let Some(parent) = all.get(index) else {
+        return;
+    };
+    for (child, d) in all.iter().enumerate() {
+        if d.parent.as_ref() == Some(&parent.id) && d.list == parent.list {
+            push_tree(all, child, depth + 1, out);
+        }
+    }
+}
+
+/// The records screen's rows: newest first, filtered by topic, kind or notes.
+pub fn records<'a>(view: &'a YearView, filter: &str) -> Vec<&'a Record> {
+    let f = filter.trim().to_lowercase();
+    let mut out: Vec<&Record> = view
+        .records
+        .iter()
+        .filter(|r| {
+            f.is_empty()
+                || r.topic.to_lowercase().contains(&f)
+                || r.kind.zh().contains(&f)
+                || r.kind.en().to_lowercase().contains(&f)
+                || r.notes.to_lowercase().contains(&f)
+        })
+        .collect();
+    out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    out
+}

@@ -1,0 +1,142 @@
+//! The frame around every screen: title and date on top, the screen tabs,
+//! and the footer with a notice, the filter being typed, or key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::put;
+use crate::i18n::tui::{self as msg, T};
+use crate::tui::keymap;
+use crate::tui::state::{Notice, Screen, State};
+use crate::tui::widgets::text;
+
+/// Draw the header, tabs and footer; return the body area between them.
+pub fn render(state: &State, frame: &mut Frame, area: Rect) -> Rect {
+    let (lang, theme) = (state.lang, &state.theme);
+    let sep = Span::styled(theme.dot(), theme.dim);
+    put(
+        frame,
+        area,
+        0,
+        Line::from(vec![
+            Span::styled(msg::text(lang, T::AppName), theme.title),
+            sep.clone(),
+            Span::styled(msg::year(lang, state.view.year), theme.heading),
+            sep,
+            Span::styled(msg::today(lang, state.today), theme.base),
+        ]),
+    );
+    let mut tabs = Vec::new();
+    for s in Screen::ALL {
+        let style = if s == state.screen {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        tabs.push(Span::styled(
+            format!(" {} {} ", s.digit(), msg::screen(lang, s)),
+            style,
+        ));
+        tabs.push(Span::raw(" "));
+    }
+    put(frame, area, 1, Line::from(tabs));
+    footer(state, frame, area);
+    body(area)
+}
+
+/// The area between the header rows and the footer.
+pub fn body(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(3),
+    )
+}
+
+fn footer(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme) = (state.lang, &state.theme);
+    let row = area.height.saturating_sub(1);
+    let width = usize::from(area.width);
+    if state.filtering {
+        let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
+        let shown = text::truncate(
+            &state.filter,
+            width.saturating_sub(text::width(&prompt) + 1),
+            "",
+        );
+        let x = text::width(&prompt) + text::width(&shown);
+        put(
+            frame,
+            area,
+            row,
+            Line::from(vec![
+                Span::styled(prompt, theme.key),
+                Span::styled(shown, theme.input),
+            ]),
+        );
+        // The cursor sits where typing goes, so input methods show candidates there.
+        let x = area.x
+            + u16::try_from(x)
+                .unwrap_or(0)
+                .min(area.width.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, area.y + row));
+        return;
+    }
+    if let Some(notice) = &state.notice {
+        let (t, style) = match notice {
+            Notice::Info(t) => (t, theme.notice),
+            Notice::Error(t) => (t, theme.error),
+        };
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(text::truncate(t, width, theme.ellipsis()), style),
+        );
+        return;
+    }
+    put(frame, area, row, hints_line(state, width));
+}
+
+/// Key hints in table order, as many as fit.
+fn hints_line(state: &State, width: usize) -> Line<'static> {
+    let (lang, theme) = (state.lang, &state.theme);
+    let mode = state.mode();
+    let hints: Vec<(String, String)> = if mode == keymap::Mode::Form {
+        // Once wired: the form's own `hints()`.
+        vec![("Esc".into(), msg::text(lang, T::FormCancelHint).into())]
+    } else {
+        keymap::hints(mode, theme.ascii)
+            .into_iter()
+            .filter(|(_, a)| !is_screen_switch(a))
+            .map(|(k, a)| (k, msg::action(lang, a).to_string()))
+            .collect()
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in hints {
+        let w = text::width(&key) + 1 + text::width(&what) + 2;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {what}  "), theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// The tabs already show the digits; the footer need not repeat them.
+fn is_screen_switch(a: &crate::tui::action::Action) -> bool {
+    use crate::tui::action::Action;
+    matches!(
+        a,
+        Action::ShowOverview
+            | Action::ShowChecklist
+            | Action::ShowRecords
+            | Action::ShowTalks
+            | Action::ShowRoster
+    )
+}

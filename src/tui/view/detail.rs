@@ -1,0 +1,164 @@
+//! The selected duty in full: seed text, the rule in words and its source,
+//! progress, the records that count and what is still missing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{pane, put};
+use crate::core::{Missing, YearView};
+use crate::i18n::domain;
+use crate::i18n::tui::{self as msg, T};
+use crate::tui::state::{State, select};
+use crate::tui::widgets::{QuotaBar, text};
+
+pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
+    let (lang, theme) = (state.lang, &state.theme);
+    let inner = pane(frame, area, msg::text(lang, T::Detail), focused, theme);
+    let Some((index, lines)) = lines(state, inner.width) else {
+        put(
+            frame,
+            inner,
+            0,
+            Line::styled(msg::text(lang, T::NoDutySelected), theme.dim),
+        );
+        return;
+    };
+    let Some(p) = state.view.progress.get(index) else {
+        return;
+    };
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
+    for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
+        let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
+        if row >= inner.height {
+            break;
+        }
+        match line {
+            None => {
+                let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
+                QuotaBar::new(p, theme).render(r, frame.buffer_mut());
+            }
+            Some(text) => put(
+                frame,
+                inner,
+                row,
+                Line::from(Span::styled(text.clone(), *style)),
+            ),
+        }
+    }
+}
+
+/// The selected duty's catalogue index and its detail lines wrapped to
+/// `width`; a `None` text marks the row where the quota bar goes.
+/// Detail lines: text and style; `None` text is the quota bar's row.
+pub type Lines = Vec<(Option<String>, Style)>;
+
+pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let rows = select::duties(view, state.checklist.list, &state.filter);
+    let index = rows.get(state.checklist.duty)?.index;
+    let (duty, p) = (view.catalogue.duties.get(index)?, view.progress.get(index)?);
+    let w = usize::from(width);
+    let mut lines: Vec<(Option<String>, Style)> = Vec::new();
+    let add = |s: &str, style: Style, lines: &mut Vec<(Option<String>, Style)>| {
+        for l in text::wrap(s, w) {
+            lines.push((Some(l), style));
+        }
+    };
+    add(domain::duty_title(lang, duty), theme.title, &mut lines);
+    add(
+        &format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref),
+        theme.dim,
+        &mut lines,
+    );
+    lines.push((None, theme.base));
+    add(
+        &format!(
+            "{}{}{} {}",
+            domain::status(lang, p.status),
+            theme.dot(),
+            msg::text(lang, T::Expected),
+            p.expected
+        ),
+        theme.status(p.status),
+        &mut lines,
+    );
+    add(
+        &format!(
+            "{}: {}",
+            msg::text(lang, T::Rule),
+            domain::rule(lang, &duty.rule)
+        ),
+        theme.base,
+        &mut lines,
+    );
+    add(
+        &format!("{}: {}", msg::text(lang, T::Source), duty.source),
+        theme.dim,
+        &mut lines,
+    );
+    if let Some(due) = p.next_due {
+        add(
+            &format!("{}: {due}", msg::text(lang, T::NextDue)),
+            theme.base,
+            &mut lines,
+        );
+    }
+    lines.push((Some(String::new()), theme.base));
+    add(&duty.text, theme.base, &mut lines);
+    lines.push((Some(String::new()), theme.base));
+    add(
+        msg::text(lang, T::RecordsThatCount),
+        theme.heading,
+        &mut lines,
+    );
+    if p.records.is_empty() {
+        add(msg::text(lang, T::NoneYet), theme.dim, &mut lines);
+    }
+    for id in &p.records {
+        if let Some(r) = view.record(*id) {
+            let s = format!(
+                "{} {} {}",
+                r.date.format("%m-%d"),
+                domain::kind(lang, r.kind),
+                r.topic
+            );
+            lines.push((Some(text::truncate(&s, w, theme.ellipsis())), theme.base));
+        }
+    }
+    lines.push((Some(String::new()), theme.base));
+    add(msg::text(lang, T::Missing), theme.heading, &mut lines);
+    if p.missing.is_empty() {
+        add(msg::text(lang, T::Nothing), theme.dim, &mut lines);
+    }
+    for m in &p.missing {
+        let s = format!("- {}", missing(state, view, m));
+        // A bucket still to come is not yet owed: dim it.
+        let style = match m {
+            Missing::Period { past: false, .. } => theme.dim,
+            _ => theme.status(p.status),
+        };
+        add(&s, style, &mut lines);
+    }
+    Some((index, lines))
+}
+
+/// What is missing, in words; a sub-duty by its title rather than its id.
+fn missing(state: &State, view: &YearView, m: &Missing) -> String {
+    match m {
+        Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
+            || duty.to_string(),
+            |d| domain::duty_title(state.lang, d).to_string(),
+        ),
+        Missing::Pair { from, to } => format!(
+            "{} {} {}",
+            view.roster.name(*from),
+            state.theme.arrow(),
+            view.roster.name(*to)
+        ),
+        other => domain::missing(state.lang, other, &view.roster),
+    }
+}

@@ -1,0 +1,180 @@
+//! What draws over a screen: the help (built from the key tables), the delete
+//! confirmation, and the record form.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane, put};
+use crate::core::RecordId;
+use crate::i18n::tui::{self as msg, T};
+use crate::tui::keymap::{self, Mode};
+use crate::tui::state::{FormSlot, State};
+use crate::tui::widgets::text;
+
+/// A box of at most `w`×`h` centred in `area`, cleared.
+fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let buf = frame.buffer_mut();
+    Clear.render(r, buf);
+    // A wide character just left of the box would spill into its border.
+    if r.x > buf.area.x {
+        for y in r.y..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    r
+}
+
+type Rows = Vec<(String, &'static crate::tui::action::Action)>;
+
+/// Help lines of titled sections of key rows.
+fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> Vec<Line<'a>> {
+    let theme = &state.theme;
+    let mut lines = Vec::new();
+    for (title, rows) in sections {
+        lines.push(Line::styled(*title, theme.heading));
+        for (keys, action) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(text::fit(keys, key_w, theme.ellipsis()), theme.key),
+                Span::raw(msg::action(state.lang, action)),
+            ]));
+        }
+    }
+    lines
+}
+
+/// The help's columns of lines and its box width: two columns when there
+/// is room, else one that scrolls.
+fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
+    let (lang, theme) = (state.lang, &state.theme);
+    let mode = state.screen.mode();
+    let here = vec![(
+        msg::screen(lang, state.screen),
+        keymap::help_rows(keymap::table(mode), theme.ascii),
+    )];
+    let anywhere = vec![
+        (
+            msg::text(lang, T::HelpGlobal),
+            keymap::help_rows(keymap::global(), theme.ascii),
+        ),
+        (
+            msg::text(lang, T::FilterPrompt),
+            keymap::help_rows(keymap::table(Mode::Filter), theme.ascii),
+        ),
+    ];
+    if area.width >= 72 {
+        (
+            vec![
+                help_lines(state, &here, 12),
+                help_lines(state, &anywhere, 8),
+            ],
+            72,
+        )
+    } else {
+        let all: Vec<_> = here.into_iter().chain(anywhere).collect();
+        (vec![help_lines(state, &all, 12)], 40)
+    }
+}
+
+/// The help box within `area`, and how many lines its tallest column has.
+fn help_box(area: Rect, width: u16, tallest: usize) -> Rect {
+    let w = width.min(area.width);
+    let h = u16::try_from(tallest + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn help_max_scroll(state: &State, area: Rect) -> u16 {
+    let (columns, width) = help_columns(state, area);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let inner_h = help_box(area, width, tallest).height.saturating_sub(2);
+    u16::try_from(tallest.saturating_sub(usize::from(inner_h))).unwrap_or(u16::MAX)
+}
+
+/// The help: this screen's keys, the keys that work anywhere, the filter's.
+pub fn help(state: &State, frame: &mut Frame, area: Rect) {
+    let (columns, width) = help_columns(state, area);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let b = help_box(area, width, tallest);
+    let r = boxed(frame, area, b.width, b.height);
+    let inner = pane(frame, r, msg::text(state.lang, T::Help), true, &state.theme);
+    let max = tallest.saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(state.help_scroll).min(max);
+    let n = u16::try_from(columns.len()).unwrap_or(1);
+    let col_w = inner.width / n.max(1);
+    for (c, lines) in columns.into_iter().enumerate() {
+        let x = inner.x + col_w * u16::try_from(c).unwrap_or(0);
+        let col = Rect::new(x, inner.y, col_w.saturating_sub(1), inner.height);
+        for (i, line) in lines.into_iter().enumerate().skip(scroll) {
+            put(
+                frame,
+                col,
+                u16::try_from(i - scroll).unwrap_or(u16::MAX),
+                line,
+            );
+        }
+    }
+}
+
+pub fn confirm(state: &State, frame: &mut Frame, area: Rect, id: RecordId) {
+    let (lang, theme) = (state.lang, &state.theme);
+    let r = boxed(frame, area, 56, 6);
+    let inner = pane(frame, r, msg::text(lang, T::ConfirmTitle), true, theme);
+    let question = match state.view.record(id) {
+        Some(rec) => msg::confirm_delete(lang, id, rec.date, &rec.topic),
+        None => msg::confirm_delete(lang, id, state.today, ""),
+    };
+    for (i, l) in text::wrap(&question, usize::from(inner.width))
+        .into_iter()
+        .take(2)
+        .enumerate()
+    {
+        put(
+            frame,
+            inner,
+            u16::try_from(i).unwrap_or(0),
+            Line::styled(l, theme.base),
+        );
+    }
+    put(
+        frame,
+        inner,
+        3,
+        Line::styled(msg::text(lang, T::ConfirmHint), theme.key),
+    );
+}
+
+pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
+    // Wired later: `form.render(frame, r, &state.theme)`, which also places the cursor.
+    let lang = state.lang;
+    let r = boxed(frame, area, 70, 20);
+    let title = match slot.editing() {
+        Some(_) => msg::action(lang, &crate::tui::action::Action::EditRecord),
+        None => msg::action(lang, &crate::tui::action::Action::AddRecord),
+    };
+    let inner = pane(frame, r, title, true, &state.theme);
+    put(
+        frame,
+        inner,
+        0,
+        Line::styled(state.theme.ellipsis(), state.theme.dim),
+    );
+}

@@ -1,0 +1,244 @@
+//! The first screen, made to fit 80×24: how many duties stand where, the
+//! duties furthest behind pace, the next deadlines and the talks still owed.
+
+use std::cmp::Ordering;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::put;
+use crate::core::{Missing, Progress, Rule, Status, YearView};
+use crate::i18n::domain;
+use crate::i18n::tui::{self as msg, T};
+use crate::tui::state::State;
+use crate::tui::widgets::{QuotaBar, text};
+
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let t = view.tally;
+    let mut counts = Vec::new();
+    for (status, n) in [
+        (Status::Done, t.done),
+        (Status::OnTrack, t.on_track),
+        (Status::Behind, t.behind),
+        (Status::Overdue, t.overdue),
+        (Status::NoQuota, t.no_quota),
+    ] {
+        counts.push(Span::styled(
+            format!(
+                "{} {} {n}",
+                theme.marker(status),
+                domain::status(lang, status)
+            ),
+            theme.status(status),
+        ));
+        counts.push(Span::raw("   "));
+    }
+    put(frame, area, 0, Line::from(counts));
+    if area.height < 3 {
+        return;
+    }
+    let below = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
+    let left_w = below.width * 11 / 20;
+    let left = Rect::new(below.x, below.y, left_w, below.height);
+    let right = Rect::new(
+        below.x + left_w + 2,
+        below.y,
+        below.width.saturating_sub(left_w + 2),
+        below.height,
+    );
+    behind(state, frame, left);
+    let deadlines_h = right.height.min(7);
+    deadlines(
+        state,
+        frame,
+        Rect {
+            height: deadlines_h,
+            ..right
+        },
+    );
+    talks(
+        state,
+        frame,
+        Rect {
+            y: right.y + deadlines_h,
+            height: right.height - deadlines_h,
+            ..right
+        },
+    );
+}
+
+/// Quota duties not yet done, worst first: overdue, then behind, then the
+/// widest gap between pace and progress.
+pub fn furthest_behind(view: &YearView) -> Vec<&Progress> {
+    let mut out: Vec<&Progress> = view
+        .progress
+        .iter()
+        .filter(|p| matches!(p.status, Status::Overdue | Status::Behind | Status::OnTrack))
+        .collect();
+    out.sort_by(|a, b| {
+        a.status.cmp(&b.status).then_with(|| {
+            let gap = |p: &Progress| p.expected_ratio() - p.ratio();
+            gap(b).partial_cmp(&gap(a)).unwrap_or(Ordering::Equal)
+        })
+    });
+    out
+}
+
+fn behind(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(msg::text(lang, T::FurthestBehind), theme.heading),
+    );
+    let rows = furthest_behind(view);
+    if rows.is_empty() {
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NothingBehind), theme.dim),
+        );
+        return;
+    }
+    let name_w = area.width * 9 / 20;
+    for (i, p) in rows.iter().enumerate() {
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        if row >= area.height {
+            break;
+        }
+        let title = view
+            .catalogue
+            .duty(&p.duty)
+            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
+        let name = text::fit(title, usize::from(name_w), theme.ellipsis());
+        put(frame, area, row, Line::styled(name, theme.base));
+        let bar = Rect::new(
+            area.x + name_w + 1,
+            area.y + row,
+            area.width.saturating_sub(name_w + 1),
+            1,
+        );
+        QuotaBar::new(p, theme).render(bar, frame.buffer_mut());
+    }
+}
+
+fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(msg::text(lang, T::NextDeadlines), theme.heading),
+    );
+    let mut due: Vec<&Progress> = view
+        .progress
+        .iter()
+        .filter(|p| p.next_due.is_some())
+        .collect();
+    due.sort_by_key(|p| p.next_due);
+    if due.is_empty() {
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NoDeadlines), theme.dim),
+        );
+    }
+    let room = usize::from(area.height.saturating_sub(2));
+    for (i, p) in due.iter().take(room).enumerate() {
+        let date = p
+            .next_due
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_default();
+        let title = view
+            .catalogue
+            .duty(&p.duty)
+            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
+        let rest = usize::from(area.width).saturating_sub(text::width(&date) + 3);
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        put(
+            frame,
+            area,
+            row,
+            Line::from(vec![
+                Span::styled(
+                    format!("{} ", theme.marker(p.status)),
+                    theme.status(p.status),
+                ),
+                Span::styled(date, theme.status(p.status)),
+                Span::raw(" "),
+                Span::raw(text::truncate(title, rest, theme.ellipsis())),
+            ]),
+        );
+    }
+}
+
+/// (host, partner) names of every talk a coverage duty still needs.
+pub fn talks_owed(view: &YearView) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (duty, p) in view.catalogue.duties.iter().zip(&view.progress) {
+        if !matches!(duty.rule, Rule::TalkCoverage { .. }) {
+            continue;
+        }
+        for m in &p.missing {
+            if let Missing::Pair { from, to } = m {
+                let pair = (view.roster.name(*from), view.roster.name(*to));
+                if !out.contains(&pair) {
+                    out.push(pair);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn talks(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme) = (state.lang, &state.theme);
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(msg::text(lang, T::TalksOwed), theme.heading),
+    );
+    let owed = talks_owed(&state.view);
+    if owed.is_empty() {
+        put(
+            frame,
+            area,
+            1,
+            Line::styled(msg::text(lang, T::NoTalksOwed), theme.dim),
+        );
+        return;
+    }
+    let room = usize::from(area.height.saturating_sub(1));
+    let shown = if owed.len() > room {
+        room.saturating_sub(1)
+    } else {
+        owed.len()
+    };
+    let width = usize::from(area.width);
+    for (i, (from, to)) in owed.iter().take(shown).enumerate() {
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        let line = format!("{from} {} {to}", theme.arrow());
+        put(
+            frame,
+            area,
+            row,
+            Line::raw(text::truncate(&line, width, theme.ellipsis())),
+        );
+    }
+    if shown < owed.len() {
+        let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(msg::more(lang, owed.len() - shown), theme.dim),
+        );
+    }
+}

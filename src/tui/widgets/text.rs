@@ -1,0 +1,150 @@
+//! Fitting text into cells by display width (unicode-width, as ratatui
+//! measures), never by bytes or chars, so CJK text is cut where it shows.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s`.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `s` cut to at most `max` columns, ending in `ellipsis` when cut.
+pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.chars().filter(|c| !c.is_control()).collect();
+    }
+    let room = max.saturating_sub(width(ellipsis));
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars().filter(|c| !c.is_control()) {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width(ellipsis) <= max {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// `s` cut to `w` columns and padded with spaces to exactly `w`.
+pub fn fit(s: &str, w: usize, ellipsis: &str) -> String {
+    let mut out = truncate(s, w, ellipsis);
+    let pad = w.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Is `c` a character after which a line may break without a space (CJK)?
+fn breaks_anywhere(c: char) -> bool {
+    char_width(c) >= 2
+}
+
+/// Wrap `s` into lines of at most `max` columns. CJK text breaks between any
+/// two characters, other text at spaces; a word longer than a line is split.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if max == 0 {
+        return lines;
+    }
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in words(para) {
+            let w = width(&word);
+            let is_space = word.chars().all(char::is_whitespace);
+            if used + w <= max {
+                if !(is_space && used == 0) {
+                    line.push_str(&word);
+                    used += w;
+                }
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(line.trim_end().to_string());
+                line = String::new();
+                used = 0;
+            }
+            if is_space {
+                continue;
+            }
+            for c in word.chars() {
+                let cw = char_width(c);
+                if used + cw > max && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Split into breakable pieces: a run of spaces, a run of non-CJK
+/// non-space characters, or one CJK character. Control characters are dropped.
+fn words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_space = false;
+    for c in s.chars() {
+        if c.is_control() {
+            continue;
+        }
+        if breaks_anywhere(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+            continue;
+        }
+        let space = c.is_whitespace();
+        if !cur.is_empty() && space != cur_space {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur_space = space;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_cjk_by_display_width() {
+        assert_eq!(truncate("理论中心组学习", 7, "…"), "理论中…");
+        assert_eq!(width(&truncate("理论中心组学习", 7, "…")), 7);
+        assert_eq!(truncate("理论中心组学习", 8, "~"), "理论中~");
+        assert_eq!(truncate("abc", 3, "…"), "abc");
+        assert_eq!(truncate("abcd", 0, "…"), "");
+        assert_eq!(fit("党课", 6, "…"), "党课  ");
+    }
+
+    #[test]
+    fn wraps_cjk_anywhere_and_english_at_spaces() {
+        assert_eq!(wrap("一二三四五", 4), vec!["一二", "三四", "五"]);
+        assert_eq!(
+            wrap("at least once a year", 9),
+            vec!["at least", "once a", "year"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        for line in wrap("每年至少安排12次专题学习 and more words here", 7) {
+            assert!(width(&line) <= 7, "{line}");
+        }
+        assert!(wrap("x", 0).is_empty());
+    }
+}

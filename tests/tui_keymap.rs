@@ -1,0 +1,160 @@
+//! Key → action for every mode, and the tables' own consistency: no key is
+//! bound twice in a mode, no Alt chords, every action has words in both
+//! languages, and names round-trip through serde.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use rstest::rstest;
+use taizhang::i18n::{Lang, tui as msg};
+use taizhang::tui::action::Action;
+use taizhang::tui::keymap::{self, Mode};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+#[rstest]
+#[case(Mode::Overview, ch('q'), Some(Action::Quit))]
+#[case(
+    Mode::Overview,
+    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    Some(Action::Quit)
+)]
+#[case(Mode::Overview, ch('?'), Some(Action::Help))]
+#[case(Mode::Overview, ch('1'), Some(Action::ShowOverview))]
+#[case(Mode::Overview, ch('2'), Some(Action::ShowChecklist))]
+#[case(Mode::Overview, ch('3'), Some(Action::ShowRecords))]
+#[case(Mode::Overview, ch('4'), Some(Action::ShowTalks))]
+#[case(Mode::Overview, ch('5'), Some(Action::ShowRoster))]
+#[case(Mode::Overview, key(KeyCode::Enter), Some(Action::Open))]
+#[case(Mode::Overview, ch('['), Some(Action::PrevYear))]
+#[case(Mode::Overview, ch(']'), Some(Action::NextYear))]
+#[case(Mode::Overview, ch('a'), Some(Action::AddRecord))]
+#[case(Mode::Overview, ch('u'), Some(Action::Undo))]
+#[case(Mode::Overview, ch('x'), None)]
+#[case(Mode::Checklist, key(KeyCode::Tab), Some(Action::NextPane))]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    Some(Action::PrevPane)
+)]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT),
+    Some(Action::PrevPane)
+)]
+#[case(Mode::Checklist, ch('j'), Some(Action::Down))]
+#[case(Mode::Checklist, key(KeyCode::Down), Some(Action::Down))]
+#[case(Mode::Checklist, ch('k'), Some(Action::Up))]
+#[case(Mode::Checklist, ch('h'), Some(Action::Left))]
+#[case(Mode::Checklist, ch('l'), Some(Action::Right))]
+#[case(Mode::Checklist, ch('g'), Some(Action::Top))]
+#[case(
+    Mode::Checklist,
+    KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
+    Some(Action::Bottom)
+)]
+#[case(Mode::Checklist, key(KeyCode::PageDown), Some(Action::PageDown))]
+#[case(Mode::Checklist, key(KeyCode::PageUp), Some(Action::PageUp))]
+#[case(Mode::Checklist, ch('/'), Some(Action::Filter))]
+#[case(Mode::Checklist, key(KeyCode::Esc), Some(Action::Back))]
+#[case(Mode::Checklist, ch('a'), Some(Action::AddRecord))]
+#[case(Mode::Records, ch('e'), Some(Action::EditRecord))]
+#[case(Mode::Records, key(KeyCode::Enter), Some(Action::EditRecord))]
+#[case(Mode::Records, ch('d'), Some(Action::DeleteRecord))]
+#[case(Mode::Records, ch('j'), Some(Action::Down))]
+#[case(Mode::Records, ch('/'), Some(Action::Filter))]
+#[case(Mode::Talks, ch('j'), Some(Action::Down))]
+#[case(Mode::Talks, key(KeyCode::Esc), Some(Action::Back))]
+#[case(Mode::Roster, ch('1'), Some(Action::ShowOverview))]
+#[case(Mode::Filter, ch('q'), Some(Action::FilterChar('q')))]
+#[case(Mode::Filter, ch('谈'), Some(Action::FilterChar('谈')))]
+#[case(Mode::Filter, key(KeyCode::Enter), Some(Action::FilterAccept))]
+#[case(Mode::Filter, key(KeyCode::Esc), Some(Action::FilterCancel))]
+#[case(Mode::Filter, key(KeyCode::Backspace), Some(Action::FilterBackspace))]
+#[case(Mode::Help, ch('?'), Some(Action::Back))]
+#[case(Mode::Help, key(KeyCode::Esc), Some(Action::Back))]
+#[case(Mode::Help, ch('j'), Some(Action::Down))]
+#[case(Mode::Help, ch('1'), None)]
+#[case(Mode::ConfirmDelete, ch('y'), Some(Action::Confirm))]
+#[case(Mode::ConfirmDelete, ch('n'), Some(Action::Cancel))]
+#[case(Mode::ConfirmDelete, key(KeyCode::Esc), Some(Action::Cancel))]
+#[case(Mode::ConfirmDelete, ch('d'), None)]
+#[case(Mode::Form, ch('q'), Some(Action::FormKey(ch('q'))))]
+#[case(
+    Mode::Form,
+    key(KeyCode::Esc),
+    Some(Action::FormKey(key(KeyCode::Esc)))
+)]
+fn key_to_action(#[case] mode: Mode, #[case] ev: KeyEvent, #[case] want: Option<Action>) {
+    assert_eq!(keymap::lookup(mode, &ev), want);
+}
+
+#[test]
+fn alt_chords_and_releases_do_nothing() {
+    for mode in Mode::ALL.into_iter().filter(|m| *m != Mode::Form) {
+        let alt = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(keymap::lookup(mode, &alt), None, "{mode:?}");
+        let mut release = ch('q');
+        release.kind = KeyEventKind::Release;
+        assert_eq!(keymap::lookup(mode, &release), None, "{mode:?}");
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_in_a_mode() {
+    for mode in Mode::ALL {
+        let mut seen = Vec::new();
+        for b in keymap::bindings(mode) {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{mode:?}: {k:?} bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_bound_action_has_words_and_a_snake_case_name() {
+    for mode in Mode::ALL {
+        for b in keymap::bindings(mode) {
+            let zh = msg::action(Lang::Zh, &b.action);
+            let en = msg::action(Lang::En, &b.action);
+            assert_ne!(zh, en, "{:?}", b.action);
+            assert!(en.is_ascii(), "{:?}: {en}", b.action);
+            let name = serde_json::to_string(&b.action).unwrap();
+            assert!(
+                name.trim_matches('"')
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+            let back: Action = serde_json::from_str(&name).unwrap();
+            assert_eq!(back, b.action);
+        }
+    }
+}
+
+#[test]
+fn hints_follow_the_table() {
+    let hints = keymap::hints(Mode::Checklist, false);
+    let first = keymap::bindings(Mode::Checklist).next().unwrap();
+    assert_eq!(hints[0].1, &first.action);
+    assert_eq!(hints.len(), keymap::bindings(Mode::Checklist).count());
+    assert!(
+        keymap::hints(Mode::Checklist, true)
+            .iter()
+            .all(|(k, _)| k.is_ascii())
+    );
+}
+
+#[test]
+fn an_alt_chord_is_esc_then_the_key() {
+    let merged = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+    assert_eq!(keymap::unmerge(merged), vec![key(KeyCode::Esc), ch('q')]);
+    assert_eq!(keymap::unmerge(ch('q')), vec![ch('q')]);
+}

@@ -1,0 +1,172 @@
+//! The real binary in a pseudo-terminal: it opens on the overview, switches
+//! screens, quits cleanly, and leaves on SIGTERM or when the terminal hangs
+//! up, giving the screen back each time.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+fn start(lang: &str) -> Session {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_taizhang"));
+    cmd.env("TAIZHANG_DB", dir.path().join("ledger"));
+    cmd.env("LANG", lang);
+    cmd.env("TERM", "xterm-256color");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        NonZeroU16::new(24).unwrap(),
+        NonZeroU16::new(80).unwrap(),
+        0,
+    )));
+    let sink = Arc::clone(&screen);
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopping = Arc::clone(&stop);
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || stopping.load(Ordering::SeqCst) {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    Session {
+        child,
+        writer,
+        screen,
+        master: Some(pair.master),
+        stop,
+        reader: Some(reader),
+        _dir: dir,
+    }
+}
+
+impl Session {
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let contents = self.screen.lock().unwrap().screen().contents();
+            if contents.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {text:?}; screen:\n{contents}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the process did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Close every handle on the terminal's master side, as sshd does when
+    /// the connection drops. The reader lets go after the next output.
+    fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.send("2");
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.master.take();
+        self.writer = Box::new(std::io::sink());
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+}
+
+#[test]
+fn opens_switches_screens_and_quits_cleanly() {
+    let mut s = start("en_US.UTF-8");
+    s.wait_for("Furthest behind");
+    assert!(s.alternate_screen());
+    s.send("2");
+    s.wait_for("Lists");
+    s.send("?");
+    s.wait_for("Anywhere");
+    // Esc and q arriving together read as Alt-q; the TUI splits them again.
+    s.send("\x1bq");
+    assert_eq!(s.exit_code(), 0);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!s.alternate_screen(), "the screen was given back");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let mut s = start("zh_CN.UTF-8");
+    s.wait_for("进度最落后");
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(s.exit_code(), 128 + 15);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!s.alternate_screen(), "the screen was given back");
+}
+
+#[test]
+fn sighup_exits() {
+    let mut s = start("en_US.UTF-8");
+    s.wait_for("Furthest behind");
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(s.exit_code(), 128 + 1);
+}
+
+#[test]
+fn a_hangup_ends_the_process() {
+    let mut s = start("zh_CN.UTF-8");
+    s.wait_for("进度最落后");
+    s.hang_up();
+    let code = s.exit_code();
+    assert!(code == 0 || code == 128 + 1, "exit code {code}");
+}
