@@ -132,7 +132,9 @@ pub fn error(lang: Lang, e: &CliError) -> String {
             format!("终端：{m}；请在交互式终端中运行，或改用 taizhang status")
         }
         CliError::Terminal(m) => {
-            format!("terminal: {m}; run taizhang in an interactive terminal, or use `taizhang status`")
+            format!(
+                "terminal: {m}; run taizhang in an interactive terminal, or use `taizhang status`"
+            )
         }
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);

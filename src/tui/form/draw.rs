@@ -101,11 +101,7 @@ impl RecordForm {
         } else {
             String::new()
         };
-        let style = if focused {
-            theme.key
-        } else {
-            Style::default()
-        };
+        let style = if focused { theme.key } else { Style::default() };
         Span::styled(pad_to(&text, width), style)
     }
 

@@ -90,11 +90,7 @@ impl RosterScreen {
                     Cell::from(join(&p.oversees)),
                     Cell::from(join(&p.links)),
                 ]);
-                if p.retired {
-                    row.style(theme.dim)
-                } else {
-                    row
-                }
+                if p.retired { row.style(theme.dim) } else { row }
             });
             let widths = [
                 Constraint::Length(14),
@@ -146,11 +142,7 @@ impl PersonForm {
         } else {
             String::new()
         };
-        let style = if focused {
-            theme.key
-        } else {
-            Style::default()
-        };
+        let style = if focused { theme.key } else { Style::default() };
         Span::styled(pad_to(&text, width), style)
     }
 
