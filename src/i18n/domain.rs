@@ -2,7 +2,7 @@
 //! periods, what is missing, and validation errors.
 
 use crate::core::catalogue::{Duty, ListId};
-use crate::core::error::{CoreError, Field, Problem, ValidationError};
+use crate::core::error::{CoreError, Field, Problem, StoreError, ValidationError};
 use crate::core::progress::{Missing, Status};
 use crate::core::record::RecordKind;
 use crate::core::roster::{Role, Roster};
@@ -332,7 +332,31 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
         }
         (CoreError::Catalogue(c), Lang::Zh) => format!("职责清单第{}行：{}", c.line, c.message),
         (CoreError::BadBackup(m), Lang::Zh) => format!("备份文件无效：{m}"),
-        (CoreError::Store(s), Lang::Zh) => format!("台账存储出错：{s}"),
+        (CoreError::Store(s), Lang::Zh) => store_error_zh(s),
         (other, _) => other.to_string(),
+    }
+}
+
+/// A store failure in Chinese: what happened and what to do.
+fn store_error_zh(e: &StoreError) -> String {
+    match e {
+        StoreError::Locked { path, holder } => format!(
+            "台账 {} 正被另一个 taizhang 进程使用（{holder}）；请关闭该程序或稍后再试",
+            path.display()
+        ),
+        StoreError::OpenTimeout { path, secs } => format!(
+            "打开台账 {} 超过 {secs} 秒仍未完成，数据库可能已损坏；请从备份恢复，或将该目录移到别处",
+            path.display()
+        ),
+        StoreError::TooNew { path, found, supported } => format!(
+            "台账 {} 由更新版本的 taizhang 写入（格式 {found}，本程序最高支持 {supported}）；请升级 taizhang",
+            path.display()
+        ),
+        StoreError::Corrupt(m) => format!("台账数据已损坏：{m}"),
+        StoreError::Io { context, source } => format!("读写台账出错（{context}）：{source}"),
+        StoreError::NoDataDir => {
+            "找不到存放台账的目录：请设置 $XDG_DATA_HOME 或 $HOME，或用 --db PATH / TAIZHANG_DB 指定".into()
+        }
+        StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
     }
 }
