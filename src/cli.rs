@@ -61,7 +61,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the terminal UI (the default when run in a terminal)
     Tui,
-    /// Progress of every duty this year (default when no command is given)
+    /// Progress of every duty this year (what a bare `taizhang` prints when not on a terminal)
     Status(status::StatusArgs),
     /// Add a record: taizhang add 支委会 --date 3-14 --topic … --host 张三
     Add(add::AddArgs),
