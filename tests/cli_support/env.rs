@@ -1,5 +1,6 @@
 //! A temporary ledger driven through the real binary with a fixed today,
 //! shared by the report and CSV tests.
+#![allow(dead_code)] // each test binary uses a different part
 
 use std::path::{Path, PathBuf};
 
