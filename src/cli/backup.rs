@@ -28,6 +28,7 @@ pub struct ExportArgs {
     /// csv only: the year (records: default every year; duties, fixes: this year)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<String>,
+    /// Write to FILE instead of stdout (a CSV file is readable by its owner only)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
