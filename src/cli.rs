@@ -6,11 +6,13 @@ pub mod add;
 pub mod backup;
 pub mod catalogue;
 pub mod context;
+pub mod csv;
 pub mod demo;
 pub mod error;
 pub mod layout;
 pub mod people;
 pub mod records;
+pub mod report;
 pub mod status;
 pub mod tui;
 
@@ -74,10 +76,15 @@ pub enum Command {
     /// Export or import the responsibility catalogue (TOML)
     #[command(subcommand)]
     Catalogue(catalogue::CatalogueCmd),
-    /// Export the whole ledger as JSON (a backup) or the records as CSV
+    /// Export the whole ledger as JSON (a backup), or records, duties or fixes as CSV
     Export(backup::ExportArgs),
     /// Replace the ledger with a JSON backup, all or nothing
     Import(backup::ImportArgs),
+    /// Add the records of a spreadsheet ledger saved as CSV, all or nothing
+    ImportCsv(csv::ImportCsvArgs),
+    /// Write the annual report or a leader's 述责述廉 draft (md, html, docx)
+    #[command(subcommand)]
+    Report(report::ReportCmd),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
 }
@@ -115,6 +122,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Catalogue(cmd)) => catalogue::run(&Context::open(db, lang)?, &cmd),
         Some(Command::Export(args)) => backup::export(&Context::open(db, lang)?, &args),
         Some(Command::Import(args)) => backup::import(&Context::open(db, lang)?, &args),
+        Some(Command::ImportCsv(args)) => csv::import(&Context::open(db, lang)?, &args),
+        Some(Command::Report(cmd)) => report::run(&Context::open(db, lang)?, &cmd),
         Some(Command::Demo(args)) => demo::run(lang, &args),
     }
 }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod date;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod ledger;
 pub mod mem;
 pub mod port;

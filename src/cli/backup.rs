@@ -1,15 +1,14 @@
 //! `taizhang export` and `taizhang import`: the JSON backup (`core::Backup`,
-//! which round-trips exactly) and a CSV of the records for spreadsheets.
+//! which round-trips exactly); `--format csv` hands over to `cli::csv`.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use crate::core::Backup;
-use crate::core::record::Record;
-use crate::core::roster::{PersonId, Roster};
-use crate::i18n::{Lang, cli as t, domain};
+use crate::i18n::cli as t;
 
+use super::csv::{CsvError, What};
 use super::{CliError, Context, read_text, write_out};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,9 +19,16 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// json: a full backup; csv: the records (UTF-8 with BOM)
+    /// json: a full backup; csv: a table for Excel/WPS (UTF-8 with BOM)
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
+    /// csv only: records (default), duties (with the year's progress) or fixes
+    #[arg(long, value_enum)]
+    pub what: Option<What>,
+    /// csv only: the year (records: default every year; duties, fixes: this year)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<String>,
+    /// Write to FILE instead of stdout (a CSV file is readable by its owner only)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -37,12 +43,22 @@ pub struct ImportArgs {
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<String, CliError> {
+    if args.format == Format::Csv {
+        return super::csv::export(
+            ctx,
+            args.what.unwrap_or(What::Records),
+            args.year.as_deref(),
+            args.out.as_deref(),
+        );
+    }
+    if args.what.is_some() {
+        return Err(CsvError::OnlyForCsv("what").into());
+    }
+    if args.year.is_some() {
+        return Err(CsvError::OnlyForCsv("year").into());
+    }
     let backup = ctx.ledger.export()?;
-    let text = match args.format {
-        Format::Json => super::to_json(&backup)?,
-        Format::Csv => csv(ctx.lang, &backup),
-    };
-    write_out(ctx.lang, args.out.as_deref(), &text)
+    write_out(ctx.lang, args.out.as_deref(), &super::to_json(&backup)?)
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<String, CliError> {
@@ -64,84 +80,4 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<String, CliError> {
         "{}\n",
         t::imported(ctx.lang, backup.people.len(), backup.records.len())
     ))
-}
-
-/// One row per record, names resolved, with a BOM so spreadsheet programs
-/// read the Chinese correctly.
-pub fn csv(lang: Lang, backup: &Backup) -> String {
-    let roster = Roster::new(backup.people.clone());
-    let mut out = String::from('\u{feff}');
-    push_row(
-        &mut out,
-        t::csv_header(lang).iter().map(|s| (*s).to_string()),
-    );
-    for r in &backup.records {
-        push_row(&mut out, csv_row(lang, &roster, r).into_iter());
-    }
-    out
-}
-
-fn csv_row(lang: Lang, roster: &Roster, r: &Record) -> Vec<String> {
-    let sep = lang.pick("、", "; ");
-    let names = |ids: &[PersonId]| {
-        ids.iter()
-            .map(|id| roster.name(*id))
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    vec![
-        r.id.0.to_string(),
-        r.date.to_string(),
-        domain::kind(lang, r.kind).to_string(),
-        r.topic.clone(),
-        r.host.map(|h| roster.name(h)).unwrap_or_default(),
-        names(&r.attendees),
-        r.absentees
-            .iter()
-            .map(|a| t::absence(lang, &roster.name(a.person), &a.reason))
-            .collect::<Vec<_>>()
-            .join(sep),
-        names(&r.partners),
-        r.duties
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(sep),
-        r.notes.clone(),
-        r.evidence.join(sep),
-        r.entered_by.clone(),
-        r.entered_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-    ]
-}
-
-/// RFC 4180: quote a field holding a comma, quote or line break; CRLF rows.
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    let cells: Vec<String> = fields
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f
-            }
-        })
-        .collect();
-    out.push_str(&cells.join(","));
-    out.push_str("\r\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_only_what_needs_it() {
-        let mut out = String::new();
-        push_row(
-            &mut out,
-            ["a", "b,c", "say \"hi\"", "x\ny"]
-                .iter()
-                .map(|s| (*s).to_string()),
-        );
-        assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
-    }
 }

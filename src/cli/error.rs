@@ -57,6 +57,10 @@ pub enum CliError {
     Terminal(String),
     #[error("bad absence {0:?}")]
     BadAbsence(String),
+    #[error(transparent)]
+    Report(crate::cli::report::ReportCliError),
+    #[error(transparent)]
+    Csv(crate::cli::csv::CsvError),
 }
 
 impl CliError {

@@ -136,6 +136,8 @@ pub fn error(lang: Lang, e: &CliError) -> String {
                 "terminal: {m}; run taizhang in an interactive terminal, or use `taizhang status`"
             )
         }
+        CliError::Report(e) => super::report_cli::report_error(lang, e),
+        CliError::Csv(e) => super::report_cli::csv_error(lang, e),
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);
             if zh {
@@ -340,41 +342,6 @@ pub fn imported(lang: Lang, people: usize, records: usize) -> String {
     match lang {
         Lang::Zh => format!("已导入：{people} 人，{records} 条记录"),
         Lang::En => format!("imported: {people} people, {records} records"),
-    }
-}
-
-pub fn csv_header(lang: Lang) -> [&'static str; 13] {
-    match lang {
-        Lang::Zh => [
-            "编号",
-            "日期",
-            "类型",
-            "主题",
-            "主持人",
-            "参加人员",
-            "缺席人员",
-            "谈话对象",
-            "计入职责",
-            "备注",
-            "佐证材料",
-            "录入人",
-            "录入时间",
-        ],
-        Lang::En => [
-            "id",
-            "date",
-            "kind",
-            "topic",
-            "host",
-            "attendees",
-            "absentees",
-            "partners",
-            "duties",
-            "notes",
-            "evidence",
-            "entered by",
-            "entered at",
-        ],
     }
 }
 

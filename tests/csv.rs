@@ -1,0 +1,248 @@
+//! CSV exports and `import-csv` through the real binary: Excel-ready bytes,
+//! a lossless round trip, GBK input, and all-or-nothing with row-level errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "cli_support/env.rs"]
+mod env;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use env::Env;
+use serde_json::Value;
+
+/// Parse CSV bytes as written by export: BOM, then header and rows.
+fn rows(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("a BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn record_count(env: &Env, db: &Path) -> usize {
+    let list: Value = serde_json::from_str(&env.ok_on(db, &["records", "list", "--json"])).unwrap();
+    list.as_array().unwrap().len()
+}
+
+/// The demo ledger plus a record whose text needs quoting and guarding.
+fn tricky_env() -> Env {
+    let env = Env::demo();
+    env.ok(&[
+        "add",
+        "支委会",
+        "--date",
+        "3-18",
+        "--topic",
+        "=HYPERLINK(\"http://x\"),研究",
+        "--host",
+        "#1",
+        "--duty",
+        "b2",
+        "--notes=-3 号文件，\"重点\"\n第二行",
+        "--evidence",
+        "@会议纪要.pdf",
+        "--evidence",
+        "照片",
+    ]);
+    env
+}
+
+#[test]
+fn records_export_is_excel_ready_and_guards_formulas() {
+    let env = tricky_env();
+    let text = env.ok(&["export", "--format", "csv", "--what", "records"]);
+    assert!(text.starts_with('\u{feff}'), "BOM");
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\r'));
+    let table = rows(&text);
+    assert_eq!(table[0][..3], ["日期", "类型", "主题"]);
+    assert_eq!(table[0].len(), 13);
+    let row = table.iter().find(|r| r[2].contains("HYPERLINK")).unwrap();
+    assert_eq!(row[2], "'=HYPERLINK(\"http://x\"),研究");
+    assert_eq!(row[7], "b2");
+    assert_eq!(row[8], "'-3 号文件，\"重点\"\n第二行");
+    assert_eq!(row[9], "'@会议纪要.pdf、照片");
+    assert_eq!(row[10], "tester");
+    // Every cell that a spreadsheet would run starts with the guard.
+    for r in &table[1..] {
+        for cell in r {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+    }
+    let en = rows(&env.ok(&["--lang", "en", "export", "--format", "csv"]));
+    assert_eq!(en[0][..3], ["date", "kind", "topic"]);
+    assert_eq!(en.len(), table.len());
+}
+
+#[test]
+fn records_round_trip_through_import_csv() {
+    let env = tricky_env();
+    let first = env.path("first.csv");
+    env.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    let before = std::fs::read_to_string(&first).unwrap();
+    let fresh = env.same_roster_elsewhere("fresh");
+    let said = env.ok_on(&fresh, &["import-csv", first.to_str().unwrap()]);
+    let n = rows(&before).len() - 1;
+    assert!(n > 20, "the demo has records");
+    assert!(said.contains(&n.to_string()), "{said}");
+    let after = env.ok_on(&fresh, &["export", "--format", "csv"]);
+    // Same rows but for who entered them, when, and the ids.
+    let strip = |t: &str| -> Vec<Vec<String>> {
+        rows(t)
+            .into_iter()
+            .map(|mut r| {
+                r.truncate(10);
+                r
+            })
+            .collect()
+    };
+    assert_eq!(strip(&after), strip(&before));
+    // The guard is undone on the way in: the text stored is the text typed.
+    let list: Value =
+        serde_json::from_str(&env.ok_on(&fresh, &["records", "list", "--json"])).unwrap();
+    let tricky = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["topic"].as_str().unwrap().contains("HYPERLINK"))
+        .unwrap();
+    assert_eq!(tricky["topic"], "=HYPERLINK(\"http://x\"),研究");
+    assert_eq!(tricky["notes"], "-3 号文件，\"重点\"\n第二行");
+    assert_eq!(
+        tricky["evidence"],
+        serde_json::json!(["@会议纪要.pdf", "照片"])
+    );
+    // A second import is refused as duplicates, naming the rows.
+    let err = env.refused_on(&fresh, &["import-csv", first.to_str().unwrap()], 2);
+    assert!(
+        err.contains("第 2 行") && err.contains("--allow-duplicates"),
+        "{err}"
+    );
+    assert_eq!(record_count(&env, &fresh), n);
+}
+
+const ROSTER_CSV: &str = "日期,类型,主题,主持人,参加人员,缺席人员,谈话对象,备注\r\n";
+
+fn small_env() -> Env {
+    let env = Env::new();
+    for args in [
+        ["people", "add", "张三", "--role", "书记"],
+        ["people", "add", "李四", "--role", "班子成员"],
+        ["people", "add", "王五", "--role", "党员"],
+    ] {
+        env.ok(&args);
+    }
+    env
+}
+
+#[test]
+fn a_gbk_file_imports_correctly() {
+    let env = small_env();
+    let text = format!(
+        "{ROSTER_CSV}2026/3/2,支委会,研究党建工作要点,张三,张三、李四,王五（出差）,,第一次\r\n\
+         2026年3月5日,谈心谈话,,张三,,,李四,谈思想\r\n"
+    );
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the test file must not be UTF-8"
+    );
+    let file = env.path("gbk.csv");
+    std::fs::write(&file, &gbk).unwrap();
+    let said = env.ok(&["import-csv", file.to_str().unwrap(), "--dry-run"]);
+    assert!(said.contains('2'), "{said}");
+    assert_eq!(record_count(&env, &env.db()), 0, "--dry-run writes nothing");
+    env.ok(&["import-csv", file.to_str().unwrap()]);
+    let list: Value = serde_json::from_str(&env.ok(&["records", "list", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["date"], "2026-03-02");
+    assert_eq!(list[0]["topic"], "研究党建工作要点");
+    assert_eq!(list[0]["host_name"], "张三");
+    assert_eq!(list[0]["absentees"][0]["reason"], "出差");
+    assert_eq!(list[0]["notes"], "第一次");
+    assert_eq!(list[1]["kind_zh"], "谈心谈话");
+    assert_eq!(list[1]["partner_names"][0], "李四");
+}
+
+#[test]
+fn one_bad_row_writes_nothing_and_names_row_and_column() {
+    let env = small_env();
+    let text = format!(
+        "{ROSTER_CSV}3-2,支委会,一,张三,,,,\r\n3-3,支委会,二,王二,,,,\r\n3-4,党课,三,李四,,,,\r\n3-5,会餐,四,李四,,,,\r\n"
+    );
+    let file = env.path("bad.csv");
+    std::fs::write(&file, text).unwrap();
+    let err = env.refused(&["import-csv", file.to_str().unwrap()], 2);
+    assert!(err.contains("第 3 行（列 D“主持人”）"), "{err}");
+    assert!(err.contains("王二") && err.contains("people add"), "{err}");
+    assert!(err.contains("第 5 行（列 B“类型”）"), "{err}");
+    assert!(
+        !err.contains("第 2 行") && !err.contains("第 4 行"),
+        "{err}"
+    );
+    assert_eq!(record_count(&env, &env.db()), 0);
+    let err = env.refused(&["--lang", "en", "import-csv", file.to_str().unwrap()], 2);
+    assert!(err.contains("row 3 (column D \"主持人\")"), "{err}");
+    // Without the required columns nothing is read at all.
+    std::fs::write(&file, "主题,主持人\r\n一,张三\r\n").unwrap();
+    let err = env.refused(&["import-csv", file.to_str().unwrap()], 2);
+    assert!(err.contains("日期") && err.contains("类型"), "{err}");
+    // A workbook is not a CSV.
+    std::fs::write(&file, b"PK\x03\x04\x14\x00").unwrap();
+    let err = env.refused(&["import-csv", file.to_str().unwrap()], 2);
+    assert!(err.contains("另存为"), "{err}");
+}
+
+#[test]
+fn duties_export_matches_status_json() {
+    let env = Env::demo();
+    let status: Value = serde_json::from_str(&env.ok(&["status", "--json"])).unwrap();
+    let text = env.ok(&[
+        "export", "--format", "csv", "--what", "duties", "--year", "2026",
+    ]);
+    let table = rows(&text);
+    assert_eq!(table[0].len(), 12);
+    let by_id: HashMap<&str, &Vec<String>> =
+        table[1..].iter().map(|r| (r[0].as_str(), r)).collect();
+    let duties = status["duties"].as_array().unwrap();
+    assert_eq!(duties.len(), table.len() - 1);
+    let mut moved = 0;
+    for d in duties {
+        let row = by_id[d["id"].as_str().unwrap()];
+        assert_eq!(row[3], d["title"].as_str().unwrap());
+        assert_eq!(row[7], d["target"].to_string(), "target of {}", row[0]);
+        assert_eq!(row[8], d["done"].to_string(), "done of {}", row[0]);
+        assert_eq!(row[9], d["expected"].to_string(), "expected of {}", row[0]);
+        assert_eq!(row[10], d["status_text"].as_str().unwrap());
+        moved += usize::from(d["done"].as_u64().unwrap() > 0);
+    }
+    assert!(moved > 0, "the demo moves some duties");
+}
+
+#[test]
+fn fixes_export_is_a_header_for_now_and_json_refuses_csv_flags() {
+    let env = small_env();
+    let out = env
+        .cmd_on(&env.db())
+        .args(["export", "--format", "csv", "--what", "fixes"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(rows(&stdout).len(), 1);
+    assert!(stdout.contains("整改措施"), "{stdout}");
+    assert!(stderr.contains("整改"), "{stderr}");
+    let err = env.refused(&["export", "--what", "duties"], 2);
+    assert!(err.contains("--format csv"), "{err}");
+}
