@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod form;
+pub mod service;
 pub mod tui;
 
 use serde::{Deserialize, Serialize};
