@@ -26,7 +26,11 @@ pub struct Context {
 
 impl Context {
     /// Resolve the path and clock, then open (or create) the ledger.
-    pub fn open(explicit_db: Option<&Path>, lang: Lang, access: Access) -> Result<Context, CliError> {
+    pub fn open(
+        explicit_db: Option<&Path>,
+        lang: Lang,
+        access: Access,
+    ) -> Result<Context, CliError> {
         let path = db_path(explicit_db)?;
         let (today, now) = clock()?;
         let ledger = open_ledger(&path, access)?;
@@ -52,7 +56,11 @@ pub enum Access {
 
 impl Access {
     pub fn from_flag(direct: bool) -> Access {
-        if direct { Access::Direct } else { Access::Service }
+        if direct {
+            Access::Direct
+        } else {
+            Access::Service
+        }
     }
 }
 
@@ -64,7 +72,10 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliE
             RemoteStore::connect(path, ClientOptions::default()).map(AnyStore::Remote)
         }
     };
-    Ok(Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user()))
+    Ok(Ledger::new(
+        store.map_err(|e| CliError::Core(e.into()))?,
+        user(),
+    ))
 }
 
 /// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir

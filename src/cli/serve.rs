@@ -60,9 +60,8 @@ pub fn run(db: Option<&Path>, lang: Lang, args: &ServeArgs) -> Result<String, Cl
 /// (`EXIT_LOCKED` when another service won) and a failure as JSON on stderr
 /// for the client to show.
 pub fn detached(db: Option<&Path>, args: &ServeArgs) -> ExitCode {
-    let dir = match context::db_path(db) {
-        Ok(dir) => dir,
-        Err(_) => return report(&StoreError::NoDataDir, 1),
+    let Ok(dir) = context::db_path(db) else {
+        return report(&StoreError::NoDataDir, 1);
     };
     match service::serve(&options(&dir, args)) {
         Ok(Served::Stopped(_)) => ExitCode::SUCCESS,

@@ -136,9 +136,7 @@ pub enum StoreError {
     #[error("ledger service: {0}")]
     Remote(String),
     /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
-    #[error(
-        "there is no Unix group named {0:?}; create it first (groupadd) or check the spelling"
-    )]
+    #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
     NoGroup(String),
 }
 

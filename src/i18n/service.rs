@@ -29,14 +29,20 @@ pub fn already_running(lang: Lang, dir: &Path, detail: &str) -> String {
     let d = dir.display();
     match lang {
         Lang::Zh => format!("台账 {d} 已由其他进程打开（{detail}），本服务不再启动"),
-        Lang::En => format!("the ledger {d} is already held by another process ({detail}); not starting a second service"),
+        Lang::En => format!(
+            "the ledger {d} is already held by another process ({detail}); not starting a second service"
+        ),
     }
 }
 
 /// `taizhang init-shared` succeeded.
 pub fn shared(lang: Lang, dir: &Path, sharing: &Sharing) -> String {
     let group = sharing.group.as_deref().unwrap_or_default();
-    let (d, f, s) = (sharing.dir_mode(), sharing.file_mode(), sharing.socket_mode());
+    let (d, f, s) = (
+        sharing.dir_mode(),
+        sharing.file_mode(),
+        sharing.socket_mode(),
+    );
     match lang {
         Lang::Zh => format!(
             "台账 {} 已与用户组 {group} 共享：目录 {d:o}，文件 {f:o}，套接字 {s:o}。组内成员可直接使用 taizhang；台账服务须由所有者启动（所有者运行任意 taizhang 命令即可）",

@@ -96,7 +96,7 @@ impl RemoteStore {
         } else {
             self.options.request_timeout
         };
-        self.call(&Request::Store(call), timeout)
+        self.call(&Request::Store(Box::new(call)), timeout)
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Connection>> {
@@ -105,7 +105,11 @@ impl RemoteStore {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn call<T: DeserializeOwned>(&self, request: &Request, timeout: Duration) -> Result<T, StoreError> {
+    fn call<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+        timeout: Duration,
+    ) -> Result<T, StoreError> {
         let mut guard = self.lock();
         let conn = match guard.take() {
             Some(conn) => conn,

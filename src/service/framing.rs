@@ -9,7 +9,10 @@ pub const MAX_LINE: u64 = 256 * 1024 * 1024;
 /// One line without its newline; `None` at a clean end of stream.
 pub fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
     let mut line = Vec::new();
-    let read = reader.by_ref().take(MAX_LINE + 1).read_until(b'\n', &mut line)?;
+    let read = reader
+        .by_ref()
+        .take(MAX_LINE + 1)
+        .read_until(b'\n', &mut line)?;
     if read == 0 {
         return Ok(None);
     }

@@ -1,5 +1,5 @@
 //! Who is on the other end of a connection: the Unix user from the socket's
-//! peer credentials (SO_PEERCRED), which a client cannot forge. Writes are
+//! peer credentials (`SO_PEERCRED`), which a client cannot forge. Writes are
 //! attributed to that user, whatever name the client put in the data.
 
 use std::os::unix::net::UnixStream;

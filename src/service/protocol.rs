@@ -25,12 +25,14 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// that any two versions can at least tell each other they differ.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Request {
-    Hello { version: u32 },
+    Hello {
+        version: u32,
+    },
     /// The Unix user the service sees on this connection.
     WhoAmI,
     /// A number that changes whenever the ledger changes (poll it to redraw).
     Revision,
-    Store(StoreCall),
+    Store(Box<StoreCall>),
 }
 
 /// The answer: the method's return value as JSON, or its error.
@@ -81,8 +83,12 @@ impl Effect {
 }
 
 macro_rules! param_ty {
-    (by_ref $t:ty) => { &$t };
-    (by_val $t:ty) => { $t };
+    (by_ref $t:ty) => {
+        &$t
+    };
+    (by_val $t:ty) => {
+        $t
+    };
 }
 
 macro_rules! to_owned {
@@ -195,19 +201,24 @@ mod tests {
     #[test]
     fn a_call_survives_the_wire_and_runs() {
         let store = MemStore::new(Catalogue::embedded());
-        let line = serde_json::to_string(&Request::Store(StoreCall::NextId {})).unwrap();
+        let line = serde_json::to_string(&Request::Store(Box::new(StoreCall::NextId {}))).unwrap();
         let Request::Store(call) = serde_json::from_str(&line).unwrap() else {
             panic!("not a store call: {line}");
         };
         assert_eq!(call.effect(), Effect::Read);
-        let first: u64 = serde_json::from_value(dispatch(&store, call.clone()).unwrap()).unwrap();
-        let second: u64 = serde_json::from_value(dispatch(&store, call).unwrap()).unwrap();
+        let first: u64 =
+            serde_json::from_value(dispatch(&store, (*call).clone()).unwrap()).unwrap();
+        let second: u64 = serde_json::from_value(dispatch(&store, *call).unwrap()).unwrap();
         assert_eq!(second, first + 1);
     }
 
     #[test]
     fn writes_are_marked() {
-        assert!(StoreCall::DeleteRecord { id: RecordId(1) }.effect().writes());
+        assert!(
+            StoreCall::DeleteRecord { id: RecordId(1) }
+                .effect()
+                .writes()
+        );
         assert!(!StoreCall::People {}.effect().writes());
         assert!(StoreCall::Export {}.effect().bulk());
     }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::net::Shutdown;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -19,7 +19,7 @@ use super::log::Log;
 use super::session;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::store::{SledStore, Sharing};
+use crate::store::{Sharing, SledStore};
 
 /// How often the accept loop looks at its stop conditions.
 const TICK: Duration = Duration::from_millis(50);
@@ -71,7 +71,10 @@ impl Shared {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(&id);
-        *self.last_seen.lock().unwrap_or_else(PoisonError::into_inner) = Instant::now();
+        *self
+            .last_seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
         self.active.fetch_sub(1, Ordering::SeqCst);
     }
 
@@ -105,6 +108,10 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
         other => other?,
     };
+    if sharing.is_shared() {
+        // The store writes some files 0600 on first open; the group reads them.
+        crate::store::sharing::apply(&dir)?;
+    }
     // We hold the lock: a socket file left here is stale.
     let socket = dir.join(SOCKET_FILE);
     let listener = bind(&socket, sharing.socket_mode())?;
@@ -142,9 +149,14 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
             .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs()))
     ));
     let mut threads = Vec::new();
-    let reason = accept_loop(&listener, &shared, &stop, options.idle_exit, &mut threads, || {
-        std::fs::symlink_metadata(&socket).is_ok_and(|m| m.ino() == inode)
-    });
+    let reason = accept_loop(
+        &listener,
+        &shared,
+        &stop,
+        options.idle_exit,
+        &mut threads,
+        || std::fs::symlink_metadata(&socket).is_ok_and(|m| m.ino() == inode),
+    );
     // Unlink first, so that a new client starts a new service rather than
     // knocking on a closed door; the new one waits for our lock.
     if std::fs::symlink_metadata(&socket).is_ok_and(|m| m.ino() == inode) {
@@ -240,7 +252,6 @@ fn bind(socket: &Path, mode: u32) -> Result<UnixListener, StoreError> {
         Err(e) => return Err(io_err(socket, "cannot remove the stale socket", e)),
     }
     let listener = UnixListener::bind(socket).map_err(|e| io_err(socket, "cannot listen on", e))?;
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(socket, std::fs::Permissions::from_mode(mode))
         .map_err(|e| io_err(socket, "cannot set the permissions of", e))?;
     listener
@@ -252,9 +263,9 @@ fn bind(socket: &Path, mode: u32) -> Result<UnixListener, StoreError> {
 /// A start value no earlier run of the service can have reached, so that a
 /// client polling across a restart still sees a change.
 fn revision_seed() -> u64 {
-    let millis = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX >> 16));
+    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| {
+        u64::try_from(d.as_millis()).unwrap_or(u64::MAX >> 16)
+    });
     millis << 16
 }
 

@@ -18,7 +18,9 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub(super) fn run(shared: &Shared, stream: UnixStream) {
     let peer = Peer::of(&stream).unwrap_or_else(|e| {
-        shared.log.line(&format!("peer credentials unavailable: {e}"));
+        shared
+            .log
+            .line(&format!("peer credentials unavailable: {e}"));
         Peer {
             uid: u32::MAX,
             pid: None,
@@ -35,12 +37,11 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
     loop {
         let line = match read_line(&mut reader) {
             Ok(Some(line)) => line,
-            Ok(None) => return,
             Err(e) if e.kind() == ErrorKind::InvalidData => {
                 let _ = write_line(&mut writer, &refuse(format!("{e}")));
                 return;
             }
-            Err(_) => return,
+            Ok(None) | Err(_) => return,
         };
         let (response, close) = match serde_json::from_slice::<Request>(&line) {
             Ok(request) => answer(shared, &peer, &mut greeted, request),
@@ -85,10 +86,10 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             let name = call.name();
             let writes = call.effect().writes();
             let claimed = call.claimed_user().unwrap_or_default().to_string();
-            let result = dispatch(&*shared.store(), call);
+            let result = dispatch(&*shared.store(), *call);
             if writes && result.is_ok() {
                 shared.revision.fetch_add(1, Ordering::SeqCst);
-                log_write(shared, peer, name, claimed);
+                log_write(shared, peer, name, &claimed);
             }
             match result {
                 Ok(value) => ok(value),
@@ -102,11 +103,11 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
 }
 
 /// Attribute a write to the peer (the audit journal will store this stamp).
-fn log_write(shared: &Shared, peer: &Peer, name: &str, claimed: String) {
+fn log_write(shared: &Shared, peer: &Peer, name: &str, claimed: &str) {
     let now = chrono::Local::now().naive_local();
     let stamp = authoritative(
         &Stamp {
-            user: claimed.clone(),
+            user: claimed.to_string(),
             at: now,
         },
         peer,

@@ -71,8 +71,7 @@ pub(super) fn connect_or_start(
                 ),
             }));
         }
-        if child.is_none() && last_spawn.is_none_or(|t| t.elapsed() >= Duration::from_millis(200))
-        {
+        if child.is_none() && last_spawn.is_none_or(|t| t.elapsed() >= Duration::from_millis(200)) {
             check_owner(dir)?;
             child = Some(start(dir, options)?);
             last_spawn = Some(now);
