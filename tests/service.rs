@@ -482,3 +482,28 @@ fn an_unknown_group_is_refused_by_name() {
     assert!(err.contains("no-such-group-zq"), "{err}");
     assert!(!f.path().join("taizhang.toml").exists());
 }
+
+#[test]
+fn sigterm_stops_the_service_cleanly() {
+    let f = Fixture::new();
+    let store = f.connect();
+    store.people().unwrap();
+    let pid = store.service_pid().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    f.wait_for("the service to stop", |f| f.services().is_empty());
+    assert!(!f.socket().exists(), "the socket outlived the service");
+    let log = std::fs::read_to_string(f.path().join("service.log")).unwrap();
+    assert!(log.contains("stopped: Signal"), "{log}");
+    // The lock is free: the service flushed and let go.
+    f.ok(&["--direct", "status", "--short"]);
+    // Our connection was closed, not left hanging; the next call starts anew.
+    let err = store.people().unwrap_err().to_string();
+    assert!(err.contains("ledger service"), "{err}");
+    assert!(store.people().unwrap().is_empty());
+}

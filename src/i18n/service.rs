@@ -45,11 +45,11 @@ pub fn shared(lang: Lang, dir: &Path, sharing: &Sharing) -> String {
     );
     match lang {
         Lang::Zh => format!(
-            "台账 {} 已与用户组 {group} 共享：目录 {d:o}，文件 {f:o}，套接字 {s:o}。组内成员可直接使用 taizhang；台账服务须由所有者启动（所有者运行任意 taizhang 命令即可）",
+            "台账 {} 已与用户组 {group} 共享：目录 {d:04o}，文件 {f:04o}，套接字 {s:04o}。台账服务以所有者身份运行：所有者运行任一 taizhang 命令即会启动它，组内成员随后即可使用；如需所有者不在时也可用，请所有者运行 `taizhang serve --idle-exit 0` 常驻",
             dir.display()
         ),
         Lang::En => format!(
-            "the ledger {} is now shared with the group {group}: directory {d:o}, files {f:o}, socket {s:o}. Group members use taizhang as usual; the service is started by the owner (any taizhang command the owner runs starts it)",
+            "the ledger {} is now shared with the group {group}: directory {d:04o}, files {f:04o}, socket {s:04o}. The ledger service runs as the owner: any taizhang command the owner runs starts it, and group members can then use the ledger; to keep it available while the owner is away, the owner runs `taizhang serve --idle-exit 0`",
             dir.display()
         ),
     }
