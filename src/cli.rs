@@ -13,6 +13,7 @@ pub mod layout;
 pub mod people;
 pub mod records;
 pub mod report;
+pub mod serve;
 pub mod status;
 pub mod tui;
 
@@ -55,6 +56,13 @@ pub struct Cli {
         help = "ASCII borders and bars, for terminals that draw box characters double-width (env TAIZHANG_ASCII=1)"
     )]
     pub ascii: bool,
+    #[arg(
+        long,
+        global = true,
+        env = "TAIZHANG_DIRECT",
+        help = "Open the ledger in this process instead of through the ledger service (single user only; env TAIZHANG_DIRECT=1)"
+    )]
+    pub direct: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -87,6 +95,10 @@ pub enum Command {
     Report(report::ReportCmd),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
+    /// Run the ledger service (clients start it on demand; see `SERVICE_NOTES.md`)
+    Serve(serve::ServeArgs),
+    /// Share the ledger with a Unix group: group ownership, modes 2750/0640
+    InitShared(serve::InitSharedArgs),
 }
 
 /// Parse the process arguments, run, print, and return the exit code.
@@ -95,6 +107,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_failure(&e),
     };
+    if let Some(Command::Serve(args)) = &cli.command
+        && args.detach
+    {
+        return serve::detached(cli.db.as_deref(), args);
+    }
     let lang = match context::lang(cli.lang.as_deref()) {
         Ok(lang) => lang,
         Err(e) => return failure(Lang::Zh, &e),
@@ -111,20 +128,24 @@ pub fn main() -> ExitCode {
 /// Run one parsed command line and return what it prints.
 pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let db = cli.db.as_deref();
+    let access = context::Access::from_flag(cli.direct);
+    let open = || Context::open(db, lang, access);
     match cli.command {
         // With no command taizhang opens the TUI (the status when not on a terminal).
-        None => tui::run(Context::open(db, lang)?, cli.ascii, false),
-        Some(Command::Tui) => tui::run(Context::open(db, lang)?, cli.ascii, true),
-        Some(Command::Status(args)) => status::run(&Context::open(db, lang)?, &args),
-        Some(Command::Add(args)) => add::run(&Context::open(db, lang)?, &args),
-        Some(Command::People(cmd)) => people::run(&Context::open(db, lang)?, &cmd),
-        Some(Command::Records(cmd)) => records::run(&Context::open(db, lang)?, &cmd),
-        Some(Command::Catalogue(cmd)) => catalogue::run(&Context::open(db, lang)?, &cmd),
-        Some(Command::Export(args)) => backup::export(&Context::open(db, lang)?, &args),
-        Some(Command::Import(args)) => backup::import(&Context::open(db, lang)?, &args),
-        Some(Command::ImportCsv(args)) => csv::import(&Context::open(db, lang)?, &args),
-        Some(Command::Report(cmd)) => report::run(&Context::open(db, lang)?, &cmd),
+        None => tui::run(open()?, cli.ascii, false),
+        Some(Command::Tui) => tui::run(open()?, cli.ascii, true),
+        Some(Command::Status(args)) => status::run(&open()?, &args),
+        Some(Command::Add(args)) => add::run(&open()?, &args),
+        Some(Command::People(cmd)) => people::run(&open()?, &cmd),
+        Some(Command::Records(cmd)) => records::run(&open()?, &cmd),
+        Some(Command::Catalogue(cmd)) => catalogue::run(&open()?, &cmd),
+        Some(Command::Export(args)) => backup::export(&open()?, &args),
+        Some(Command::Import(args)) => backup::import(&open()?, &args),
+        Some(Command::ImportCsv(args)) => csv::import(&open()?, &args),
+        Some(Command::Report(cmd)) => report::run(&open()?, &cmd),
         Some(Command::Demo(args)) => demo::run(lang, &args),
+        Some(Command::Serve(args)) => serve::run(db, lang, &args),
+        Some(Command::InitShared(args)) => serve::init_shared(db, lang, &args),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod domain;
 pub mod form;
 pub mod report_cli;
+pub mod service;
 pub mod tui;
 
 use serde::{Deserialize, Serialize};

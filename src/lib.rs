@@ -9,5 +9,6 @@ pub mod cli;
 pub mod core;
 pub mod i18n;
 pub mod report;
+pub mod service;
 pub mod store;
 pub mod tui;

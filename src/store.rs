@@ -24,9 +24,11 @@ mod lock;
 mod open;
 mod permissions;
 mod schema;
+pub mod sharing;
 mod sled_store;
 
 pub use lock::LOCK_FILE;
 pub use open::OpenOptions;
 pub use schema::MARKER_FILE;
+pub use sharing::Sharing;
 pub use sled_store::SledStore;

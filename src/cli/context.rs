@@ -9,13 +9,14 @@ use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::core::{Catalogue, Ledger};
 use crate::i18n::Lang;
+use crate::service::{AnyStore, ClientOptions, RemoteStore};
 use crate::store::SledStore;
 
 use super::error::{CliError, LangSource};
 
 /// An open ledger plus the settings a command runs with.
 pub struct Context {
-    pub ledger: Ledger<SledStore>,
+    pub ledger: Ledger<AnyStore>,
     pub lang: Lang,
     /// The user's local calendar date (or `TAIZHANG_TODAY`).
     pub today: NaiveDate,
@@ -25,10 +26,14 @@ pub struct Context {
 
 impl Context {
     /// Resolve the path and clock, then open (or create) the ledger.
-    pub fn open(explicit_db: Option<&Path>, lang: Lang) -> Result<Context, CliError> {
+    pub fn open(
+        explicit_db: Option<&Path>,
+        lang: Lang,
+        access: Access,
+    ) -> Result<Context, CliError> {
         let path = db_path(explicit_db)?;
         let (today, now) = clock()?;
-        let ledger = open_ledger(&path)?;
+        let ledger = open_ledger(&path, access)?;
         Ok(Context {
             ledger,
             lang,
@@ -39,11 +44,38 @@ impl Context {
     }
 }
 
+/// How a command reaches the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Through the ledger service, started on demand (several sessions at once).
+    Service,
+    /// sled in this process (`--direct`, `TAIZHANG_DIRECT=1`, `demo`): the
+    /// ledger is locked for everyone else while the command runs.
+    Direct,
+}
+
+impl Access {
+    pub fn from_flag(direct: bool) -> Access {
+        if direct {
+            Access::Direct
+        } else {
+            Access::Service
+        }
+    }
+}
+
 /// Open the ledger at `path` as the current user.
-pub fn open_ledger(path: &Path) -> Result<Ledger<SledStore>, CliError> {
-    let store =
-        SledStore::open(path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))?;
-    Ok(Ledger::new(store, user()))
+pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliError> {
+    let store = match access {
+        Access::Direct => SledStore::open(path, &Catalogue::embedded()).map(AnyStore::Direct),
+        Access::Service => {
+            RemoteStore::connect(path, ClientOptions::default()).map(AnyStore::Remote)
+        }
+    };
+    Ok(Ledger::new(
+        store.map_err(|e| CliError::Core(e.into()))?,
+        user(),
+    ))
 }
 
 /// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir

@@ -10,7 +10,7 @@ use crate::core::demo::{DemoSpec, generate};
 use crate::i18n::{Lang, cli as t};
 
 use super::CliError;
-use super::context::{clock, open_ledger};
+use super::context::{Access, clock, open_ledger};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -39,7 +39,7 @@ pub fn run(lang: Lang, args: &DemoArgs) -> Result<String, CliError> {
         seed: args.seed,
     };
     let backup = generate(&Catalogue::embedded(), today, &spec);
-    let ledger = open_ledger(&args.dir)?;
+    let ledger = open_ledger(&args.dir, Access::Direct)?;
     ledger.import(&backup)?;
     Ok(format!(
         "{}\n",

@@ -122,6 +122,22 @@ pub enum StoreError {
         "no data directory to keep the ledger in: set $XDG_DATA_HOME or $HOME, or choose a path with --db PATH or TAIZHANG_DB"
     )]
     NoDataDir,
+    /// No ledger service answers for the ledger at `path` and none could be
+    /// started (see `crate::service`).
+    #[error("cannot reach the ledger service for {path}: {reason}")]
+    ServiceUnavailable { path: PathBuf, reason: String },
+    /// The ledger service and this client speak different protocol versions.
+    #[error(
+        "the running ledger service speaks protocol {service} but this taizhang speaks {client}: it was started by another taizhang version; wait until it exits (after its idle time) or end it (`kill` the pid in taizhang.lock), then try again"
+    )]
+    ProtocolMismatch { client: u32, service: u32 },
+    /// The conversation with the ledger service failed: it stopped, did not
+    /// answer in time, or sent something unreadable.
+    #[error("ledger service: {0}")]
+    Remote(String),
+    /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
+    #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
+    NoGroup(String),
 }
 
 #[derive(Debug, thiserror::Error)]

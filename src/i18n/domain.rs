@@ -357,6 +357,15 @@ fn store_error_zh(e: &StoreError) -> String {
         StoreError::NoDataDir => {
             "找不到存放台账的目录：请设置 $XDG_DATA_HOME 或 $HOME，或用 --db PATH / TAIZHANG_DB 指定".into()
         }
+        StoreError::ServiceUnavailable { path, reason } => format!(
+            "无法连接台账 {} 的后台服务：{reason}；请稍后重试，或用 --direct 直接打开",
+            path.display()
+        ),
+        StoreError::ProtocolMismatch { client, service } => format!(
+            "正在运行的台账服务使用协议 {service}，本程序使用 {client}（由另一版本的 taizhang 启动）；请等它空闲退出，或结束 taizhang.lock 中记录的进程后重试"
+        ),
+        StoreError::Remote(m) => format!("台账服务出错：{m}；请重试"),
+        StoreError::NoGroup(g) => format!("没有名为“{g}”的 Unix 用户组；请先创建（groupadd）或检查拼写"),
         StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
     }
 }

@@ -1,0 +1,90 @@
+//! `taizhang serve` (the ledger service; clients start it on demand) and
+//! `taizhang init-shared --group NAME` (give a ledger to a Unix group).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::core::StoreError;
+use crate::i18n::{Lang, service as t};
+use crate::service::{self, DEFAULT_IDLE_EXIT_SECS, EXIT_LOCKED, ServeOptions, Served, WireError};
+
+use super::{CliError, context};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Exit after this many seconds without a client (0 = never)
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_IDLE_EXIT_SECS)]
+    pub idle_exit: u64,
+    /// Share the ledger with this Unix group first (as init-shared does)
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// Started by a client: leave its session, log to DIR/service.log and
+    /// report a failed start as one JSON line on stderr
+    #[arg(long, hide = true)]
+    pub detach: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitSharedArgs {
+    /// The Unix group whose members may use the ledger
+    #[arg(long, value_name = "NAME")]
+    pub group: String,
+}
+
+fn options(dir: &Path, args: &ServeArgs) -> ServeOptions {
+    ServeOptions {
+        dir: dir.to_path_buf(),
+        idle_exit: (args.idle_exit > 0).then(|| Duration::from_secs(args.idle_exit)),
+        detach: args.detach,
+        group: args.group.clone(),
+    }
+}
+
+/// `taizhang serve` in the foreground: logs to stderr, ends on ^C or idle.
+pub fn run(db: Option<&Path>, lang: Lang, args: &ServeArgs) -> Result<String, CliError> {
+    let dir = context::db_path(db)?;
+    match service::serve(&options(&dir, args)).map_err(|e| CliError::Core(e.into()))? {
+        Served::Stopped(why) => Ok(format!("{}\n", t::stopped(lang, &dir, why))),
+        Served::AlreadyRunning(StoreError::Locked { path, holder }) => {
+            Err(CliError::Core(StoreError::Locked { path, holder }.into()))
+        }
+        Served::AlreadyRunning(other) => Err(CliError::Core(other.into())),
+    }
+}
+
+/// `taizhang serve --detach`, as a client starts it: no words, an exit code
+/// (`EXIT_LOCKED` when another service won) and a failure as JSON on stderr
+/// for the client to show.
+pub fn detached(db: Option<&Path>, args: &ServeArgs) -> ExitCode {
+    let Ok(dir) = context::db_path(db) else {
+        return report(&StoreError::NoDataDir, 1);
+    };
+    match service::serve(&options(&dir, args)) {
+        Ok(Served::Stopped(_)) => ExitCode::SUCCESS,
+        Ok(Served::AlreadyRunning(e)) => report(&e, EXIT_LOCKED),
+        Err(e) => report(&e, 1),
+    }
+}
+
+fn report(e: &StoreError, code: u8) -> ExitCode {
+    if let Ok(line) = serde_json::to_string(&WireError::from(e)) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+    ExitCode::from(code)
+}
+
+/// `taizhang init-shared --group NAME`.
+pub fn init_shared(
+    db: Option<&Path>,
+    lang: Lang,
+    args: &InitSharedArgs,
+) -> Result<String, CliError> {
+    let dir = context::db_path(db)?;
+    let sharing = service::share::share_with_group(&dir, &args.group)
+        .map_err(|e| CliError::Core(e.into()))?;
+    Ok(format!("{}\n", t::shared(lang, &dir, &sharing)))
+}

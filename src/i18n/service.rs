@@ -1,0 +1,56 @@
+//! Words of the ledger service's commands (`serve`, `init-shared`), in
+//! Chinese and English. The service's log stays in English.
+
+use std::path::Path;
+
+use super::Lang;
+use crate::service::Stopped;
+use crate::store::Sharing;
+
+/// `taizhang serve` ended normally.
+pub fn stopped(lang: Lang, dir: &Path, why: Stopped) -> String {
+    let d = dir.display();
+    match (lang, why) {
+        (Lang::Zh, Stopped::Idle) => format!("台账服务（{d}）空闲，已退出"),
+        (Lang::Zh, Stopped::Signal) => format!("台账服务（{d}）收到停止信号，已退出"),
+        (Lang::Zh, Stopped::SocketGone) => {
+            format!("台账服务（{d}）的套接字文件已被删除，服务已退出")
+        }
+        (Lang::En, Stopped::Idle) => format!("ledger service for {d} stopped: idle"),
+        (Lang::En, Stopped::Signal) => format!("ledger service for {d} stopped on a signal"),
+        (Lang::En, Stopped::SocketGone) => {
+            format!("ledger service for {d} stopped: its socket file was removed")
+        }
+    }
+}
+
+/// `taizhang serve` found another process holding the ledger.
+pub fn already_running(lang: Lang, dir: &Path, detail: &str) -> String {
+    let d = dir.display();
+    match lang {
+        Lang::Zh => format!("台账 {d} 已由其他进程打开（{detail}），本服务不再启动"),
+        Lang::En => format!(
+            "the ledger {d} is already held by another process ({detail}); not starting a second service"
+        ),
+    }
+}
+
+/// `taizhang init-shared` succeeded.
+pub fn shared(lang: Lang, dir: &Path, sharing: &Sharing) -> String {
+    let group = sharing.group.as_deref().unwrap_or_default();
+    let (d, f, s) = (
+        sharing.dir_mode(),
+        sharing.file_mode(),
+        sharing.socket_mode(),
+    );
+    match lang {
+        Lang::Zh => format!(
+            "台账 {} 已与用户组 {group} 共享：目录 {d:04o}，文件 {f:04o}，套接字 {s:04o}。台账服务以所有者身份运行：所有者运行任一 taizhang 命令即会启动它，组内成员随后即可使用；如需所有者不在时也可用，请所有者运行 `taizhang serve --idle-exit 0` 常驻",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "the ledger {} is now shared with the group {group}: directory {d:04o}, files {f:04o}, socket {s:04o}. The ledger service runs as the owner: any taizhang command the owner runs starts it, and group members can then use the ledger; to keep it available while the owner is away, the owner runs `taizhang serve --idle-exit 0`",
+            dir.display()
+        ),
+    }
+}

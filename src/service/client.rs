@@ -1,0 +1,278 @@
+//! `RemoteStore`: the `Store` port over the ledger service's socket. Every
+//! call has a time limit, so a stuck or dead service is an error, never a
+//! hang; after a failure the next call reconnects (starting a service if
+//! none runs).
+
+use std::io::{BufReader, ErrorKind};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use super::framing::{read_line, write_line};
+use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome};
+use super::spawn::connect_or_start;
+use crate::core::error::StoreError;
+
+/// How a client reaches the service.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// Start a service when none answers.
+    pub spawn: bool,
+    /// The taizhang binary to start; `None` = this executable.
+    pub program: Option<PathBuf>,
+    /// Passed to a started service as `--idle-exit`; `None` = its default.
+    pub idle_exit: Option<u64>,
+    /// How long to wait for a started service to answer.
+    pub start_timeout: Duration,
+    /// The time limit of one call.
+    pub request_timeout: Duration,
+    /// The time limit of a whole-ledger export or import.
+    pub bulk_timeout: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            spawn: true,
+            program: None,
+            idle_exit: None,
+            start_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(10),
+            bulk_timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+/// A ledger held by the service for directory `dir`.
+#[derive(Debug)]
+pub struct RemoteStore {
+    dir: PathBuf,
+    options: ClientOptions,
+    conn: Mutex<Option<Connection>>,
+}
+
+impl RemoteStore {
+    /// Connect to the service of the ledger at `dir`, starting one if needed.
+    pub fn connect(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
+        let dir = std::path::absolute(dir).map_err(|source| StoreError::Io {
+            context: format!("cannot resolve the ledger path {}", dir.display()),
+            source,
+        })?;
+        let conn = connect_or_start(&dir, &options)?;
+        Ok(Self {
+            dir,
+            options,
+            conn: Mutex::new(Some(conn)),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The Unix user the service sees on this connection (its peer
+    /// credentials, not anything this client claims).
+    pub fn whoami(&self) -> Result<String, StoreError> {
+        self.call(&Request::WhoAmI, self.options.request_timeout)
+    }
+
+    /// Changes whenever the ledger changes, from any session; poll it and
+    /// redraw when it differs from the last value seen.
+    pub fn revision(&self) -> Result<u64, StoreError> {
+        self.call(&Request::Revision, self.options.request_timeout)
+    }
+
+    /// The process id of the service this client talks to, if connected.
+    pub fn service_pid(&self) -> Option<u32> {
+        self.lock().as_ref().map(|c| c.welcome.pid)
+    }
+
+    pub(super) fn call_store<T: DeserializeOwned>(&self, call: StoreCall) -> Result<T, StoreError> {
+        let timeout = if call.effect().bulk() {
+            self.options.bulk_timeout
+        } else {
+            self.options.request_timeout
+        };
+        self.call(&Request::Store(Box::new(call)), timeout)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Connection>> {
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn call<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+        timeout: Duration,
+    ) -> Result<T, StoreError> {
+        let mut guard = self.lock();
+        let conn = match guard.take() {
+            Some(conn) => conn,
+            None => connect_or_start(&self.dir, &self.options)?,
+        };
+        let conn = guard.insert(conn);
+        let value = match conn.exchange(request, timeout) {
+            Ok(value) => value,
+            Err(e) => {
+                // The stream may hold half an answer: never reuse it.
+                *guard = None;
+                return Err(e);
+            }
+        };
+        decode(value)
+    }
+}
+
+fn decode<T: DeserializeOwned>(response: Response) -> Result<T, StoreError> {
+    match response {
+        Response::Ok(value) => serde_json::from_value(value).map_err(|e| {
+            StoreError::Remote(format!(
+                "the ledger service sent an answer this taizhang cannot read ({e})"
+            ))
+        }),
+        Response::Err(e) => Err(e.into()),
+    }
+}
+
+/// One open, greeted connection.
+#[derive(Debug)]
+pub(super) struct Connection {
+    reader: BufReader<UnixStream>,
+    writer: UnixStream,
+    pub(super) welcome: Welcome,
+}
+
+/// Why a connection attempt failed.
+#[derive(Debug)]
+pub(super) enum Attempt {
+    /// Nothing answers yet (no socket, a stale one, or a service closing
+    /// down): starting one may help.
+    Absent,
+    /// An answer that starting a service would not change.
+    Fatal(StoreError),
+}
+
+impl Connection {
+    /// Connect to `socket` and exchange greetings.
+    pub(super) fn open(dir: &Path, socket: &Path, timeout: Duration) -> Result<Self, Attempt> {
+        let stream = match UnixStream::connect(socket) {
+            Ok(stream) => stream,
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {
+                return Err(Attempt::Absent);
+            }
+            Err(e) => return Err(Attempt::Fatal(unreachable(dir, socket, &e))),
+        };
+        let fatal = |e: std::io::Error| Attempt::Fatal(unreachable(dir, socket, &e));
+        stream.set_write_timeout(Some(timeout)).map_err(fatal)?;
+        let writer = stream.try_clone().map_err(fatal)?;
+        let mut conn = Connection {
+            reader: BufReader::new(stream),
+            writer,
+            welcome: Welcome {
+                version: PROTOCOL_VERSION,
+                pid: 0,
+                taizhang: String::new(),
+            },
+        };
+        let hello = Request::Hello {
+            version: PROTOCOL_VERSION,
+        };
+        let welcome: Welcome = match conn.send(&hello, timeout) {
+            // A service that accepted and then closed is shutting down.
+            Err(Lost::Closed | Lost::Io(_)) => return Err(Attempt::Absent),
+            Err(lost) => return Err(Attempt::Fatal(conn.explain(lost))),
+            Ok(line) => decode(parse(&line, &conn.who()).map_err(Attempt::Fatal)?)
+                .map_err(Attempt::Fatal)?,
+        };
+        if welcome.version != PROTOCOL_VERSION {
+            return Err(Attempt::Fatal(StoreError::ProtocolMismatch {
+                client: PROTOCOL_VERSION,
+                service: welcome.version,
+            }));
+        }
+        conn.welcome = welcome;
+        Ok(conn)
+    }
+
+    fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, StoreError> {
+        match self.send(request, timeout) {
+            Ok(line) => parse(&line, &self.who()),
+            Err(lost) => Err(self.explain(lost)),
+        }
+    }
+
+    /// Send `request` and read one answer line within `timeout`.
+    fn send(&mut self, request: &Request, timeout: Duration) -> Result<Vec<u8>, Lost> {
+        write_line(&mut self.writer, request).map_err(Lost::Io)?;
+        self.reader
+            .get_ref()
+            .set_read_timeout(Some(timeout))
+            .map_err(Lost::Io)?;
+        match read_line(&mut self.reader) {
+            Ok(Some(line)) => Ok(line),
+            Ok(None) => Err(Lost::Closed),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                Err(Lost::Timeout(timeout))
+            }
+            Err(e) => Err(Lost::Io(e)),
+        }
+    }
+
+    fn who(&self) -> String {
+        match self.welcome.pid {
+            0 => "the ledger service".to_string(),
+            pid => format!("the ledger service (pid {pid})"),
+        }
+    }
+
+    fn explain(&self, lost: Lost) -> StoreError {
+        let who = self.who();
+        let what = match lost {
+            Lost::Closed => format!("{who} stopped before it answered"),
+            Lost::Timeout(t) => format!(
+                "{who} did not answer within {} s (it may be stuck; ending it with kill is safe)",
+                t.as_secs()
+            ),
+            Lost::Io(e) => format!("lost the connection to {who}: {e}"),
+        };
+        StoreError::Remote(format!(
+            "{what}; if you were saving a change, check whether it is there, then try again"
+        ))
+    }
+}
+
+/// How an exchange failed.
+#[derive(Debug)]
+enum Lost {
+    Closed,
+    Timeout(Duration),
+    Io(std::io::Error),
+}
+
+fn parse(line: &[u8], who: &str) -> Result<Response, StoreError> {
+    serde_json::from_slice(line).map_err(|e| {
+        StoreError::Remote(format!(
+            "{who} sent an answer this taizhang cannot read ({e}); is it another taizhang version?"
+        ))
+    })
+}
+
+fn unreachable(dir: &Path, socket: &Path, e: &std::io::Error) -> StoreError {
+    let reason = if e.kind() == ErrorKind::PermissionDenied {
+        format!(
+            "permission denied on {}: the ledger belongs to another user; ask its owner to share it with your group (taizhang init-shared --group NAME)",
+            socket.display()
+        )
+    } else {
+        format!("{} ({e})", socket.display())
+    };
+    StoreError::ServiceUnavailable {
+        path: dir.to_path_buf(),
+        reason,
+    }
+}

@@ -1,0 +1,225 @@
+//! The wire protocol, in ONE table: each `Store` method appears once in
+//! `store_protocol!`, which derives the request enum, the service's dispatch,
+//! `RemoteStore`'s client side and `AnyStore`'s delegation from it. A new trait
+//! method is one more line here.
+//!
+//! Framing: one JSON `Request` per line from the client, one JSON `Response`
+//! per line back. The first request of a connection is `Hello`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::any::AnyStore;
+use super::client::RemoteStore;
+use super::error::WireError;
+use crate::core::catalogue::Catalogue;
+use crate::core::error::StoreError;
+use crate::core::port::{Backup, Store};
+use crate::core::record::{Record, RecordId};
+use crate::core::roster::Person;
+
+/// Bumped whenever a `Request` or a reply changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// What a client asks. `Hello` must come first; its shape never changes, so
+/// that any two versions can at least tell each other they differ.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Request {
+    Hello {
+        version: u32,
+    },
+    /// The Unix user the service sees on this connection.
+    WhoAmI,
+    /// A number that changes whenever the ledger changes (poll it to redraw).
+    Revision,
+    Store(Box<StoreCall>),
+}
+
+/// The answer: the method's return value as JSON, or its error.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Response {
+    Ok(serde_json::Value),
+    Err(WireError),
+}
+
+/// The reply to `Hello`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub version: u32,
+    /// The service's process id, for messages.
+    pub pid: u32,
+    /// The taizhang version the service runs.
+    pub taizhang: String,
+}
+
+impl Welcome {
+    pub fn current() -> Self {
+        Self {
+            version: PROTOCOL_VERSION,
+            pid: std::process::id(),
+            taizhang: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// How a call affects the ledger; decides revision bumps and time limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Read,
+    Write,
+    /// Whole-ledger reads and writes, which may take long.
+    BulkRead,
+    BulkWrite,
+}
+
+impl Effect {
+    pub fn writes(self) -> bool {
+        matches!(self, Effect::Write | Effect::BulkWrite)
+    }
+
+    pub fn bulk(self) -> bool {
+        matches!(self, Effect::BulkRead | Effect::BulkWrite)
+    }
+}
+
+macro_rules! param_ty {
+    (by_ref $t:ty) => {
+        &$t
+    };
+    (by_val $t:ty) => {
+        $t
+    };
+}
+
+macro_rules! to_owned {
+    (by_ref $e:expr) => {
+        $e.clone()
+    };
+    (by_val $e:expr) => {
+        $e
+    };
+}
+
+macro_rules! pass {
+    (by_ref $e:expr) => {
+        &$e
+    };
+    (by_val $e:expr) => {
+        $e
+    };
+}
+
+macro_rules! store_protocol {
+    ($(
+        $method:ident => $Variant:ident ( $( $arg:ident : $how:ident $ty:ty ),* ) -> $ret:ty, $effect:ident;
+    )*) => {
+        /// One `Store` method call with its arguments.
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        pub enum StoreCall {
+            $( $Variant { $( $arg: $ty ),* }, )*
+        }
+
+        impl StoreCall {
+            pub fn effect(&self) -> Effect {
+                match self {
+                    $( StoreCall::$Variant { .. } => Effect::$effect, )*
+                }
+            }
+
+            /// The `Store` method's name, for logs.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( StoreCall::$Variant { .. } => stringify!($method), )*
+                }
+            }
+        }
+
+        /// Run `call` on the service's store and encode what it returns.
+        pub fn dispatch<S: Store + ?Sized>(
+            store: &S,
+            call: StoreCall,
+        ) -> Result<serde_json::Value, StoreError> {
+            match call {
+                $( StoreCall::$Variant { $( $arg ),* } => {
+                    let value = store.$method($( pass!($how $arg) ),*)?;
+                    serde_json::to_value(value).map_err(|e| StoreError::Remote(format!(
+                        "cannot encode the answer to {}: {e}", stringify!($method)
+                    )))
+                } )*
+            }
+        }
+
+        impl Store for RemoteStore {
+            $( fn $method(&self, $( $arg: param_ty!($how $ty) ),*) -> Result<$ret, StoreError> {
+                self.call_store(StoreCall::$Variant { $( $arg: to_owned!($how $arg) ),* })
+            } )*
+        }
+
+        impl Store for AnyStore {
+            $( fn $method(&self, $( $arg: param_ty!($how $ty) ),*) -> Result<$ret, StoreError> {
+                match self {
+                    AnyStore::Direct(store) => store.$method($( $arg ),*),
+                    AnyStore::Remote(store) => store.$method($( $arg ),*),
+                }
+            } )*
+        }
+    };
+}
+
+store_protocol! {
+    catalogue => Catalogue () -> Catalogue, Read;
+    set_catalogue => SetCatalogue (catalogue: by_ref Catalogue) -> (), Write;
+    people => People () -> Vec<Person>, Read;
+    put_person => PutPerson (person: by_ref Person) -> (), Write;
+    records_between => RecordsBetween (from: by_val NaiveDate, to: by_val NaiveDate) -> Vec<Record>, Read;
+    record => Record (id: by_val RecordId) -> Option<Record>, Read;
+    put_record => PutRecord (record: by_ref Record) -> (), Write;
+    delete_record => DeleteRecord (id: by_val RecordId) -> Option<Record>, Write;
+    record_years => RecordYears () -> Vec<i32>, Read;
+    // Hands out an id but changes nothing a reader sees: no revision bump.
+    next_id => NextId () -> u64, Read;
+    export => Export () -> Backup, BulkRead;
+    import => Import (backup: by_ref Backup) -> (), BulkWrite;
+}
+
+impl StoreCall {
+    /// The author the client wrote into the data, if the call carries one;
+    /// logged beside the peer's real identity (see `identity::authoritative`).
+    pub fn claimed_user(&self) -> Option<&str> {
+        match self {
+            StoreCall::PutRecord { record } => Some(&record.entered_by),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::mem::MemStore;
+
+    #[test]
+    fn a_call_survives_the_wire_and_runs() {
+        let store = MemStore::new(Catalogue::embedded());
+        let line = serde_json::to_string(&Request::Store(Box::new(StoreCall::NextId {}))).unwrap();
+        let Request::Store(call) = serde_json::from_str(&line).unwrap() else {
+            panic!("not a store call: {line}");
+        };
+        assert_eq!(call.effect(), Effect::Read);
+        let first: u64 =
+            serde_json::from_value(dispatch(&store, (*call).clone()).unwrap()).unwrap();
+        let second: u64 = serde_json::from_value(dispatch(&store, *call).unwrap()).unwrap();
+        assert_eq!(second, first + 1);
+    }
+
+    #[test]
+    fn writes_are_marked() {
+        assert!(
+            StoreCall::DeleteRecord { id: RecordId(1) }
+                .effect()
+                .writes()
+        );
+        assert!(!StoreCall::People {}.effect().writes());
+        assert!(StoreCall::Export {}.effect().bulk());
+    }
+}

@@ -1,0 +1,130 @@
+//! One client connection inside the service: greet, then answer requests in
+//! order. The peer's Unix user comes from the socket, once, at the start.
+
+use std::io::{BufReader, ErrorKind};
+use std::os::unix::net::UnixStream;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use super::error::WireError;
+use super::framing::{read_line, write_line};
+use super::identity::{Peer, Stamp, authoritative};
+use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome, dispatch};
+use super::server::Shared;
+use crate::core::error::StoreError;
+
+/// A client that does not read its answer within this long is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub(super) fn run(shared: &Shared, stream: UnixStream) {
+    let peer = Peer::of(&stream).unwrap_or_else(|e| {
+        shared
+            .log
+            .line(&format!("peer credentials unavailable: {e}"));
+        Peer {
+            uid: u32::MAX,
+            pid: None,
+            user: "unknown".into(),
+        }
+    });
+    let Ok(reader) = stream.try_clone() else {
+        return;
+    };
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let mut reader = BufReader::new(reader);
+    let mut writer = stream;
+    let mut greeted = false;
+    loop {
+        let line = match read_line(&mut reader) {
+            Ok(Some(line)) => line,
+            Err(e) if e.kind() == ErrorKind::InvalidData => {
+                let _ = write_line(&mut writer, &refuse(format!("{e}")));
+                return;
+            }
+            Ok(None) | Err(_) => return,
+        };
+        let (response, close) = match serde_json::from_slice::<Request>(&line) {
+            Ok(request) => answer(shared, &peer, &mut greeted, request),
+            Err(e) => (
+                refuse(format!(
+                    "unreadable request ({e}); this service speaks protocol {PROTOCOL_VERSION}"
+                )),
+                !greeted,
+            ),
+        };
+        if write_line(&mut writer, &response).is_err() || close {
+            return;
+        }
+    }
+}
+
+fn refuse(message: String) -> Response {
+    Response::Err(WireError::Remote(message))
+}
+
+/// The response to one request, and whether to close the connection after it.
+fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) -> (Response, bool) {
+    let ok = |value: serde_json::Value| (Response::Ok(value), false);
+    match request {
+        Request::Hello { version } if version != PROTOCOL_VERSION => (
+            Response::Err(WireError::ProtocolMismatch {
+                client: version,
+                service: PROTOCOL_VERSION,
+            }),
+            true,
+        ),
+        Request::Hello { .. } => {
+            *greeted = true;
+            ok(serde_json::to_value(Welcome::current()).unwrap_or_default())
+        }
+        _ if !*greeted => (refuse("say Hello first".into()), true),
+        Request::WhoAmI => ok(serde_json::Value::from(peer.user.clone())),
+        Request::Revision => ok(serde_json::Value::from(
+            shared.revision.load(Ordering::SeqCst),
+        )),
+        Request::Store(call) => {
+            let name = call.name();
+            let writes = call.effect().writes();
+            let claimed = call.claimed_user().unwrap_or_default().to_string();
+            let result = dispatch(&*shared.store(), *call);
+            if writes && result.is_ok() {
+                shared.revision.fetch_add(1, Ordering::SeqCst);
+                log_write(shared, peer, name, &claimed);
+            }
+            match result {
+                Ok(value) => ok(value),
+                Err(e) => {
+                    log_failure(shared, peer, name, &e);
+                    (Response::Err(WireError::from(&e)), false)
+                }
+            }
+        }
+    }
+}
+
+/// Attribute a write to the peer (the audit journal will store this stamp).
+fn log_write(shared: &Shared, peer: &Peer, name: &str, claimed: &str) {
+    let now = chrono::Local::now().naive_local();
+    let stamp = authoritative(
+        &Stamp {
+            user: claimed.to_string(),
+            at: now,
+        },
+        peer,
+    );
+    let note = if claimed.is_empty() || claimed == stamp.user {
+        String::new()
+    } else {
+        format!(" (the client wrote {claimed:?})")
+    };
+    shared.log.line(&format!(
+        "{name} by {} (uid {}){note}",
+        stamp.user, peer.uid
+    ));
+}
+
+fn log_failure(shared: &Shared, peer: &Peer, name: &str, e: &StoreError) {
+    shared
+        .log
+        .line(&format!("{name} for {} failed: {e}", peer.user));
+}

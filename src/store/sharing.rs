@@ -1,0 +1,120 @@
+//! How a ledger directory is shared, read from `DIR/taizhang.toml`: private to
+//! its owner (0700/0600, the default) or shared with one Unix group (setgid
+//! directory 2750, files 0640, the service's socket 0660).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::error::StoreError;
+
+/// The sharing settings' file name inside the ledger directory.
+pub const CONFIG_FILE: &str = "taizhang.toml";
+
+/// The contents of `taizhang.toml`; a missing file means private.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sharing {
+    /// The Unix group whose members may use the ledger (through its service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+impl Sharing {
+    pub fn path(dir: &Path) -> PathBuf {
+        dir.join(CONFIG_FILE)
+    }
+
+    /// Read `dir/taizhang.toml`; no file (or no directory yet) is private.
+    pub fn load(dir: &Path) -> Result<Self, StoreError> {
+        let path = Self::path(dir);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(Self::default());
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    context: format!("cannot read the sharing settings {}", path.display()),
+                    source,
+                });
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            StoreError::Corrupt(format!(
+                "the sharing settings {} cannot be read ({}); write `group = \"NAME\"` or remove the file",
+                path.display(),
+                e.message()
+            ))
+        })
+    }
+
+    /// Write `dir/taizhang.toml` with the file mode this sharing asks for.
+    pub fn save(&self, dir: &Path) -> Result<(), StoreError> {
+        let path = Self::path(dir);
+        let text = toml::to_string(self).map_err(|e| StoreError::Db(e.to_string()))?;
+        std::fs::write(&path, text).map_err(|source| StoreError::Io {
+            context: format!("cannot write the sharing settings {}", path.display()),
+            source,
+        })?;
+        super::permissions::set_mode(&path, self.file_mode())
+    }
+
+    pub fn is_shared(&self) -> bool {
+        self.group.is_some()
+    }
+
+    /// Directories: 0700, or 2750 (setgid, so new files keep the group).
+    pub fn dir_mode(&self) -> u32 {
+        if self.is_shared() { 0o2750 } else { 0o700 }
+    }
+
+    pub fn file_mode(&self) -> u32 {
+        if self.is_shared() { 0o640 } else { 0o600 }
+    }
+
+    /// The service's socket: group members must be able to connect.
+    pub fn socket_mode(&self) -> u32 {
+        if self.is_shared() { 0o660 } else { 0o600 }
+    }
+
+    /// The process umask that gives new files at most `file_mode`.
+    pub fn umask(&self) -> u32 {
+        if self.is_shared() { 0o027 } else { 0o077 }
+    }
+}
+
+/// Give `dir` and everything in it the modes its sharing settings ask for.
+pub fn apply(dir: &Path) -> Result<(), StoreError> {
+    super::permissions::restrict_tree(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_is_private_and_a_group_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Sharing::load(dir.path()).unwrap(), Sharing::default());
+        let shared = Sharing {
+            group: Some("branch".into()),
+        };
+        shared.save(dir.path()).unwrap();
+        assert_eq!(Sharing::load(dir.path()).unwrap(), shared);
+        assert_eq!(shared.file_mode(), 0o640);
+    }
+
+    #[test]
+    fn a_bad_file_names_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "grop = 1").unwrap();
+        let e = Sharing::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains(CONFIG_FILE), "{e}");
+    }
+}
