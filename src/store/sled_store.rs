@@ -1,5 +1,6 @@
 //! `SledStore`: the on-disk `Store`. Opening takes the ledger lock, hardens
-//! the directory and brings the schema up to date; every write is flushed.
+//! the directory and brings the schema up to date; every write is one sled
+//! transaction with its journal entry, then flushed.
 
 use std::path::{Path, PathBuf};
 
@@ -8,13 +9,15 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::codec::{date_key, decode, encode, get_u64, key_date, read_u64, record_key};
+use super::journal::{JournalTrees, TrashItem, Tx, append};
 use super::lock::LedgerLock;
 use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
 use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::port::{Backup, SCHEMA_VERSION, Store};
+use crate::core::journal::{Action, Entity, ImportSummary, JournalEntry, canonical};
+use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 
@@ -23,6 +26,7 @@ use crate::core::roster::Person;
 pub struct SledStore {
     path: PathBuf,
     trees: Trees,
+    journal: JournalTrees,
     // Declared last: released after sled is dropped and flushed.
     _lock: LedgerLock,
 }
@@ -32,6 +36,17 @@ fn tx_err(e: TransactionError<StoreError>) -> StoreError {
         TransactionError::Abort(e) => e,
         TransactionError::Storage(e) => sled_error(e),
     }
+}
+
+type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+
+/// Decode inside a transaction, aborting it on damage.
+fn tx_decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> TxResult<T> {
+    decode(bytes, what).map_err(ConflictableTransactionError::Abort)
+}
+
+fn tx_canonical<T: serde::Serialize>(value: &T) -> TxResult<String> {
+    canonical(value).map_err(ConflictableTransactionError::Abort)
 }
 
 impl SledStore {
@@ -50,9 +65,11 @@ impl SledStore {
         let lock = LedgerLock::acquire(path)?;
         remove_partial_snapshots(path)?;
         let (trees, lock) = open_sled(path, lock, options.timeout)?;
+        let journal = JournalTrees::open(&trees.db)?;
         let store = Self {
             path: path.to_path_buf(),
             trees,
+            journal,
             _lock: lock,
         };
         restrict_tree(path)?;
@@ -98,11 +115,36 @@ impl Store for SledStore {
         decode(&bytes, "catalogue")
     }
 
-    fn set_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        self.trees
-            .meta
-            .insert("catalogue", encode(catalogue)?)
-            .map_err(sled_error)?;
+    fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
+        let value = encode(catalogue)?;
+        let after = canonical(catalogue)?;
+        let j = &self.journal;
+        (&self.trees.meta, &j.journal, &j.by_entity)
+            .transaction(|(meta, journal, by_entity)| {
+                let before = match meta.get("catalogue")? {
+                    Some(old) => Some(tx_canonical(&tx_decode::<Catalogue>(&old, "catalogue")?)?),
+                    None => None,
+                };
+                if before.as_ref() == Some(&after) {
+                    return Ok(());
+                }
+                meta.insert("catalogue", value.as_slice())?;
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                append(
+                    &tx,
+                    stamp,
+                    Action::Catalogue,
+                    Entity::Catalogue,
+                    before,
+                    Some(after.clone()),
+                )?;
+                Ok(())
+            })
+            .map_err(tx_err)?;
         self.flush()
     }
 
@@ -115,11 +157,47 @@ impl Store for SledStore {
             .collect()
     }
 
-    fn put_person(&self, person: &Person) -> Result<(), StoreError> {
-        self.trees
-            .people
-            .insert(person.id.0.to_be_bytes(), encode(person)?)
-            .map_err(sled_error)?;
+    fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
+        let value = encode(person)?;
+        let after = canonical(person)?;
+        let id = person.id.0.to_be_bytes();
+        let j = &self.journal;
+        (
+            &self.trees.meta,
+            &self.trees.people,
+            &j.journal,
+            &j.by_entity,
+        )
+            .transaction(|(meta, people, journal, by_entity)| {
+                let before = match people.get(id)? {
+                    Some(old) => Some(tx_canonical(&tx_decode::<Person>(&old, "person")?)?),
+                    None => None,
+                };
+                if before.as_ref() == Some(&after) {
+                    return Ok(());
+                }
+                let action = if before.is_some() {
+                    Action::Update
+                } else {
+                    Action::Create
+                };
+                people.insert(&id, value.as_slice())?;
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                append(
+                    &tx,
+                    stamp,
+                    action,
+                    Entity::Person(person.id),
+                    before,
+                    Some(after.clone()),
+                )?;
+                Ok(())
+            })
+            .map_err(tx_err)?;
         self.flush()
     }
 
@@ -155,35 +233,107 @@ impl Store for SledStore {
             .transpose()
     }
 
-    fn put_record(&self, record: &Record) -> Result<(), StoreError> {
+    fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
         let key = record_key(record);
         let value = encode(record)?;
+        let after = canonical(record)?;
         let id = record.id.0.to_be_bytes();
-        (&self.trees.records, &self.trees.record_keys)
-            .transaction(|(records, keys)| {
-                if let Some(old) = keys.get(id)? {
+        let (t, j) = (&self.trees, &self.journal);
+        (
+            &t.meta,
+            &t.records,
+            &t.record_keys,
+            &j.trash,
+            &j.journal,
+            &j.by_entity,
+        )
+            .transaction(|(meta, records, keys, trash, journal, by_entity)| {
+                let old_key = keys.get(id)?;
+                let old = match &old_key {
+                    Some(k) => records.get(k)?,
+                    None => None,
+                };
+                let before = match old {
+                    Some(old) => Some(tx_canonical(&tx_decode::<Record>(&old, "record")?)?),
+                    None => None,
+                };
+                if before.as_ref() == Some(&after) {
+                    return Ok(());
+                }
+                let action = if before.is_some() {
+                    Action::Update
+                } else if trash.remove(&id)?.is_some() {
+                    Action::Restore
+                } else {
+                    Action::Create
+                };
+                if let Some(old) = old_key {
                     records.remove(old)?;
                 }
                 records.insert(key.as_slice(), value.as_slice())?;
                 keys.insert(&id, key.as_slice())?;
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                append(
+                    &tx,
+                    stamp,
+                    action,
+                    Entity::Record(record.id),
+                    before,
+                    Some(after.clone()),
+                )?;
+                Ok(())
             })
             .map_err(tx_err)?;
         self.flush()
     }
 
-    fn delete_record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+    fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
         let idb = id.0.to_be_bytes();
-        let old = (&self.trees.records, &self.trees.record_keys)
-            .transaction(|(records, keys)| {
+        let (t, j) = (&self.trees, &self.journal);
+        let old = (
+            &t.meta,
+            &t.records,
+            &t.record_keys,
+            &j.trash,
+            &j.journal,
+            &j.by_entity,
+        )
+            .transaction(|(meta, records, keys, trash, journal, by_entity)| {
                 let Some(key) = keys.remove(&idb)? else {
                     return Ok(None);
                 };
-                Ok::<_, ConflictableTransactionError<StoreError>>(records.remove(key)?)
+                let Some(old) = records.remove(key)? else {
+                    return Ok(None);
+                };
+                let record: Record = tx_decode(&old, "record")?;
+                let before = tx_canonical(&record)?;
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                let entry = append(
+                    &tx,
+                    stamp,
+                    Action::Delete,
+                    Entity::Record(id),
+                    Some(before),
+                    None,
+                )?;
+                let item = TrashItem {
+                    seq: entry.seq,
+                    record,
+                };
+                trash.insert(&idb, tx_canonical(&item)?.as_bytes())?;
+                Ok(Some(item.record))
             })
             .map_err(tx_err)?;
         self.flush()?;
-        old.map(|v| decode(&v, "record")).transpose()
+        Ok(old)
     }
 
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
@@ -246,7 +396,10 @@ impl Store for SledStore {
         })
     }
 
-    fn import(&self, backup: &Backup) -> Result<(), StoreError> {
+    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
+        // The ledger being replaced, kept whole in the journal.
+        let before = canonical(&self.export()?)?;
+        let after = canonical(&ImportSummary::of(backup)?)?;
         let catalogue = encode(&backup.catalogue)?;
         let people: Vec<(Vec<u8>, Vec<u8>)> = backup
             .people
@@ -267,9 +420,16 @@ impl Store for SledStore {
         let old_people = keys_of(&self.trees.people)?;
         let old_records = keys_of(&self.trees.records)?;
         let old_keys = keys_of(&self.trees.record_keys)?;
-        let t = &self.trees;
-        (&t.meta, &t.people, &t.records, &t.record_keys)
-            .transaction(|(meta, tp, tr, tk)| {
+        let (t, j) = (&self.trees, &self.journal);
+        (
+            &t.meta,
+            &t.people,
+            &t.records,
+            &t.record_keys,
+            &j.journal,
+            &j.by_entity,
+        )
+            .transaction(|(meta, tp, tr, tk, journal, by_entity)| {
                 for k in &old_people {
                     tp.remove(k)?;
                 }
@@ -288,9 +448,54 @@ impl Store for SledStore {
                     tr.insert(k.as_slice(), v.as_slice())?;
                     tk.insert(id, k.as_slice())?;
                 }
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                let (b, a) = (Some(before.clone()), Some(after.clone()));
+                append(&tx, stamp, Action::Import, Entity::Ledger, b, a)?;
+                Ok(())
             })
             .map_err(tx_err)?;
         self.flush()
+    }
+
+    fn seal(
+        &self,
+        year: i32,
+        digest_json: &str,
+        stamp: &Stamp,
+    ) -> Result<JournalEntry, StoreError> {
+        let j = &self.journal;
+        let entry = (&self.trees.meta, &j.journal, &j.by_entity)
+            .transaction(|(meta, journal, by_entity)| {
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                let after = Some(digest_json.to_string());
+                append(&tx, stamp, Action::Seal, Entity::Year(year), None, after)
+            })
+            .map_err(tx_err)?;
+        self.flush()?;
+        Ok(entry)
+    }
+
+    fn journal(&self, from_seq: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal.from(from_seq)
+    }
+
+    fn history(&self, entity: &Entity) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal.history(entity)
+    }
+
+    fn trash(&self) -> Result<Vec<(Record, JournalEntry)>, StoreError> {
+        self.journal.trash()
+    }
+
+    fn revision(&self) -> Result<u64, StoreError> {
+        Ok(super::journal::head(&self.trees.meta)?.map_or(0, |(seq, _)| seq))
     }
 }
