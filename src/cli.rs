@@ -3,6 +3,7 @@
 //! exit code; nothing is written to the ledger once an error is found.
 
 pub mod add;
+pub mod audit;
 pub mod backup;
 pub mod catalogue;
 pub mod context;
@@ -80,6 +81,22 @@ pub enum Command {
     Import(backup::ImportArgs),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
+    /// Who changed a record (or --person) and when, field by field
+    History(audit::HistoryArgs),
+    /// Deleted records, which `restore` brings back
+    Trash,
+    /// Bring a deleted record back from the trash: taizhang restore 23
+    Restore {
+        /// The record id (23 or #23)
+        id: String,
+    },
+    /// Check the change journal's hash chain; names the first broken entry
+    Verify,
+    /// Seal a year: journal and print its digest for the annual report
+    Seal {
+        /// The year, e.g. 2026
+        year: String,
+    },
 }
 
 /// Parse the process arguments, run, print, and return the exit code.
@@ -116,6 +133,11 @@ pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Export(args)) => backup::export(&Context::open(db, lang)?, &args),
         Some(Command::Import(args)) => backup::import(&Context::open(db, lang)?, &args),
         Some(Command::Demo(args)) => demo::run(lang, &args),
+        Some(Command::History(args)) => audit::history(&Context::open(db, lang)?, &args),
+        Some(Command::Trash) => audit::trash(&Context::open(db, lang)?),
+        Some(Command::Restore { id }) => audit::restore(&Context::open(db, lang)?, &id),
+        Some(Command::Verify) => audit::verify(&Context::open(db, lang)?),
+        Some(Command::Seal { year }) => audit::seal(&Context::open(db, lang)?, &year),
     }
 }
 
