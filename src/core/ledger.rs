@@ -67,6 +67,7 @@ impl<S: Store> Ledger<S> {
         }
     }
 
+    #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self

@@ -5,18 +5,18 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-use super::codec::{date_key, decode, encode, get_u64, key_date, read_u64, record_key};
-use super::journal::{JournalTrees, TrashItem, Tx, append};
+mod write;
+
+use super::codec::{date_key, decode, get_u64, key_date, read_u64};
+use super::journal::JournalTrees;
 use super::lock::LedgerLock;
 use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
 use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::journal::{Action, Entity, ImportSummary, JournalEntry, canonical};
+use crate::core::journal::{Entity, JournalEntry};
 use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
@@ -29,24 +29,6 @@ pub struct SledStore {
     journal: JournalTrees,
     // Declared last: released after sled is dropped and flushed.
     _lock: LedgerLock,
-}
-
-fn tx_err(e: TransactionError<StoreError>) -> StoreError {
-    match e {
-        TransactionError::Abort(e) => e,
-        TransactionError::Storage(e) => sled_error(e),
-    }
-}
-
-type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
-
-/// Decode inside a transaction, aborting it on damage.
-fn tx_decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> TxResult<T> {
-    decode(bytes, what).map_err(ConflictableTransactionError::Abort)
-}
-
-fn tx_canonical<T: serde::Serialize>(value: &T) -> TxResult<String> {
-    canonical(value).map_err(ConflictableTransactionError::Abort)
 }
 
 impl SledStore {
@@ -116,36 +98,7 @@ impl Store for SledStore {
     }
 
     fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
-        let value = encode(catalogue)?;
-        let after = canonical(catalogue)?;
-        let j = &self.journal;
-        (&self.trees.meta, &j.journal, &j.by_entity)
-            .transaction(|(meta, journal, by_entity)| {
-                let before = match meta.get("catalogue")? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Catalogue>(&old, "catalogue")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                meta.insert("catalogue", value.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                append(
-                    &tx,
-                    stamp,
-                    Action::Catalogue,
-                    Entity::Catalogue,
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        self.write_set_catalogue(catalogue, stamp)
     }
 
     fn people(&self) -> Result<Vec<Person>, StoreError> {
@@ -158,47 +111,7 @@ impl Store for SledStore {
     }
 
     fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
-        let value = encode(person)?;
-        let after = canonical(person)?;
-        let id = person.id.0.to_be_bytes();
-        let j = &self.journal;
-        (
-            &self.trees.meta,
-            &self.trees.people,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, people, journal, by_entity)| {
-                let before = match people.get(id)? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Person>(&old, "person")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                let action = if before.is_some() {
-                    Action::Update
-                } else {
-                    Action::Create
-                };
-                people.insert(&id, value.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                append(
-                    &tx,
-                    stamp,
-                    action,
-                    Entity::Person(person.id),
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        self.write_put_person(person, stamp)
     }
 
     fn records_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>, StoreError> {
@@ -234,106 +147,11 @@ impl Store for SledStore {
     }
 
     fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
-        let key = record_key(record);
-        let value = encode(record)?;
-        let after = canonical(record)?;
-        let id = record.id.0.to_be_bytes();
-        let (t, j) = (&self.trees, &self.journal);
-        (
-            &t.meta,
-            &t.records,
-            &t.record_keys,
-            &j.trash,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, records, keys, trash, journal, by_entity)| {
-                let old_key = keys.get(id)?;
-                let old = match &old_key {
-                    Some(k) => records.get(k)?,
-                    None => None,
-                };
-                let before = match old {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Record>(&old, "record")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                let action = if before.is_some() {
-                    Action::Update
-                } else if trash.remove(&id)?.is_some() {
-                    Action::Restore
-                } else {
-                    Action::Create
-                };
-                if let Some(old) = old_key {
-                    records.remove(old)?;
-                }
-                records.insert(key.as_slice(), value.as_slice())?;
-                keys.insert(&id, key.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                append(
-                    &tx,
-                    stamp,
-                    action,
-                    Entity::Record(record.id),
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        self.write_put_record(record, stamp)
     }
 
     fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
-        let idb = id.0.to_be_bytes();
-        let (t, j) = (&self.trees, &self.journal);
-        let old = (
-            &t.meta,
-            &t.records,
-            &t.record_keys,
-            &j.trash,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, records, keys, trash, journal, by_entity)| {
-                let Some(key) = keys.remove(&idb)? else {
-                    return Ok(None);
-                };
-                let Some(old) = records.remove(key)? else {
-                    return Ok(None);
-                };
-                let record: Record = tx_decode(&old, "record")?;
-                let before = tx_canonical(&record)?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let entry = append(
-                    &tx,
-                    stamp,
-                    Action::Delete,
-                    Entity::Record(id),
-                    Some(before),
-                    None,
-                )?;
-                let item = TrashItem {
-                    seq: entry.seq,
-                    record,
-                };
-                trash.insert(&idb, tx_canonical(&item)?.as_bytes())?;
-                Ok(Some(item.record))
-            })
-            .map_err(tx_err)?;
-        self.flush()?;
-        Ok(old)
+        self.write_delete_record(id, stamp)
     }
 
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
@@ -397,68 +215,7 @@ impl Store for SledStore {
     }
 
     fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        // The ledger being replaced, kept whole in the journal.
-        let before = canonical(&self.export()?)?;
-        let after = canonical(&ImportSummary::of(backup)?)?;
-        let catalogue = encode(&backup.catalogue)?;
-        let people: Vec<(Vec<u8>, Vec<u8>)> = backup
-            .people
-            .iter()
-            .map(|p| Ok((p.id.0.to_be_bytes().to_vec(), encode(p)?)))
-            .collect::<Result<_, StoreError>>()?;
-        let records: Vec<(Vec<u8>, Vec<u8>, [u8; 8])> = backup
-            .records
-            .iter()
-            .map(|r| Ok((record_key(r), encode(r)?, r.id.0.to_be_bytes())))
-            .collect::<Result<_, StoreError>>()?;
-        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
-            tree.iter()
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(sled_error)
-        };
-        let old_people = keys_of(&self.trees.people)?;
-        let old_records = keys_of(&self.trees.records)?;
-        let old_keys = keys_of(&self.trees.record_keys)?;
-        let (t, j) = (&self.trees, &self.journal);
-        (
-            &t.meta,
-            &t.people,
-            &t.records,
-            &t.record_keys,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, tp, tr, tk, journal, by_entity)| {
-                for k in &old_people {
-                    tp.remove(k)?;
-                }
-                for k in &old_records {
-                    tr.remove(k)?;
-                }
-                for k in &old_keys {
-                    tk.remove(k)?;
-                }
-                meta.insert("catalogue", catalogue.as_slice())?;
-                meta.insert("next_id", &backup.next_id.to_be_bytes())?;
-                for (k, v) in &people {
-                    tp.insert(k.as_slice(), v.as_slice())?;
-                }
-                for (k, v, id) in &records {
-                    tr.insert(k.as_slice(), v.as_slice())?;
-                    tk.insert(id, k.as_slice())?;
-                }
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let (b, a) = (Some(before.clone()), Some(after.clone()));
-                append(&tx, stamp, Action::Import, Entity::Ledger, b, a)?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        self.write_import(backup, stamp)
     }
 
     fn seal(
@@ -467,20 +224,7 @@ impl Store for SledStore {
         digest_json: &str,
         stamp: &Stamp,
     ) -> Result<JournalEntry, StoreError> {
-        let j = &self.journal;
-        let entry = (&self.trees.meta, &j.journal, &j.by_entity)
-            .transaction(|(meta, journal, by_entity)| {
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let after = Some(digest_json.to_string());
-                append(&tx, stamp, Action::Seal, Entity::Year(year), None, after)
-            })
-            .map_err(tx_err)?;
-        self.flush()?;
-        Ok(entry)
+        self.write_seal(year, digest_json, stamp)
     }
 
     fn journal(&self, from_seq: u64) -> Result<Vec<JournalEntry>, StoreError> {
