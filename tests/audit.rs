@@ -363,3 +363,17 @@ fn a_restore_refuses_an_id_taken_again() {
     ));
     assert_eq!(l.trash().unwrap().len(), 1, "still in the trash");
 }
+
+#[test]
+fn an_entry_garbled_past_reading_is_named_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l");
+    five_entries(&path);
+    with_raw_journal(&path, |j| {
+        j.insert(3u64.to_be_bytes(), b"{not json".as_slice())
+            .unwrap();
+    });
+    let l = sled_ledger(&path, "alice", &Hand::new());
+    let err = l.verify().unwrap_err().to_string();
+    assert!(err.contains("journal entry 3 cannot be read"), "{err}");
+}

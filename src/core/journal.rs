@@ -229,8 +229,6 @@ pub enum BrokenReason {
     Gap { expected: u64 },
     /// The journal ends early: entries up to `head` were written.
     Truncated { head: u64 },
-    /// The stored entry cannot be read at all.
-    Unreadable(String),
 }
 
 /// The first entry at which the chain is broken.

@@ -114,8 +114,6 @@ fn broken(lang: Lang, b: &Broken) -> String {
         (BrokenReason::Truncated { head }, Lang::En) => {
             format!("is missing (the journal was written up to entry {head})")
         }
-        (BrokenReason::Unreadable(m), Lang::Zh) => format!("无法读取（{m}）"),
-        (BrokenReason::Unreadable(m), Lang::En) => format!("cannot be read ({m})"),
     };
     match lang {
         Lang::Zh => format!(
