@@ -56,7 +56,11 @@ fn main() {
     let db = dir.path().join("ledger");
     {
         let store = SledStore::open(&db, &catalogue).unwrap();
-        store.import(&backup).unwrap();
+        let stamp = taizhang::core::Stamp {
+            user: "bench".into(),
+            at: today.and_hms_opt(12, 0, 0).unwrap(),
+        };
+        store.import(&backup, &stamp).unwrap();
     }
 
     let roster = Roster::new(backup.people.clone());

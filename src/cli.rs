@@ -3,6 +3,7 @@
 //! exit code; nothing is written to the ledger once an error is found.
 
 pub mod add;
+pub mod audit;
 pub mod backup;
 pub mod catalogue;
 pub mod context;
@@ -60,6 +61,7 @@ pub struct Cli {
         long,
         global = true,
         env = "TAIZHANG_DIRECT",
+        value_parser = clap::builder::BoolishValueParser::new(),
         help = "Open the ledger in this process instead of through the ledger service (single user only; env TAIZHANG_DIRECT=1)"
     )]
     pub direct: bool,
@@ -99,6 +101,22 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Share the ledger with a Unix group: group ownership, modes 2750/0640
     InitShared(serve::InitSharedArgs),
+    /// Who changed a record (or --person) and when, field by field
+    History(audit::HistoryArgs),
+    /// Deleted records, which `restore` brings back
+    Trash,
+    /// Bring a deleted record back from the trash: taizhang restore 23
+    Restore {
+        /// The record id (23 or #23)
+        id: String,
+    },
+    /// Check the change journal's hash chain; names the first broken entry
+    Verify,
+    /// Seal a year: journal and print its digest for the annual report
+    Seal {
+        /// The year, e.g. 2026
+        year: String,
+    },
 }
 
 /// Parse the process arguments, run, print, and return the exit code.
@@ -146,6 +164,11 @@ pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Demo(args)) => demo::run(lang, &args),
         Some(Command::Serve(args)) => serve::run(db, lang, &args),
         Some(Command::InitShared(args)) => serve::init_shared(db, lang, &args),
+        Some(Command::History(args)) => audit::history(&open()?, &args),
+        Some(Command::Trash) => audit::trash(&open()?),
+        Some(Command::Restore { id }) => audit::restore(&open()?, &id),
+        Some(Command::Verify) => audit::verify(&open()?),
+        Some(Command::Seal { year }) => audit::seal(&open()?, &year),
     }
 }
 

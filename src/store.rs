@@ -14,11 +14,22 @@
 //! - tree `records`: date key (u32: days since CE with the sign bit flipped, so
 //!   earlier dates sort first) ++ record id (u64) → JSON `Record`
 //! - tree `record_keys`: record id (u64) → its key in `records` (since v1)
+//! - tree `journal` (since v2): seq (u64, from 1) → JSON `JournalEntry`, the
+//!   hash-chained change journal; `meta/journal_head` → seq (u64) ++ its hash
+//!   (32 bytes), the last entry written (0 entries: no key)
+//! - tree `journal_by_entity` (since v2): entity key ++ seq (u64) → empty; the
+//!   entity key is `r` ++ record id (u64), `p` ++ person id (u32), `c`
+//!   (catalogue), `l` (whole ledger) or `y` ++ year (i32, sign bit flipped)
+//! - tree `trash` (since v2): record id (u64) → JSON `{seq, record}`, a deleted
+//!   record and the seq of its `delete` entry
 //!
-//! `put_record`, `delete_record`, `import` and each migration step are single
-//! sled transactions over the trees they touch.
+//! Every write (`set_catalogue`, `put_person`, `put_record`, `delete_record`,
+//! `import`, `seal`) and each migration step is a single sled transaction over
+//! the trees it touches, journal entry and head included. Journal values are
+//! plain JSON: the hash chain, not a checksum, guards them.
 
 mod codec;
+mod journal;
 pub mod location;
 mod lock;
 mod open;

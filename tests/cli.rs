@@ -386,7 +386,7 @@ fn records_show_and_delete() {
         show.contains("研究工作") && show.contains("王五（出差）"),
         "{show}"
     );
-    assert!(show.contains("tester"), "{show}");
+    assert!(show.contains(&taizhang::cli::context::user()), "{show}");
     env.ok(&["records", "delete", &id.to_string()]);
     assert_eq!(
         env.json(&["records", "list", "--json"]),

@@ -223,7 +223,7 @@ fn add_record_refuses_bad_input(
         let p = named("孙八", &[])
             .validate(PersonId(id), &Roster::default())
             .unwrap();
-        l.store().put_person(&p).unwrap();
+        l.store().put_person(&p, &l.stamp()).unwrap();
     }
     let before = l.export().unwrap();
     match l.add_record(&input, at(2026, 3, 1)) {

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::error::StoreError;
 use taizhang::core::mem::MemStore;
-use taizhang::core::port::{Backup, SCHEMA_VERSION, Store};
+use taizhang::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use taizhang::core::record::{Record, RecordId, RecordKind};
 use taizhang::core::roster::{Person, PersonId, Role};
 use taizhang::store::SledStore;
@@ -24,6 +24,13 @@ pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn at() -> NaiveDateTime {
     day(2024, 1, 2).and_hms_opt(9, 30, 0).unwrap()
+}
+
+pub fn stamp() -> Stamp {
+    Stamp {
+        user: "tester".into(),
+        at: at(),
+    }
 }
 
 pub fn rec(id: u64, date: NaiveDate, topic: &str) -> Record {
@@ -84,12 +91,18 @@ fn suite<S: Store>(s: &S) {
     };
 
     // Records across year edges; two on one day, inserted out of id order.
-    s.put_record(&rec(c, day(2024, 6, 15), "c")).unwrap();
-    s.put_record(&rec(b, day(2024, 6, 15), "b")).unwrap();
-    s.put_record(&rec(a, day(2023, 12, 31), "a")).unwrap();
-    s.put_record(&rec(d, day(2024, 1, 1), "d")).unwrap();
-    s.put_record(&rec(e, day(2024, 12, 31), "e")).unwrap();
-    s.put_record(&rec(f, day(2025, 1, 1), "f")).unwrap();
+    s.put_record(&rec(c, day(2024, 6, 15), "c"), &stamp())
+        .unwrap();
+    s.put_record(&rec(b, day(2024, 6, 15), "b"), &stamp())
+        .unwrap();
+    s.put_record(&rec(a, day(2023, 12, 31), "a"), &stamp())
+        .unwrap();
+    s.put_record(&rec(d, day(2024, 1, 1), "d"), &stamp())
+        .unwrap();
+    s.put_record(&rec(e, day(2024, 12, 31), "e"), &stamp())
+        .unwrap();
+    s.put_record(&rec(f, day(2025, 1, 1), "f"), &stamp())
+        .unwrap();
 
     assert_eq!(
         year(s, 2024),
@@ -127,7 +140,7 @@ fn suite<S: Store>(s: &S) {
 
     // Moving a record to another year moves it everywhere, without a copy.
     let moved = rec(c, day(2025, 3, 1), "c moved");
-    s.put_record(&moved).unwrap();
+    s.put_record(&moved, &stamp()).unwrap();
     assert_eq!(year(s, 2024), vec![d, b, e]);
     assert_eq!(year(s, 2025), vec![f, c]);
     assert_eq!(s.record(RecordId(c)).unwrap(), Some(moved));
@@ -135,17 +148,19 @@ fn suite<S: Store>(s: &S) {
 
     // Deleting.
     assert_eq!(
-        s.delete_record(RecordId(a)).unwrap().map(|r| r.id.0),
+        s.delete_record(RecordId(a), &stamp())
+            .unwrap()
+            .map(|r| r.id.0),
         Some(a)
     );
-    assert_eq!(s.delete_record(RecordId(a)).unwrap(), None);
+    assert_eq!(s.delete_record(RecordId(a), &stamp()).unwrap(), None);
     assert_eq!(s.record(RecordId(a)).unwrap(), None);
     assert_eq!(s.record_years().unwrap(), vec![2024, 2025]);
 
     // People: insert or replace by id, listed by id.
-    s.put_person(&person(7, "张三")).unwrap();
-    s.put_person(&person(3, "李四")).unwrap();
-    s.put_person(&person(7, "张三丰")).unwrap();
+    s.put_person(&person(7, "张三"), &stamp()).unwrap();
+    s.put_person(&person(3, "李四"), &stamp()).unwrap();
+    s.put_person(&person(7, "张三丰"), &stamp()).unwrap();
     let names: Vec<String> = s.people().unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(names, vec!["李四", "张三丰"]);
 
@@ -153,7 +168,7 @@ fn suite<S: Store>(s: &S) {
     let mut smaller = s.catalogue().unwrap();
     assert!(!smaller.duties.is_empty());
     smaller.duties.pop();
-    s.set_catalogue(&smaller).unwrap();
+    s.set_catalogue(&smaller, &stamp()).unwrap();
     assert_eq!(s.catalogue().unwrap(), smaller);
 
     // Export, change things, import: the old state comes back exactly.
@@ -166,10 +181,11 @@ fn suite<S: Store>(s: &S) {
     });
     let g = s.next_id().unwrap();
     assert!(g > f);
-    s.put_record(&rec(g, day(2026, 2, 2), "g")).unwrap();
-    s.put_person(&person(9, "王五")).unwrap();
-    s.set_catalogue(&Catalogue::embedded()).unwrap();
-    s.import(&saved).unwrap();
+    s.put_record(&rec(g, day(2026, 2, 2), "g"), &stamp())
+        .unwrap();
+    s.put_person(&person(9, "王五"), &stamp()).unwrap();
+    s.set_catalogue(&Catalogue::embedded(), &stamp()).unwrap();
+    s.import(&saved, &stamp()).unwrap();
     assert_eq!(s.export().unwrap(), saved);
     assert_eq!(s.record(RecordId(g)).unwrap(), None);
     assert_eq!(s.record_years().unwrap(), vec![2024, 2025]);
@@ -182,7 +198,7 @@ fn suite<S: Store>(s: &S) {
         records: vec![rec(500, day(2030, 5, 5), "only")],
         next_id: 1000,
     };
-    s.import(&fresh).unwrap();
+    s.import(&fresh, &stamp()).unwrap();
     assert_eq!(s.export().unwrap(), fresh);
     assert_eq!(s.record_years().unwrap(), vec![2030]);
     assert_eq!(s.record(RecordId(b)).unwrap(), None);
@@ -214,9 +230,10 @@ fn reopen_keeps_data_and_ids() {
     let (saved, last) = {
         let s = open(&path).unwrap();
         let who = u32::try_from(s.next_id().unwrap()).unwrap();
-        s.put_person(&person(who, "钱七")).unwrap();
+        s.put_person(&person(who, "钱七"), &stamp()).unwrap();
         let id = s.next_id().unwrap();
-        s.put_record(&rec(id, day(2024, 3, 3), "kept")).unwrap();
+        s.put_record(&rec(id, day(2024, 3, 3), "kept"), &stamp())
+            .unwrap();
         (s.export().unwrap(), id)
     };
     let s = open(&path).unwrap();
@@ -273,7 +290,7 @@ fn a_year_of_records_reads_back_whole_and_in_order() {
             .chain((0..500u64).map(|i| rec(10_000 + i, day(2023, 7, 1), "last year")))
             .collect();
         backup.next_id = 20_000;
-        s.import(&backup).unwrap();
+        s.import(&backup, &stamp()).unwrap();
     }
     let s = open(&path).unwrap();
     let got = s

@@ -4,6 +4,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -64,7 +65,8 @@ impl Access {
     }
 }
 
-/// Open the ledger at `path` as the current user.
+/// Open the ledger at `path` as the current Unix user, on the local clock
+/// (or `TAIZHANG_TODAY` at noon), which stamps every journal entry.
 pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliError> {
     let store = match access {
         Access::Direct => SledStore::open(path, &Catalogue::embedded()).map(AnyStore::Direct),
@@ -72,10 +74,8 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliE
             RemoteStore::connect(path, ClientOptions::default()).map(AnyStore::Remote)
         }
     };
-    Ok(Ledger::new(
-        store.map_err(|e| CliError::Core(e.into()))?,
-        user(),
-    ))
+    let now = || clock().map_or_else(|_| Local::now().naive_local(), |(_, now)| now);
+    Ok(Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user()).with_clock(Arc::new(now)))
 }
 
 /// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir
@@ -164,11 +164,16 @@ pub fn clock() -> Result<(NaiveDate, NaiveDateTime), CliError> {
     Ok((now.date(), now))
 }
 
-/// The entering user: `$USER`, else `$LOGNAME`, else "unknown".
+/// The entering user: the name of the process's real uid in the password
+/// database, so that the journal names the Unix user, not a name set in the
+/// environment. Only a uid without a passwd entry (some containers) falls
+/// back to `$USER`, then to `uid N`.
 pub fn user() -> String {
-    env_nonempty("USER")
-        .or_else(|| env_nonempty("LOGNAME"))
-        .unwrap_or_else(|| "unknown".to_string())
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(u)) if !u.name.is_empty() => u.name,
+        _ => env_nonempty("USER").unwrap_or_else(|| format!("uid {uid}")),
+    }
 }
 
 fn env_nonempty(key: &str) -> Option<String> {

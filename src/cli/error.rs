@@ -64,11 +64,12 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// 1 when the store failed or a file could not be read or written; 2 when
-    /// the input was wrong and the user can fix the command.
+    /// 1 when the store failed, the journal is broken or a file could not be
+    /// read or written; 2 when the input was wrong and the user can fix the
+    /// command.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Core(CoreError::Store(_))
+            CliError::Core(CoreError::Store(_) | CoreError::Journal(_))
             | CliError::NoDataDir
             | CliError::Read { .. }
             | CliError::Write { .. }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::catalogue::CatalogueError;
+use super::journal::Broken;
 use super::record::RecordId;
 use super::roster::PersonId;
 
@@ -154,4 +155,11 @@ pub enum CoreError {
     NoPerson(PersonId),
     #[error("backup file is not valid: {0}")]
     BadBackup(String),
+    /// The change journal's hash chain is broken at an entry.
+    #[error(transparent)]
+    Journal(#[from] Broken),
+    #[error("record {0} is not in the trash; `taizhang trash` lists what can be restored")]
+    NotInTrash(RecordId),
+    #[error("record {0} cannot be restored: a record with its id exists again")]
+    IdInUse(RecordId),
 }

@@ -1,11 +1,16 @@
 //! The ledger's use cases. The CLI and TUI reach data only through `Ledger`,
-//! which validates input, stamps authorship and keeps the store consistent.
+//! which validates input, stamps every write with (user, clock) for the
+//! journal and keeps the store consistent. Audit use cases are in `audit`.
+
+mod audit;
+
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::catalogue::{Catalogue, DutyId};
 use super::error::{CoreError, StoreError};
-use super::port::{Backup, SCHEMA_VERSION, Store};
+use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::progress::{self, Progress, Tally};
 use super::record::{NewRecord, Record, RecordId};
 use super::roster::{NewPerson, Person, PersonId, Roster};
@@ -34,22 +39,55 @@ impl YearView {
     }
 }
 
+pub use audit::VerifySummary;
+
+/// The time source the shells inject; the core never reads the clock.
+pub type Clock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
+
+/// A clock that always says `at` (tests, snapshots).
+pub fn fixed_clock(at: NaiveDateTime) -> Clock {
+    Arc::new(move || at)
+}
+
 pub struct Ledger<S: Store> {
     store: S,
     /// Who is making changes (the Unix user), stamped on every record.
     user: String,
+    clock: Clock,
 }
 
 impl<S: Store> Ledger<S> {
+    /// A ledger whose clock stays at the Unix epoch; shells add a real one
+    /// with `with_clock`.
     pub fn new(store: S, user: impl Into<String>) -> Self {
         Self {
             store,
             user: user.into(),
+            clock: fixed_clock(NaiveDateTime::default()),
         }
+    }
+
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn user(&self) -> &str {
         &self.user
+    }
+
+    /// The time by the injected clock.
+    pub fn now(&self) -> NaiveDateTime {
+        (self.clock)()
+    }
+
+    /// Who and when, for the journal entry of the write about to happen.
+    pub fn stamp(&self) -> Stamp {
+        Stamp {
+            user: self.user.clone(),
+            at: self.now(),
+        }
     }
 
     pub fn store(&self) -> &S {
@@ -99,11 +137,12 @@ impl<S: Store> Ledger<S> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), now);
-        self.store.put_record(&record)?;
+        self.store.put_record(&record, &self.stamp())?;
         Ok(record)
     }
 
-    /// Replace a record's content; its id and original author are kept.
+    /// Replace a record's content; its id and original author are kept. The
+    /// journal keeps the record before and after.
     pub fn update_record(
         &self,
         id: RecordId,
@@ -117,18 +156,21 @@ impl<S: Store> Ledger<S> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
-            self.store.put_record(&record)?;
+            self.store.put_record(&record, &self.stamp())?;
         }
         Ok(record)
     }
 
+    /// Move a record to the trash (see `restore_from_trash`).
     pub fn delete_record(&self, id: RecordId) -> Result<Record, CoreError> {
-        self.store.delete_record(id)?.ok_or(CoreError::NoRecord(id))
+        self.store
+            .delete_record(id, &self.stamp())?
+            .ok_or(CoreError::NoRecord(id))
     }
 
-    /// Put a deleted record back as it was (undo).
+    /// Undo a deletion: the record comes back from the trash as it was.
     pub fn restore_record(&self, record: &Record) -> Result<(), CoreError> {
-        Ok(self.store.put_record(record)?)
+        self.restore_from_trash(record.id).map(|_| ())
     }
 
     pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
@@ -140,7 +182,7 @@ impl<S: Store> Ledger<S> {
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
         );
-        self.store.put_person(&person)?;
+        self.store.put_person(&person, &self.stamp())?;
         Ok(person)
     }
 
@@ -150,7 +192,7 @@ impl<S: Store> Ledger<S> {
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
-        self.store.put_person(&person)?;
+        self.store.put_person(&person, &self.stamp())?;
         Ok(person)
     }
 
@@ -158,14 +200,14 @@ impl<S: Store> Ledger<S> {
         let roster = self.roster()?;
         let mut person = roster.get(id).cloned().ok_or(CoreError::NoPerson(id))?;
         person.retired = true;
-        self.store.put_person(&person)?;
+        self.store.put_person(&person, &self.stamp())?;
         Ok(person)
     }
 
     /// Validate a catalogue file and make it this ledger's catalogue.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
         let catalogue = Catalogue::from_toml(text)?;
-        self.store.set_catalogue(&catalogue)?;
+        self.store.set_catalogue(&catalogue, &self.stamp())?;
         Ok(catalogue)
     }
 
@@ -176,7 +218,7 @@ impl<S: Store> Ledger<S> {
     /// Replace the whole ledger with a backup, after checking it is coherent.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        Ok(self.store.import(backup)?)
+        Ok(self.store.import(backup, &self.stamp())?)
     }
 }
 

@@ -1,5 +1,5 @@
 //! An in-memory `Store`: the test double the store suite also runs against,
-//! and the backing of snapshot tests.
+//! and the backing of snapshot tests. It journals exactly like `SledStore`.
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::Catalogue;
 use super::error::StoreError;
-use super::port::{Backup, SCHEMA_VERSION, Store};
+use super::journal::{Action, Entity, JournalEntry, canonical};
+use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::{Person, PersonId};
 
@@ -18,6 +19,35 @@ struct Inner {
     people: BTreeMap<PersonId, Person>,
     records: BTreeMap<RecordId, Record>,
     next_id: u64,
+    journal: Vec<JournalEntry>,
+    /// Deleted records and the seq of their `delete` entry.
+    trash: BTreeMap<RecordId, (Record, u64)>,
+}
+
+impl Inner {
+    fn log(
+        &mut self,
+        stamp: &Stamp,
+        action: Action,
+        entity: Entity,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> JournalEntry {
+        let head = self.journal.last().map(|e| (e.seq, e.hash));
+        let entry = JournalEntry::next(head, stamp, action, entity, before, after);
+        self.journal.push(entry.clone());
+        entry
+    }
+
+    fn backup(&self) -> Backup {
+        Backup {
+            schema: SCHEMA_VERSION,
+            catalogue: self.catalogue.clone(),
+            people: self.people.values().cloned().collect(),
+            records: self.records.values().cloned().collect(),
+            next_id: self.next_id,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -33,6 +63,8 @@ impl MemStore {
                 people: BTreeMap::new(),
                 records: BTreeMap::new(),
                 next_id: 1,
+                journal: Vec::new(),
+                trash: BTreeMap::new(),
             }),
         }
     }
@@ -53,8 +85,20 @@ impl Store for MemStore {
         Ok(self.lock().catalogue.clone())
     }
 
-    fn set_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        self.lock().catalogue = catalogue.clone();
+    fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let before = canonical(&inner.catalogue)?;
+        let after = canonical(catalogue)?;
+        if before != after {
+            inner.catalogue = catalogue.clone();
+            inner.log(
+                stamp,
+                Action::Catalogue,
+                Entity::Catalogue,
+                Some(before),
+                Some(after),
+            );
+        }
         Ok(())
     }
 
@@ -62,8 +106,26 @@ impl Store for MemStore {
         Ok(self.lock().people.values().cloned().collect())
     }
 
-    fn put_person(&self, person: &Person) -> Result<(), StoreError> {
-        self.lock().people.insert(person.id, person.clone());
+    fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let before = inner.people.get(&person.id).map(canonical).transpose()?;
+        let after = canonical(person)?;
+        if before.as_ref() == Some(&after) {
+            return Ok(());
+        }
+        let action = if before.is_some() {
+            Action::Update
+        } else {
+            Action::Create
+        };
+        inner.people.insert(person.id, person.clone());
+        inner.log(
+            stamp,
+            action,
+            Entity::Person(person.id),
+            before,
+            Some(after),
+        );
         Ok(())
     }
 
@@ -83,13 +145,46 @@ impl Store for MemStore {
         Ok(self.lock().records.get(&id).cloned())
     }
 
-    fn put_record(&self, record: &Record) -> Result<(), StoreError> {
-        self.lock().records.insert(record.id, record.clone());
+    fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let before = inner.records.get(&record.id).map(canonical).transpose()?;
+        let after = canonical(record)?;
+        if before.as_ref() == Some(&after) {
+            return Ok(());
+        }
+        let action = if before.is_some() {
+            Action::Update
+        } else if inner.trash.remove(&record.id).is_some() {
+            Action::Restore
+        } else {
+            Action::Create
+        };
+        inner.records.insert(record.id, record.clone());
+        inner.log(
+            stamp,
+            action,
+            Entity::Record(record.id),
+            before,
+            Some(after),
+        );
         Ok(())
     }
 
-    fn delete_record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
-        Ok(self.lock().records.remove(&id))
+    fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
+        let mut inner = self.lock();
+        let Some(old) = inner.records.remove(&id) else {
+            return Ok(None);
+        };
+        let before = canonical(&old)?;
+        let entry = inner.log(
+            stamp,
+            Action::Delete,
+            Entity::Record(id),
+            Some(before),
+            None,
+        );
+        inner.trash.insert(id, (old.clone(), entry.seq));
+        Ok(Some(old))
     }
 
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
@@ -112,22 +207,83 @@ impl Store for MemStore {
     }
 
     fn export(&self) -> Result<Backup, StoreError> {
-        let inner = self.lock();
-        Ok(Backup {
-            schema: SCHEMA_VERSION,
-            catalogue: inner.catalogue.clone(),
-            people: inner.people.values().cloned().collect(),
-            records: inner.records.values().cloned().collect(),
-            next_id: inner.next_id,
-        })
+        Ok(self.lock().backup())
     }
 
-    fn import(&self, backup: &Backup) -> Result<(), StoreError> {
+    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
         let mut inner = self.lock();
+        let before = canonical(&inner.backup())?;
+        let after = canonical(&super::journal::ImportSummary::of(backup)?)?;
         inner.catalogue = backup.catalogue.clone();
         inner.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
         inner.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();
         inner.next_id = backup.next_id;
+        inner.log(
+            stamp,
+            Action::Import,
+            Entity::Ledger,
+            Some(before),
+            Some(after),
+        );
         Ok(())
+    }
+
+    fn seal(
+        &self,
+        year: i32,
+        digest_json: &str,
+        stamp: &Stamp,
+    ) -> Result<JournalEntry, StoreError> {
+        Ok(self.lock().log(
+            stamp,
+            Action::Seal,
+            Entity::Year(year),
+            None,
+            Some(digest_json.to_string()),
+        ))
+    }
+
+    fn journal(&self, from_seq: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        Ok(self
+            .lock()
+            .journal
+            .iter()
+            .filter(|e| e.seq >= from_seq)
+            .cloned()
+            .collect())
+    }
+
+    fn history(&self, entity: &Entity) -> Result<Vec<JournalEntry>, StoreError> {
+        Ok(self
+            .lock()
+            .journal
+            .iter()
+            .filter(|e| e.entity == *entity)
+            .cloned()
+            .collect())
+    }
+
+    fn trash(&self) -> Result<Vec<(Record, JournalEntry)>, StoreError> {
+        let inner = self.lock();
+        inner
+            .trash
+            .values()
+            .map(|(record, seq)| {
+                let entry = usize::try_from(*seq - 1)
+                    .ok()
+                    .and_then(|i| inner.journal.get(i))
+                    .cloned()
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!(
+                            "the trash names journal entry {seq}, which is missing"
+                        ))
+                    })?;
+                Ok((record.clone(), entry))
+            })
+            .collect()
+    }
+
+    fn revision(&self) -> Result<u64, StoreError> {
+        Ok(self.lock().journal.last().map_or(0, |e| e.seq))
     }
 }

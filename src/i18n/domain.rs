@@ -322,6 +322,9 @@ fn roles_list(lang: Lang) -> String {
 
 /// Any core error as a sentence the user can act on.
 pub fn error(lang: Lang, e: &CoreError) -> String {
+    if let Some(text) = super::audit::core_error(lang, e) {
+        return text;
+    }
     match (e, lang) {
         (CoreError::Invalid(v), _) => validation(lang, v),
         (CoreError::NoRecord(id), Lang::Zh) => {

@@ -4,8 +4,6 @@
 
 use std::os::unix::net::UnixStream;
 
-use chrono::NaiveDateTime;
-
 /// The peer of one connection, as the kernel reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Peer {
@@ -48,13 +46,7 @@ pub fn user_name(uid: u32) -> String {
     }
 }
 
-/// Who made a change and when. Mirrors the audit journal's `Stamp`; when
-/// that lands in `core`, this becomes a re-export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
-    pub user: String,
-    pub at: NaiveDateTime,
-}
+pub use crate::core::port::Stamp;
 
 /// The stamp the service records for a write: the client's time, but the
 /// user the kernel vouches for, never the name the client claims.

@@ -14,12 +14,13 @@ use super::client::RemoteStore;
 use super::error::WireError;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::port::{Backup, Store};
+use crate::core::journal::{Entity, JournalEntry};
+use crate::core::port::{Backup, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 
 /// Bumped whenever a `Request` or a reply changes shape.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.
@@ -86,6 +87,9 @@ macro_rules! param_ty {
     (by_ref $t:ty) => {
         &$t
     };
+    (by_str $t:ty) => {
+        &str
+    };
     (by_val $t:ty) => {
         $t
     };
@@ -95,6 +99,9 @@ macro_rules! to_owned {
     (by_ref $e:expr) => {
         $e.clone()
     };
+    (by_str $e:expr) => {
+        $e.to_string()
+    };
     (by_val $e:expr) => {
         $e
     };
@@ -102,6 +109,9 @@ macro_rules! to_owned {
 
 macro_rules! pass {
     (by_ref $e:expr) => {
+        &$e
+    };
+    (by_str $e:expr) => {
         &$e
     };
     (by_val $e:expr) => {
@@ -168,26 +178,36 @@ macro_rules! store_protocol {
 
 store_protocol! {
     catalogue => Catalogue () -> Catalogue, Read;
-    set_catalogue => SetCatalogue (catalogue: by_ref Catalogue) -> (), Write;
+    set_catalogue => SetCatalogue (catalogue: by_ref Catalogue, stamp: by_ref Stamp) -> (), Write;
     people => People () -> Vec<Person>, Read;
-    put_person => PutPerson (person: by_ref Person) -> (), Write;
+    put_person => PutPerson (person: by_ref Person, stamp: by_ref Stamp) -> (), Write;
     records_between => RecordsBetween (from: by_val NaiveDate, to: by_val NaiveDate) -> Vec<Record>, Read;
     record => Record (id: by_val RecordId) -> Option<Record>, Read;
-    put_record => PutRecord (record: by_ref Record) -> (), Write;
-    delete_record => DeleteRecord (id: by_val RecordId) -> Option<Record>, Write;
+    put_record => PutRecord (record: by_ref Record, stamp: by_ref Stamp) -> (), Write;
+    delete_record => DeleteRecord (id: by_val RecordId, stamp: by_ref Stamp) -> Option<Record>, Write;
     record_years => RecordYears () -> Vec<i32>, Read;
     // Hands out an id but changes nothing a reader sees: no revision bump.
     next_id => NextId () -> u64, Read;
     export => Export () -> Backup, BulkRead;
-    import => Import (backup: by_ref Backup) -> (), BulkWrite;
+    import => Import (backup: by_ref Backup, stamp: by_ref Stamp) -> (), BulkWrite;
+    seal => Seal (year: by_val i32, digest_json: by_str String, stamp: by_ref Stamp) -> JournalEntry, Write;
+    journal => Journal (from_seq: by_val u64) -> Vec<JournalEntry>, BulkRead;
+    history => History (entity: by_ref Entity) -> Vec<JournalEntry>, Read;
+    trash => Trash () -> Vec<(Record, JournalEntry)>, Read;
+    revision => Revision () -> u64, Read;
 }
 
 impl StoreCall {
-    /// The author the client wrote into the data, if the call carries one;
-    /// logged beside the peer's real identity (see `identity::authoritative`).
-    pub fn claimed_user(&self) -> Option<&str> {
+    /// The stamp a write carries, so the service can replace the user the
+    /// client claims with the one the kernel vouches for.
+    pub fn stamp_mut(&mut self) -> Option<&mut Stamp> {
         match self {
-            StoreCall::PutRecord { record } => Some(&record.entered_by),
+            StoreCall::SetCatalogue { stamp, .. }
+            | StoreCall::PutPerson { stamp, .. }
+            | StoreCall::PutRecord { stamp, .. }
+            | StoreCall::DeleteRecord { stamp, .. }
+            | StoreCall::Import { stamp, .. }
+            | StoreCall::Seal { stamp, .. } => Some(stamp),
             _ => None,
         }
     }
@@ -215,9 +235,15 @@ mod tests {
     #[test]
     fn writes_are_marked() {
         assert!(
-            StoreCall::DeleteRecord { id: RecordId(1) }
-                .effect()
-                .writes()
+            StoreCall::DeleteRecord {
+                id: RecordId(1),
+                stamp: Stamp {
+                    user: "u".into(),
+                    at: chrono::NaiveDateTime::default()
+                }
+            }
+            .effect()
+            .writes()
         );
         assert!(!StoreCall::People {}.effect().writes());
         assert!(StoreCall::Export {}.effect().bulk());

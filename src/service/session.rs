@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::error::WireError;
 use super::framing::{read_line, write_line};
-use super::identity::{Peer, Stamp, authoritative};
+use super::identity::{Peer, authoritative};
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome, dispatch};
 use super::server::Shared;
 use crate::core::error::StoreError;
@@ -82,10 +82,16 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
         Request::Revision => ok(serde_json::Value::from(
             shared.revision.load(Ordering::SeqCst),
         )),
-        Request::Store(call) => {
+        Request::Store(mut call) => {
             let name = call.name();
             let writes = call.effect().writes();
-            let claimed = call.claimed_user().unwrap_or_default().to_string();
+            // The journal records the user the kernel vouches for, never the
+            // name the client claims.
+            let mut claimed = String::new();
+            if let Some(stamp) = call.stamp_mut() {
+                claimed = std::mem::take(&mut stamp.user);
+                *stamp = authoritative(stamp, peer);
+            }
             let result = dispatch(&*shared.store(), *call);
             if writes && result.is_ok() {
                 shared.revision.fetch_add(1, Ordering::SeqCst);
@@ -102,25 +108,16 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
     }
 }
 
-/// Attribute a write to the peer (the audit journal will store this stamp).
+/// Log a write with the user it was journaled under.
 fn log_write(shared: &Shared, peer: &Peer, name: &str, claimed: &str) {
-    let now = chrono::Local::now().naive_local();
-    let stamp = authoritative(
-        &Stamp {
-            user: claimed.to_string(),
-            at: now,
-        },
-        peer,
-    );
-    let note = if claimed.is_empty() || claimed == stamp.user {
+    let note = if claimed.is_empty() || claimed == peer.user {
         String::new()
     } else {
-        format!(" (the client wrote {claimed:?})")
+        format!(" (the client claimed {claimed:?})")
     };
-    shared.log.line(&format!(
-        "{name} by {} (uid {}){note}",
-        stamp.user, peer.uid
-    ));
+    shared
+        .log
+        .line(&format!("{name} by {} (uid {}){note}", peer.user, peer.uid));
 }
 
 fn log_failure(shared: &Shared, peer: &Peer, name: &str, e: &StoreError) {

@@ -18,7 +18,7 @@ use crate::core::port::SCHEMA_VERSION;
 /// takes a ledger from version `n` to `n + 1`.
 pub(super) type Step = fn(&Trees, &Catalogue) -> Result<Plan, StoreError>;
 
-pub(super) const STEPS: &[Step] = &[v0_to_v1];
+pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2];
 
 /// Which tree a planned write goes to. Later steps may write any tree.
 #[allow(dead_code)]
@@ -198,18 +198,26 @@ fn v0_to_v1(trees: &Trees, catalogue: &Catalogue) -> Result<Plan, StoreError> {
     Ok(plan)
 }
 
+/// v2 adds the journal, its index and the trash: new trees that start empty,
+/// so the step only bumps the version. A ledger's journal thus begins at the
+/// upgrade, and an older taizhang can no longer write to it unjournaled.
+#[allow(clippy::unnecessary_wraps)]
+fn v1_to_v2(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    Ok(Plan::default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[allow(clippy::unnecessary_wraps)]
-    fn fake_v1_to_v2(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    fn fake_v2_to_v3(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
         let mut plan = Plan::default();
-        plan.put(TreeId::Meta, "fake", b"v2".to_vec());
+        plan.put(TreeId::Meta, "fake", b"v3".to_vec());
         Ok(plan)
     }
 
-    fn failing_v2_to_v3(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    fn failing_v3_to_v4(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
         Err(StoreError::Db("step refused".into()))
     }
 
@@ -225,20 +233,20 @@ mod tests {
         prepare(&trees, dir.path(), &catalogue).unwrap();
         assert_eq!(schema(&trees), SCHEMA_VERSION);
 
-        let steps: &[Step] = &[v0_to_v1, fake_v1_to_v2];
-        migrate(&trees, &catalogue, 1, steps).unwrap();
-        assert_eq!(schema(&trees), 2);
-        assert_eq!(trees.meta.get("fake").unwrap().unwrap().as_ref(), b"v2");
+        let steps: &[Step] = &[v0_to_v1, v1_to_v2, fake_v2_to_v3];
+        migrate(&trees, &catalogue, 2, steps).unwrap();
+        assert_eq!(schema(&trees), 3);
+        assert_eq!(trees.meta.get("fake").unwrap().unwrap().as_ref(), b"v3");
 
-        // Already at 2: nothing runs, so a failing step 2→3 is the only one tried.
-        let steps: &[Step] = &[v0_to_v1, fake_v1_to_v2, failing_v2_to_v3];
+        // Already at 3: nothing runs, so a failing step 3→4 is the only one tried.
+        let steps: &[Step] = &[v0_to_v1, v1_to_v2, fake_v2_to_v3, failing_v3_to_v4];
         trees.meta.remove("fake").unwrap();
-        let err = migrate(&trees, &catalogue, 2, steps).unwrap_err();
+        let err = migrate(&trees, &catalogue, 3, steps).unwrap_err();
         assert!(matches!(err, StoreError::Db(_)), "{err}");
-        assert_eq!(schema(&trees), 2, "a failed step leaves the version alone");
+        assert_eq!(schema(&trees), 3, "a failed step leaves the version alone");
         assert!(
             trees.meta.get("fake").unwrap().is_none(),
-            "step 1→2 not rerun"
+            "step 2→3 not rerun"
         );
     }
 
@@ -254,7 +262,7 @@ mod tests {
             .unwrap();
         trees.meta.insert("next_id", &5u64.to_be_bytes()).unwrap();
         migrate(&trees, &Catalogue::embedded(), 0, STEPS).unwrap();
-        assert_eq!(schema(&trees), 1);
+        assert_eq!(schema(&trees), SCHEMA_VERSION);
         assert_eq!(
             trees
                 .record_keys

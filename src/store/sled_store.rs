@@ -1,20 +1,23 @@
 //! `SledStore`: the on-disk `Store`. Opening takes the ledger lock, hardens
-//! the directory and brings the schema up to date; every write is flushed.
+//! the directory and brings the schema up to date; every write is one sled
+//! transaction with its journal entry, then flushed.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-use super::codec::{date_key, decode, encode, get_u64, key_date, read_u64, record_key};
+mod write;
+
+use super::codec::{date_key, decode, get_u64, key_date, read_u64};
+use super::journal::JournalTrees;
 use super::lock::LedgerLock;
 use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
 use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::port::{Backup, SCHEMA_VERSION, Store};
+use crate::core::journal::{Entity, JournalEntry};
+use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 
@@ -23,15 +26,9 @@ use crate::core::roster::Person;
 pub struct SledStore {
     path: PathBuf,
     trees: Trees,
+    journal: JournalTrees,
     // Declared last: released after sled is dropped and flushed.
     _lock: LedgerLock,
-}
-
-fn tx_err(e: TransactionError<StoreError>) -> StoreError {
-    match e {
-        TransactionError::Abort(e) => e,
-        TransactionError::Storage(e) => sled_error(e),
-    }
 }
 
 impl SledStore {
@@ -50,9 +47,11 @@ impl SledStore {
         let lock = LedgerLock::acquire(path)?;
         remove_partial_snapshots(path)?;
         let (trees, lock) = open_sled(path, lock, options.timeout)?;
+        let journal = JournalTrees::open(&trees.db)?;
         let store = Self {
             path: path.to_path_buf(),
             trees,
+            journal,
             _lock: lock,
         };
         restrict_tree(path)?;
@@ -98,12 +97,8 @@ impl Store for SledStore {
         decode(&bytes, "catalogue")
     }
 
-    fn set_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        self.trees
-            .meta
-            .insert("catalogue", encode(catalogue)?)
-            .map_err(sled_error)?;
-        self.flush()
+    fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_set_catalogue(catalogue, stamp)
     }
 
     fn people(&self) -> Result<Vec<Person>, StoreError> {
@@ -115,12 +110,8 @@ impl Store for SledStore {
             .collect()
     }
 
-    fn put_person(&self, person: &Person) -> Result<(), StoreError> {
-        self.trees
-            .people
-            .insert(person.id.0.to_be_bytes(), encode(person)?)
-            .map_err(sled_error)?;
-        self.flush()
+    fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_put_person(person, stamp)
     }
 
     fn records_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>, StoreError> {
@@ -155,35 +146,12 @@ impl Store for SledStore {
             .transpose()
     }
 
-    fn put_record(&self, record: &Record) -> Result<(), StoreError> {
-        let key = record_key(record);
-        let value = encode(record)?;
-        let id = record.id.0.to_be_bytes();
-        (&self.trees.records, &self.trees.record_keys)
-            .transaction(|(records, keys)| {
-                if let Some(old) = keys.get(id)? {
-                    records.remove(old)?;
-                }
-                records.insert(key.as_slice(), value.as_slice())?;
-                keys.insert(&id, key.as_slice())?;
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+    fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_put_record(record, stamp)
     }
 
-    fn delete_record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
-        let idb = id.0.to_be_bytes();
-        let old = (&self.trees.records, &self.trees.record_keys)
-            .transaction(|(records, keys)| {
-                let Some(key) = keys.remove(&idb)? else {
-                    return Ok(None);
-                };
-                Ok::<_, ConflictableTransactionError<StoreError>>(records.remove(key)?)
-            })
-            .map_err(tx_err)?;
-        self.flush()?;
-        old.map(|v| decode(&v, "record")).transpose()
+    fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
+        self.write_delete_record(id, stamp)
     }
 
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
@@ -246,51 +214,32 @@ impl Store for SledStore {
         })
     }
 
-    fn import(&self, backup: &Backup) -> Result<(), StoreError> {
-        let catalogue = encode(&backup.catalogue)?;
-        let people: Vec<(Vec<u8>, Vec<u8>)> = backup
-            .people
-            .iter()
-            .map(|p| Ok((p.id.0.to_be_bytes().to_vec(), encode(p)?)))
-            .collect::<Result<_, StoreError>>()?;
-        let records: Vec<(Vec<u8>, Vec<u8>, [u8; 8])> = backup
-            .records
-            .iter()
-            .map(|r| Ok((record_key(r), encode(r)?, r.id.0.to_be_bytes())))
-            .collect::<Result<_, StoreError>>()?;
-        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
-            tree.iter()
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(sled_error)
-        };
-        let old_people = keys_of(&self.trees.people)?;
-        let old_records = keys_of(&self.trees.records)?;
-        let old_keys = keys_of(&self.trees.record_keys)?;
-        let t = &self.trees;
-        (&t.meta, &t.people, &t.records, &t.record_keys)
-            .transaction(|(meta, tp, tr, tk)| {
-                for k in &old_people {
-                    tp.remove(k)?;
-                }
-                for k in &old_records {
-                    tr.remove(k)?;
-                }
-                for k in &old_keys {
-                    tk.remove(k)?;
-                }
-                meta.insert("catalogue", catalogue.as_slice())?;
-                meta.insert("next_id", &backup.next_id.to_be_bytes())?;
-                for (k, v) in &people {
-                    tp.insert(k.as_slice(), v.as_slice())?;
-                }
-                for (k, v, id) in &records {
-                    tr.insert(k.as_slice(), v.as_slice())?;
-                    tk.insert(id, k.as_slice())?;
-                }
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_import(backup, stamp)
+    }
+
+    fn seal(
+        &self,
+        year: i32,
+        digest_json: &str,
+        stamp: &Stamp,
+    ) -> Result<JournalEntry, StoreError> {
+        self.write_seal(year, digest_json, stamp)
+    }
+
+    fn journal(&self, from_seq: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal.from(from_seq)
+    }
+
+    fn history(&self, entity: &Entity) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal.history(entity)
+    }
+
+    fn trash(&self) -> Result<Vec<(Record, JournalEntry)>, StoreError> {
+        self.journal.trash()
+    }
+
+    fn revision(&self) -> Result<u64, StoreError> {
+        Ok(super::journal::head(&self.trees.meta)?.map_or(0, |(seq, _)| seq))
     }
 }

@@ -12,7 +12,7 @@ use taizhang::core::record::{Record, RecordId};
 use taizhang::core::roster::Person;
 use taizhang::store::{LOCK_FILE, OpenOptions, SledStore};
 
-use super::{day, open, person, rec, year};
+use super::{day, open, person, rec, stamp, year};
 
 #[test]
 fn leftover_generating_snapshot_is_removed() {
@@ -20,7 +20,7 @@ fn leftover_generating_snapshot_is_removed() {
     let path = dir.path().join("ledger");
     {
         let s = open(&path).unwrap();
-        s.put_person(&person(1, "孙八")).unwrap();
+        s.put_person(&person(1, "孙八"), &stamp()).unwrap();
     }
     let leftover = path.join("snap.FFFFFFFFFFFFFFFF.generating");
     std::fs::write(&leftover, b"half a snapshot").unwrap();
@@ -86,7 +86,7 @@ fn ledger_is_private_to_its_owner() {
     };
     {
         let s = open(&path).unwrap();
-        s.put_person(&person(1, "周九")).unwrap();
+        s.put_person(&person(1, "周九"), &stamp()).unwrap();
         check("while open");
     }
     check("after close");
@@ -142,7 +142,14 @@ fn v0_ledger_is_migrated() {
         assert_eq!(s.people().unwrap()[0].name, "吴十");
         assert_eq!(s.catalogue().unwrap(), Catalogue::embedded());
         assert_eq!(s.next_id().unwrap(), 56, "above every id in use");
-        assert_eq!(s.delete_record(RecordId(12)).unwrap().unwrap().id.0, 12);
+        assert_eq!(
+            s.delete_record(RecordId(12), &stamp())
+                .unwrap()
+                .unwrap()
+                .id
+                .0,
+            12
+        );
     }
     assert_eq!(raw_schema(&path), Some(SCHEMA_VERSION));
 }
@@ -209,7 +216,8 @@ fn damaged_database_is_an_error_not_a_panic_or_hang() {
     {
         let s = open(&path).unwrap();
         for i in 0..50 {
-            s.put_record(&rec(i, day(2024, 1, 1), "x")).unwrap();
+            s.put_record(&rec(i, day(2024, 1, 1), "x"), &stamp())
+                .unwrap();
         }
     }
     let db = path.join("db");

@@ -1,0 +1,218 @@
+//! `taizhang history|trash|restore|verify|seal`: the audit trail from the
+//! command line. Every stored text is shown inert (`core::text`).
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use clap::Args;
+use serde_json::Value;
+
+use crate::core::error::Field;
+use crate::core::journal::{Action, Entity, FieldChange, JournalEntry, diff};
+use crate::core::record::{Record, RecordKind};
+use crate::core::roster::{PersonId, Role, Roster};
+use crate::core::text::inert_line;
+use crate::i18n::{Lang, audit as a, cli as t, domain};
+
+use super::records::{parse_id, summary};
+use super::status::year_arg;
+use super::{CliError, Context};
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// A record id (23 or #23)
+    #[arg(required_unless_present = "person", conflicts_with = "person")]
+    pub id: Option<String>,
+    /// A person instead: NAME or #ID
+    #[arg(long, value_name = "NAME|#ID")]
+    pub person: Option<String>,
+}
+
+pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<String, CliError> {
+    let lang = ctx.lang;
+    let roster = ctx.ledger.roster()?;
+    let (entity, what) = match (&args.id, &args.person) {
+        (_, Some(who)) => {
+            let id = roster
+                .resolve(who)
+                .map_err(|p| CliError::invalid(Field::Name, p))?;
+            let name = inert_line(&roster.name(id)).into_owned();
+            (
+                Entity::Person(id),
+                format!("{} #{id} {name}", a::person_word(lang)),
+            )
+        }
+        (Some(raw), None) => {
+            let id = parse_id(raw)?;
+            (Entity::Record(id), format!("{} {id}", t::record_word(lang)))
+        }
+        (None, None) => return Err(CliError::BadRecordId(String::new())),
+    };
+    let entries = ctx.ledger.history(&entity)?;
+    if entries.is_empty() {
+        if let Entity::Record(id) = entity {
+            // Never existed (a deleted record keeps its history).
+            ctx.ledger.record(id)?;
+        }
+        return Ok(format!("{}\n", a::no_history(lang, &what)));
+    }
+    let mut out = format!("{}\n", a::history_heading(lang, &what, entries.len()));
+    for e in &entries {
+        let _ = writeln!(out, "{}", entry_line(lang, e));
+        for line in change_lines(lang, &roster, e) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    Ok(out)
+}
+
+/// `[5] 2026-03-14 12:00  alice  修改` (5 is the journal seq).
+fn entry_line(lang: Lang, e: &JournalEntry) -> String {
+    format!(
+        "[{}] {}  {}  {}",
+        e.seq,
+        e.at.format("%Y-%m-%d %H:%M"),
+        inert_line(&e.user),
+        a::action(lang, e.action)
+    )
+}
+
+/// What an entry changed. A creation, deletion or restore names the record
+/// in one line; an update lists each changed field as before → after.
+fn change_lines(lang: Lang, roster: &Roster, e: &JournalEntry) -> Vec<String> {
+    let whole = match e.action {
+        Action::Create | Action::Restore => e.after.as_deref(),
+        Action::Delete => e.before.as_deref(),
+        _ => None,
+    };
+    if let Some(record) = whole.and_then(|j| serde_json::from_str::<Record>(j).ok()) {
+        return vec![inert_line(&summary(lang, roster, &record)).into_owned()];
+    }
+    diff(e.before.as_deref(), e.after.as_deref())
+        .iter()
+        .filter(|c| !matches!(c.field.as_str(), "id" | "entered_by" | "entered_at"))
+        .filter(|c| c.before.is_some() || !is_blank(c.after.as_ref()))
+        .map(|c| change_line(lang, roster, c))
+        .collect()
+}
+
+/// Nothing worth listing for a new value: null, empty, or false.
+fn is_blank(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null | Value::Bool(false)) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(_) => false,
+    }
+}
+
+fn change_line(lang: Lang, roster: &Roster, c: &FieldChange) -> String {
+    let show = |v: &Option<Value>| {
+        v.as_ref().map_or_else(
+            || a::empty_value().to_string(),
+            |v| value_text(lang, roster, &c.field, v),
+        )
+    };
+    let (before, after) = (show(&c.before), show(&c.after));
+    let label = field_label(lang, &c.field);
+    if c.before.is_none() {
+        format!("{}{after}", t::label(lang, &label))
+    } else {
+        format!("{}{before} → {after}", t::label(lang, &label))
+    }
+}
+
+fn field_label(lang: Lang, name: &str) -> String {
+    let field = match name {
+        "kind" => Field::Kind,
+        "date" => Field::Date,
+        "topic" => Field::Topic,
+        "host" => Field::Host,
+        "attendees" => Field::Attendees,
+        "absentees" => Field::Absentees,
+        "partners" => Field::Partners,
+        "duties" => Field::Duties,
+        "notes" => Field::Notes,
+        "evidence" => Field::Evidence,
+        "name" => Field::Name,
+        "roles" => Field::Roles,
+        "dept" => Field::Dept,
+        "oversees" => Field::Oversees,
+        "links" => Field::Links,
+        "retired" => return a::retired_field(lang).to_string(),
+        other => return inert_line(other).into_owned(),
+    };
+    domain::field(lang, field).to_string()
+}
+
+/// A JSON value as the user knows it: names for person ids, words for kinds
+/// and roles, plain text (made inert) for strings.
+fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String {
+    let person = |v: &Value| {
+        serde_json::from_value::<PersonId>(v.clone())
+            .map_or_else(|_| v.to_string(), |id| roster.name(id))
+    };
+    let text = match (field, v) {
+        (_, Value::Null) => a::empty_value().to_string(),
+        (_, Value::Bool(b)) => a::yes_no(lang, *b).to_string(),
+        ("host", v) => person(v),
+        ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())
+            .map_or_else(|_| v.to_string(), |k| domain::kind(lang, k).to_string()),
+        ("absentees", Value::Object(m)) => {
+            let name = m.get("person").map(person).unwrap_or_default();
+            let reason = m.get("reason").and_then(Value::as_str).unwrap_or_default();
+            t::absence(lang, &name, reason)
+        }
+        ("attendees" | "partners", v) if v.is_number() => person(v),
+        ("roles", Value::String(_)) => serde_json::from_value::<Role>(v.clone())
+            .map_or_else(|_| v.to_string(), |r| domain::role(lang, r).to_string()),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Array(items)) if items.is_empty() => a::empty_value().to_string(),
+        (f, Value::Array(items)) => items
+            .iter()
+            .map(|i| value_text(lang, roster, f, i))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", ")),
+        (_, other) => other.to_string(),
+    };
+    inert_line(&text).into_owned()
+}
+
+pub fn trash(ctx: &Context) -> Result<String, CliError> {
+    let lang = ctx.lang;
+    let roster = ctx.ledger.roster()?;
+    let items = ctx.ledger.trash()?;
+    if items.is_empty() {
+        return Ok(format!("{}\n", a::trash_empty(lang)));
+    }
+    let mut out = String::new();
+    for (record, deleted) in &items {
+        let when = deleted.at.format("%Y-%m-%d %H:%M").to_string();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            inert_line(&summary(lang, &roster, record)),
+            a::deleted_by(lang, &when, &inert_line(&deleted.user))
+        );
+    }
+    let _ = writeln!(out, "{}", a::trash_footer(lang, items.len()));
+    Ok(out)
+}
+
+pub fn restore(ctx: &Context, raw: &str) -> Result<String, CliError> {
+    let record = ctx.ledger.restore_from_trash(parse_id(raw)?)?;
+    let roster = ctx.ledger.roster()?;
+    let line = inert_line(&summary(ctx.lang, &roster, &record)).into_owned();
+    Ok(format!("{}\n", a::restored(ctx.lang, &line)))
+}
+
+pub fn verify(ctx: &Context) -> Result<String, CliError> {
+    let s = ctx.ledger.verify()?;
+    Ok(format!("{}\n", a::intact(ctx.lang, s.entries, &s.head)))
+}
+
+pub fn seal(ctx: &Context, year: &str) -> Result<String, CliError> {
+    let year = year_arg(Some(year), ctx.today.year())?;
+    let digest = ctx.ledger.seal_year(year)?;
+    Ok(format!("{}\n", a::sealed(ctx.lang, &digest)))
+}
