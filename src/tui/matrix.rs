@@ -143,7 +143,10 @@ pub fn render(
     let area = area.intersection(frame.area());
     frame.render_widget(Clear, area);
     let title = format!("{} {}", t(lang, Text::TalkMatrix), view.year);
-    let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+    let block = Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border)
+        .title(clip(&title, usize::from(area.width)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {

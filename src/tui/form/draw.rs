@@ -36,7 +36,10 @@ impl RecordForm {
             Some(id) => edit_record(self.lang, id),
             None => t(self.lang, Text::NewRecord).to_string(),
         };
-        let block = Block::bordered().title(title);
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(Span::styled(format!(" {title} "), theme.title_focused));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {

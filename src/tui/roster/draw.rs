@@ -52,7 +52,10 @@ impl RosterScreen {
         let shown = self.shown(view);
         let lang = self.lang;
         let title = format!("{} ({})", t(lang, Text::Roster), shown.len());
-        let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(clip(&title, usize::from(area.width)));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {
@@ -156,7 +159,10 @@ impl PersonForm {
                 Text::AddPerson
             },
         );
-        let block = Block::bordered().title(clip(title, usize::from(area.width)));
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(clip(title, usize::from(area.width)));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {

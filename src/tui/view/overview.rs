@@ -1,8 +1,6 @@
 //! The first screen, made to fit 80×24: how many duties stand where, the
 //! duties furthest behind pace, the next deadlines and the talks still owed.
 
-use std::cmp::Ordering;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::put;
 use crate::core::{Missing, Progress, Rule, Status, YearView};
+use crate::tui::state::select::furthest_behind;
 use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::State;
@@ -68,23 +67,6 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             ..right
         },
     );
-}
-
-/// Quota duties not yet done, worst first: overdue, then behind, then the
-/// widest gap between pace and progress.
-pub fn furthest_behind(view: &YearView) -> Vec<&Progress> {
-    let mut out: Vec<&Progress> = view
-        .progress
-        .iter()
-        .filter(|p| matches!(p.status, Status::Overdue | Status::Behind | Status::OnTrack))
-        .collect();
-    out.sort_by(|a, b| {
-        a.status.cmp(&b.status).then_with(|| {
-            let gap = |p: &Progress| p.expected_ratio() - p.ratio();
-            gap(b).partial_cmp(&gap(a)).unwrap_or(Ordering::Equal)
-        })
-    });
-    out
 }
 
 fn behind(state: &State, frame: &mut Frame, area: Rect) {
