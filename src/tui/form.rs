@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::core::date::parse_date;
 use crate::core::{
-    Duty, DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError, YearView,
+    Duty, DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError,
+    YearView,
 };
 use crate::i18n::Lang;
 use crate::i18n::form::{Text, text as t};

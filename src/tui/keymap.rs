@@ -250,7 +250,8 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
             .iter()
             .any(|key| own.iter().any(|b| b.keys.contains(key)))
     };
-    own.iter().chain(global.iter().filter(move |g| !shadowed(g)))
+    own.iter()
+        .chain(global.iter().filter(move |g| !shadowed(g)))
 }
 
 /// The TUI binds no Alt chords, so an Alt chord is Esc and a key that
@@ -299,10 +300,7 @@ pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
 /// out (moves are summed up as one hint, screen digits are on the tabs).
 fn footer_rank(a: &Action) -> Option<u8> {
     Some(match a {
-        Action::AddRecord
-        | Action::AddPerson
-        | Action::Confirm
-        | Action::FilterAccept => 0,
+        Action::AddRecord | Action::AddPerson | Action::Confirm | Action::FilterAccept => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson

@@ -73,8 +73,9 @@ pub fn help_max_scroll(state: &State) -> u16 {
 /// last line may come up to the top, no further.
 pub fn talks_max_scroll(state: &State) -> u16 {
     let (w, h) = state.size;
-    let inner = chrome::body(Rect::new(0, 0, w, h)).height.saturating_sub(3);
-    let rows = matrix::rows(&state.view);
+    let body = chrome::body(Rect::new(0, 0, w, h));
+    let inner = body.height.saturating_sub(3);
+    let rows = matrix::rows(&state.view, state.lang, body.width);
     u16::try_from(rows.saturating_sub(usize::from(inner.max(1)))).unwrap_or(u16::MAX)
 }
 

@@ -55,7 +55,10 @@ impl RosterScreen {
         let block = Block::bordered()
             .border_set(theme.border_set())
             .border_style(theme.border)
-            .title(clip(&title, usize::from(area.width)));
+            .title(format!(
+                " {} ",
+                clip(&title, usize::from(area.width.saturating_sub(4)))
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {
@@ -162,7 +165,10 @@ impl PersonForm {
         let block = Block::bordered()
             .border_set(theme.border_set())
             .border_style(theme.border)
-            .title(clip(title, usize::from(area.width)));
+            .title(format!(
+                " {} ",
+                clip(title, usize::from(area.width.saturating_sub(4)))
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {

@@ -53,8 +53,7 @@ impl State {
         if let Overlay::Form(form) = &mut self.overlay {
             form.paste(text);
         } else if self.filtering {
-            self.filter
-                .push_str(&crate::core::record::clean_line(text));
+            self.filter.push_str(&crate::core::record::clean_line(text));
             self.start_filter();
         } else if self.screen == Screen::Roster && self.overlay == Overlay::None {
             self.roster.paste(text);

@@ -96,7 +96,13 @@ impl State {
     fn open_behind(&mut self) {
         let target = select::furthest_behind(&self.view)
             .get(self.overview)
-            .and_then(|p| self.view.catalogue.duties.iter().position(|d| d.id == p.duty))
+            .and_then(|p| {
+                self.view
+                    .catalogue
+                    .duties
+                    .iter()
+                    .position(|d| d.id == p.duty)
+            })
             .and_then(|index| select::locate(&self.view, index));
         self.screen = Screen::Checklist;
         if let Some((list, row)) = target {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Clear, Widget};
 use super::{pane, put};
 use crate::core::RecordId;
 use crate::i18n::tui::{self as msg, T};
-use crate::tui::keymap::{self, Mode};
 use crate::tui::form::RecordForm;
+use crate::tui::keymap::{self, Mode};
 use crate::tui::roster::RosterScreen;
 use crate::tui::state::{Screen, State};
 use crate::tui::widgets::text;
@@ -80,9 +80,15 @@ fn table_rows(state: &State, table: &'static [keymap::Binding]) -> Rows {
 fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
     let lang = state.lang;
     let mode = state.screen.mode();
-    let mut here = vec![(msg::screen(lang, state.screen), table_rows(state, keymap::table(mode)))];
+    let mut here = vec![(
+        msg::screen(lang, state.screen),
+        table_rows(state, keymap::table(mode)),
+    )];
     if state.screen == Screen::Roster {
-        here.push((msg::text(lang, T::RosterKeys), RosterScreen::help_rows(lang)));
+        here.push((
+            msg::text(lang, T::RosterKeys),
+            RosterScreen::help_rows(lang),
+        ));
     }
     let mut anywhere = vec![
         (
@@ -189,10 +195,11 @@ pub fn confirm(state: &State, frame: &mut Frame, area: Rect, id: RecordId) {
     );
 }
 
-/// The record form, centred over the screen; it places the terminal
-/// cursor at the field being typed into.
+/// The record form over the whole body (a narrower box leaves half-cut
+/// CJK text beside it at 80 columns); it places the terminal cursor at
+/// the field being typed into.
 pub fn form(state: &State, frame: &mut Frame, area: Rect, form: &RecordForm) {
     let body = super::chrome::body(area);
-    let r = boxed(frame, body, 76, body.height);
+    let r = boxed(frame, body, body.width, body.height);
     form.render(frame, r, &state.theme);
 }

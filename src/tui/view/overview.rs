@@ -8,10 +8,10 @@ use ratatui::widgets::Widget;
 
 use super::put;
 use crate::core::{Missing, Progress, Rule, Status, YearView};
-use crate::tui::state::select::furthest_behind;
 use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::State;
+use crate::tui::state::select::furthest_behind;
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
@@ -88,8 +88,9 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         return;
     }
     let name_w = area.width * 9 / 20;
-    for (i, p) in rows.iter().enumerate() {
-        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+    let first = super::offset(state.overview, area.height.saturating_sub(1));
+    for (i, p) in rows.iter().enumerate().skip(first) {
+        let row = u16::try_from(i - first + 1).unwrap_or(u16::MAX);
         if row >= area.height {
             break;
         }
@@ -98,7 +99,13 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
             .duty(&p.duty)
             .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
         let name = text::fit(title, usize::from(name_w), theme.ellipsis());
-        put(frame, area, row, Line::styled(name, theme.base));
+        // Enter opens the selected duty in the checklist.
+        let style = if i == state.overview {
+            theme.selected
+        } else {
+            theme.base
+        };
+        put(frame, area, row, Line::styled(name, style));
         let bar = Rect::new(
             area.x + name_w + 1,
             area.y + row,
