@@ -394,3 +394,41 @@ fn records_edit_delete_and_undo_by_keys() {
     press(&mut state, &ledger, key(KeyCode::Char('u')));
     assert_eq!(state.view.records.len(), 6);
 }
+
+#[test]
+fn a_save_that_does_not_move_the_count_says_why() {
+    let ledger = fixture::ledger();
+    let mut state = fixture::state(&ledger, Lang::Zh);
+    // b3a counts months; January already has a committee meeting.
+    for a in [
+        Action::ShowChecklist,
+        Action::Open,
+        Action::Down,
+        Action::Down,
+    ] {
+        step(&mut state, &ledger, a, fixture::now());
+    }
+    assert_eq!(state.duty_in_view().map(|d| d.id.as_str()), Some("b3a"));
+    let before = done(&state, "b3a");
+    press(&mut state, &ledger, key(KeyCode::Char('a')));
+    typed(&mut state, &ledger, "一月再议");
+    press(&mut state, &ledger, key(KeyCode::BackTab));
+    press(&mut state, &ledger, ctrl('u'));
+    typed(&mut state, &ledger, "1-20");
+    press(&mut state, &ledger, ctrl('s'));
+    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(done(&state, "b3a"), before);
+    match &state.notice {
+        Some(Notice::Info(t)) => assert!(t.contains("未变"), "{t}"),
+        other => panic!("expected a notice, got {other:?}"),
+    }
+    // March is still open: a meeting then moves the count.
+    press(&mut state, &ledger, key(KeyCode::Char('a')));
+    typed(&mut state, &ledger, "三月支委会");
+    press(&mut state, &ledger, ctrl('s'));
+    assert_eq!(done(&state, "b3a"), before + 1);
+    match &state.notice {
+        Some(Notice::Info(t)) => assert!(t.contains("b3a") && !t.contains("未变"), "{t}"),
+        other => panic!("expected a notice, got {other:?}"),
+    }
+}

@@ -48,6 +48,7 @@ pub enum T {
     Select,
     RecordForm,
     RosterKeys,
+    Scroll,
 }
 
 pub fn text(lang: Lang, t: T) -> &'static str {
@@ -92,6 +93,7 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::Select => lang.pick("选择", "select"),
         T::RecordForm => lang.pick("记录表单（a 打开）", "Record form (a opens it)"),
         T::RosterKeys => lang.pick("人员表单", "Person form"),
+        T::Scroll => lang.pick("滚动", "scroll"),
     }
 }
 
@@ -140,24 +142,36 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     }
 }
 
-/// After a save: `已保存记录 #12，计入 b7 理论中心组专题学习 5/12`. `counted`
-/// lists each duty the record counts toward with its progress (id, title,
-/// done/target or just done when the duty has no quota).
-pub fn saved(lang: Lang, id: RecordId, updated: bool, counted: &[(String, String)]) -> String {
+/// After a save: `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`.
+/// `main` is the duty named (id, title, progress); `others` how many more
+/// the record counts toward.
+pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others: usize) -> String {
     let head = match (lang, updated) {
         (Lang::Zh, false) => format!("已保存记录 {id}"),
         (Lang::Zh, true) => format!("已更新记录 {id}"),
         (Lang::En, false) => format!("Saved record {id}"),
         (Lang::En, true) => format!("Updated record {id}"),
     };
-    let parts: Vec<String> = match counted {
-        [] => return head,
-        [(duty, progress)] => vec![format!("{duty} {progress}")],
-        many => many.iter().map(|(d, p)| format!("{d} {p}")).collect(),
+    let Some(main) = main else {
+        return head;
     };
+    match (lang, others) {
+        (Lang::Zh, 0) => format!("{head}，计入 {main}"),
+        (Lang::Zh, n) => format!("{head}，计入 {main}（另计入 {n} 项职责）"),
+        (Lang::En, 0) => format!("{head}; counts toward {main}"),
+        (Lang::En, 1) => format!("{head}; counts toward {main} (and 1 more duty)"),
+        (Lang::En, n) => format!("{head}; counts toward {main} (and {n} more duties)"),
+    }
+}
+
+/// A save that did not move its duty: the period it falls in was already
+/// covered. `what` is the duty id and its count, e.g. `b3a 8/12`.
+pub fn saved_unmoved(lang: Lang, id: RecordId, what: &str) -> String {
     match lang {
-        Lang::Zh => format!("{head}，计入 {}", parts.join("、")),
-        Lang::En => format!("{head}; counts toward {}", parts.join(", ")),
+        Lang::Zh => format!("已保存记录 {id}；{what} 未变：该期已有记录，补记往期请改日期"),
+        Lang::En => {
+            format!("Saved record {id}; {what} unchanged: period already covered, change the date")
+        }
     }
 }
 
@@ -245,7 +259,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 37] = [
+    const ALL: [T; 38] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -283,6 +297,7 @@ mod tests {
         T::Select,
         T::RecordForm,
         T::RosterKeys,
+        T::Scroll,
     ];
 
     fn has_cjk(s: &str) -> bool {

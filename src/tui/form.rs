@@ -158,6 +158,12 @@ impl RecordForm {
                 })
                 .collect(),
         };
+        // Show the ticked duties, not the top of the catalogue.
+        form.duty_cursor = form
+            .all_duties
+            .iter()
+            .position(|(id, _)| form.duties.contains(id))
+            .unwrap_or(0);
         form.initial = form.build();
         form
     }
@@ -192,6 +198,11 @@ impl RecordForm {
 
     pub fn editing(&self) -> Option<RecordId> {
         self.editing
+    }
+
+    /// The duty the form was opened for, if any.
+    pub fn pinned(&self) -> Option<&DutyId> {
+        self.pinned.as_ref()
     }
 
     /// The error the form shows now, if any.

@@ -105,6 +105,20 @@ pub enum Overlay {
     Form(Box<RecordForm>),
 }
 
+/// A record just written, for the notice after the reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub id: RecordId,
+    pub updated: bool,
+    /// The duty the notice names: the one the form was opened for, else
+    /// the first with a quota.
+    pub duty: Option<crate::core::DutyId>,
+    /// How many other duties the record counts toward.
+    pub others: usize,
+    /// That duty's count before the save, to tell when it did not move.
+    pub before: Option<u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Info(String),
@@ -128,9 +142,9 @@ pub struct State {
     /// Index into the overview's duties furthest behind.
     pub overview: usize,
     pub roster: RosterScreen,
-    /// A record just saved (and whether it was an edit): once the year is
-    /// reloaded the status line says where it counted.
-    pub saved: Option<(RecordId, bool)>,
+    /// A record just saved: once the year is reloaded the status line says
+    /// where it counted.
+    pub saved: Option<Saved>,
     pub talks_scroll: u16,
     pub help_scroll: u16,
     pub notice: Option<Notice>,
@@ -278,8 +292,8 @@ impl State {
     pub fn settle(&mut self, outcome: Outcome) {
         let lang = self.lang;
         match outcome {
-            Outcome::Saved(r) => self.record_saved(r.id, false),
-            Outcome::Updated(r) => self.record_saved(r.id, true),
+            Outcome::Saved(r) => self.record_saved(&r, false),
+            Outcome::Updated(r) => self.record_saved(&r, true),
             Outcome::Deleted(r) => {
                 self.info(&msg::deleted(lang, r.id));
                 self.undo.push(r);
@@ -288,7 +302,7 @@ impl State {
             Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
             Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
             Outcome::Loaded | Outcome::Quit => {}
-            Outcome::Failed { error, from_form } => self.failed(error, from_form),
+            Outcome::Failed { error, from_form } => self.failed(&error, from_form),
         }
     }
 
@@ -301,8 +315,8 @@ impl State {
         }
         self.view = view;
         self.clamp();
-        if let Some((id, updated)) = self.saved.take() {
-            let text = self.saved_notice(id, updated);
+        if let Some(saved) = self.saved.take() {
+            let text = self.saved_notice(&saved);
             self.info(&text);
         }
     }

@@ -4,8 +4,8 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{Notice, Overlay, Pane, Screen, State, select};
-use crate::core::{CoreError, Duty, RecordId};
+use super::{Notice, Overlay, Pane, Saved, Screen, State, select};
+use crate::core::{CoreError, Duty, DutyId, Record, RecordId};
 use crate::i18n::{self, domain, tui as msg};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -94,49 +94,64 @@ impl State {
 
     /// A record was written: close the form; the notice waits for the
     /// reloaded year so it can say where the record counted.
-    pub(super) fn record_saved(&mut self, id: RecordId, updated: bool) {
-        if matches!(self.overlay, Overlay::Form(_)) {
+    pub(super) fn record_saved(&mut self, record: &Record, updated: bool) {
+        let mut pinned = None;
+        if let Overlay::Form(form) = &self.overlay {
+            pinned = form.pinned().cloned();
             self.overlay = Overlay::None;
         }
-        self.saved = Some((id, updated));
-        let text = self.saved_notice(id, updated);
+        let duties = &record.duties;
+        let quota = |d: &&DutyId| self.view.progress_of(d).is_some_and(|p| p.target > 0);
+        let duty = pinned
+            .filter(|d| duties.contains(d))
+            .or_else(|| duties.iter().find(quota).cloned())
+            .or_else(|| duties.first().cloned());
+        let saved = Saved {
+            id: record.id,
+            updated,
+            before: duty
+                .as_ref()
+                .and_then(|d| self.view.progress_of(d))
+                .map(|p| p.done),
+            duty,
+            others: duties.len().saturating_sub(1),
+        };
+        let text = self.saved_notice(&saved);
         self.info(&text);
+        self.saved = Some(saved);
     }
 
-    /// `已保存记录 #12，计入 b7 理论中心组专题学习 5/12`, from the current view.
-    pub(super) fn saved_notice(&self, id: RecordId, updated: bool) -> String {
+    /// `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`,
+    /// from the current view; it says so when the count did not move.
+    pub(super) fn saved_notice(&self, saved: &Saved) -> String {
         let lang = self.lang;
-        let duties = self
+        let Some(duty) = &saved.duty else {
+            return msg::saved(lang, saved.id, saved.updated, None, 0);
+        };
+        let title = self
             .view
-            .record(id)
-            .map(|r| r.duties.clone())
+            .catalogue
+            .duty(duty)
+            .map_or("", |d| domain::duty_title(lang, d));
+        let progress = self.view.progress_of(duty).filter(|p| p.target > 0);
+        let count = progress
+            .map(|p| format!(" {}/{}", p.done, p.target))
             .unwrap_or_default();
-        let one = duties.len() == 1;
-        let counted: Vec<(String, String)> = duties
-            .iter()
-            .map(|d| {
-                let name = match self.view.catalogue.duty(d) {
-                    Some(duty) if one => format!("{d} {}", domain::duty_title(lang, duty)),
-                    _ => d.to_string(),
-                };
-                let progress = self
-                    .view
-                    .progress_of(d)
-                    .filter(|p| p.target > 0)
-                    .map(|p| format!("{}/{}", p.done, p.target))
-                    .unwrap_or_default();
-                (name, progress)
-            })
-            .collect();
-        msg::saved(lang, id, updated, &counted)
+        let unmoved = !saved.updated
+            && progress.is_some_and(|p| p.done < p.target && Some(p.done) == saved.before);
+        if unmoved {
+            return msg::saved_unmoved(lang, saved.id, &format!("{duty}{count}"));
+        }
+        let what = format!("{duty} {title}{count}");
+        msg::saved(lang, saved.id, saved.updated, Some(&what), saved.others)
     }
 
     /// The ledger refused. A validation error goes back to the form (record
     /// or person) that caused it, which stays open; anything else is a
     /// notice on the status line.
-    pub(super) fn failed(&mut self, error: CoreError, from_form: bool) {
+    pub(super) fn failed(&mut self, error: &CoreError, from_form: bool) {
         self.saved = None;
-        if let CoreError::Invalid(v) = &error {
+        if let CoreError::Invalid(v) = error {
             if from_form && let Overlay::Form(form) = &mut self.overlay {
                 form.set_error(v.clone());
                 return;
@@ -146,6 +161,6 @@ impl State {
                 return;
             }
         }
-        self.notice = Some(Notice::Error(i18n::domain::error(self.lang, &error)));
+        self.notice = Some(Notice::Error(i18n::domain::error(self.lang, error)));
     }
 }

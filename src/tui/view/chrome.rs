@@ -120,7 +120,11 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
                 // One hint for the arrows, right after the main action.
                 let at = out.len().min(1);
                 let arrows = if theme.ascii { "Up/Dn" } else { "↑↓" };
-                out.insert(at, (arrows.into(), msg::text(lang, T::Select).into()));
+                let what = match mode {
+                    keymap::Mode::Help | keymap::Mode::Talks => T::Scroll,
+                    _ => T::Select,
+                };
+                out.insert(at, (arrows.into(), msg::text(lang, what).into()));
             }
             out
         }
