@@ -57,7 +57,11 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
                 keys.clone()
             };
             lines.push(Line::from(vec![
-                Span::styled(text::fit(&keys, key_w, theme.ellipsis()), theme.key),
+                // Keep a space after the keys even when they fill the column.
+                Span::styled(
+                    format!("{} ", text::fit(&keys, key_w - 1, theme.ellipsis())),
+                    theme.key,
+                ),
                 Span::raw(what.clone()),
             ]));
         }
