@@ -5,7 +5,7 @@
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
-use taizhang::core::{DutyId, RecordKind, Status};
+use taizhang::core::{DutyId, Field, RecordKind, Status};
 use taizhang::i18n::Lang;
 use taizhang::tui::action::Action;
 use taizhang::tui::effect::Effect;
@@ -50,11 +50,11 @@ fn an_invalid_submission_keeps_the_form_and_reports() {
         Action::SubmitRecord(input),
         fixture::now(),
     );
-    assert!(matches!(state.overlay, Overlay::Form(_)));
-    match &state.notice {
-        Some(Notice::Error(e)) => assert!(e.contains("Nobody"), "{e}"),
-        other => panic!("expected an error notice, got {other:?}"),
-    }
+    let Overlay::Form(form) = &state.overlay else {
+        panic!("the form stays open");
+    };
+    let err = form.error().expect("the error goes back to the form");
+    assert_eq!(err.field, Field::Host);
     assert_eq!(done(&state, "s1"), 1);
 }
 
@@ -65,10 +65,10 @@ fn editing_a_record_updates_it_in_place() {
     step(&mut state, &ledger, Action::ShowRecords, fixture::now());
     // Newest first: the talk of 3-01 is selected; edit it to the other head.
     step(&mut state, &ledger, Action::EditRecord, fixture::now());
-    let Overlay::Form(slot) = &state.overlay else {
+    let Overlay::Form(form) = &state.overlay else {
         panic!("form not open");
     };
-    let id = slot.editing().expect("editing a record");
+    let id = form.editing().expect("editing a record");
     let mut input = fixture::record(RecordKind::HeartTalk, 3, 1, "");
     input.host = Some("张书记".into());
     input.partners = vec!["王部长".into()];

@@ -71,6 +71,27 @@ fn ch(c: char) -> KeyEvent {
 #[case(Mode::Talks, ch('j'), Some(Action::Down))]
 #[case(Mode::Talks, key(KeyCode::Esc), Some(Action::Back))]
 #[case(Mode::Roster, ch('1'), Some(Action::ShowOverview))]
+#[case(Mode::Roster, ch('a'), Some(Action::AddPerson))]
+#[case(Mode::Roster, ch('e'), Some(Action::EditPerson))]
+#[case(Mode::Roster, key(KeyCode::Enter), Some(Action::EditPerson))]
+#[case(Mode::Roster, ch('r'), Some(Action::RetirePerson))]
+#[case(Mode::Roster, ch('t'), Some(Action::ToggleRetired))]
+#[case(Mode::Roster, ch('j'), Some(Action::Down))]
+#[case(Mode::Roster, ch('q'), Some(Action::Quit))]
+#[case(Mode::Roster, key(KeyCode::Esc), Some(Action::Back))]
+#[case(Mode::Roster, ch('u'), Some(Action::Undo))]
+#[case(Mode::RosterForm, ch('q'), Some(Action::RosterKey(ch('q'))))]
+#[case(Mode::RosterForm, ch('1'), Some(Action::RosterKey(ch('1'))))]
+#[case(
+    Mode::RosterForm,
+    KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    Some(Action::RosterKey(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)))
+)]
+#[case(Mode::Overview, ch('j'), Some(Action::Down))]
+#[case(Mode::Overview, ch('k'), Some(Action::Up))]
+#[case(Mode::Talks, ch('G'), Some(Action::Bottom))]
+#[case(Mode::Talks, key(KeyCode::PageDown), Some(Action::PageDown))]
+#[case(Mode::Records, ch('u'), Some(Action::Undo))]
 #[case(Mode::Filter, ch('q'), Some(Action::FilterChar('q')))]
 #[case(Mode::Filter, ch('谈'), Some(Action::FilterChar('谈')))]
 #[case(Mode::Filter, key(KeyCode::Enter), Some(Action::FilterAccept))]
@@ -85,6 +106,17 @@ fn ch(c: char) -> KeyEvent {
 #[case(Mode::ConfirmDelete, key(KeyCode::Esc), Some(Action::Cancel))]
 #[case(Mode::ConfirmDelete, ch('d'), None)]
 #[case(Mode::Form, ch('q'), Some(Action::FormKey(ch('q'))))]
+#[case(Mode::Form, ch('1'), Some(Action::FormKey(ch('1'))))]
+#[case(
+    Mode::Form,
+    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    Some(Action::FormKey(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)))
+)]
+#[case(
+    Mode::Form,
+    KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    Some(Action::FormKey(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)))
+)]
 #[case(
     Mode::Form,
     key(KeyCode::Esc),
@@ -96,7 +128,10 @@ fn key_to_action(#[case] mode: Mode, #[case] ev: KeyEvent, #[case] want: Option<
 
 #[test]
 fn alt_chords_and_releases_do_nothing() {
-    for mode in Mode::ALL.into_iter().filter(|m| *m != Mode::Form) {
+    for mode in Mode::ALL
+        .into_iter()
+        .filter(|m| !matches!(m, Mode::Form | Mode::RosterForm))
+    {
         let alt = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
         assert_eq!(keymap::lookup(mode, &alt), None, "{mode:?}");
         let mut release = ch('q');
@@ -150,6 +185,37 @@ fn hints_follow_the_table() {
             .iter()
             .all(|(k, _)| k.is_ascii())
     );
+}
+
+#[test]
+fn the_footer_puts_the_main_action_first_and_shows_help() {
+    let footer = keymap::footer(Mode::Checklist, false);
+    assert_eq!(footer[0].1, &Action::AddRecord);
+    assert!(footer.iter().any(|(_, a)| **a == Action::Help));
+    assert!(
+        footer.iter().all(|(_, a)| **a != Action::Down),
+        "moves are one hint"
+    );
+    let roster = keymap::footer(Mode::Roster, false);
+    assert_eq!(roster[0].1, &Action::AddPerson);
+    assert!(
+        roster.iter().all(|(_, a)| **a != Action::AddRecord),
+        "a is rebound"
+    );
+    assert!(
+        keymap::footer(Mode::Records, false)
+            .iter()
+            .any(|(_, a)| **a == Action::Undo)
+    );
+}
+
+#[test]
+fn a_release_does_nothing_even_in_the_forms() {
+    for mode in [Mode::Form, Mode::RosterForm] {
+        let mut release = ch('x');
+        release.kind = KeyEventKind::Release;
+        assert_eq!(keymap::lookup(mode, &release), None, "{mode:?}");
+    }
 }
 
 #[test]

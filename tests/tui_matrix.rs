@@ -202,7 +202,7 @@ fn covered_pairs_show_the_talk_date_and_owed_ones_a_cross() {
 #[test]
 fn rows_bound_the_scroll() {
     let view = view();
-    let rows = matrix::rows(&view);
+    let rows = matrix::rows(&view, Lang::Zh, 80);
     assert!(rows > expected_counts(&view).1);
     let theme = Theme::new(false, true);
     let top = draw(&view, Lang::Zh, &theme, 80, 24, 0);

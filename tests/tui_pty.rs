@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: it opens on the overview, switches
-//! screens, quits cleanly, and leaves on SIGTERM or when the terminal hangs
-//! up, giving the screen back each time.
+//! screens, adds a record that moves a duty's bar, quits cleanly, and leaves
+//! on SIGTERM or when the terminal hangs up, giving the screen back each time.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(unix)]
 
@@ -24,6 +24,14 @@ struct Session {
 }
 
 fn start(lang: &str) -> Session {
+    start_with(lang, |_| {})
+}
+
+/// Start the binary on a fresh ledger in a temp dir, after `setup` has
+/// prepared that ledger (e.g. through the CLI).
+fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    setup(&dir.path().join("ledger"));
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -32,11 +40,11 @@ fn start(lang: &str) -> Session {
             pixel_height: 0,
         })
         .unwrap();
-    let dir = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_taizhang"));
     cmd.env("TAIZHANG_DB", dir.path().join("ledger"));
     cmd.env("LANG", lang);
     cmd.env("TERM", "xterm-256color");
+    cmd.env("TAIZHANG_TODAY", "2026-03-20");
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -169,4 +177,35 @@ fn a_hangup_ends_the_process() {
     s.hang_up();
     let code = s.exit_code();
     assert!(code == 0 || code == 128 + 1, "exit code {code}");
+}
+
+#[test]
+fn adding_a_record_from_the_checklist_moves_the_bar() {
+    let mut s = start_with("zh_CN.UTF-8", |db| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("--db")
+            .arg(db)
+            .args(["people", "add", "张三", "--role", "书记"])
+            .env("TAIZHANG_TODAY", "2026-03-20")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    });
+    s.wait_for("进度最落后");
+    s.send("2");
+    s.wait_for("清单");
+    // Find the duty by typing part of its name; the filter selects it.
+    s.send("/理论中心组\r");
+    s.wait_for("0/12");
+    s.send("a");
+    s.wait_for("新增台账记录");
+    s.send("学习新条例");
+    s.wait_for("学习新条例");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("已保存记录");
+    s.wait_for("1/12");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!s.alternate_screen(), "the screen was given back");
 }

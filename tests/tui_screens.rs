@@ -55,6 +55,13 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
         ("roster", vec![Action::ShowRoster]),
         ("help", vec![Action::ShowChecklist, Action::Help]),
         ("form", vec![Action::AddRecord]),
+        (
+            "form_for_duty",
+            vec![Action::ShowChecklist, Action::Open, Action::AddRecord],
+        ),
+        ("roster_form", vec![Action::ShowRoster, Action::AddPerson]),
+        ("overview_selected", vec![Action::Down, Action::Down]),
+        ("talks_scrolled", vec![Action::ShowTalks, Action::Down]),
     ]
 }
 
@@ -132,7 +139,7 @@ fn ascii_mode_draws_only_ascii_chrome() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn no_size_panics(w in 0u16..=300, h in 0u16..=100, scene in 0usize..11, zh in any::<bool>()) {
+    fn no_size_panics(w in 0u16..=300, h in 0u16..=100, scene in 0usize..15, zh in any::<bool>()) {
         let lang = if zh { Lang::Zh } else { Lang::En };
         let scenes = scenes();
         let (_, actions) = &scenes[scene % scenes.len()];

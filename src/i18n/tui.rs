@@ -45,6 +45,10 @@ pub enum T {
     FormCancelHint,
     FilterPrompt,
     Expected,
+    Select,
+    RecordForm,
+    RosterKeys,
+    Scroll,
 }
 
 pub fn text(lang: Lang, t: T) -> &'static str {
@@ -86,6 +90,10 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::FormCancelHint => lang.pick("取消", "cancel"),
         T::FilterPrompt => lang.pick("筛选", "Filter"),
         T::Expected => lang.pick("应达", "pace"),
+        T::Select => lang.pick("选择", "select"),
+        T::RecordForm => lang.pick("记录表单（a 打开）", "Record form (a opens it)"),
+        T::RosterKeys => lang.pick("人员表单", "Person form"),
+        T::Scroll => lang.pick("滚动", "scroll"),
     }
 }
 
@@ -134,17 +142,36 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     }
 }
 
-pub fn saved(lang: Lang, id: RecordId) -> String {
-    match lang {
-        Lang::Zh => format!("已保存记录 {id}"),
-        Lang::En => format!("Saved record {id}"),
+/// After a save: `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`.
+/// `main` is the duty named (id, title, progress); `others` how many more
+/// the record counts toward.
+pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others: usize) -> String {
+    let head = match (lang, updated) {
+        (Lang::Zh, false) => format!("已保存记录 {id}"),
+        (Lang::Zh, true) => format!("已更新记录 {id}"),
+        (Lang::En, false) => format!("Saved record {id}"),
+        (Lang::En, true) => format!("Updated record {id}"),
+    };
+    let Some(main) = main else {
+        return head;
+    };
+    match (lang, others) {
+        (Lang::Zh, 0) => format!("{head}，计入 {main}"),
+        (Lang::Zh, n) => format!("{head}，计入 {main}（另计入 {n} 项职责）"),
+        (Lang::En, 0) => format!("{head}; counts toward {main}"),
+        (Lang::En, 1) => format!("{head}; counts toward {main} (and 1 more duty)"),
+        (Lang::En, n) => format!("{head}; counts toward {main} (and {n} more duties)"),
     }
 }
 
-pub fn updated(lang: Lang, id: RecordId) -> String {
+/// A save that did not move its duty: the period it falls in was already
+/// covered. `what` is the duty id and its count, e.g. `b3a 8/12`.
+pub fn saved_unmoved(lang: Lang, id: RecordId, what: &str) -> String {
     match lang {
-        Lang::Zh => format!("已更新记录 {id}"),
-        Lang::En => format!("Updated record {id}"),
+        Lang::Zh => format!("已保存记录 {id}；{what} 未变：该期已有记录，补记往期请改日期"),
+        Lang::En => {
+            format!("Saved record {id}; {what} unchanged: period already covered, change the date")
+        }
     }
 }
 
@@ -189,7 +216,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::Quit => lang.pick("退出", "quit"),
         Action::Help => lang.pick("帮助", "help"),
         Action::Back => lang.pick("返回", "back"),
-        Action::Open => lang.pick("打开", "open"),
+        Action::Open => lang.pick("查看", "open"),
         Action::NextPane => lang.pick("下一栏", "next pane"),
         Action::PrevPane => lang.pick("上一栏", "previous pane"),
         Action::Up => lang.pick("上移", "up"),
@@ -212,6 +239,10 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::ShowRecords => lang.pick("记录", "records"),
         Action::ShowTalks => lang.pick("谈话矩阵", "talk matrix"),
         Action::ShowRoster => lang.pick("名册", "roster"),
+        Action::AddPerson => lang.pick("新增人员", "add person"),
+        Action::EditPerson => lang.pick("编辑人员", "edit person"),
+        Action::RetirePerson => lang.pick("退出名册", "retire"),
+        Action::ToggleRetired => lang.pick("显示/隐藏已退出", "show/hide retired"),
         Action::Confirm => lang.pick("确定", "yes"),
         Action::Cancel => lang.pick("取消", "no"),
         Action::FilterAccept => lang.pick("确定筛选", "apply filter"),
@@ -219,6 +250,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::FilterBackspace => lang.pick("删字", "delete a character"),
         Action::FilterChar(_) => lang.pick("输入", "type"),
         Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),
+        Action::RosterKey(_) => lang.pick("填写人员", "person form"),
         Action::Paste(_) => lang.pick("粘贴", "paste"),
     }
 }
@@ -227,7 +259,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 34] = [
+    const ALL: [T; 38] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -262,6 +294,10 @@ mod tests {
         T::FormCancelHint,
         T::FilterPrompt,
         T::Expected,
+        T::Select,
+        T::RecordForm,
+        T::RosterKeys,
+        T::Scroll,
     ];
 
     fn has_cjk(s: &str) -> bool {

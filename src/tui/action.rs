@@ -39,6 +39,14 @@ pub enum Action {
     ShowRecords,
     ShowTalks,
     ShowRoster,
+    /// Roster: add a person.
+    AddPerson,
+    /// Roster: edit the selected person.
+    EditPerson,
+    /// Roster: retire the selected person (after a y/n).
+    RetirePerson,
+    /// Roster: show or hide retired people.
+    ToggleRetired,
     /// Yes, in a confirmation.
     Confirm,
     /// No, in a confirmation.
@@ -51,7 +59,11 @@ pub enum Action {
     /// A key for the open record form, which owns every key while open.
     #[serde(skip)]
     FormKey(KeyEvent),
-    /// Bracketed paste; goes to the form.
+    /// A key for the roster's person form or retire question, which own
+    /// every key while open.
+    #[serde(skip)]
+    RosterKey(KeyEvent),
+    /// Bracketed paste; goes to the form (or the filter being typed).
     #[serde(skip)]
     Paste(String),
     /// What the form hands back on submit (a new record, or an edit of the

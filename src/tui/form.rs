@@ -4,6 +4,7 @@
 
 pub mod complete;
 mod draw;
+mod hints;
 mod keys;
 mod slot;
 pub mod text;
@@ -12,10 +13,10 @@ use chrono::NaiveDate;
 
 use crate::core::date::parse_date;
 use crate::core::{
-    DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError, YearView,
+    Duty, DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError,
+    YearView,
 };
 use crate::i18n::Lang;
-use crate::i18n::form::{Text, text as t};
 
 use complete::{Shape, joiner};
 use slot::Slot;
@@ -30,7 +31,7 @@ pub enum FormOutcome {
     Cancelled,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordForm {
     lang: Lang,
     today: NaiveDate,
@@ -47,6 +48,8 @@ pub struct RecordForm {
     duties: Vec<DutyId>,
     /// The user toggled a duty: a kind change no longer re-prefills.
     duties_touched: bool,
+    /// The duty the form was opened for; it stays ticked when the kind changes.
+    pinned: Option<DutyId>,
     duty_cursor: usize,
     /// Kept from the record being edited; the form does not show it.
     evidence: Vec<String>,
@@ -135,6 +138,7 @@ impl RecordForm {
             notes: TextInput::new(editing.map_or("", |r| r.notes.as_str()), true),
             duties_touched: editing.is_some_and(|r| r.duties != prefill),
             duties: editing.map_or(prefill, |r| r.duties.clone()),
+            pinned: None,
             duty_cursor: 0,
             evidence: editing.map(|r| r.evidence.clone()).unwrap_or_default(),
             focus: Slot::Kind,
@@ -154,12 +158,61 @@ impl RecordForm {
                 })
                 .collect(),
         };
+        // Show the ticked duties, not the top of the catalogue.
+        form.duty_cursor = form
+            .all_duties
+            .iter()
+            .position(|(id, _)| form.duties.contains(id))
+            .unwrap_or(0);
         form.initial = form.build();
         form
     }
 
+    /// A new record for `duty`: the first kind that counts toward it (with
+    /// that kind's prefill), and the duty itself ticked even if the kind
+    /// alone would not tick it. The form still counts as unchanged.
+    #[must_use]
+    pub fn for_duty(mut self, duty: &Duty, view: &YearView) -> RecordForm {
+        if let Some(kind) = duty.counts.first() {
+            self.kind = *kind;
+            self.duties = view.catalogue.prefill(*kind);
+        }
+        self.pinned = Some(duty.id.clone());
+        self.pin();
+        if let Some(at) = self.all_duties.iter().position(|(id, _)| *id == duty.id) {
+            self.duty_cursor = at;
+        }
+        self.focus = Slot::Topic;
+        self.initial = self.build();
+        self
+    }
+
+    /// Keep the pinned duty ticked.
+    fn pin(&mut self) {
+        if let Some(id) = &self.pinned
+            && !self.duties.contains(id)
+        {
+            self.duties.push(id.clone());
+        }
+    }
+
     pub fn editing(&self) -> Option<RecordId> {
         self.editing
+    }
+
+    /// The duty the form was opened for, if any.
+    pub fn pinned(&self) -> Option<&DutyId> {
+        self.pinned.as_ref()
+    }
+
+    /// The error the form shows now, if any.
+    pub fn error(&self) -> Option<&ValidationError> {
+        self.error.as_ref()
+    }
+
+    /// Whether the "discard changes?" question is showing.
+    pub fn confirming_discard(&self) -> bool {
+        self.confirm_discard
     }
 
     /// What the form holds now, as the core's raw input.
@@ -308,30 +361,5 @@ impl RecordForm {
             (Some(shape), Some(input)) => complete::candidates(input, shape, &self.names),
             _ => Vec::new(),
         }
-    }
-
-    /// Key hints for the footer: (key, what it does), for the current state.
-    pub fn hints(&self) -> Vec<(String, String)> {
-        let h = |k: &str, x: Text| (k.to_string(), t(self.lang, x).to_string());
-        if self.confirm_discard {
-            return vec![h("y", Text::Discard), h("n", Text::KeepEditing)];
-        }
-        let mut out = vec![h("Ctrl-S", Text::Save)];
-        if self.candidates().is_empty() {
-            match self.focus {
-                Slot::Kind => out.push(h("←/→", Text::ChooseKind)),
-                Slot::Duties => out.push(h("Space", Text::Toggle)),
-                Slot::Notes => out.push(h("Enter", Text::Newline)),
-                _ => {}
-            }
-            out.push(h("Tab/↓", Text::NextField));
-            out.push(h("Shift-Tab/↑", Text::PrevField));
-            out.push(h("Esc", Text::Cancel));
-        } else {
-            out.push(h("Tab/Enter", Text::Accept));
-            out.push(h("↑/↓", Text::Candidates));
-            out.push(h("Esc", Text::CloseList));
-        }
-        out
     }
 }

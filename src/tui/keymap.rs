@@ -21,10 +21,12 @@ pub enum Mode {
     ConfirmDelete,
     /// The record form is open and owns every key.
     Form,
+    /// The roster's person form or retire question is open and owns every key.
+    RosterForm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Overview,
         Mode::Checklist,
         Mode::Records,
@@ -34,6 +36,7 @@ impl Mode {
         Mode::Help,
         Mode::ConfirmDelete,
         Mode::Form,
+        Mode::RosterForm,
     ];
 
     /// Screen modes also take the global keys.
@@ -135,6 +138,10 @@ static GLOBAL: &[Binding] = &[
 
 static OVERVIEW: &[Binding] = &[
     b(Action::Open, &[code(KeyCode::Enter)]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::NextPane, &[code(KeyCode::Tab)]),
     b(Action::PrevPane, &[code(KeyCode::BackTab)]),
 ];
@@ -174,6 +181,7 @@ static TALKS: &[Binding] = &[
     b(Action::Up, &[code(KeyCode::Up), k('k')]),
     b(Action::Down, &[code(KeyCode::Down), k('j')]),
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::PageUp, &[code(KeyCode::PageUp)]),
     b(Action::PageDown, &[code(KeyCode::PageDown)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
@@ -181,9 +189,17 @@ static TALKS: &[Binding] = &[
     b(Action::PrevPane, &[code(KeyCode::BackTab)]),
 ];
 
-// The roster component takes its own keys once it is wired in; until then
-// the roster screen answers to the global keys and these.
+// While the person form or the retire question is open, the roster takes
+// every key itself (`Mode::RosterForm`).
 static ROSTER: &[Binding] = &[
+    b(Action::AddPerson, &[k('a')]),
+    b(Action::EditPerson, &[k('e'), code(KeyCode::Enter)]),
+    b(Action::RetirePerson, &[k('r')]),
+    b(Action::ToggleRetired, &[k('t')]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
     b(Action::NextPane, &[code(KeyCode::Tab)]),
     b(Action::PrevPane, &[code(KeyCode::BackTab)]),
@@ -220,14 +236,22 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Filter => FILTER,
         Mode::Help => HELP,
         Mode::ConfirmDelete => CONFIRM,
-        Mode::Form => &[],
+        Mode::Form | Mode::RosterForm => &[],
     }
 }
 
-/// Every binding a mode answers to: its own table, then the global one.
+/// Every binding a mode answers to: its own table, then the global keys it
+/// does not rebind (on the roster, `a` adds a person, not a record).
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own = table(mode);
     let global: &'static [Binding] = if mode.uses_global() { GLOBAL } else { &[] };
-    table(mode).iter().chain(global.iter())
+    let shadowed = |g: &&Binding| {
+        g.keys
+            .iter()
+            .any(|key| own.iter().any(|b| b.keys.contains(key)))
+    };
+    own.iter()
+        .chain(global.iter().filter(move |g| !shadowed(g)))
 }
 
 /// The TUI binds no Alt chords, so an Alt chord is Esc and a key that
@@ -245,8 +269,13 @@ pub fn unmerge(ev: KeyEvent) -> Vec<KeyEvent> {
 
 /// Turn a key event into an action in `mode`.
 pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
-    if mode == Mode::Form {
-        return (ev.kind != KeyEventKind::Release).then_some(Action::FormKey(*ev));
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    match mode {
+        Mode::Form => return Some(Action::FormKey(*ev)),
+        Mode::RosterForm => return Some(Action::RosterKey(*ev)),
+        _ => {}
     }
     let key = Key::from_event(ev)?;
     if let Some(bound) = bindings(mode).find(|b| b.keys.contains(&key)) {
@@ -265,6 +294,47 @@ pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
     bindings(mode)
         .filter_map(|b| b.keys.first().map(|key| (key.label(ascii), &b.action)))
         .collect()
+}
+
+/// Where an action stands in the footer, most useful first; `None` keeps it
+/// out (moves are summed up as one hint, screen digits are on the tabs).
+fn footer_rank(a: &Action) -> Option<u8> {
+    Some(match a {
+        Action::AddRecord | Action::AddPerson | Action::Confirm | Action::FilterAccept => 0,
+        Action::Open
+        | Action::EditRecord
+        | Action::EditPerson
+        | Action::Cancel
+        | Action::FilterCancel => 1,
+        Action::DeleteRecord | Action::RetirePerson => 2,
+        Action::Help => 3,
+        Action::Filter | Action::ToggleRetired => 4,
+        Action::NextPane => 5,
+        Action::Back => 6,
+        Action::Quit => 7,
+        Action::Undo => 8,
+        Action::PrevYear | Action::NextYear => 9,
+        _ => return None,
+    })
+}
+
+/// The footer hints of a mode, most useful first. Undo only shows where
+/// deleting is.
+pub fn footer(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
+    let mut out: Vec<(u8, String, &'static Action)> = bindings(mode)
+        .filter(|b| b.action != Action::Undo || mode == Mode::Records)
+        .filter_map(|b| {
+            let rank = footer_rank(&b.action)?;
+            Some((rank, b.keys.first()?.label(ascii), &b.action))
+        })
+        .collect();
+    out.sort_by_key(|(rank, _, _)| *rank);
+    out.into_iter().map(|(_, k, a)| (k, a)).collect()
+}
+
+/// Whether `mode` moves a selection with ↑/↓ (the footer says so once).
+pub fn moves(mode: Mode) -> bool {
+    bindings(mode).any(|b| b.action == Action::Down)
 }
 
 /// The keys every screen answers to.

@@ -46,7 +46,12 @@ fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, Vec<Pair>)> {
     })
 }
 
-fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Line<'a>>) {
+fn lines<'a>(
+    view: &'a YearView,
+    lang: Lang,
+    theme: &Theme,
+    width: usize,
+) -> (Line<'a>, Vec<Line<'a>>) {
     let (yes, no) = if theme.ascii {
         ("+", "x")
     } else {
@@ -74,10 +79,12 @@ fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Li
             ),
             Span::raw(format!("  {}/{}", n, pairs.len())),
         ]));
-        out.push(Line::styled(
-            format!("  {}", rule(lang, &duty.rule)),
-            theme.dim,
-        ));
+        // The rule can be longer than the screen is wide: wrap it.
+        for part in
+            crate::tui::widgets::text::wrap(&rule(lang, &duty.rule), width.saturating_sub(2))
+        {
+            out.push(Line::styled(format!("  {part}"), theme.dim));
+        }
         if pairs.is_empty() {
             out.push(Line::styled(
                 format!("  {}", t(lang, Text::NoPairs)),
@@ -125,9 +132,11 @@ fn lines<'a>(view: &'a YearView, lang: Lang, theme: &Theme) -> (Line<'a>, Vec<Li
     (summary, out)
 }
 
-/// How many lines scroll under the summary; bound the scroll offset by it.
-pub fn rows(view: &YearView) -> usize {
-    lines(view, Lang::Zh, &Theme::default()).1.len()
+/// How many lines scroll under the summary when the matrix is drawn
+/// `width` columns wide (borders included); bound the scroll offset by it.
+pub fn rows(view: &YearView, lang: Lang, width: u16) -> usize {
+    let inner = usize::from(width.saturating_sub(2));
+    lines(view, lang, &Theme::default(), inner).1.len()
 }
 
 /// Draw the matrix in `area`: a title, the summary line, then the pairs
@@ -143,13 +152,19 @@ pub fn render(
     let area = area.intersection(frame.area());
     frame.render_widget(Clear, area);
     let title = format!("{} {}", t(lang, Text::TalkMatrix), view.year);
-    let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+    let block = Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border)
+        .title(format!(
+            " {} ",
+            clip(&title, usize::from(area.width.saturating_sub(4)))
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
         return;
     }
-    let (summary, body) = lines(view, lang, theme);
+    let (summary, body) = lines(view, lang, theme, usize::from(inner.width));
     frame.render_widget(Paragraph::new(summary), Rect { height: 1, ..inner });
     if inner.height > 1 {
         let rest = Rect {

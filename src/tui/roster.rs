@@ -22,6 +22,15 @@ pub enum RosterOutcome {
     Close,
 }
 
+/// Where a list move goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    Top,
+    Bottom,
+}
+
 #[derive(Debug, Clone)]
 enum Mode {
     List,
@@ -117,33 +126,85 @@ impl RosterScreen {
     }
 
     fn list_key(&mut self, key: KeyEvent, view: &YearView) -> RosterOutcome {
-        let shown = self.shown(view);
-        let last = shown.len().saturating_sub(1);
-        self.sel = self.sel.min(last);
-        self.notice = None;
         match key.code {
-            KeyCode::Char('j') | KeyCode::Down => self.sel = (self.sel + 1).min(last),
-            KeyCode::Char('k') | KeyCode::Up => self.sel = self.sel.saturating_sub(1),
-            KeyCode::Char('g') | KeyCode::Home => self.sel = 0,
-            KeyCode::Char('G') | KeyCode::End => self.sel = last,
-            KeyCode::Char('a') => {
-                self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, None)));
-            }
-            KeyCode::Char('e') | KeyCode::Enter => {
-                if let Some(p) = shown.get(self.sel) {
-                    self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, Some(p))));
-                }
-            }
-            KeyCode::Char('r') => {
-                if let Some(p) = shown.get(self.sel).filter(|p| !p.retired) {
-                    self.mode = Mode::ConfirmRetire(p.id, p.name.clone());
-                }
-            }
-            KeyCode::Char('t') => self.show_retired = !self.show_retired,
+            KeyCode::Char('j') | KeyCode::Down => self.select(view, Move::Down),
+            KeyCode::Char('k') | KeyCode::Up => self.select(view, Move::Up),
+            KeyCode::Char('g') | KeyCode::Home => self.select(view, Move::Top),
+            KeyCode::Char('G') | KeyCode::End => self.select(view, Move::Bottom),
+            KeyCode::Char('a') => self.add(view),
+            KeyCode::Char('e') | KeyCode::Enter => self.edit(view),
+            KeyCode::Char('r') => self.retire(view),
+            KeyCode::Char('t') => self.toggle_retired(),
             KeyCode::Esc | KeyCode::Char('q') => return RosterOutcome::Close,
             _ => {}
         }
         RosterOutcome::Continue
+    }
+
+    /// Whether the person form or the retire question is open: then every
+    /// key belongs to `handle_key`.
+    pub fn captures_keys(&self) -> bool {
+        !matches!(self.mode, Mode::List)
+    }
+
+    /// Move the selection in the list.
+    pub fn select(&mut self, view: &YearView, to: Move) {
+        let last = self.shown(view).len().saturating_sub(1);
+        self.notice = None;
+        self.sel = match to {
+            Move::Up => self.sel.saturating_sub(1),
+            Move::Down => self.sel.saturating_add(1),
+            Move::Top => 0,
+            Move::Bottom => last,
+        }
+        .min(last);
+    }
+
+    /// Open the person form for a new person.
+    pub fn add(&mut self, view: &YearView) {
+        self.notice = None;
+        self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, None)));
+    }
+
+    /// Open the person form on the selected person.
+    pub fn edit(&mut self, view: &YearView) {
+        self.notice = None;
+        let shown = self.shown(view);
+        if let Some(p) = shown.get(self.sel.min(shown.len().saturating_sub(1))) {
+            self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, Some(p))));
+        }
+    }
+
+    /// Ask whether to retire the selected person.
+    pub fn retire(&mut self, view: &YearView) {
+        self.notice = None;
+        let shown = self.shown(view);
+        if let Some(p) = shown
+            .get(self.sel.min(shown.len().saturating_sub(1)))
+            .filter(|p| !p.retired)
+        {
+            self.mode = Mode::ConfirmRetire(p.id, p.name.clone());
+        }
+    }
+
+    pub fn toggle_retired(&mut self) {
+        self.notice = None;
+        self.show_retired = !self.show_retired;
+    }
+
+    /// The person form's keys, for the help overlay: (keys, what).
+    pub fn help_rows(lang: Lang) -> Vec<(String, String)> {
+        [
+            ("Ctrl-S", Text::Save),
+            ("Tab ↓", Text::NextField),
+            ("S-Tab ↑", Text::PrevField),
+            ("Space", Text::Toggle),
+            ("Tab Enter", Text::Accept),
+            ("Esc", Text::Cancel),
+        ]
+        .into_iter()
+        .map(|(k, x)| (k.to_string(), t(lang, x).to_string()))
+        .collect()
     }
 
     pub fn hints(&self) -> Vec<(String, String)> {

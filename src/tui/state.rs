@@ -2,6 +2,7 @@
 //! Nothing here does IO: effects are data the loop applies, and what came of
 //! them returns through `settle`. Selections are kept within their lists.
 
+mod forms;
 mod nav;
 pub mod select;
 
@@ -10,10 +11,12 @@ use serde::Serialize;
 
 use super::action::Action;
 use super::effect::{Effect, Outcome};
+use super::form::RecordForm;
 use super::keymap::Mode;
+use super::roster::RosterScreen;
 use super::theme::Theme;
 use crate::core::{Record, RecordId, YearView};
-use crate::i18n::{self, Lang, tui as msg, tui::T};
+use crate::i18n::{Lang, tui as msg, tui::T};
 
 /// Rows moved by PgUp/PgDn.
 pub const PAGE: usize = 10;
@@ -94,26 +97,26 @@ impl Checklist {
     }
 }
 
-/// The record form, while open. The form component replaces this slot once
-/// it is wired in (`form::RecordForm`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormSlot {
-    pub editing: Option<RecordId>,
-}
-
-impl FormSlot {
-    /// The record being edited; `None` for a new one (as `RecordForm::editing`).
-    pub fn editing(&self) -> Option<RecordId> {
-        self.editing
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
     Help,
     ConfirmDelete(RecordId),
-    Form(FormSlot),
+    Form(Box<RecordForm>),
+}
+
+/// A record just written, for the notice after the reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub id: RecordId,
+    pub updated: bool,
+    /// The duty the notice names: the one the form was opened for, else
+    /// the first with a quota.
+    pub duty: Option<crate::core::DutyId>,
+    /// How many other duties the record counts toward.
+    pub others: usize,
+    /// That duty's count before the save, to tell when it did not move.
+    pub before: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +139,12 @@ pub struct State {
     pub filtering: bool,
     /// Index into the visible records (see `select::records`).
     pub record: usize,
+    /// Index into the overview's duties furthest behind.
+    pub overview: usize,
+    pub roster: RosterScreen,
+    /// A record just saved: once the year is reloaded the status line says
+    /// where it counted.
+    pub saved: Option<Saved>,
     pub talks_scroll: u16,
     pub help_scroll: u16,
     pub notice: Option<Notice>,
@@ -159,6 +168,9 @@ impl State {
             filter: String::new(),
             filtering: false,
             record: 0,
+            overview: 0,
+            roster: RosterScreen::new(lang),
+            saved: None,
             talks_scroll: 0,
             help_scroll: 0,
             notice: None,
@@ -175,12 +187,18 @@ impl State {
             Overlay::Help => Mode::Help,
             Overlay::ConfirmDelete(_) => Mode::ConfirmDelete,
             Overlay::None if self.filtering => Mode::Filter,
+            Overlay::None if self.screen == Screen::Roster && self.roster.captures_keys() => {
+                Mode::RosterForm
+            }
             Overlay::None => self.screen.mode(),
         }
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::FormKey(_) | Action::Paste(_)) {
+        if !matches!(
+            action,
+            Action::FormKey(_) | Action::RosterKey(_) | Action::Paste(_)
+        ) {
             self.notice = None;
         }
         match action {
@@ -199,9 +217,9 @@ impl State {
             Action::ShowRoster => self.show(Screen::Roster),
             Action::PrevYear => return self.change_year(-1),
             Action::NextYear => return self.change_year(1),
-            Action::AddRecord => self.overlay = Overlay::Form(FormSlot { editing: None }),
+            Action::AddRecord => self.open_form(None),
             Action::EditRecord => match self.selected_record() {
-                Some(id) => self.overlay = Overlay::Form(FormSlot { editing: Some(id) }),
+                Some(id) => self.open_form(Some(id)),
                 None => self.info(msg::text(self.lang, T::NoRecordSelected)),
             },
             Action::DeleteRecord => match self.selected_record() {
@@ -237,21 +255,13 @@ impl State {
                 self.filter.clear();
                 self.start_filter();
             }
-            Action::Paste(text) => {
-                if self.filtering {
-                    self.filter
-                        .push_str(&crate::core::record::clean_line(&text));
-                    self.start_filter();
-                }
-                // Once wired: `if let Overlay::Form(f) = &mut self.overlay { f.paste(&text) }`.
-            }
-            Action::FormKey(key) => {
-                // Once wired: `form.handle_key(key, &self.view)`; `Submit(new)` turns
-                // into `self.update(Action::SubmitRecord(new))`, `Cancelled` closes.
-                if key.code == crossterm::event::KeyCode::Esc {
-                    self.overlay = Overlay::None;
-                }
-            }
+            Action::Paste(text) => self.paste(&text),
+            Action::FormKey(key) => return self.form_key(key),
+            Action::RosterKey(key) => return self.roster_key(key),
+            Action::AddPerson
+            | Action::EditPerson
+            | Action::RetirePerson
+            | Action::ToggleRetired => self.roster_action(&action),
             Action::SubmitRecord(input) => {
                 let editing = match &self.overlay {
                     Overlay::Form(form) => form.editing(),
@@ -282,14 +292,8 @@ impl State {
     pub fn settle(&mut self, outcome: Outcome) {
         let lang = self.lang;
         match outcome {
-            Outcome::Saved(r) => {
-                self.close_form();
-                self.info(&msg::saved(lang, r.id));
-            }
-            Outcome::Updated(r) => {
-                self.close_form();
-                self.info(&msg::updated(lang, r.id));
-            }
+            Outcome::Saved(r) => self.record_saved(&r, false),
+            Outcome::Updated(r) => self.record_saved(&r, true),
             Outcome::Deleted(r) => {
                 self.info(&msg::deleted(lang, r.id));
                 self.undo.push(r);
@@ -298,11 +302,7 @@ impl State {
             Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
             Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
             Outcome::Loaded | Outcome::Quit => {}
-            Outcome::Failed { error, .. } => {
-                // Once the form is wired: a `CoreError::Invalid(v)` from the form
-                // goes back to it with `form.set_error(v)` and the form stays open.
-                self.notice = Some(Notice::Error(i18n::domain::error(lang, &error)));
-            }
+            Outcome::Failed { error, from_form } => self.failed(&error, from_form),
         }
     }
 
@@ -315,6 +315,10 @@ impl State {
         }
         self.view = view;
         self.clamp();
+        if let Some(saved) = self.saved.take() {
+            let text = self.saved_notice(&saved);
+            self.info(&text);
+        }
     }
 
     /// The terminal was resized.
@@ -334,12 +338,6 @@ impl State {
 
     fn info(&mut self, text: &str) {
         self.notice = Some(Notice::Info(text.to_string()));
-    }
-
-    fn close_form(&mut self) {
-        if matches!(self.overlay, Overlay::Form(_)) {
-            self.overlay = Overlay::None;
-        }
     }
 
     fn show(&mut self, screen: Screen) {

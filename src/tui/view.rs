@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::matrix;
 use super::state::{Overlay, Screen, State};
 use super::theme::Theme;
 use super::widgets::text;
@@ -35,20 +36,21 @@ pub fn render(state: &State, frame: &mut Frame) {
         Screen::Overview => overview::render(state, frame, body),
         Screen::Checklist => checklist::render(state, frame, body),
         Screen::Records => records::render(state, frame, body),
-        Screen::Talks => {
-            // Wired later: matrix::render(frame, body, &state.view, state.lang, &state.theme, state.talks_scroll)
-            placeholder(state, frame, body, msg::screen(state.lang, Screen::Talks));
-        }
-        Screen::Roster => {
-            // Wired later: roster.render(frame, body, &state.view, &state.theme)
-            placeholder(state, frame, body, msg::screen(state.lang, Screen::Roster));
-        }
+        Screen::Talks => matrix::render(
+            frame,
+            body,
+            &state.view,
+            state.lang,
+            &state.theme,
+            state.talks_scroll,
+        ),
+        Screen::Roster => state.roster.render(frame, body, &state.view, &state.theme),
     }
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help => overlay::help(state, frame, area),
         Overlay::ConfirmDelete(id) => overlay::confirm(state, frame, area, *id),
-        Overlay::Form(slot) => overlay::form(state, frame, area, slot),
+        Overlay::Form(form) => overlay::form(state, frame, area, form),
     }
 }
 
@@ -67,14 +69,14 @@ pub fn help_max_scroll(state: &State) -> u16 {
     overlay::help_max_scroll(state, Rect::new(0, 0, w, h))
 }
 
-fn placeholder(state: &State, frame: &mut Frame, area: Rect, title: &str) {
-    let inner = pane(frame, area, title, true, &state.theme);
-    put(
-        frame,
-        inner,
-        0,
-        Line::styled(state.theme.ellipsis(), state.theme.dim),
-    );
+/// How far the talk matrix can scroll at the state's terminal size: its
+/// last line may come up to the top, no further.
+pub fn talks_max_scroll(state: &State) -> u16 {
+    let (w, h) = state.size;
+    let body = chrome::body(Rect::new(0, 0, w, h));
+    let inner = body.height.saturating_sub(3);
+    let rows = matrix::rows(&state.view, state.lang, body.width);
+    u16::try_from(rows.saturating_sub(usize::from(inner.max(1)))).unwrap_or(u16::MAX)
 }
 
 /// Draw `line` on row `row` of `area`, clipped; nothing if the row is outside.

@@ -36,7 +36,10 @@ impl RecordForm {
             Some(id) => edit_record(self.lang, id),
             None => t(self.lang, Text::NewRecord).to_string(),
         };
-        let block = Block::bordered().title(title);
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(Span::styled(format!(" {title} "), theme.title_focused));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {
@@ -192,7 +195,11 @@ impl RecordForm {
             && let Ok(d) = crate::core::date::parse_date(input.text(), self.today)
         {
             spans.push(Span::styled(
-                format!("  → {}", date_with_weekday(self.lang, d)),
+                format!(
+                    "  {} {}",
+                    if theme.ascii { "->" } else { "→" },
+                    date_with_weekday(self.lang, d)
+                ),
                 theme.dim,
             ));
         }
@@ -336,7 +343,12 @@ impl RecordForm {
             Slot::Absentees => Text::AbsentHint,
             Slot::Topic | Slot::Notes | Slot::Duties => return Line::default(),
         };
-        Line::styled(t(self.lang, hint), theme.dim)
+        let hint = t(self.lang, hint);
+        if theme.ascii {
+            Line::styled(hint.replace("←/→", "Left/Right"), theme.dim)
+        } else {
+            Line::styled(hint, theme.dim)
+        }
     }
 }
 

@@ -15,18 +15,29 @@ impl RecordForm {
             return FormOutcome::Continue;
         }
         self.names = active_names(view);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c' | 'C'));
         if self.confirm_discard {
             match key.code {
+                // Ctrl-C twice leaves the form (never the app).
+                _ if ctrl_c => return FormOutcome::Cancelled,
                 KeyCode::Char('y' | 'Y') => return FormOutcome::Cancelled,
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
                 _ => {}
             }
             return FormOutcome::Continue;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let cands = self.candidates();
         let open = !cands.is_empty();
+        if ctrl_c {
+            // Ctrl-C means "get me out": ask first if anything was typed.
+            if self.changed() {
+                self.confirm_discard = true;
+                return FormOutcome::Continue;
+            }
+            return FormOutcome::Cancelled;
+        }
         match key.code {
             KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
             KeyCode::Esc if open => self.cand_hidden = true,
@@ -139,6 +150,7 @@ impl RecordForm {
         self.kind = kind;
         if !self.duties_touched {
             self.duties = view.catalogue.prefill(kind);
+            self.pin();
         }
         if self.error.as_ref().is_some_and(|e| e.field == Field::Kind) {
             self.error = None;

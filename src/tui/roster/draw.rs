@@ -52,7 +52,13 @@ impl RosterScreen {
         let shown = self.shown(view);
         let lang = self.lang;
         let title = format!("{} ({})", t(lang, Text::Roster), shown.len());
-        let block = Block::bordered().title(clip(&title, usize::from(area.width)));
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(format!(
+                " {} ",
+                clip(&title, usize::from(area.width.saturating_sub(4)))
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {
@@ -76,7 +82,12 @@ impl RosterScreen {
                 .map(|f| Cell::from(field(lang, f))),
             )
             .style(Style::default().add_modifier(Modifier::BOLD));
-            let join = |v: &[String]| v.join(lang.pick("、", ", "));
+            // Cut long cells with an ellipsis rather than mid-word: the
+            // fixed columns, then two fill columns sharing the rest.
+            let fill = usize::from(body.width.saturating_sub(2 + 14 + 18 + 10 + 4)) / 2;
+            let cut =
+                |s: &str, w: usize| crate::tui::widgets::text::truncate(s, w, theme.ellipsis());
+            let join = |v: &[String], w: usize| cut(&v.join(lang.pick("、", ", ")), w);
             let rows = shown.iter().map(|p| {
                 let name = if p.retired {
                     format!("{}{}", p.name, t(lang, Text::Retired))
@@ -84,11 +95,11 @@ impl RosterScreen {
                     p.name.clone()
                 };
                 let row = Row::new(vec![
-                    Cell::from(name),
-                    Cell::from(roles(lang, p)),
-                    Cell::from(p.dept.clone().unwrap_or_default()),
-                    Cell::from(join(&p.oversees)),
-                    Cell::from(join(&p.links)),
+                    Cell::from(cut(&name, 14)),
+                    Cell::from(cut(&roles(lang, p), 18)),
+                    Cell::from(cut(p.dept.as_deref().unwrap_or_default(), 10)),
+                    Cell::from(join(&p.oversees, fill)),
+                    Cell::from(join(&p.links, fill)),
                 ]);
                 if p.retired { row.style(theme.dim) } else { row }
             });
@@ -156,7 +167,13 @@ impl PersonForm {
                 Text::AddPerson
             },
         );
-        let block = Block::bordered().title(clip(title, usize::from(area.width)));
+        let block = Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .title(format!(
+                " {} ",
+                clip(title, usize::from(area.width.saturating_sub(4)))
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.is_empty() {

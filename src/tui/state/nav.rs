@@ -59,9 +59,12 @@ impl State {
         }
         match self.screen {
             Screen::Overview => match action {
-                Action::Open => self.screen = Screen::Checklist,
+                Action::Open => self.open_behind(),
                 Action::NextPane | Action::PrevPane => self.cycle(action),
-                _ => {}
+                _ => {
+                    let len = select::furthest_behind(&self.view).len();
+                    self.overview = step(self.overview, len, action);
+                }
             },
             Screen::Checklist => self.checklist_nav(action),
             Screen::Records => match action {
@@ -72,12 +75,42 @@ impl State {
                     self.record = step(self.record, len, action);
                 }
             },
-            Screen::Talks | Screen::Roster => match action {
+            Screen::Talks => match action {
                 Action::Back => self.screen = Screen::Overview,
                 Action::NextPane | Action::PrevPane => self.cycle(action),
-                // The matrix clamps what it shows; its size is its own.
-                _ => self.talks_scroll = scroll(self.talks_scroll, action, u16::MAX),
+                _ => {
+                    let max = crate::tui::view::talks_max_scroll(self);
+                    self.talks_scroll = scroll(self.talks_scroll, action, max);
+                }
             },
+            Screen::Roster => match action {
+                Action::Back => self.screen = Screen::Overview,
+                Action::NextPane | Action::PrevPane => self.cycle(action),
+                _ => self.roster_action(action),
+            },
+        }
+    }
+
+    /// Enter on the overview: show the selected behind duty in the
+    /// checklist, selected in its list with the duties pane focused.
+    fn open_behind(&mut self) {
+        let target = select::furthest_behind(&self.view)
+            .get(self.overview)
+            .and_then(|p| {
+                self.view
+                    .catalogue
+                    .duties
+                    .iter()
+                    .position(|d| d.id == p.duty)
+            })
+            .and_then(|index| select::locate(&self.view, index));
+        self.screen = Screen::Checklist;
+        if let Some((list, row)) = target {
+            self.filter.clear();
+            self.checklist.list = list;
+            self.checklist.duty = row;
+            self.checklist.detail_scroll = 0;
+            self.checklist.focus = Some(Pane::Duties);
         }
     }
 
@@ -128,6 +161,11 @@ impl State {
 
     /// Pull every selection back inside its list after the data changed.
     pub(super) fn clamp(&mut self) {
+        let behind = select::furthest_behind(&self.view).len();
+        self.overview = self.overview.min(behind.saturating_sub(1));
+        self.talks_scroll = self
+            .talks_scroll
+            .min(crate::tui::view::talks_max_scroll(self));
         let records = select::records(&self.view, &self.filter).len();
         self.record = self.record.min(records.saturating_sub(1));
         let duties = select::duties(&self.view, self.checklist.list, &self.filter).len();

@@ -2,7 +2,9 @@
 //! `State` (to move a selection) and the views (to draw it) use these, so the
 //! index a key moves is the row the screen shows.
 
-use crate::core::{Duty, ListId, Record, YearView};
+use std::cmp::Ordering;
+
+use crate::core::{Duty, ListId, Progress, Record, Status, YearView};
 
 /// A visible duty: its index in the catalogue and how deep it is indented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,4 +89,31 @@ pub fn records<'a>(view: &'a YearView, filter: &str) -> Vec<&'a Record> {
         .collect();
     out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     out
+}
+
+/// Quota duties not yet done, worst first: overdue, then behind, then the
+/// widest gap between pace and progress.
+pub fn furthest_behind(view: &YearView) -> Vec<&Progress> {
+    let mut out: Vec<&Progress> = view
+        .progress
+        .iter()
+        .filter(|p| matches!(p.status, Status::Overdue | Status::Behind | Status::OnTrack))
+        .collect();
+    out.sort_by(|a, b| {
+        a.status.cmp(&b.status).then_with(|| {
+            let gap = |p: &Progress| p.expected_ratio() - p.ratio();
+            gap(b).partial_cmp(&gap(a)).unwrap_or(Ordering::Equal)
+        })
+    });
+    out
+}
+
+/// Where the checklist shows duty `index` of the catalogue: (list, row).
+pub fn locate(view: &YearView, index: usize) -> Option<(usize, usize)> {
+    (0..ListId::ALL.len()).find_map(|list| {
+        duties(view, list, "")
+            .iter()
+            .position(|r| r.index == index)
+            .map(|row| (list, row))
+    })
 }

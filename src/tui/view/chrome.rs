@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::put;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::keymap;
-use crate::tui::state::{Notice, Screen, State};
+use crate::tui::state::{Notice, Overlay, Screen, State};
 use crate::tui::widgets::text;
 
 /// Draw the header, tabs and footer; return the body area between them.
@@ -84,7 +84,9 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position(Position::new(x, area.y + row));
         return;
     }
-    if let Some(notice) = &state.notice {
+    let mode = state.mode();
+    let busy = matches!(mode, keymap::Mode::Form | keymap::Mode::RosterForm);
+    if let Some(notice) = state.notice.as_ref().filter(|_| !busy) {
         let (t, style) = match notice {
             Notice::Info(t) => (t, theme.notice),
             Notice::Error(t) => (t, theme.error),
@@ -100,32 +102,54 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     put(frame, area, row, hints_line(state, width));
 }
 
-/// Key hints in table order, as many as fit.
+/// Key hints, most useful first, as many as fit: the open form's own, or
+/// the mode's key table.
 fn hints_line(state: &State, width: usize) -> Line<'static> {
     let (lang, theme) = (state.lang, &state.theme);
     let mode = state.mode();
-    let hints: Vec<(String, String)> = if mode == keymap::Mode::Form {
-        // Once wired: the form's own `hints()`.
-        vec![("Esc".into(), msg::text(lang, T::FormCancelHint).into())]
-    } else {
-        keymap::hints(mode, theme.ascii)
-            .into_iter()
-            .filter(|(_, a)| !is_screen_switch(a))
-            .map(|(k, a)| (k, msg::action(lang, a).to_string()))
-            .collect()
+    let hints: Vec<(String, String)> = match (&state.overlay, mode) {
+        (Overlay::Form(form), _) => form.hints(),
+        (_, keymap::Mode::RosterForm) => state.roster.hints(),
+        _ => {
+            let mut out: Vec<(String, String)> = keymap::footer(mode, theme.ascii)
+                .into_iter()
+                .filter(|(_, a)| !is_screen_switch(a))
+                .map(|(k, a)| (k, msg::action(lang, a).to_string()))
+                .collect();
+            if keymap::moves(mode) {
+                // One hint for the arrows, right after the main action.
+                let at = out.len().min(1);
+                let arrows = if theme.ascii { "Up/Dn" } else { "↑↓" };
+                let what = match mode {
+                    keymap::Mode::Help | keymap::Mode::Talks => T::Scroll,
+                    _ => T::Select,
+                };
+                out.insert(at, (arrows.into(), msg::text(lang, what).into()));
+            }
+            out
+        }
     };
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, what) in hints {
+        let key = if theme.ascii { ascii_keys(&key) } else { key };
         let w = text::width(&key) + 1 + text::width(&what) + 2;
         if used + w > width {
-            break;
+            continue;
         }
         used += w;
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.dim));
     }
     Line::from(spans)
+}
+
+/// Arrow glyphs spelled out, for ASCII mode.
+fn ascii_keys(key: &str) -> String {
+    key.replace('↑', "Up")
+        .replace('↓', "Down")
+        .replace('←', "Left")
+        .replace('→', "Right")
 }
 
 /// The tabs already show the digits; the footer need not repeat them.

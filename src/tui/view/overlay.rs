@@ -9,8 +9,10 @@ use ratatui::widgets::{Clear, Widget};
 use super::{pane, put};
 use crate::core::RecordId;
 use crate::i18n::tui::{self as msg, T};
+use crate::tui::form::RecordForm;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::state::{FormSlot, State};
+use crate::tui::roster::RosterScreen;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::text;
 
 /// A box of at most `w`×`h` centred in `area`, cleared.
@@ -37,7 +39,7 @@ fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-type Rows = Vec<(String, &'static crate::tui::action::Action)>;
+type Rows = Vec<(String, String)>;
 
 /// Help lines of titled sections of key rows.
 fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> Vec<Line<'a>> {
@@ -45,45 +47,80 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
     let mut lines = Vec::new();
     for (title, rows) in sections {
         lines.push(Line::styled(*title, theme.heading));
-        for (keys, action) in rows {
+        for (keys, what) in rows {
+            let keys = if theme.ascii {
+                keys.replace('↑', "Up")
+                    .replace('↓', "Down")
+                    .replace('←', "Left")
+                    .replace('→', "Right")
+            } else {
+                keys.clone()
+            };
             lines.push(Line::from(vec![
-                Span::styled(text::fit(keys, key_w, theme.ellipsis()), theme.key),
-                Span::raw(msg::action(state.lang, action)),
+                // Keep a space after the keys even when they fill the column.
+                Span::styled(
+                    format!("{} ", text::fit(&keys, key_w - 1, theme.ellipsis())),
+                    theme.key,
+                ),
+                Span::raw(what.clone()),
             ]));
         }
     }
     lines
 }
 
+/// A key table's rows in words.
+fn table_rows(state: &State, table: &'static [keymap::Binding]) -> Rows {
+    keymap::help_rows(table, state.theme.ascii)
+        .into_iter()
+        .map(|(k, a)| (k, msg::action(state.lang, a).to_string()))
+        .collect()
+}
+
 /// The help's columns of lines and its box width: two columns when there
-/// is room, else one that scrolls.
+/// is room, else one that scrolls. The screen's own keys come first, then
+/// the keys of what opens from it (the record form, the person form), then
+/// the keys that work anywhere.
 fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
-    let (lang, theme) = (state.lang, &state.theme);
+    let lang = state.lang;
     let mode = state.screen.mode();
-    let here = vec![(
+    let mut here = vec![(
         msg::screen(lang, state.screen),
-        keymap::help_rows(keymap::table(mode), theme.ascii),
+        table_rows(state, keymap::table(mode)),
     )];
-    let anywhere = vec![
+    if state.screen == Screen::Roster {
+        here.push((
+            msg::text(lang, T::RosterKeys),
+            RosterScreen::help_rows(lang),
+        ));
+    }
+    let mut anywhere = vec![
         (
             msg::text(lang, T::HelpGlobal),
-            keymap::help_rows(keymap::global(), theme.ascii),
+            table_rows(state, keymap::global()),
         ),
         (
             msg::text(lang, T::FilterPrompt),
-            keymap::help_rows(keymap::table(Mode::Filter), theme.ascii),
+            table_rows(state, keymap::table(Mode::Filter)),
         ),
     ];
+    let form = (msg::text(lang, T::RecordForm), RecordForm::help_rows(lang));
+    let len = |s: &[(&str, Rows)]| s.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
     if area.width >= 72 {
+        if len(&here) <= len(&anywhere) {
+            here.push(form);
+        } else {
+            anywhere.push(form);
+        }
         (
             vec![
                 help_lines(state, &here, 12),
-                help_lines(state, &anywhere, 8),
+                help_lines(state, &anywhere, 10),
             ],
             72,
         )
     } else {
-        let all: Vec<_> = here.into_iter().chain(anywhere).collect();
+        let all: Vec<_> = here.into_iter().chain(anywhere).chain([form]).collect();
         (vec![help_lines(state, &all, 12)], 40)
     }
 }
@@ -162,19 +199,11 @@ pub fn confirm(state: &State, frame: &mut Frame, area: Rect, id: RecordId) {
     );
 }
 
-pub fn form(state: &State, frame: &mut Frame, area: Rect, slot: &FormSlot) {
-    // Wired later: `form.render(frame, r, &state.theme)`, which also places the cursor.
-    let lang = state.lang;
-    let r = boxed(frame, area, 70, 20);
-    let title = match slot.editing() {
-        Some(_) => msg::action(lang, &crate::tui::action::Action::EditRecord),
-        None => msg::action(lang, &crate::tui::action::Action::AddRecord),
-    };
-    let inner = pane(frame, r, title, true, &state.theme);
-    put(
-        frame,
-        inner,
-        0,
-        Line::styled(state.theme.ellipsis(), state.theme.dim),
-    );
+/// The record form over the whole body (a narrower box leaves half-cut
+/// CJK text beside it at 80 columns); it places the terminal cursor at
+/// the field being typed into.
+pub fn form(state: &State, frame: &mut Frame, area: Rect, form: &RecordForm) {
+    let body = super::chrome::body(area);
+    let r = boxed(frame, body, body.width, body.height);
+    form.render(frame, r, &state.theme);
 }

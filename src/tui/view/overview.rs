@@ -1,8 +1,6 @@
 //! The first screen, made to fit 80×24: how many duties stand where, the
 //! duties furthest behind pace, the next deadlines and the talks still owed.
 
-use std::cmp::Ordering;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,6 +11,7 @@ use crate::core::{Missing, Progress, Rule, Status, YearView};
 use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::State;
+use crate::tui::state::select::furthest_behind;
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
@@ -70,23 +69,6 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Quota duties not yet done, worst first: overdue, then behind, then the
-/// widest gap between pace and progress.
-pub fn furthest_behind(view: &YearView) -> Vec<&Progress> {
-    let mut out: Vec<&Progress> = view
-        .progress
-        .iter()
-        .filter(|p| matches!(p.status, Status::Overdue | Status::Behind | Status::OnTrack))
-        .collect();
-    out.sort_by(|a, b| {
-        a.status.cmp(&b.status).then_with(|| {
-            let gap = |p: &Progress| p.expected_ratio() - p.ratio();
-            gap(b).partial_cmp(&gap(a)).unwrap_or(Ordering::Equal)
-        })
-    });
-    out
-}
-
 fn behind(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     put(
@@ -106,8 +88,9 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         return;
     }
     let name_w = area.width * 9 / 20;
-    for (i, p) in rows.iter().enumerate() {
-        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+    let first = super::offset(state.overview, area.height.saturating_sub(1));
+    for (i, p) in rows.iter().enumerate().skip(first) {
+        let row = u16::try_from(i - first + 1).unwrap_or(u16::MAX);
         if row >= area.height {
             break;
         }
@@ -116,7 +99,13 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
             .duty(&p.duty)
             .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
         let name = text::fit(title, usize::from(name_w), theme.ellipsis());
-        put(frame, area, row, Line::styled(name, theme.base));
+        // Enter opens the selected duty in the checklist.
+        let style = if i == state.overview {
+            theme.selected
+        } else {
+            theme.base
+        };
+        put(frame, area, row, Line::styled(name, style));
         let bar = Rect::new(
             area.x + name_w + 1,
             area.y + row,
