@@ -4,8 +4,10 @@
 
 pub mod add;
 pub mod backup;
+pub mod backups;
 pub mod catalogue;
 pub mod context;
+pub mod debug;
 pub mod demo;
 pub mod error;
 pub mod layout;
@@ -80,6 +82,12 @@ pub enum Command {
     Import(backup::ImportArgs),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
+    /// Automatic and manual backups: now, list, restore
+    #[command(subcommand)]
+    Backup(backups::BackupCmd),
+    /// Commands for tests (hidden)
+    #[command(subcommand, hide = true)]
+    Debug(debug::DebugCmd),
 }
 
 /// Parse the process arguments, run, print, and return the exit code.
@@ -101,8 +109,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Run one parsed command line and return what it prints.
+/// Run one parsed command line and return what it prints. A damaged ledger's
+/// error names the latest backup and the restore command.
 pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
+    let db = cli.db.clone();
+    dispatch(cli, lang).map_err(|e| backups::explain(db.as_deref(), e))
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let db = cli.db.as_deref();
     match cli.command {
         // With no command taizhang opens the TUI (the status when not on a terminal).
@@ -116,6 +130,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Export(args)) => backup::export(&Context::open(db, lang)?, &args),
         Some(Command::Import(args)) => backup::import(&Context::open(db, lang)?, &args),
         Some(Command::Demo(args)) => demo::run(lang, &args),
+        Some(Command::Backup(cmd)) => backups::run(db, lang, &cmd),
+        Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }
 

@@ -18,7 +18,9 @@
 //! `put_record`, `delete_record`, `import` and each migration step are single
 //! sled transactions over the trees they touch.
 
+pub mod backup;
 mod codec;
+pub mod integrity;
 pub mod location;
 mod lock;
 mod open;
@@ -26,6 +28,7 @@ mod permissions;
 mod schema;
 mod sled_store;
 
+pub use codec::RESTORE_HINT;
 pub use lock::LOCK_FILE;
 pub use open::OpenOptions;
 pub use schema::MARKER_FILE;

@@ -57,6 +57,9 @@ pub enum CliError {
     Terminal(String),
     #[error("bad absence {0:?}")]
     BadAbsence(String),
+    /// Backups and damaged ledgers (`cli::backups`).
+    #[error(transparent)]
+    Durability(Box<crate::cli::backups::Trouble>),
 }
 
 impl CliError {
@@ -68,7 +71,8 @@ impl CliError {
             | CliError::NoDataDir
             | CliError::Read { .. }
             | CliError::Write { .. }
-            | CliError::Terminal(_) => 1,
+            | CliError::Terminal(_)
+            | CliError::Durability(_) => 1,
             _ => 2,
         }
     }

@@ -11,7 +11,7 @@ use super::record::{Record, RecordId};
 use super::roster::Person;
 
 /// Version of the stored layout and of the JSON backup format.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything a ledger holds; the JSON backup format. Round-trips exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,12 @@
-//! How values and keys are spelled in sled: JSON values and big-endian keys,
-//! so that sled's byte order is date order (see the layout in `store`).
+//! How values and keys are spelled in sled: big-endian keys, so that sled's
+//! byte order is date order (see the layout in `store`), and JSON values in a
+//! checksummed envelope, so that damage sled does not see is still caught.
+//!
+//! Envelope (since schema v2): `MAGIC` (4 bytes: `\0TZ` + format version),
+//! the CRC32 of the payload (4 bytes, big-endian), then the JSON payload.
+//! Values written before v2 are bare JSON; `decode` reads both forms and
+//! `schema::v1_to_v2` rewrites the bare ones, so after the first open every
+//! value carries a checksum. A bare value never starts with `MAGIC`'s NUL.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -7,19 +14,103 @@ use super::open::sled_error;
 use crate::core::error::StoreError;
 use crate::core::record::Record;
 
+/// The first four bytes of an enveloped value.
+pub(super) const MAGIC: [u8; 4] = *b"\0TZ\x02";
+const HEADER: usize = 8;
+
+/// The fix every checksum or decoding failure names.
+pub const RESTORE_HINT: &str = "restore from the latest backup: taizhang backup restore";
+
+/// Read a stored value of kind `what` (`record`, `person`, `catalogue`),
+/// checking its envelope's checksum; bare JSON (schema v1) is read as is.
 pub(super) fn decode<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     what: &str,
 ) -> Result<T, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| {
+    let payload = open_envelope(bytes, what)?;
+    serde_json::from_slice(payload).map_err(|e| {
         StoreError::Corrupt(format!(
-            "a stored {what} cannot be read ({e}); restore a backup with `import`"
+            "{} cannot be read ({e}); {RESTORE_HINT}",
+            describe(what, payload)
         ))
     })
 }
 
+/// The JSON payload of a stored value, after its checksum is verified.
+pub(super) fn open_envelope<'a>(bytes: &'a [u8], what: &str) -> Result<&'a [u8], StoreError> {
+    let Some(rest) = bytes.strip_prefix(&MAGIC) else {
+        if bytes.first() == Some(&0) {
+            return Err(StoreError::Corrupt(format!(
+                "a stored {what} in tree `{}` has a damaged header; {RESTORE_HINT}",
+                tree_of(what)
+            )));
+        }
+        return Ok(bytes);
+    };
+    let (crc, payload) = rest.split_at_checked(HEADER - MAGIC.len()).ok_or_else(|| {
+        StoreError::Corrupt(format!(
+            "a stored {what} in tree `{}` is cut short; {RESTORE_HINT}",
+            tree_of(what)
+        ))
+    })?;
+    let stored = u32::from_be_bytes([crc[0], crc[1], crc[2], crc[3]]);
+    let computed = crc32fast::hash(payload);
+    if stored != computed {
+        return Err(StoreError::Corrupt(format!(
+            "{} fails its checksum (stored {stored:08x}, computed {computed:08x}), so its bytes changed on disk; {RESTORE_HINT}",
+            describe(what, payload)
+        )));
+    }
+    Ok(payload)
+}
+
+/// Whether `bytes` is already in the checksummed envelope.
+pub(super) fn is_enveloped(bytes: &[u8]) -> bool {
+    bytes.starts_with(&MAGIC)
+}
+
+/// Wrap a JSON payload in the envelope.
+pub(super) fn envelope(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&crc32fast::hash(payload).to_be_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
 pub(super) fn encode<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value).map_err(|e| StoreError::Db(format!("cannot encode a value: {e}")))
+    serde_json::to_vec(value)
+        .map(|payload| envelope(&payload))
+        .map_err(|e| StoreError::Db(format!("cannot encode a value: {e}")))
+}
+
+fn tree_of(what: &str) -> &str {
+    match what {
+        "record" => "records",
+        "person" => "people",
+        "catalogue" => "meta",
+        other => other,
+    }
+}
+
+/// "record #42 (key 2026-03-14/42) in tree `records`", as far as a damaged
+/// payload still tells: the key is rebuilt from the id and date it holds.
+fn describe(what: &str, payload: &[u8]) -> String {
+    let tree = tree_of(what);
+    let value: Option<serde_json::Value> = serde_json::from_slice(payload).ok();
+    let field = |name: &str| value.as_ref().and_then(|v| v.get(name)).cloned();
+    let id = field("id").and_then(|v| v.as_u64());
+    match (what, id) {
+        ("catalogue", _) => format!("the catalogue (key `catalogue` in tree `{tree}`)"),
+        ("record", Some(id)) => {
+            let date = field("date")
+                .and_then(|d| d.as_str().map(str::to_owned))
+                .unwrap_or_else(|| "?".into());
+            format!("record #{id} (key {date}/{id} in tree `{tree}`)")
+        }
+        (_, Some(id)) => format!("{what} #{id} (key {id} in tree `{tree}`)"),
+        (_, None) => format!("a stored {what} in tree `{tree}` (its key is unreadable)"),
+    }
 }
 
 /// Days since CE with the sign bit flipped, so negative days sort first.
