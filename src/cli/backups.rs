@@ -155,25 +155,38 @@ fn fresh(
 }
 
 /// A damaged or unopenable ledger becomes `Trouble::Damaged`, naming the
-/// latest backup and the restore command; other errors pass unchanged.
+/// latest backup and the restore command; a write refused by the disk (full,
+/// read-only) is made to name the ledger; other errors pass unchanged.
 pub fn explain(db: Option<&Path>, e: CliError) -> CliError {
     let CliError::Core(CoreError::Store(cause)) = e else {
         return e;
     };
-    if !matches!(
-        cause,
-        StoreError::Corrupt(_) | StoreError::OpenTimeout { .. }
-    ) {
-        return CliError::Core(CoreError::Store(cause));
-    }
     let Ok(path) = context::db_path(db) else {
         return CliError::Core(CoreError::Store(cause));
     };
-    let latest = backup::latest(&path).ok().flatten().map(|b| b.path);
-    Trouble::Damaged {
-        path,
-        cause,
-        latest,
+    match cause {
+        StoreError::Corrupt(_) | StoreError::OpenTimeout { .. } => {
+            let latest = backup::latest(&path).ok().flatten().map(|b| b.path);
+            Trouble::Damaged {
+                path,
+                cause,
+                latest,
+            }
+            .into()
+        }
+        StoreError::Io { context, source }
+            if is_disk_refusal_kind(source.kind()) && !context.contains(&*path.to_string_lossy()) =>
+        {
+            CliError::Core(CoreError::Store(StoreError::Io {
+                context: format!("writing the ledger at {} ({context})", path.display()),
+                source,
+            }))
+        }
+        other => CliError::Core(CoreError::Store(other)),
     }
-    .into()
+}
+
+fn is_disk_refusal_kind(kind: std::io::ErrorKind) -> bool {
+    use std::io::ErrorKind::{QuotaExceeded, ReadOnlyFilesystem, StorageFull};
+    matches!(kind, StorageFull | QuotaExceeded | ReadOnlyFilesystem)
 }

@@ -93,24 +93,32 @@ fn tree_of(what: &str) -> &str {
     }
 }
 
-/// "record #42 (key 2026-03-14/42) in tree `records`", as far as a damaged
-/// payload still tells: the key is rebuilt from the id and date it holds.
+/// "record #42 (key 2026-03-14/42 in tree `records`)", as far as a damaged
+/// payload still tells: the key is rebuilt from the id and date it holds,
+/// read leniently so that damage elsewhere in the text does not hide them.
 fn describe(what: &str, payload: &[u8]) -> String {
     let tree = tree_of(what);
-    let value: Option<serde_json::Value> = serde_json::from_slice(payload).ok();
-    let field = |name: &str| value.as_ref().and_then(|v| v.get(name)).cloned();
-    let id = field("id").and_then(|v| v.as_u64());
+    let id = field_after(payload, b"\"id\":")
+        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next().map(str::to_owned))
+        .and_then(|t| t.parse::<u64>().ok());
     match (what, id) {
         ("catalogue", _) => format!("the catalogue (key `catalogue` in tree `{tree}`)"),
         ("record", Some(id)) => {
-            let date = field("date")
-                .and_then(|d| d.as_str().map(str::to_owned))
+            let date = field_after(payload, b"\"date\":\"")
+                .and_then(|t| t.get(..10).map(str::to_owned))
                 .unwrap_or_else(|| "?".into());
             format!("record #{id} (key {date}/{id} in tree `{tree}`)")
         }
         (_, Some(id)) => format!("{what} #{id} (key {id} in tree `{tree}`)"),
         (_, None) => format!("a stored {what} in tree `{tree}` (its key is unreadable)"),
     }
+}
+
+/// The text right after the first `marker` in `payload` (up to 24 bytes).
+fn field_after(payload: &[u8], marker: &[u8]) -> Option<String> {
+    let at = payload.windows(marker.len()).position(|w| w == marker)? + marker.len();
+    let tail = payload.get(at..payload.len().min(at + 24))?;
+    Some(String::from_utf8_lossy(tail).into_owned())
 }
 
 /// Days since CE with the sign bit flipped, so negative days sort first.
@@ -161,4 +169,33 @@ pub(super) fn get_u64(tree: &sled::Tree, key: &str) -> Result<Option<u64>, Store
         .map_err(sled_error)?
         .map(|v| read_u64(&v, key))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_and_bare_json_still_reads() {
+        let bytes = encode(&vec![1, 2, 3]).unwrap();
+        assert!(is_enveloped(&bytes));
+        assert_eq!(decode::<Vec<i32>>(&bytes, "record").unwrap(), vec![1, 2, 3]);
+        assert_eq!(decode::<Vec<i32>>(b"[4]", "record").unwrap(), vec![4]);
+    }
+
+    #[test]
+    fn a_flipped_byte_names_the_record_and_the_fix() {
+        let payload = br#"{"id":42,"kind":"x","date":"2026-03-14","topic":"abc"}"#;
+        let mut bytes = envelope(payload);
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x80;
+        let Err(StoreError::Corrupt(msg)) = decode::<serde_json::Value>(&bytes, "record") else {
+            panic!("not caught");
+        };
+        assert!(msg.starts_with("record #42 (key 2026-03-14/42 in tree `records`) fails its checksum"), "{msg}");
+        assert!(msg.ends_with(RESTORE_HINT), "{msg}");
+        for cut in [&bytes[..6], &[0u8, 1, 2][..]] {
+            assert!(matches!(decode::<serde_json::Value>(cut, "person"), Err(StoreError::Corrupt(_))));
+        }
+    }
 }
