@@ -125,12 +125,20 @@ fn a_changed_byte_is_caught_by_our_checksum_with_a_clear_message() {
     flip_byte_of_record(&path, 11);
     {
         let s = SledStore::open(&path, &Catalogue::embedded()).unwrap();
-        assert!(s.record(RecordId(10)).unwrap().is_some(), "others still read");
+        assert!(
+            s.record(RecordId(10)).unwrap().is_some(),
+            "others still read"
+        );
         let err = s.record(RecordId(11)).unwrap_err();
         let StoreError::Corrupt(msg) = &err else {
             panic!("expected Corrupt, got {err:?}");
         };
-        for part in ["record #11", "`records`", "checksum", "taizhang backup restore"] {
+        for part in [
+            "record #11",
+            "`records`",
+            "checksum",
+            "taizhang backup restore",
+        ] {
             assert!(msg.contains(part), "{part:?} missing from {msg}");
         }
     }
@@ -138,7 +146,11 @@ fn a_changed_byte_is_caught_by_our_checksum_with_a_clear_message() {
     // the exact restore command, in both languages.
     let latest = taizhang::store::backup::latest(&path).unwrap().unwrap();
     for (lang, word) in [("zh", "已损坏"), ("en", "checksum")] {
-        let err = stderr_of(&mut cli(&path, lang), &["records", "list", "--year", "2026"], 1);
+        let err = stderr_of(
+            &mut cli(&path, lang),
+            &["records", "list", "--year", "2026"],
+            1,
+        );
         assert!(err.contains(word), "{err}");
         assert!(err.contains(&latest.path.display().to_string()), "{err}");
         assert!(
@@ -157,7 +169,7 @@ fn values_of_a_v1_ledger_are_rewritten_with_a_checksum() {
     {
         let db = sled::open(&path).unwrap();
         let records = db.open_tree("records").unwrap();
-        for entry in records.iter() {
+        for entry in &records {
             let (k, v) = entry.unwrap();
             records.insert(k, v[8..].to_vec()).unwrap();
         }
@@ -170,7 +182,7 @@ fn values_of_a_v1_ledger_are_rewritten_with_a_checksum() {
     let before = export(&path);
     assert_eq!(before.records.len(), 2, "bare values still read");
     let db = sled::open(&path).unwrap();
-    for entry in db.open_tree("records").unwrap().iter() {
+    for entry in &db.open_tree("records").unwrap() {
         let (_, v) = entry.unwrap();
         assert_eq!(&v[..4], b"\0TZ\x02", "enveloped by the v1→v2 step");
     }
@@ -186,6 +198,11 @@ pub fn damaged_dirs(path: &Path) -> Vec<PathBuf> {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("damaged-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("damaged-")
+        })
         .collect()
 }

@@ -175,7 +175,8 @@ pub fn explain(db: Option<&Path>, e: CliError) -> CliError {
             .into()
         }
         StoreError::Io { context, source }
-            if is_disk_refusal_kind(source.kind()) && !context.contains(&*path.to_string_lossy()) =>
+            if is_disk_refusal_kind(source.kind())
+                && !context.contains(&*path.to_string_lossy()) =>
         {
             CliError::Core(CoreError::Store(StoreError::Io {
                 context: format!("writing the ledger at {} ({context})", path.display()),

@@ -90,10 +90,7 @@ pub fn restored(lang: Lang, file: &Path, people: usize, records: usize) -> Strin
 pub fn safety_kept(lang: Lang, ledger: &Path, file: &Path) -> String {
     let undo = restore_command(ledger, Some(file));
     match lang {
-        Lang::Zh => format!(
-            "恢复前的台账已备份到 {}；如需撤销：{undo}",
-            file.display()
-        ),
+        Lang::Zh => format!("恢复前的台账已备份到 {}；如需撤销：{undo}", file.display()),
         Lang::En => format!(
             "the ledger as it was is saved in {}; to undo: {undo}",
             file.display()
@@ -103,10 +100,7 @@ pub fn safety_kept(lang: Lang, ledger: &Path, file: &Path) -> String {
 
 pub fn moved_aside(lang: Lang, dir: &Path) -> String {
     match lang {
-        Lang::Zh => format!(
-            "损坏的数据库已移到 {}（未删除任何文件）",
-            dir.display()
-        ),
+        Lang::Zh => format!("损坏的数据库已移到 {}（未删除任何文件）", dir.display()),
         Lang::En => format!(
             "the damaged database was moved to {} (nothing was deleted)",
             dir.display()
@@ -229,9 +223,9 @@ pub fn store_error(lang: Lang, e: &StoreError) -> Option<String> {
             let text = e.to_string();
             let hinted = text.contains("backup restore");
             Some(match (lang, hinted) {
-                (Lang::Zh, _) => format!(
-                    "台账数据已损坏（{text}）；请从最近的备份恢复：taizhang backup restore"
-                ),
+                (Lang::Zh, _) => {
+                    format!("台账数据已损坏（{text}）；请从最近的备份恢复：taizhang backup restore")
+                }
                 (Lang::En, true) => text,
                 (Lang::En, false) => {
                     format!("{text}; restore from the latest backup: taizhang backup restore")

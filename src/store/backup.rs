@@ -74,7 +74,9 @@ pub enum BadFile {
         column: usize,
         message: String,
     },
-    #[error("its bytes changed since it was written (CRC32 {found:08x}, its name says {expected:08x})")]
+    #[error(
+        "its bytes changed since it was written (CRC32 {found:08x}, its name says {expected:08x})"
+    )]
     Checksum { expected: u32, found: u32 },
 }
 
@@ -90,13 +92,22 @@ pub fn list(ledger: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io_err(format!("cannot list the backups in {}", dir.display()), e)),
+        Err(e) => {
+            return Err(io_err(
+                format!("cannot list the backups in {}", dir.display()),
+                e,
+            ));
+        }
     };
     let mut found: Vec<BackupFile> = entries
         .flatten()
         .filter_map(|entry| {
             let parsed = name::parse(&entry.file_name().to_string_lossy())?;
-            let bytes = entry.metadata().ok().filter(std::fs::Metadata::is_file)?.len();
+            let bytes = entry
+                .metadata()
+                .ok()
+                .filter(std::fs::Metadata::is_file)?
+                .len();
             Some(BackupFile {
                 path: entry.path(),
                 kind: parsed.kind,

@@ -99,7 +99,11 @@ fn tree_of(what: &str) -> &str {
 fn describe(what: &str, payload: &[u8]) -> String {
     let tree = tree_of(what);
     let id = field_after(payload, b"\"id\":")
-        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next().map(str::to_owned))
+        .and_then(|t| {
+            t.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .map(str::to_owned)
+        })
         .and_then(|t| t.parse::<u64>().ok());
     match (what, id) {
         ("catalogue", _) => format!("the catalogue (key `catalogue` in tree `{tree}`)"),
@@ -192,10 +196,16 @@ mod tests {
         let Err(StoreError::Corrupt(msg)) = decode::<serde_json::Value>(&bytes, "record") else {
             panic!("not caught");
         };
-        assert!(msg.starts_with("record #42 (key 2026-03-14/42 in tree `records`) fails its checksum"), "{msg}");
+        assert!(
+            msg.starts_with("record #42 (key 2026-03-14/42 in tree `records`) fails its checksum"),
+            "{msg}"
+        );
         assert!(msg.ends_with(RESTORE_HINT), "{msg}");
         for cut in [&bytes[..6], &[0u8, 1, 2][..]] {
-            assert!(matches!(decode::<serde_json::Value>(cut, "person"), Err(StoreError::Corrupt(_))));
+            assert!(matches!(
+                decode::<serde_json::Value>(cut, "person"),
+                Err(StoreError::Corrupt(_))
+            ));
         }
     }
 }

@@ -201,13 +201,16 @@ fn v0_to_v1(trees: &Trees, catalogue: &Catalogue) -> Result<Plan, StoreError> {
 /// envelope of `codec`; values already wrapped are left alone.
 fn v1_to_v2(trees: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
     let mut plan = Plan::default();
-    if let Some(value) = trees.meta.get("catalogue").map_err(sled_error)? {
-        if !is_enveloped(&value) {
-            plan.put(TreeId::Meta, "catalogue", envelope(&value));
-        }
+    if let Some(value) = trees.meta.get("catalogue").map_err(sled_error)?
+        && !is_enveloped(&value)
+    {
+        plan.put(TreeId::Meta, "catalogue", envelope(&value));
     }
-    for (id, tree) in [(TreeId::People, &trees.people), (TreeId::Records, &trees.records)] {
-        for entry in tree.iter() {
+    for (id, tree) in [
+        (TreeId::People, &trees.people),
+        (TreeId::Records, &trees.records),
+    ] {
+        for entry in tree {
             let (key, value) = entry.map_err(sled_error)?;
             if !is_enveloped(&value) {
                 plan.put(id, key.to_vec(), envelope(&value));
@@ -296,8 +299,14 @@ mod tests {
         let trees = Trees::open(dir.path()).unwrap();
         let bare = br#"{"id":7}"#.to_vec();
         let wrapped = envelope(br#"{"id":8}"#);
-        trees.people.insert(7u32.to_be_bytes(), bare.as_slice()).unwrap();
-        trees.people.insert(8u32.to_be_bytes(), wrapped.as_slice()).unwrap();
+        trees
+            .people
+            .insert(7u32.to_be_bytes(), bare.as_slice())
+            .unwrap();
+        trees
+            .people
+            .insert(8u32.to_be_bytes(), wrapped.as_slice())
+            .unwrap();
         trees.meta.insert("catalogue", bare.as_slice()).unwrap();
         migrate(&trees, &Catalogue::embedded(), 1, STEPS).unwrap();
         assert_eq!(schema(&trees), 2);

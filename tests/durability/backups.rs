@@ -18,8 +18,16 @@ fn backups_rotate_per_kind_and_are_private() {
     assert!(start <= 1, "at most one automatic backup today");
     // Twenty days of automatic backups in 2020, twice a day each.
     for day in 1..=20 {
-        assert!(backup::daily(&s, &path, at(2020, 1, day, 8)).unwrap().is_some());
-        assert!(backup::daily(&s, &path, at(2020, 1, day, 17)).unwrap().is_none());
+        assert!(
+            backup::daily(&s, &path, at(2020, 1, day, 8))
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            backup::daily(&s, &path, at(2020, 1, day, 17))
+                .unwrap()
+                .is_none()
+        );
     }
     for hour in 0..7 {
         backup::take(&s, &path, Kind::Manual, at(2020, 2, 1, hour)).unwrap();
@@ -42,7 +50,11 @@ fn backups_rotate_per_kind_and_are_private() {
     // An empty ledger is not backed up.
     let empty = dir.path().join("empty");
     let e = SledStore::open(&empty, &Catalogue::embedded()).unwrap();
-    assert!(backup::daily(&e, &empty, at(2020, 1, 1, 8)).unwrap().is_none());
+    assert!(
+        backup::daily(&e, &empty, at(2020, 1, 1, 8))
+            .unwrap()
+            .is_none()
+    );
     // A crash mid-write leaves a temporary file; the next backup removes it.
     let tmp = backup::backup_dir(&path).join(".daily-x.json.tmp");
     std::fs::write(&tmp, b"{").unwrap();
@@ -78,7 +90,10 @@ fn restore_from_the_latest_backup_round_trips() {
     assert_eq!(undo.records.len(), 3);
     assert!(undo.records.iter().any(|r| r.topic == "after the backup"));
     let list = stdout_of(&mut cli(&path, "en"), &["backup", "list"]);
-    assert!(list.contains("before restore") && list.contains("manual"), "{list}");
+    assert!(
+        list.contains("before restore") && list.contains("manual"),
+        "{list}"
+    );
 }
 
 #[test]
@@ -147,5 +162,8 @@ fn restore_with_no_backup_says_how_to_use_an_export() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger");
     let err = stderr_of(&mut cli(&path, "en"), &["backup", "restore"], 1);
-    assert!(err.contains("no backups") && err.contains("backup restore FILE"), "{err}");
+    assert!(
+        err.contains("no backups") && err.contains("backup restore FILE"),
+        "{err}"
+    );
 }

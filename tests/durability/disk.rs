@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use taizhang::core::StoreError;
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::port::Store;
 use taizhang::core::record::RecordId;
-use taizhang::core::StoreError;
 use taizhang::store::SledStore;
 
 use super::{cli, person, rec, stderr_of};
@@ -104,9 +104,20 @@ fn a_full_then_read_only_disk_is_a_clear_error_and_loses_nothing() {
     }
     assert!(!acked.is_empty());
     // The CLI says so too, in Chinese, while the disk is still full.
-    let err = stderr_of(&mut cli(&path, "zh"), &["people", "add", "李四", "--role", "委员"], 1);
-    assert!(err.contains("磁盘空间已满") && err.contains("完好无损"), "{err}");
-    let err = stderr_of(&mut cli(&path, "en"), &["people", "add", "李四", "--role", "委员"], 1);
+    let err = stderr_of(
+        &mut cli(&path, "zh"),
+        &["people", "add", "李四", "--role", "委员"],
+        1,
+    );
+    assert!(
+        err.contains("磁盘空间已满") && err.contains("完好无损"),
+        "{err}"
+    );
+    let err = stderr_of(
+        &mut cli(&path, "en"),
+        &["people", "add", "李四", "--role", "委员"],
+        1,
+    );
     assert!(
         err.contains(&path.display().to_string())
             && err.contains("No space left on device — free space and try again"),
@@ -119,7 +130,11 @@ fn a_full_then_read_only_disk_is_a_clear_error_and_loses_nothing() {
 
     // Read-only: a clear error, and again nothing lost.
     fs.remount("ro");
-    let err = stderr_of(&mut cli(&path, "en"), &["people", "add", "李四", "--role", "委员"], 1);
+    let err = stderr_of(
+        &mut cli(&path, "en"),
+        &["people", "add", "李四", "--role", "委员"],
+        1,
+    );
     assert!(err.contains("read-only file system"), "{err}");
     let err = stderr_of(&mut cli(&path, "zh"), &["status"], 1);
     assert!(err.contains("只读"), "{err}");
@@ -130,6 +145,11 @@ fn a_full_then_read_only_disk_is_a_clear_error_and_loses_nothing() {
 fn check(path: &Path, acked: &[taizhang::core::Record]) {
     let s = SledStore::open(path, &Catalogue::embedded()).unwrap();
     for r in acked {
-        assert_eq!(s.record(RecordId(r.id.0)).unwrap().as_ref(), Some(r), "#{}", r.id);
+        assert_eq!(
+            s.record(RecordId(r.id.0)).unwrap().as_ref(),
+            Some(r),
+            "#{}",
+            r.id
+        );
     }
 }

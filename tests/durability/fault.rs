@@ -31,7 +31,9 @@ impl Faulty {
         }
         let text = match self.kind {
             ErrorKind::StorageFull => "No space left on device — free space and try again",
-            _ => "read-only file system — remount it read-write or choose another --db path, then try again",
+            _ => {
+                "read-only file system — remount it read-write or choose another --db path, then try again"
+            }
         };
         Err(StoreError::Io {
             context: "writing the ledger at /srv/taizhang/ledger".into(),
@@ -108,7 +110,9 @@ fn run_with(kind: ErrorKind, zh: &str, en: &str) {
         ..NewPerson::default()
     };
     ledger.add_person(&person).unwrap();
-    let saved = ledger.add_record(&meeting("before"), at(2026, 3, 14, 9)).unwrap();
+    let saved = ledger
+        .add_record(&meeting("before"), at(2026, 3, 14, 9))
+        .unwrap();
     let before = ledger.export().unwrap();
 
     ledger.store().failing.store(true, Ordering::SeqCst);
@@ -141,10 +145,18 @@ fn run_with(kind: ErrorKind, zh: &str, en: &str) {
 
 #[test]
 fn a_full_disk_refuses_the_write_and_keeps_what_was_saved() {
-    run_with(ErrorKind::StorageFull, "磁盘空间已满", "free space and try again");
+    run_with(
+        ErrorKind::StorageFull,
+        "磁盘空间已满",
+        "free space and try again",
+    );
 }
 
 #[test]
 fn a_read_only_file_system_refuses_the_write_and_keeps_what_was_saved() {
-    run_with(ErrorKind::ReadOnlyFilesystem, "只读", "read-only file system");
+    run_with(
+        ErrorKind::ReadOnlyFilesystem,
+        "只读",
+        "read-only file system",
+    );
 }

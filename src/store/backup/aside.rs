@@ -39,8 +39,12 @@ pub fn move_aside(
         target = ledger.join(format!("{DAMAGED_PREFIX}{stamp}-{n}"));
     }
     create_private_dir(&target)?;
-    let entries = std::fs::read_dir(ledger)
-        .map_err(|e| io_err(format!("cannot list the ledger directory {}", ledger.display()), e))?;
+    let entries = std::fs::read_dir(ledger).map_err(|e| {
+        io_err(
+            format!("cannot list the ledger directory {}", ledger.display()),
+            e,
+        )
+    })?;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let text = name.to_string_lossy();

@@ -61,9 +61,15 @@ mod tests {
         for kind in [Kind::Daily, Kind::Manual, Kind::Safety] {
             let name = format(kind, taken, 0x00ab_cdef);
             let parsed = parse(&name).unwrap();
-            assert_eq!((parsed.kind, parsed.taken, parsed.crc), (kind, taken, 0x00ab_cdef));
+            assert_eq!(
+                (parsed.kind, parsed.taken, parsed.crc),
+                (kind, taken, 0x00ab_cdef)
+            );
         }
-        assert_eq!(format(Kind::Daily, taken, 1), "daily-20260314-080509-00000001.json");
+        assert_eq!(
+            format(Kind::Daily, taken, 1),
+            "daily-20260314-080509-00000001.json"
+        );
         for other in [
             "daily-20260314-080509-0000001.json",
             "weekly-20260314-080509-00000001.json",
