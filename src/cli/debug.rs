@@ -1,5 +1,5 @@
 //! Hidden commands for tests. `debug write-loop` opens the ledger directly
-//! (no service) and adds records one by one, printing `ack ID` only after
+//! (no service), prints `ready`, then adds records one by one, printing `ack ID` only after
 //! each write returned Ok, i.e. after it was flushed: the crash test kills it
 //! and then checks that every acknowledged record survived.
 
@@ -42,6 +42,10 @@ pub fn run(db: Option<&Path>, cmd: &DebugCmd) -> Result<String, CliError> {
         SledStore::open(&path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))?;
     let ledger = Ledger::new(store, context::user());
     let mut out = std::io::stdout().lock();
+    // Tells a test the open (and any recovery) is over and writing begins.
+    if writeln!(out, "ready").and_then(|()| out.flush()).is_err() {
+        return Ok(String::new());
+    }
     for seq in 0..*count {
         let input = NewRecord {
             kind: Some(RecordKind::CommitteeMeeting),
