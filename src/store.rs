@@ -15,8 +15,13 @@
 //!   earlier dates sort first) ++ record id (u64) → JSON `Record`
 //! - tree `record_keys`: record id (u64) → its key in `records` (since v1)
 //!
+//! JSON values are wrapped in a checksummed envelope (see `codec`; since
+//! schema v2), so bytes changed on disk are reported, not read.
+//!
 //! `put_record`, `delete_record`, `import` and each migration step are single
-//! sled transactions over the trees they touch.
+//! sled transactions over the trees they touch. Rotating JSON backups live in
+//! `PATH/backups/` (see `backup`); a restore moves a damaged database aside
+//! into `PATH/damaged-YYYYMMDD-HHMMSS/`.
 
 pub mod backup;
 mod codec;
