@@ -5,9 +5,11 @@
 pub mod add;
 pub mod audit;
 pub mod backup;
+pub mod backups;
 pub mod catalogue;
 pub mod context;
 pub mod csv;
+pub mod debug;
 pub mod demo;
 pub mod error;
 pub mod layout;
@@ -117,6 +119,12 @@ pub enum Command {
         /// The year, e.g. 2026
         year: String,
     },
+    /// Automatic and manual backups: now, list, restore
+    #[command(subcommand)]
+    Backup(backups::BackupCmd),
+    /// Commands for tests (hidden)
+    #[command(subcommand, hide = true)]
+    Debug(debug::DebugCmd),
 }
 
 /// Parse the process arguments, run, print, and return the exit code.
@@ -143,8 +151,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Run one parsed command line and return what it prints.
+/// Run one parsed command line and return what it prints. A damaged ledger's
+/// error names the latest backup and the restore command.
 pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
+    let db = cli.db.clone();
+    dispatch(cli, lang).map_err(|e| backups::explain(db.as_deref(), e))
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let db = cli.db.as_deref();
     let access = context::Access::from_flag(cli.direct);
     let open = || Context::open(db, lang, access);
@@ -169,6 +183,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
+        Some(Command::Backup(cmd)) => backups::run(db, lang, &cmd),
+        Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }
 

@@ -2,6 +2,7 @@
 //! returns typed values; this module turns them into words.
 
 pub mod audit;
+pub mod backups;
 pub mod cli;
 pub mod domain;
 pub mod form;

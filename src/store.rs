@@ -27,8 +27,17 @@
 //! `import`, `seal`) and each migration step is a single sled transaction over
 //! the trees it touches, journal entry and head included. Journal values are
 //! plain JSON: the hash chain, not a checksum, guards them.
+//!
+//! JSON values are wrapped in a checksummed envelope (see `codec`; since
+//! schema v2), so bytes changed on disk are reported, not read.
+//!
+//! Rotating JSON backups live in
+//! `PATH/backups/` (see `backup`); a restore moves a damaged database aside
+//! into `PATH/damaged-YYYYMMDD-HHMMSS/`.
 
+pub mod backup;
 mod codec;
+pub mod integrity;
 mod journal;
 pub mod location;
 mod lock;
@@ -38,6 +47,7 @@ mod schema;
 pub mod sharing;
 mod sled_store;
 
+pub use codec::RESTORE_HINT;
 pub use lock::LOCK_FILE;
 pub use open::OpenOptions;
 pub use schema::MARKER_FILE;

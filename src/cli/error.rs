@@ -61,6 +61,9 @@ pub enum CliError {
     Report(crate::cli::report::ReportCliError),
     #[error(transparent)]
     Csv(crate::cli::csv::CsvError),
+    /// Backups and damaged ledgers (`cli::backups`).
+    #[error(transparent)]
+    Durability(Box<crate::cli::backups::Trouble>),
 }
 
 impl CliError {
@@ -73,7 +76,8 @@ impl CliError {
             | CliError::NoDataDir
             | CliError::Read { .. }
             | CliError::Write { .. }
-            | CliError::Terminal(_) => 1,
+            | CliError::Terminal(_)
+            | CliError::Durability(_) => 1,
             _ => 2,
         }
     }

@@ -13,8 +13,8 @@ use super::record::{Record, RecordId};
 use super::roster::Person;
 
 /// Version of the stored layout and of the JSON backup format. v2 added the
-/// change journal and the trash; older taizhang must not write unjournaled.
-pub const SCHEMA_VERSION: u32 = 2;
+/// change journal and the trash, v3 checksummed values; older taizhang must not write unjournaled.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Who makes a change and when. The store journals the stamp it is given and
 /// never looks at the environment (a service puts the peer's user here).

@@ -18,6 +18,7 @@ pub fn error(lang: Lang, e: &CliError) -> String {
     let zh = lang == Lang::Zh;
     match e {
         CliError::Core(c) => domain::error(lang, c),
+        CliError::Durability(t) => super::backups::trouble(lang, t),
         CliError::BadLang { from, value } => {
             let at = match (from, zh) {
                 (LangSource::Flag, _) => "--lang".to_string(),

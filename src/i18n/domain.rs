@@ -322,6 +322,11 @@ fn roles_list(lang: Lang) -> String {
 
 /// Any core error as a sentence the user can act on.
 pub fn error(lang: Lang, e: &CoreError) -> String {
+    if let CoreError::Store(s) = e
+        && let Some(text) = super::backups::store_error(lang, s)
+    {
+        return text;
+    }
     if let Some(text) = super::audit::core_error(lang, e) {
         return text;
     }

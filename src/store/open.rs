@@ -28,6 +28,7 @@ impl Default for OpenOptions {
 /// The sled database and its trees (see the layout in `store`).
 #[derive(Debug, Clone)]
 pub(super) struct Trees {
+    pub path: std::path::PathBuf,
     pub db: sled::Db,
     pub meta: sled::Tree,
     pub people: sled::Tree,
@@ -49,12 +50,15 @@ impl Trees {
             people: tree("people")?,
             records: tree("records")?,
             record_keys: tree("record_keys")?,
+            path: dir.to_path_buf(),
             db,
         })
     }
 
     pub(super) fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush().map_err(sled_error)?;
+        self.db
+            .flush()
+            .map_err(|e| super::integrity::write_failure(&self.path, e))?;
         Ok(())
     }
 }
@@ -146,8 +150,9 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 
 fn corrupt(dir: &Path, what: &str) -> StoreError {
     StoreError::Corrupt(format!(
-        "the ledger database at {} is damaged ({what}); restore a backup with `import` into a new --db path, or move the directory aside",
-        dir.display()
+        "the ledger database at {} is damaged ({what}); {}",
+        dir.display(),
+        super::codec::RESTORE_HINT
     ))
 }
 
@@ -180,12 +185,13 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
 pub(super) fn sled_error(e: sled::Error) -> StoreError {
     match e {
         sled::Error::Corruption { at, .. } => StoreError::Corrupt(format!(
-            "the ledger database is damaged ({}); restore a backup with `import`",
-            at.map_or_else(|| "bad data".into(), |at| format!("bad data at {at:?}"))
+            "the ledger database is damaged ({}); {}",
+            at.map_or_else(|| "bad data".into(), |at| format!("bad data at {at:?}")),
+            super::codec::RESTORE_HINT
         )),
         sled::Error::Io(source) => StoreError::Io {
             context: "cannot read or write the ledger database".into(),
-            source,
+            source: super::integrity::explain_io(source),
         },
         other => StoreError::Db(other.to_string()),
     }

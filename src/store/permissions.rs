@@ -9,7 +9,10 @@ use super::sharing::Sharing;
 use crate::core::error::StoreError;
 
 pub(super) fn io_err(context: String, source: std::io::Error) -> StoreError {
-    StoreError::Io { context, source }
+    StoreError::Io {
+        context,
+        source: super::integrity::explain_io(source),
+    }
 }
 
 /// Create `dir` (and its parents) if needed, then make it 0700 (or 2750 when

@@ -7,7 +7,7 @@ use std::path::Path;
 use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
-use super::codec::{encode, get_u64, key_id, read_u32, read_u64};
+use super::codec::{encode, envelope, get_u64, is_enveloped, key_id, read_u32, read_u64};
 use super::open::{Trees, sled_error};
 use super::permissions::{io_err, set_mode};
 use crate::core::catalogue::Catalogue;
@@ -18,10 +18,9 @@ use crate::core::port::SCHEMA_VERSION;
 /// takes a ledger from version `n` to `n + 1`.
 pub(super) type Step = fn(&Trees, &Catalogue) -> Result<Plan, StoreError>;
 
-pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2];
+pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2, v2_to_v3];
 
-/// Which tree a planned write goes to. Later steps may write any tree.
-#[allow(dead_code)]
+/// Which tree a planned write goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TreeId {
     Meta,
@@ -55,9 +54,9 @@ pub(super) fn prepare(trees: &Trees, dir: &Path, catalogue: &Catalogue) -> Resul
         None if is_empty(trees) => {
             if dir.join(MARKER_FILE).exists() {
                 return Err(StoreError::Corrupt(format!(
-                    "the ledger at {} existed but its database now reads as empty, so its files are damaged; \
-                     restore a backup with `import` into a new --db path, or move the directory aside",
-                    dir.display()
+                    "the ledger at {} existed but its database now reads as empty, so its files are damaged; {}",
+                    dir.display(),
+                    super::codec::RESTORE_HINT
                 )));
             }
             let mut plan = Plan::default();
@@ -206,6 +205,29 @@ fn v1_to_v2(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
     Ok(Plan::default())
 }
 
+/// v3 wraps every JSON value (catalogue, people, records) in the checksummed
+/// envelope of `codec`; values already wrapped are left alone.
+fn v2_to_v3(trees: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    let mut plan = Plan::default();
+    if let Some(value) = trees.meta.get("catalogue").map_err(sled_error)?
+        && !is_enveloped(&value)
+    {
+        plan.put(TreeId::Meta, "catalogue", envelope(&value));
+    }
+    for (id, tree) in [
+        (TreeId::People, &trees.people),
+        (TreeId::Records, &trees.records),
+    ] {
+        for entry in tree {
+            let (key, value) = entry.map_err(sled_error)?;
+            if !is_enveloped(&value) {
+                plan.put(id, key.to_vec(), envelope(&value));
+            }
+        }
+    }
+    Ok(plan)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,8 +283,8 @@ mod tests {
             .insert(key.as_slice(), b"{}".as_slice())
             .unwrap();
         trees.meta.insert("next_id", &5u64.to_be_bytes()).unwrap();
-        migrate(&trees, &Catalogue::embedded(), 0, STEPS).unwrap();
-        assert_eq!(schema(&trees), SCHEMA_VERSION);
+        migrate(&trees, &Catalogue::embedded(), 0, &STEPS[..1]).unwrap();
+        assert_eq!(schema(&trees), 1);
         assert_eq!(
             trees
                 .record_keys
@@ -277,5 +299,28 @@ mod tests {
         raise_next_id(&trees).unwrap();
         assert_eq!(get_u64(&trees.meta, "next_id").unwrap(), Some(42));
         assert!(trees.meta.get("catalogue").unwrap().is_some());
+    }
+
+    #[test]
+    fn v3_step_wraps_bare_values_and_keeps_wrapped_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let trees = Trees::open(dir.path()).unwrap();
+        let bare = br#"{"id":7}"#.to_vec();
+        let wrapped = envelope(br#"{"id":8}"#);
+        trees
+            .people
+            .insert(7u32.to_be_bytes(), bare.as_slice())
+            .unwrap();
+        trees
+            .people
+            .insert(8u32.to_be_bytes(), wrapped.as_slice())
+            .unwrap();
+        trees.meta.insert("catalogue", bare.as_slice()).unwrap();
+        migrate(&trees, &Catalogue::embedded(), 1, STEPS).unwrap();
+        assert_eq!(schema(&trees), 3);
+        let got = |tree: &sled::Tree, key: &[u8]| tree.get(key).unwrap().unwrap().to_vec();
+        assert_eq!(got(&trees.people, &7u32.to_be_bytes()), envelope(&bare));
+        assert_eq!(got(&trees.people, &8u32.to_be_bytes()), wrapped);
+        assert_eq!(got(&trees.meta, b"catalogue"), envelope(&bare));
     }
 }

@@ -56,6 +56,8 @@ impl SledStore {
         };
         restrict_tree(path)?;
         schema::prepare(&store.trees, path, catalogue)?;
+        // Durability hook: today's automatic backup (best effort).
+        super::backup::on_open(&store, path);
         Ok(store)
     }
 
