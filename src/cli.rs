@@ -99,7 +99,7 @@ pub enum Command {
     Report(report::ReportCmd),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
-    /// Run the ledger service (clients start it on demand; see `SERVICE_NOTES.md`)
+    /// Run the ledger service (clients start it on demand; see the README)
     Serve(serve::ServeArgs),
     /// Share the ledger with a Unix group: group ownership, modes 2750/0640
     InitShared(serve::InitSharedArgs),
