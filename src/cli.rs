@@ -183,7 +183,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
-        Some(Command::Backup(cmd)) => backups::run(db, lang, &cmd),
+        Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
         Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }
