@@ -10,8 +10,8 @@ use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::core::error::Field;
-use crate::i18n::cli as t;
 use crate::core::fix::FixItem;
+use crate::i18n::cli as t;
 use crate::report::{self, FixLine, RectificationSummary, Report, ReportError};
 
 use super::status::year_arg;

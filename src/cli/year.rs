@@ -106,10 +106,5 @@ pub fn corrections_text(ctx: &Context, id: RecordId) -> Result<String, CliError>
 
 /// `2026-01-05 alice  实际参会人数为12人`
 pub fn correction_line(c: &Correction) -> String {
-    format!(
-        "{} {}  {}",
-        c.date,
-        inert_line(&c.by),
-        inert(&c.note, true)
-    )
+    format!("{} {}  {}", c.date, inert_line(&c.by), inert(&c.note, true))
 }

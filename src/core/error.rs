@@ -200,7 +200,9 @@ pub enum CoreError {
     YearClosed { year: i32, what: Sealed },
     #[error("year {0} is already closed")]
     AlreadyClosed(i32),
-    #[error("year {year} has not begun (today is {today}); only past or current years can be closed")]
+    #[error(
+        "year {year} has not begun (today is {today}); only past or current years can be closed"
+    )]
     YearNotBegun { year: i32, today: NaiveDate },
 }
 

@@ -8,10 +8,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::Catalogue;
 use super::error::StoreError;
+use super::fix::{FixId, FixItem};
 use super::journal::{Action, Entity, JournalEntry, canonical};
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
-use super::fix::{FixId, FixItem};
 use super::roster::{Person, PersonId};
 use super::year::Correction;
 
@@ -281,7 +281,13 @@ impl Store for MemStore {
             return Ok(());
         }
         let after = super::year::closed_marker(year)?;
-        inner.log(stamp, Action::CloseYear, Entity::Year(year), None, Some(after));
+        inner.log(
+            stamp,
+            Action::CloseYear,
+            Entity::Year(year),
+            None,
+            Some(after),
+        );
         Ok(())
     }
 

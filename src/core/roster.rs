@@ -154,8 +154,7 @@ impl Roster {
 
     /// The active person who logs in as `user`.
     pub fn by_unix_user(&self, user: &str) -> Option<&Person> {
-        self.active()
-            .find(|p| p.unix_user.as_deref() == Some(user))
+        self.active().find(|p| p.unix_user.as_deref() == Some(user))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {

@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::error::{Field, ValidationError};
-use super::fix::input::check_note;
 use super::fix::FixId;
+use super::fix::input::check_note;
 use super::journal::SealDigest;
 use super::record::RecordId;
 

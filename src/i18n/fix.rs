@@ -50,9 +50,9 @@ pub fn problem(lang: Lang, f: &str, p: &Problem) -> String {
         (Problem::BadUnixUser(s), Lang::Zh) => {
             format!("{f}：“{s}”不是有效的 Unix 用户名（只能含字母、数字和 . _ -，最长32位）")
         }
-        (Problem::BadUnixUser(s), Lang::En) => format!(
-            "{f}: \"{s}\" is not a Unix login (letters, digits, . _ -, at most 32)"
-        ),
+        (Problem::BadUnixUser(s), Lang::En) => {
+            format!("{f}: \"{s}\" is not a Unix login (letters, digits, . _ -, at most 32)")
+        }
         (Problem::UnixUserTaken(s, id), Lang::Zh) => {
             format!("{f}：“{s}”已关联到人员 #{id}，请先解除（people edit #{id} --unix-user \"\"）")
         }
@@ -90,7 +90,11 @@ pub fn fix_error(lang: Lang, id: FixId, e: &FixError) -> String {
         ),
         FixError::Transition { from, to } if from.next().is_empty() => {
             if zh {
-                format!("{what}已{}，不能再改为“{}”", state(lang, *from), state(lang, *to))
+                format!(
+                    "{what}已{}，不能再改为“{}”",
+                    state(lang, *from),
+                    state(lang, *to)
+                )
             } else {
                 format!(
                     "{what} is {} and cannot become {}",
@@ -126,7 +130,9 @@ pub fn fix_error(lang: Lang, id: FixId, e: &FixError) -> String {
             format!("{what}：佐证记录 {rid} 不存在，请用 records list 查看编号")
         }
         FixError::NoSuchRecord(rid) => {
-            format!("{what}: the evidence record {rid} does not exist; see the ids with `records list`")
+            format!(
+                "{what}: the evidence record {rid} does not exist; see the ids with `records list`"
+            )
         }
         FixError::NotAllowed { user, person } => match (person, zh) {
             (Some((name, r)), true) => format!(

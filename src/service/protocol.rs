@@ -14,10 +14,10 @@ use super::client::RemoteStore;
 use super::error::WireError;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
+use crate::core::fix::{FixId, FixItem};
 use crate::core::journal::{Entity, JournalEntry};
 use crate::core::port::{Backup, Stamp, Store};
 use crate::core::record::{Record, RecordId};
-use crate::core::fix::{FixId, FixItem};
 use crate::core::roster::Person;
 use crate::core::year::Correction;
 

@@ -17,10 +17,10 @@ use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
+use crate::core::fix::{FixId, FixItem};
 use crate::core::journal::{Entity, JournalEntry};
 use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
-use crate::core::fix::{FixId, FixItem};
 use crate::core::roster::Person;
 use crate::core::year::Correction;
 

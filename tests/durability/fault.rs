@@ -10,11 +10,11 @@ use taizhang::cli::CliError;
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::fix::{FixId, FixItem};
 use taizhang::core::journal::{Entity, JournalEntry};
-use taizhang::core::year::Correction;
 use taizhang::core::mem::MemStore;
 use taizhang::core::port::{Backup, Stamp, Store};
 use taizhang::core::record::{NewRecord, Record, RecordId, RecordKind};
 use taizhang::core::roster::{NewPerson, Person, Role};
+use taizhang::core::year::Correction;
 use taizhang::core::{CoreError, Ledger, StoreError};
 use taizhang::i18n::Lang;
 

@@ -70,7 +70,10 @@ pub fn detail(
     let mut rows: Vec<(&str, String)> = vec![
         (w::item_word(lang), fix.id.to_string()),
         (w::source_word(lang), f::source(lang, fix.source).into()),
-        (w::problem_word(lang), inert(&fix.problem, true).into_owned()),
+        (
+            w::problem_word(lang),
+            inert(&fix.problem, true).into_owned(),
+        ),
         (
             domain::field(lang, crate::core::Field::Duties),
             fix.duties
@@ -82,8 +85,14 @@ pub fn detail(
                 .collect::<Vec<_>>()
                 .join(sep),
         ),
-        (w::measures_word(lang), inert(&fix.measures, true).into_owned()),
-        (w::owner_word(lang), inert_line(&roster.name(fix.owner)).into_owned()),
+        (
+            w::measures_word(lang),
+            inert(&fix.measures, true).into_owned(),
+        ),
+        (
+            w::owner_word(lang),
+            inert_line(&roster.name(fix.owner)).into_owned(),
+        ),
         (w::deadline_word(lang), fix.deadline.to_string()),
         (w::opened_word(lang), fix.opened.to_string()),
         (w::year_word(lang), fix.year.to_string()),
@@ -91,7 +100,11 @@ pub fn detail(
     ];
     if let Some(c) = &fix.closure {
         let who = match c.by_person {
-            Some(p) => format!("{} ({})", inert_line(&roster.name(p)), inert_line(&c.by_user)),
+            Some(p) => format!(
+                "{} ({})",
+                inert_line(&roster.name(p)),
+                inert_line(&c.by_user)
+            ),
             None => inert_line(&c.by_user).into_owned(),
         };
         rows.push((w::closed_word(lang), format!("{} {who}", c.date)));

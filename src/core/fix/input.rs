@@ -56,12 +56,21 @@ impl NewFix {
         if raw_source.is_empty() {
             return Err(bad(Field::Source, Problem::Required));
         }
-        let source = FixSource::parse(raw_source)
-            .ok_or_else(|| bad(Field::Source, Problem::UnknownSource(raw_source.to_string())))?;
+        let source = FixSource::parse(raw_source).ok_or_else(|| {
+            bad(
+                Field::Source,
+                Problem::UnknownSource(raw_source.to_string()),
+            )
+        })?;
         let problem = clean_line(&self.problem);
         required(Field::Issue, &problem, MAX_PROBLEM)?;
         let mut duties: Vec<DutyId> = Vec::new();
-        for raw in self.duties.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        for raw in self
+            .duties
+            .iter()
+            .map(|d| d.trim())
+            .filter(|d| !d.is_empty())
+        {
             let id = DutyId(raw.to_string());
             if catalogue.duty(&id).is_none() {
                 return Err(bad(Field::Duties, Problem::UnknownDuty(raw.to_string())));

@@ -70,7 +70,12 @@ impl SledStore {
         let after = canonical(fix)?;
         let id = fix.id.0.to_be_bytes();
         let j = &self.journal;
-        (&self.trees.meta, &self.trees.fixes, &j.journal, &j.by_entity)
+        (
+            &self.trees.meta,
+            &self.trees.fixes,
+            &j.journal,
+            &j.by_entity,
+        )
             .transaction(|(meta, fixes, journal, by_entity)| {
                 let before = match fixes.get(id)? {
                     Some(old) => Some(tx_canonical(&tx_decode::<FixItem>(&old, "fix")?)?),
@@ -115,10 +120,7 @@ impl SledStore {
         )
             .transaction(|(meta, corrections, journal, by_entity)| {
                 let before = match corrections.get(key.as_slice())? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Correction>(
-                        &old,
-                        "correction",
-                    )?)?),
+                    Some(old) => Some(tx_canonical(&tx_decode::<Correction>(&old, "correction")?)?),
                     None => None,
                 };
                 if before.as_ref() == Some(&after) {
@@ -131,7 +133,14 @@ impl SledStore {
                     by_entity,
                 };
                 let entity = Entity::Record(c.record);
-                append(&tx, stamp, Action::Amend, entity, before, Some(after.clone()))?;
+                append(
+                    &tx,
+                    stamp,
+                    Action::Amend,
+                    entity,
+                    before,
+                    Some(after.clone()),
+                )?;
                 Ok(())
             })
             .map_err(tx_err)?;
@@ -152,7 +161,8 @@ impl SledStore {
                 }
                 years.push(year);
                 years.sort_unstable();
-                let value = encode(&years).map_err(sled::transaction::ConflictableTransactionError::Abort)?;
+                let value = encode(&years)
+                    .map_err(sled::transaction::ConflictableTransactionError::Abort)?;
                 meta.insert(CLOSED_YEARS, value)?;
                 let tx = Tx {
                     meta,
