@@ -169,9 +169,11 @@ macro_rules! store_protocol {
 
         impl Store for AnyStore {
             $( fn $method(&self, $( $arg: param_ty!($how $ty) ),*) -> Result<$ret, StoreError> {
+                // Through the trait: `RemoteStore` has inherent methods of
+                // the same names (`revision`: the service's change counter).
                 match self {
-                    AnyStore::Direct(store) => store.$method($( $arg ),*),
-                    AnyStore::Remote(store) => store.$method($( $arg ),*),
+                    AnyStore::Direct(store) => Store::$method(store, $( $arg ),*),
+                    AnyStore::Remote(store) => Store::$method(store, $( $arg ),*),
                 }
             } )*
         }
