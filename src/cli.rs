@@ -12,6 +12,7 @@ pub mod csv;
 pub mod debug;
 pub mod demo;
 pub mod error;
+pub mod fix;
 pub mod layout;
 pub mod people;
 pub mod records;
@@ -19,6 +20,7 @@ pub mod report;
 pub mod serve;
 pub mod status;
 pub mod tui;
+pub mod year;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -85,6 +87,14 @@ pub enum Command {
     /// List, show or delete records
     #[command(subcommand)]
     Records(records::RecordsCmd),
+    /// Rectification items (整改): add, list, show, edit, note, start, request-close, close
+    #[command(subcommand)]
+    Fix(fix::FixCmd),
+    /// The yearly cycle: close a year (read-only from then on), list years
+    #[command(subcommand)]
+    Year(year::YearCmd),
+    /// Add a dated correction to a record (the way to correct a closed year)
+    Amend(year::AmendArgs),
     /// Export or import the responsibility catalogue (TOML)
     #[command(subcommand)]
     Catalogue(catalogue::CatalogueCmd),
@@ -170,6 +180,9 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Add(args)) => add::run(&open()?, &args),
         Some(Command::People(cmd)) => people::run(&open()?, &cmd),
         Some(Command::Records(cmd)) => records::run(&open()?, &cmd),
+        Some(Command::Fix(cmd)) => fix::run(&open()?, &cmd),
+        Some(Command::Year(cmd)) => year::run(&open()?, &cmd),
+        Some(Command::Amend(args)) => year::amend(&open()?, &args),
         Some(Command::Catalogue(cmd)) => catalogue::run(&open()?, &cmd),
         Some(Command::Export(args)) => backup::export(&open()?, &args),
         Some(Command::Import(args)) => backup::import(&open()?, &args),

@@ -5,6 +5,8 @@ pub mod audit;
 pub mod backups;
 pub mod cli;
 pub mod domain;
+pub mod fix;
+pub mod fix_cli;
 pub mod form;
 pub mod report_cli;
 pub mod service;

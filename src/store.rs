@@ -22,9 +22,15 @@
 //!   (catalogue), `l` (whole ledger) or `y` ++ year (i32, sign bit flipped)
 //! - tree `trash` (since v2): record id (u64) → JSON `{seq, record}`, a deleted
 //!   record and the seq of its `delete` entry
+//! - tree `fixes` (since v4): fix id (u64) → JSON `FixItem`, journaled as
+//!   entity `f` ++ fix id (u64)
+//! - tree `corrections` (since v4): record id (u64) ++ correction id (u64) →
+//!   JSON `Correction`, journaled as `amend` of the record
+//! - `meta/closed_years` (since v4): JSON `Vec<i32>`, the years closed with
+//!   `year close`, journaled as `close_year` of `y` ++ year
 //!
 //! Every write (`set_catalogue`, `put_person`, `put_record`, `delete_record`,
-//! `import`, `seal`) and each migration step is a single sled transaction over
+//! `import`, `seal`, `put_fix`, `put_correction`, `close_year`) and each migration step is a single sled transaction over
 //! the trees it touches, journal entry and head included. Journal values are
 //! plain JSON: the hash chain, not a checksum, guards them.
 //!

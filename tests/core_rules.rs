@@ -74,6 +74,7 @@ fn person(id: u32, roles: &[Role], dept: Option<&str>, oversees: &[&str], links:
         oversees: oversees.iter().map(|s| (*s).into()).collect(),
         links: (0..links).map(|i| format!("link{i}")).collect(),
         retired: false,
+        unix_user: None,
     }
 }
 

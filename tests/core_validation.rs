@@ -48,6 +48,7 @@ fn person(id: u32, name: &str, retired: bool) -> Person {
         oversees: vec![],
         links: vec![],
         retired,
+        unix_user: None,
     }
 }
 

@@ -38,6 +38,7 @@ pub fn person(id: u32, name: &str) -> Person {
         oversees: Vec::new(),
         links: Vec::new(),
         retired: false,
+        unix_user: None,
     }
 }
 

@@ -60,6 +60,7 @@ pub fn person(id: u32, name: &str) -> Person {
         oversees: Vec::new(),
         links: Vec::new(),
         retired: false,
+        unix_user: None,
     }
 }
 
@@ -197,6 +198,9 @@ fn suite<S: Store>(s: &S) {
         people: vec![person(1, "赵六")],
         records: vec![rec(500, day(2030, 5, 5), "only")],
         next_id: 1000,
+        fixes: Vec::new(),
+        corrections: Vec::new(),
+        closed_years: Vec::new(),
     };
     s.import(&fresh, &stamp()).unwrap();
     assert_eq!(s.export().unwrap(), fresh);

@@ -85,6 +85,14 @@ fn change_lines(lang: Lang, roster: &Roster, e: &JournalEntry) -> Vec<String> {
         Action::Delete => e.before.as_deref(),
         _ => None,
     };
+    if e.action == Action::Amend
+        && let Some(c) = e
+            .after
+            .as_deref()
+            .and_then(|j| serde_json::from_str::<crate::core::year::Correction>(j).ok())
+    {
+        return vec![super::year::correction_line(&c)];
+    }
     if let Some(record) = whole.and_then(|j| serde_json::from_str::<Record>(j).ok()) {
         return vec![inert_line(&summary(lang, roster, &record)).into_owned()];
     }

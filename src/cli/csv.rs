@@ -3,6 +3,7 @@
 //! UTF-8 with a BOM, CRLF rows, RFC 4180 quoting, formula-like cells defused.
 
 mod duties;
+mod fixes;
 mod import;
 mod read;
 mod records;
@@ -87,9 +88,12 @@ pub fn export(
             duties::table(lang, &view)?
         }
         What::Fixes => {
-            year_arg(year, ctx.today.year())?;
-            note(w::fixes_pending(lang));
-            table(&w::fixes_header(lang), Vec::new())?
+            let year = year_arg(year, ctx.today.year())?;
+            let items = ctx.ledger.fixes(Some(year))?;
+            if items.is_empty() {
+                note(w::fixes_pending(lang));
+            }
+            fixes::table(lang, &ctx.ledger.roster()?, &items)?
         }
     };
     match out {

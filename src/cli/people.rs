@@ -55,6 +55,9 @@ pub struct PersonFlags {
     /// A 联系点 (repeatable)
     #[arg(long = "link", value_name = "SITE")]
     pub links: Vec<String>,
+    /// The Unix login this person uses (who may close rectification items; "" clears it)
+    #[arg(long, value_name = "NAME")]
+    pub unix_user: Option<String>,
 }
 
 pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
@@ -70,7 +73,9 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             };
             // Validate before the core hands out an id, so a refusal writes nothing.
             input.validate(PersonId(u32::MAX), &ctx.ledger.roster()?)?;
-            let person = ctx.ledger.add_person(&input)?;
+            let person = ctx
+                .ledger
+                .add_person_with_login(&input, fields.unix_user.as_deref().unwrap_or(""))?;
             Ok(format!("{}\n", t::person_added(lang, &line(lang, &person))))
         }
         PeopleCmd::List { all } => {
@@ -112,7 +117,9 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
                     old.links.clone()
                 },
             };
-            let person = ctx.ledger.edit_person(old.id, &input)?;
+            let person =
+                ctx.ledger
+                    .edit_person_with_login(old.id, &input, fields.unix_user.as_deref())?;
             Ok(format!("{}\n", t::person_saved(lang, &line(lang, &person))))
         }
         PeopleCmd::Retire { who } => {
@@ -146,6 +153,7 @@ pub fn line(lang: Lang, p: &Person) -> String {
     field(Field::Dept, p.dept.clone().unwrap_or_default());
     field(Field::Oversees, p.oversees.join(sep));
     field(Field::Links, p.links.join(sep));
+    field(Field::UnixUser, p.unix_user.clone().unwrap_or_default());
     if p.retired {
         let _ = write!(out, "  ({})", t::retired_word(lang));
     }

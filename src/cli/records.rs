@@ -70,12 +70,13 @@ pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {
         }
         RecordsCmd::Show { id } => {
             let record = ctx.ledger.record(parse_id(id)?)?;
-            Ok(detail(
+            let text = detail(
                 lang,
                 &ctx.ledger.catalogue()?,
                 &ctx.ledger.roster()?,
                 &record,
-            ))
+            );
+            Ok(text + &super::year::corrections_text(ctx, record.id)?)
         }
         RecordsCmd::Delete { id } => {
             let roster = ctx.ledger.roster()?;

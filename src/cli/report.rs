@@ -10,8 +10,9 @@ use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::core::error::Field;
+use crate::core::fix::FixItem;
 use crate::i18n::cli as t;
-use crate::report::{self, RectificationSummary, Report, ReportError};
+use crate::report::{self, FixLine, RectificationSummary, Report, ReportError};
 
 use super::status::year_arg;
 use super::{CliError, Context};
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, cmd: &ReportCmd) -> Result<String, CliError> {
             let format = format_of(out)?;
             let year = year_arg(out.year.as_deref(), ctx.today.year())?;
             let view = ctx.ledger.year_view(year, ctx.today)?;
-            let fixes = rectification_summary(ctx, year);
+            let fixes = rectification_summary(ctx, year)?;
             let report = report::annual(&view, &fixes, lang);
             deliver(ctx, &report, format, out.out.as_deref())
         }
@@ -110,11 +111,39 @@ pub fn run(ctx: &Context, cmd: &ReportCmd) -> Result<String, CliError> {
     }
 }
 
-/// The year's rectification items as the annual report lists them. Empty
-/// until rectification items exist in the ledger.
-fn rectification_summary(ctx: &Context, year: i32) -> RectificationSummary {
-    let _ = (ctx, year);
-    RectificationSummary::default()
+/// The year's rectification items as the annual report lists them: those
+/// opened in the year, those closed in it, and those overdue at its end (or
+/// today, for the current year), whatever year they now belong to.
+fn rectification_summary(ctx: &Context, year: i32) -> Result<RectificationSummary, CliError> {
+    let lang = ctx.lang;
+    let roster = ctx.ledger.roster()?;
+    let mut all = ctx.ledger.fixes(None)?;
+    all.sort_by_key(|f| (f.opened, f.id));
+    let year_end = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ctx.today);
+    let cutoff = ctx.today.min(year_end);
+    let line = |f: &FixItem| FixLine {
+        problem: f.problem.clone(),
+        owner: roster.name(f.owner),
+        deadline: f.deadline,
+        state: super::fix::state_word(lang, f, ctx.today),
+    };
+    Ok(RectificationSummary {
+        opened: all
+            .iter()
+            .filter(|f| f.opened.year() == year)
+            .map(line)
+            .collect(),
+        closed: all
+            .iter()
+            .filter(|f| f.closure.as_ref().is_some_and(|c| c.date.year() == year))
+            .map(line)
+            .collect(),
+        overdue: all
+            .iter()
+            .filter(|f| f.overdue_on(cutoff))
+            .map(line)
+            .collect(),
+    })
 }
 
 /// `--format`, else the `--out` extension, else Markdown; DOCX needs a file.

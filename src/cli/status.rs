@@ -124,11 +124,15 @@ fn full(lang: Lang, view: &YearView) -> String {
             if !p.missing.is_empty() {
                 let _ = write!(line, "  {}", missing_line(lang, view, &p.missing));
             }
+            if let Some(mark) = super::fix::overdue_mark(lang, view, &duty.id) {
+                let _ = write!(line, "  {mark}");
+            }
             out.push_str(line.trim_end());
             out.push('\n');
         }
     }
     let _ = writeln!(out, "\n{}", tally_line(lang, &view.tally));
+    out.push_str(&super::fix::overdue_lines(lang, view));
     out
 }
 
@@ -193,6 +197,10 @@ struct JsonStatus<'a> {
     today: chrono::NaiveDate,
     tally: Tally,
     duties: Vec<JsonDuty<'a>>,
+    /// Whether the year is closed (read-only).
+    closed: bool,
+    /// Rectification items past their deadline and not closed.
+    overdue_fixes: Vec<super::fix::show::JsonFix<'a>>,
 }
 
 #[derive(Serialize)]
@@ -211,6 +219,9 @@ struct JsonDuty<'a> {
     missing: &'a [Missing],
     records: &'a [RecordId],
     next_due: Option<chrono::NaiveDate>,
+    /// Ids of the items linked to this duty that are not closed / overdue.
+    fixes_open: Vec<crate::core::fix::FixId>,
+    fixes_overdue: Vec<crate::core::fix::FixId>,
 }
 
 fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
@@ -234,6 +245,8 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
             missing: &p.missing,
             records: &p.records,
             next_due: p.next_due,
+            fixes_open: view.fixes_for(&d.id).map(|f| f.id).collect(),
+            fixes_overdue: view.overdue_fixes_for(&d.id).map(|f| f.id).collect(),
         })
         .collect();
     let doc = JsonStatus {
@@ -241,6 +254,8 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
         today: view.today,
         tally: view.tally,
         duties,
+        closed: view.closed,
+        overdue_fixes: super::fix::overdue_json(lang, view),
     };
     super::to_json(&doc)
 }

@@ -361,6 +361,9 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
         people,
         records,
         next_id,
+        fixes: Vec::new(),
+        corrections: Vec::new(),
+        closed_years: Vec::new(),
     }
 }
 

@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use super::catalogue::CatalogueError;
+use super::fix::{FixError, FixId};
 use super::journal::Broken;
 use super::record::RecordId;
 use super::roster::PersonId;
@@ -27,6 +30,15 @@ pub enum Field {
     Oversees,
     Links,
     Year,
+    /// A rectification item's source (来源).
+    Source,
+    /// A rectification item's problem text.
+    Issue,
+    Measures,
+    Owner,
+    Deadline,
+    /// The Unix login a roster person uses (`--unix-user`).
+    UnixUser,
 }
 
 impl Field {
@@ -49,6 +61,12 @@ impl Field {
             Field::Oversees => "oversees",
             Field::Links => "link",
             Field::Year => "year",
+            Field::Source => "source",
+            Field::Issue => "problem",
+            Field::Measures => "measures",
+            Field::Owner => "owner",
+            Field::Deadline => "deadline",
+            Field::UnixUser => "unix-user",
         }
     }
 }
@@ -75,6 +93,16 @@ pub enum Problem {
     NameTaken(String),
     /// Control characters or other text that cannot be stored as typed.
     BadText,
+    /// Not a rectification source (自查自检, 督导检查, …).
+    UnknownSource(String),
+    DeadlineBeforeOpened {
+        deadline: NaiveDate,
+        opened: NaiveDate,
+    },
+    /// Not a Unix login name (letters, digits, `.`, `_`, `-`).
+    BadUnixUser(String),
+    /// Another active person already uses this Unix login.
+    UnixUserTaken(String, PersonId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -162,4 +190,26 @@ pub enum CoreError {
     NotInTrash(RecordId),
     #[error("record {0} cannot be restored: a record with its id exists again")]
     IdInUse(RecordId),
+    #[error("rectification item {0} does not exist")]
+    NoFix(FixId),
+    /// A change to one rectification item was refused.
+    #[error("rectification item {id}: {error}")]
+    Fix { id: FixId, error: FixError },
+    /// A write into a year closed with `year close`.
+    #[error("year {year} is closed; {what:?} can no longer change (record an amendment instead)")]
+    YearClosed { year: i32, what: Sealed },
+    #[error("year {0} is already closed")]
+    AlreadyClosed(i32),
+    #[error(
+        "year {year} has not begun (today is {today}); only past or current years can be closed"
+    )]
+    YearNotBegun { year: i32, today: NaiveDate },
+}
+
+/// What a closed year refused to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sealed {
+    /// A record (existing, or a new one dated in the year).
+    Record(Option<RecordId>),
+    Fix(FixId),
 }

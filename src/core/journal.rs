@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::StoreError;
+use super::fix::FixId;
 use super::port::{Backup, Stamp};
 use super::record::RecordId;
 use super::roster::PersonId;
@@ -89,6 +90,10 @@ pub enum Action {
     Import,
     Catalogue,
     Seal,
+    /// A dated correction added to a record (`after`: the correction).
+    Amend,
+    /// A year closed with `year close` (`after`: `{"year":Y,"closed":true}`).
+    CloseYear,
 }
 
 impl Action {
@@ -101,6 +106,8 @@ impl Action {
             Action::Import => "import",
             Action::Catalogue => "catalogue",
             Action::Seal => "seal",
+            Action::Amend => "amend",
+            Action::CloseYear => "close_year",
         }
     }
 }
@@ -115,6 +122,8 @@ pub enum Entity {
     /// The whole ledger (a backup import).
     Ledger,
     Year(i32),
+    /// A rectification item.
+    Fix(FixId),
 }
 
 impl fmt::Display for Entity {
@@ -126,6 +135,7 @@ impl fmt::Display for Entity {
             Entity::Catalogue => f.write_str("catalogue"),
             Entity::Ledger => f.write_str("ledger"),
             Entity::Year(y) => write!(f, "year:{y}"),
+            Entity::Fix(id) => write!(f, "fix:{}", id.0),
         }
     }
 }

@@ -3,13 +3,16 @@
 //! journal and keeps the store consistent. Audit use cases are in `audit`.
 
 mod audit;
+mod cycle;
+mod fix;
 
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::catalogue::{Catalogue, DutyId};
-use super::error::{CoreError, StoreError};
+use super::error::{CoreError, Sealed, StoreError};
+use super::fix::FixItem;
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::progress::{self, Progress, Tally};
 use super::record::{NewRecord, Record, RecordId};
@@ -27,6 +30,10 @@ pub struct YearView {
     /// One entry per catalogue duty, in catalogue order.
     pub progress: Vec<Progress>,
     pub tally: Tally,
+    /// The year's rectification items (those whose `year` is this one), by id.
+    pub fixes: Vec<FixItem>,
+    /// Closed with `year close`: its records and items are read-only.
+    pub closed: bool,
 }
 
 impl YearView {
@@ -36,6 +43,32 @@ impl YearView {
 
     pub fn record(&self, id: RecordId) -> Option<&Record> {
         self.records.iter().find(|r| r.id == id)
+    }
+
+    /// The items linked to `duty` that are not closed yet.
+    pub fn fixes_for<'a>(&'a self, duty: &'a DutyId) -> impl Iterator<Item = &'a FixItem> + 'a {
+        self.fixes
+            .iter()
+            .filter(move |f| !f.is_closed() && f.concerns(duty))
+    }
+
+    /// The items linked to `duty` that are past their deadline, not closed.
+    pub fn overdue_fixes_for<'a>(
+        &'a self,
+        duty: &'a DutyId,
+    ) -> impl Iterator<Item = &'a FixItem> + 'a {
+        self.fixes_for(duty).filter(|f| f.is_overdue(self.today))
+    }
+
+    /// Every overdue item of the year, by deadline.
+    pub fn overdue_fixes(&self) -> Vec<&FixItem> {
+        let mut out: Vec<&FixItem> = self
+            .fixes
+            .iter()
+            .filter(|f| f.is_overdue(self.today))
+            .collect();
+        out.sort_by_key(|f| (f.deadline, f.id));
+        out
     }
 }
 
@@ -118,6 +151,8 @@ impl<S: Store> Ledger<S> {
         let records = self.records_in_year(year)?;
         let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
         let tally = progress::tally(&progress);
+        let fixes = self.store.fixes(Some(year))?;
+        let closed = self.is_closed(year)?;
         Ok(YearView {
             year,
             today,
@@ -126,6 +161,8 @@ impl<S: Store> Ledger<S> {
             records,
             progress,
             tally,
+            fixes,
+            closed,
         })
     }
 
@@ -135,6 +172,7 @@ impl<S: Store> Ledger<S> {
 
     pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
+        self.ensure_open(draft.date.year(), Sealed::Record(None))?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), now);
         self.store.put_record(&record, &self.stamp())?;
@@ -153,7 +191,9 @@ impl<S: Store> Ledger<S> {
         // record keeps the time it was first entered.
         let _ = now;
         let old = self.record(id)?;
+        self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
+        self.ensure_open(draft.date.year(), Sealed::Record(Some(id)))?;
         let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
             self.store.put_record(&record, &self.stamp())?;
@@ -163,6 +203,8 @@ impl<S: Store> Ledger<S> {
 
     /// Move a record to the trash (see `restore_from_trash`).
     pub fn delete_record(&self, id: RecordId) -> Result<Record, CoreError> {
+        let old = self.record(id)?;
+        self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
         self.store
             .delete_record(id, &self.stamp())?
             .ok_or(CoreError::NoRecord(id))
@@ -186,12 +228,14 @@ impl<S: Store> Ledger<S> {
         Ok(person)
     }
 
-    /// Replace a person's details; their id and retired flag are kept.
+    /// Replace a person's details; their id, retired flag and Unix login
+    /// are kept.
     pub fn edit_person(&self, id: PersonId, input: &NewPerson) -> Result<Person, CoreError> {
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
+        person.unix_user.clone_from(&old.unix_user);
         self.store.put_person(&person, &self.stamp())?;
         Ok(person)
     }
@@ -285,6 +329,22 @@ fn check_backup(b: &Backup) -> Result<(), CoreError> {
                     r.id
                 ));
             }
+        }
+    }
+    for f in &b.fixes {
+        if !ids.insert(f.id.0) {
+            return bad(format!("rectification item id {} is used twice", f.id));
+        }
+        if !person_ok(&f.owner) {
+            return bad(format!(
+                "rectification item {} names owner #{}, who is not in the roster",
+                f.id, f.owner
+            ));
+        }
+    }
+    for c in &b.corrections {
+        if !ids.insert(c.id) {
+            return bad(format!("correction id {} is used twice", c.id));
         }
     }
     if ids.iter().any(|&id| id >= b.next_id) {

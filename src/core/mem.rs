@@ -8,10 +8,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::Catalogue;
 use super::error::StoreError;
+use super::fix::{FixId, FixItem};
 use super::journal::{Action, Entity, JournalEntry, canonical};
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::{Person, PersonId};
+use super::year::Correction;
 
 #[derive(Debug)]
 struct Inner {
@@ -22,6 +24,10 @@ struct Inner {
     journal: Vec<JournalEntry>,
     /// Deleted records and the seq of their `delete` entry.
     trash: BTreeMap<RecordId, (Record, u64)>,
+    fixes: BTreeMap<FixId, FixItem>,
+    /// By (record, correction id).
+    corrections: BTreeMap<(RecordId, u64), Correction>,
+    closed_years: std::collections::BTreeSet<i32>,
 }
 
 impl Inner {
@@ -46,6 +52,9 @@ impl Inner {
             people: self.people.values().cloned().collect(),
             records: self.records.values().cloned().collect(),
             next_id: self.next_id,
+            fixes: self.fixes.values().cloned().collect(),
+            corrections: self.corrections.values().cloned().collect(),
+            closed_years: self.closed_years.iter().copied().collect(),
         }
     }
 }
@@ -65,6 +74,9 @@ impl MemStore {
                 next_id: 1,
                 journal: Vec::new(),
                 trash: BTreeMap::new(),
+                fixes: BTreeMap::new(),
+                corrections: BTreeMap::new(),
+                closed_years: std::collections::BTreeSet::new(),
             }),
         }
     }
@@ -199,6 +211,86 @@ impl Store for MemStore {
         Ok(years)
     }
 
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
+        Ok(self
+            .lock()
+            .fixes
+            .values()
+            .filter(|f| year.is_none_or(|y| f.year == y))
+            .cloned()
+            .collect())
+    }
+
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError> {
+        Ok(self.lock().fixes.get(&id).cloned())
+    }
+
+    fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let before = inner.fixes.get(&fix.id).map(canonical).transpose()?;
+        let after = canonical(fix)?;
+        if before.as_ref() == Some(&after) {
+            return Ok(());
+        }
+        let action = if before.is_some() {
+            Action::Update
+        } else {
+            Action::Create
+        };
+        inner.fixes.insert(fix.id, fix.clone());
+        inner.log(stamp, action, Entity::Fix(fix.id), before, Some(after));
+        Ok(())
+    }
+
+    fn corrections(&self, record: Option<RecordId>) -> Result<Vec<Correction>, StoreError> {
+        Ok(self
+            .lock()
+            .corrections
+            .values()
+            .filter(|c| record.is_none_or(|r| c.record == r))
+            .cloned()
+            .collect())
+    }
+
+    fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let key = (correction.record, correction.id);
+        let before = inner.corrections.get(&key).map(canonical).transpose()?;
+        let after = canonical(correction)?;
+        if before.as_ref() == Some(&after) {
+            return Ok(());
+        }
+        inner.corrections.insert(key, correction.clone());
+        inner.log(
+            stamp,
+            Action::Amend,
+            Entity::Record(correction.record),
+            before,
+            Some(after),
+        );
+        Ok(())
+    }
+
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
+        Ok(self.lock().closed_years.iter().copied().collect())
+    }
+
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        if !inner.closed_years.insert(year) {
+            return Ok(());
+        }
+        let after = super::year::closed_marker(year)?;
+        inner.log(
+            stamp,
+            Action::CloseYear,
+            Entity::Year(year),
+            None,
+            Some(after),
+        );
+        Ok(())
+    }
+
     fn next_id(&self) -> Result<u64, StoreError> {
         let mut inner = self.lock();
         let id = inner.next_id;
@@ -218,6 +310,13 @@ impl Store for MemStore {
         inner.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
         inner.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();
         inner.next_id = backup.next_id;
+        inner.fixes = backup.fixes.iter().map(|f| (f.id, f.clone())).collect();
+        inner.corrections = backup
+            .corrections
+            .iter()
+            .map(|c| ((c.record, c.id), c.clone()))
+            .collect();
+        inner.closed_years = backup.closed_years.iter().copied().collect();
         inner.log(
             stamp,
             Action::Import,

@@ -8,13 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
 use super::error::StoreError;
+use super::fix::{FixId, FixItem};
 use super::journal::{Entity, JournalEntry};
 use super::record::{Record, RecordId};
 use super::roster::Person;
+use super::year::Correction;
 
 /// Version of the stored layout and of the JSON backup format. v2 added the
-/// change journal and the trash, v3 checksummed values; older taizhang must not write unjournaled.
-pub const SCHEMA_VERSION: u32 = 3;
+/// change journal and the trash, v3 checksummed values, v4 rectification
+/// items, corrections and closed years; older taizhang must not write unjournaled.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Who makes a change and when. The store journals the stamp it is given and
 /// never looks at the environment (a service puts the peer's user here).
@@ -33,6 +36,15 @@ pub struct Backup {
     pub records: Vec<Record>,
     /// The next id to hand out; keeps ids unique across export and import.
     pub next_id: u64,
+    /// Rectification items (since v4; absent in older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixItem>,
+    /// Corrections to records of closed years (since v4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// Years closed with `year close`, ascending (since v4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed_years: Vec<i32>,
 }
 
 /// Persistence for one ledger. Every write that returns `Ok` is durable
@@ -60,7 +72,24 @@ pub trait Store {
     /// Years that hold at least one record, ascending.
     fn record_years(&self) -> Result<Vec<i32>, StoreError>;
 
-    /// A fresh id, unique among people and records, never reused.
+    /// Rectification items of `year` (every year: `None`), by id.
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError>;
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError>;
+    /// Insert or replace by id; journaled as `create` or `update` of `fix:ID`.
+    fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError>;
+
+    /// Corrections of one record (every record: `None`), by record then id.
+    fn corrections(&self, record: Option<RecordId>) -> Result<Vec<Correction>, StoreError>;
+    /// Add a correction; journaled as `amend` of its record.
+    fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError>;
+
+    /// Years closed with `close_year`, ascending.
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError>;
+    /// Mark `year` closed; journaled as `close_year` of `year:Y`. Closing a
+    /// closed year changes nothing and journals nothing.
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError>;
+
+    /// A fresh id, unique among people, records, items and corrections, never reused.
     fn next_id(&self) -> Result<u64, StoreError>;
 
     fn export(&self) -> Result<Backup, StoreError>;

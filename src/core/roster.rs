@@ -99,6 +99,10 @@ pub struct Person {
     pub links: Vec<String>,
     #[serde(default)]
     pub retired: bool,
+    /// The Unix login this person uses, so that the ledger knows who is at
+    /// the keyboard (who may close rectification items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unix_user: Option<String>,
 }
 
 impl Person {
@@ -146,6 +150,11 @@ impl Roster {
     pub fn name(&self, id: PersonId) -> String {
         self.get(id)
             .map_or_else(|| format!("#{id}"), |p| p.name.clone())
+    }
+
+    /// The active person who logs in as `user`.
+    pub fn by_unix_user(&self, user: &str) -> Option<&Person> {
+        self.active().find(|p| p.unix_user.as_deref() == Some(user))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {
@@ -260,6 +269,29 @@ impl NewPerson {
             oversees: list(Field::Oversees, &self.oversees)?,
             links: list(Field::Links, &self.links)?,
             retired: false,
+            unix_user: None,
         })
+    }
+}
+
+/// Check a Unix login name as typed (`--unix-user`): letters, digits, `.`,
+/// `_`, `-`, at most 32, not starting with `-`. Empty means none.
+pub fn check_unix_user(raw: &str) -> Result<Option<String>, ValidationError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let ok = name.len() <= 32
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '$'));
+    if ok {
+        Ok(Some(name.to_string()))
+    } else {
+        Err(ValidationError::new(
+            Field::UnixUser,
+            Problem::BadUnixUser(name.to_string()),
+        ))
     }
 }

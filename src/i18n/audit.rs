@@ -15,6 +15,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         Action::Import => lang.pick("导入备份", "backup imported"),
         Action::Catalogue => lang.pick("更换职责清单", "catalogue replaced"),
         Action::Seal => lang.pick("封存", "sealed"),
+        Action::Amend => lang.pick("更正", "amended"),
+        Action::CloseYear => lang.pick("年度结账", "year closed"),
     }
 }
 

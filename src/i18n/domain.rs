@@ -218,6 +218,12 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Oversees => lang.pick("分管部门", "oversees"),
         Field::Links => lang.pick("联系点", "linked sites"),
         Field::Year => lang.pick("年度", "year"),
+        Field::Source => lang.pick("来源", "source"),
+        Field::Issue => lang.pick("问题", "problem"),
+        Field::Measures => lang.pick("整改措施", "measures"),
+        Field::Owner => lang.pick("责任人", "owner"),
+        Field::Deadline => lang.pick("整改时限", "deadline"),
+        Field::UnixUser => lang.pick("Unix 用户名", "Unix login"),
     }
 }
 
@@ -297,6 +303,13 @@ pub fn validation(lang: Lang, e: &ValidationError) -> String {
                 "{f}: \"{s}\" is already on the roster; tell them apart, e.g. \"{s} (production)\""
             )
         }
+        (
+            Problem::UnknownSource(_)
+            | Problem::DeadlineBeforeOpened { .. }
+            | Problem::BadUnixUser(_)
+            | Problem::UnixUserTaken(..),
+            _,
+        ) => super::fix::problem(lang, f, &e.problem),
         (Problem::BadText, Lang::Zh) => format!("{f}：含有不允许的字符，请删除控制字符或开头的 #"),
         (Problem::BadText, Lang::En) => format!(
             "{f}: contains characters that are not allowed; remove control characters or a leading #"
@@ -328,6 +341,9 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
         return text;
     }
     if let Some(text) = super::audit::core_error(lang, e) {
+        return text;
+    }
+    if let Some(text) = super::fix::core_error(lang, e) {
         return text;
     }
     match (e, lang) {

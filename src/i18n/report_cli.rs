@@ -78,7 +78,7 @@ pub fn duties_header(lang: Lang) -> [&'static str; 12] {
     }
 }
 
-pub fn fixes_header(lang: Lang) -> [&'static str; 10] {
+pub fn fixes_header(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Zh => [
             "编号",
@@ -89,8 +89,11 @@ pub fn fixes_header(lang: Lang) -> [&'static str; 10] {
             "责任人",
             "整改时限",
             "状态",
-            "销号人",
+            "立项日期",
             "销号日期",
+            "销号人",
+            "销号佐证",
+            "进展记录数",
         ],
         Lang::En => [
             "id",
@@ -101,8 +104,11 @@ pub fn fixes_header(lang: Lang) -> [&'static str; 10] {
             "owner",
             "deadline",
             "state",
-            "closed by",
+            "opened",
             "closed on",
+            "closed by",
+            "evidence",
+            "notes",
         ],
     }
 }
@@ -119,8 +125,8 @@ pub fn no_duties(lang: Lang) -> &'static str {
 
 pub fn fixes_pending(lang: Lang) -> &'static str {
     lang.pick(
-        "提示：台账中尚无整改事项，只输出了表头",
-        "note: the ledger has no rectification items yet; only the header was written",
+        "提示：该年度没有整改事项，只输出了表头",
+        "note: the year has no rectification items; only the header was written",
     )
 }
 

@@ -14,13 +14,15 @@ use super::client::RemoteStore;
 use super::error::WireError;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
+use crate::core::fix::{FixId, FixItem};
 use crate::core::journal::{Entity, JournalEntry};
 use crate::core::port::{Backup, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
+use crate::core::year::Correction;
 
 /// Bumped whenever a `Request` or a reply changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.
@@ -167,9 +169,11 @@ macro_rules! store_protocol {
 
         impl Store for AnyStore {
             $( fn $method(&self, $( $arg: param_ty!($how $ty) ),*) -> Result<$ret, StoreError> {
+                // Through the trait: `RemoteStore` has inherent methods of
+                // the same names (`revision`: the service's change counter).
                 match self {
-                    AnyStore::Direct(store) => store.$method($( $arg ),*),
-                    AnyStore::Remote(store) => store.$method($( $arg ),*),
+                    AnyStore::Direct(store) => Store::$method(store, $( $arg ),*),
+                    AnyStore::Remote(store) => Store::$method(store, $( $arg ),*),
                 }
             } )*
         }
@@ -186,6 +190,13 @@ store_protocol! {
     put_record => PutRecord (record: by_ref Record, stamp: by_ref Stamp) -> (), Write;
     delete_record => DeleteRecord (id: by_val RecordId, stamp: by_ref Stamp) -> Option<Record>, Write;
     record_years => RecordYears () -> Vec<i32>, Read;
+    fixes => Fixes (year: by_val Option<i32>) -> Vec<FixItem>, Read;
+    fix => Fix (id: by_val FixId) -> Option<FixItem>, Read;
+    put_fix => PutFix (fix: by_ref FixItem, stamp: by_ref Stamp) -> (), Write;
+    corrections => Corrections (record: by_val Option<RecordId>) -> Vec<Correction>, Read;
+    put_correction => PutCorrection (correction: by_ref Correction, stamp: by_ref Stamp) -> (), Write;
+    closed_years => ClosedYears () -> Vec<i32>, Read;
+    close_year => CloseYear (year: by_val i32, stamp: by_ref Stamp) -> (), Write;
     // Hands out an id but changes nothing a reader sees: no revision bump.
     next_id => NextId () -> u64, Read;
     export => Export () -> Backup, BulkRead;
@@ -207,7 +218,10 @@ impl StoreCall {
             | StoreCall::PutRecord { stamp, .. }
             | StoreCall::DeleteRecord { stamp, .. }
             | StoreCall::Import { stamp, .. }
-            | StoreCall::Seal { stamp, .. } => Some(stamp),
+            | StoreCall::Seal { stamp, .. }
+            | StoreCall::PutFix { stamp, .. }
+            | StoreCall::PutCorrection { stamp, .. }
+            | StoreCall::CloseYear { stamp, .. } => Some(stamp),
             _ => None,
         }
     }

@@ -88,7 +88,9 @@ fn tree_of(what: &str) -> &str {
     match what {
         "record" => "records",
         "person" => "people",
-        "catalogue" => "meta",
+        "catalogue" | "closed years" => "meta",
+        "fix" => "fixes",
+        "correction" => "corrections",
         other => other,
     }
 }

@@ -139,6 +139,7 @@ pub(super) fn entity_key(entity: &Entity) -> Vec<u8> {
         Entity::Person(id) => [&[b'p'][..], &id.0.to_be_bytes()].concat(),
         Entity::Catalogue => vec![b'c'],
         Entity::Ledger => vec![b'l'],
+        Entity::Fix(id) => [&[b'f'][..], &id.0.to_be_bytes()].concat(),
         Entity::Year(y) => [
             &[b'y'][..],
             &(y.cast_unsigned() ^ 0x8000_0000).to_be_bytes(),

@@ -34,6 +34,10 @@ pub(super) struct Trees {
     pub people: sled::Tree,
     pub records: sled::Tree,
     pub record_keys: sled::Tree,
+    /// fix id (u64) → enveloped JSON `FixItem` (since v4).
+    pub fixes: sled::Tree,
+    /// record id (u64) ++ correction id (u64) → enveloped JSON `Correction` (since v4).
+    pub corrections: sled::Tree,
 }
 
 impl Trees {
@@ -50,6 +54,8 @@ impl Trees {
             people: tree("people")?,
             records: tree("records")?,
             record_keys: tree("record_keys")?,
+            fixes: tree("fixes")?,
+            corrections: tree("corrections")?,
             path: dir.to_path_buf(),
             db,
         })

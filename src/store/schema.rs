@@ -18,7 +18,7 @@ use crate::core::port::SCHEMA_VERSION;
 /// takes a ledger from version `n` to `n + 1`.
 pub(super) type Step = fn(&Trees, &Catalogue) -> Result<Plan, StoreError>;
 
-pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2, v2_to_v3];
+pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Which tree a planned write goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,23 @@ fn raise_next_id(trees: &Trees) -> Result<(), StoreError> {
         Some((key, _)) => u64::from(read_u32(&key, "person id")?),
         None => 0,
     };
-    let in_use = last_record.max(last_person);
+    let last_fix = match trees.fixes.last().map_err(sled_error)? {
+        Some((key, _)) => read_u64(&key, "fix id")?,
+        None => 0,
+    };
+    // Correction keys start with the record id; their own id is the max
+    // over all keys, so scan (corrections are few).
+    let mut last_correction = 0;
+    for key in trees.corrections.iter().keys() {
+        let key = key.map_err(sled_error)?;
+        if let Some(id) = key.get(8..16) {
+            last_correction = last_correction.max(read_u64(id, "correction id")?);
+        }
+    }
+    let in_use = last_record
+        .max(last_person)
+        .max(last_fix)
+        .max(last_correction);
     if get_u64(&trees.meta, "next_id")?.unwrap_or(1) <= in_use {
         trees
             .meta
@@ -228,6 +244,14 @@ fn v2_to_v3(trees: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
     Ok(plan)
 }
 
+/// v4 adds rectification items (`fixes`), corrections (`corrections`) and
+/// `meta/closed_years`: new trees and a key that start empty, so the step only
+/// bumps the version (an older taizhang would not carry them in its backups).
+#[allow(clippy::unnecessary_wraps)]
+fn v3_to_v4(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    Ok(Plan::default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,7 +341,7 @@ mod tests {
             .unwrap();
         trees.meta.insert("catalogue", bare.as_slice()).unwrap();
         migrate(&trees, &Catalogue::embedded(), 1, STEPS).unwrap();
-        assert_eq!(schema(&trees), 3);
+        assert_eq!(schema(&trees), SCHEMA_VERSION);
         let got = |tree: &sled::Tree, key: &[u8]| tree.get(key).unwrap().unwrap().to_vec();
         assert_eq!(got(&trees.people, &7u32.to_be_bytes()), envelope(&bare));
         assert_eq!(got(&trees.people, &8u32.to_be_bytes()), wrapped);

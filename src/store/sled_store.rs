@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
+mod cycle;
 mod write;
 
 use super::codec::{date_key, decode, get_u64, key_date, read_u64};
@@ -16,10 +17,12 @@ use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
+use crate::core::fix::{FixId, FixItem};
 use crate::core::journal::{Entity, JournalEntry};
 use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
+use crate::core::year::Correction;
 
 /// A ledger on disk, locked for this process while the value lives.
 #[derive(Debug)]
@@ -177,6 +180,34 @@ impl Store for SledStore {
         Ok(years)
     }
 
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
+        self.read_fixes(year)
+    }
+
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError> {
+        self.read_fix(id)
+    }
+
+    fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_put_fix(fix, stamp)
+    }
+
+    fn corrections(&self, record: Option<RecordId>) -> Result<Vec<Correction>, StoreError> {
+        self.read_corrections(record)
+    }
+
+    fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_put_correction(correction, stamp)
+    }
+
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
+        self.read_closed_years()
+    }
+
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_close_year(year, stamp)
+    }
+
     fn next_id(&self) -> Result<u64, StoreError> {
         let old = self
             .trees
@@ -213,6 +244,9 @@ impl Store for SledStore {
             people: self.people()?,
             records,
             next_id,
+            fixes: self.read_fixes(None)?,
+            corrections: self.read_corrections(None)?,
+            closed_years: self.read_closed_years()?,
         })
     }
 

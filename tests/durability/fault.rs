@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::NaiveDate;
 use taizhang::cli::CliError;
 use taizhang::core::catalogue::Catalogue;
+use taizhang::core::fix::{FixId, FixItem};
 use taizhang::core::journal::{Entity, JournalEntry};
 use taizhang::core::mem::MemStore;
 use taizhang::core::port::{Backup, Stamp, Store};
 use taizhang::core::record::{NewRecord, Record, RecordId, RecordKind};
 use taizhang::core::roster::{NewPerson, Person, Role};
+use taizhang::core::year::Correction;
 use taizhang::core::{CoreError, Ledger, StoreError};
 use taizhang::i18n::Lang;
 
@@ -74,6 +76,30 @@ impl Store for Faulty {
     }
     fn record_years(&self) -> Result<Vec<i32>, StoreError> {
         self.inner.record_years()
+    }
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
+        self.inner.fixes(year)
+    }
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError> {
+        self.inner.fix(id)
+    }
+    fn put_fix(&self, f: &FixItem, s: &Stamp) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.put_fix(f, s)
+    }
+    fn corrections(&self, r: Option<RecordId>) -> Result<Vec<Correction>, StoreError> {
+        self.inner.corrections(r)
+    }
+    fn put_correction(&self, c: &Correction, s: &Stamp) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.put_correction(c, s)
+    }
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
+        self.inner.closed_years()
+    }
+    fn close_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.close_year(year, s)
     }
     fn next_id(&self) -> Result<u64, StoreError> {
         self.check()?;

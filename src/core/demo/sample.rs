@@ -128,6 +128,7 @@ pub fn roster() -> Vec<Person> {
             oversees: oversees.iter().map(|s| (*s).to_string()).collect(),
             links: links.iter().map(|s| (*s).to_string()).collect(),
             retired: false,
+            unix_user: None,
         })
         .collect()
 }

@@ -37,6 +37,7 @@ fn roster() -> Roster {
         oversees: Vec::new(),
         links: Vec::new(),
         retired: false,
+        unix_user: None,
     };
     Roster::new(vec![
         person(1, "张三", vec![Role::Secretary]),

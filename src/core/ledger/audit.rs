@@ -44,6 +44,10 @@ impl<S: Store> Ledger<S> {
         if self.store.record(id)?.is_some() {
             return Err(CoreError::IdInUse(id));
         }
+        self.ensure_open(
+            chrono::Datelike::year(&record.date),
+            crate::core::error::Sealed::Record(Some(id)),
+        )?;
         self.store.put_record(&record, &self.stamp())?;
         Ok(record)
     }

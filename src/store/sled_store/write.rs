@@ -16,21 +16,21 @@ use crate::store::codec::{decode, encode, record_key};
 use crate::store::journal::{TrashItem, Tx, append};
 use crate::store::open::sled_error;
 
-fn tx_err(e: TransactionError<StoreError>) -> StoreError {
+pub(super) fn tx_err(e: TransactionError<StoreError>) -> StoreError {
     match e {
         TransactionError::Abort(e) => e,
         TransactionError::Storage(e) => sled_error(e),
     }
 }
 
-type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+pub(super) type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
 /// Decode inside a transaction, aborting it on damage.
-fn tx_decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> TxResult<T> {
+pub(super) fn tx_decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> TxResult<T> {
     decode(bytes, what).map_err(ConflictableTransactionError::Abort)
 }
 
-fn tx_canonical<T: serde::Serialize>(value: &T) -> TxResult<String> {
+pub(super) fn tx_canonical<T: serde::Serialize>(value: &T) -> TxResult<String> {
     canonical(value).map_err(ConflictableTransactionError::Abort)
 }
 
@@ -252,19 +252,37 @@ impl SledStore {
                 .collect::<Result<_, _>>()
                 .map_err(sled_error)
         };
+        let fixes: Vec<([u8; 8], Vec<u8>)> = backup
+            .fixes
+            .iter()
+            .map(|f| Ok((f.id.0.to_be_bytes(), encode(f)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let corrections: Vec<(Vec<u8>, Vec<u8>)> = backup
+            .corrections
+            .iter()
+            .map(|c| Ok((super::cycle::correction_key(c), encode(c)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let mut closed = backup.closed_years.clone();
+        closed.sort_unstable();
+        closed.dedup();
+        let closed = encode(&closed)?;
         let old_people = keys_of(&self.trees.people)?;
         let old_records = keys_of(&self.trees.records)?;
         let old_keys = keys_of(&self.trees.record_keys)?;
+        let old_fixes = keys_of(&self.trees.fixes)?;
+        let old_corrections = keys_of(&self.trees.corrections)?;
         let (t, j) = (&self.trees, &self.journal);
         (
             &t.meta,
             &t.people,
             &t.records,
             &t.record_keys,
+            &t.fixes,
+            &t.corrections,
             &j.journal,
             &j.by_entity,
         )
-            .transaction(|(meta, tp, tr, tk, journal, by_entity)| {
+            .transaction(|(meta, tp, tr, tk, tf, tc, journal, by_entity)| {
                 for k in &old_people {
                     tp.remove(k)?;
                 }
@@ -274,6 +292,19 @@ impl SledStore {
                 for k in &old_keys {
                     tk.remove(k)?;
                 }
+                for k in &old_fixes {
+                    tf.remove(k)?;
+                }
+                for k in &old_corrections {
+                    tc.remove(k)?;
+                }
+                for (k, v) in &fixes {
+                    tf.insert(k, v.as_slice())?;
+                }
+                for (k, v) in &corrections {
+                    tc.insert(k.as_slice(), v.as_slice())?;
+                }
+                meta.insert(super::cycle::CLOSED_YEARS, closed.as_slice())?;
                 meta.insert("catalogue", catalogue.as_slice())?;
                 meta.insert("next_id", &backup.next_id.to_be_bytes())?;
                 for (k, v) in &people {
