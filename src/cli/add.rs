@@ -11,6 +11,7 @@ use crate::core::error::{Field, Problem};
 use crate::core::record::{NewRecord, RecordKind};
 use crate::i18n::cli as t;
 
+use super::layout::shown;
 use super::{CliError, Context, records, split_names};
 
 #[derive(Debug, Args)]
@@ -39,8 +40,11 @@ pub struct AddArgs {
     #[arg(long, value_name = "ID")]
     pub duty: Vec<String>,
     /// Free text
-    #[arg(long)]
+    #[arg(long, conflicts_with = "notes_file")]
     pub notes: Option<String>,
+    /// Read the notes from a UTF-8 text file (for long minutes)
+    #[arg(long, value_name = "FILE")]
+    pub notes_file: Option<std::path::PathBuf>,
     /// A reference to supporting material (repeatable)
     #[arg(long, value_name = "REF")]
     pub evidence: Vec<String>,
@@ -67,8 +71,8 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
         let _ = writeln!(
             out,
             "  {} {} {}",
-            id,
-            crate::i18n::domain::duty_title(lang, duty),
+            shown(id.as_str()),
+            shown(crate::i18n::domain::duty_title(lang, duty)),
             t::progress_brief(lang, p),
         );
     }
@@ -89,6 +93,11 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         .map(|item| parse_absence(&item))
         .collect::<Result<Vec<_>, _>>()?;
     let duties = split_names(&args.duty);
+    let notes = match (&args.notes, &args.notes_file) {
+        (_, Some(path)) => super::read_text(path)?,
+        (Some(text), None) => text.clone(),
+        (None, None) => String::new(),
+    };
     Ok(NewRecord {
         kind: Some(kind),
         date: Some(date),
@@ -98,7 +107,7 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         absentees,
         partners: split_names(&args.partners),
         duties: (!duties.is_empty()).then_some(duties),
-        notes: args.notes.clone().unwrap_or_default(),
+        notes,
         evidence: args.evidence.clone(),
     })
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::access::Policy;
 use super::catalogue::{Catalogue, DutyId};
 use super::error::{CoreError, StoreError};
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
@@ -54,6 +55,9 @@ pub struct Ledger<S: Store> {
     /// Who is making changes (the Unix user), stamped on every record.
     user: String,
     clock: Clock,
+    /// Who may write; checked against `user` before every write (direct
+    /// mode; the ledger service checks its peers itself).
+    policy: Policy,
 }
 
 impl<S: Store> Ledger<S> {
@@ -64,7 +68,15 @@ impl<S: Store> Ledger<S> {
             store,
             user: user.into(),
             clock: fixed_clock(NaiveDateTime::default()),
+            policy: Policy::default(),
         }
+    }
+
+    /// Refuse writes by the users `policy` makes read-only.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
     }
 
     #[must_use]
@@ -88,6 +100,15 @@ impl<S: Store> Ledger<S> {
             user: self.user.clone(),
             at: self.now(),
         }
+    }
+
+    /// The stamp for a write, once the policy allows this user to write.
+    /// Every write use case takes its stamp here.
+    pub fn write_stamp(&self) -> Result<Stamp, CoreError> {
+        self.policy
+            .check_write(&self.user)
+            .map_err(|r| CoreError::Store(StoreError::ReadOnly(r)))?;
+        Ok(self.stamp())
     }
 
     pub fn store(&self) -> &S {
@@ -135,9 +156,11 @@ impl<S: Store> Ledger<S> {
 
     pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
+        // Refuse a read-only user before an id is used up.
+        let stamp = self.write_stamp()?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), now);
-        self.store.put_record(&record, &self.stamp())?;
+        self.store.put_record(&record, &stamp)?;
         Ok(record)
     }
 
@@ -156,7 +179,7 @@ impl<S: Store> Ledger<S> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
-            self.store.put_record(&record, &self.stamp())?;
+            self.store.put_record(&record, &self.write_stamp()?)?;
         }
         Ok(record)
     }
@@ -164,7 +187,7 @@ impl<S: Store> Ledger<S> {
     /// Move a record to the trash (see `restore_from_trash`).
     pub fn delete_record(&self, id: RecordId) -> Result<Record, CoreError> {
         self.store
-            .delete_record(id, &self.stamp())?
+            .delete_record(id, &self.write_stamp()?)?
             .ok_or(CoreError::NoRecord(id))
     }
 
@@ -178,11 +201,12 @@ impl<S: Store> Ledger<S> {
         // Validate before taking an id, so a refused input uses none up.
         // Id 0 is never handed out, so it clashes with nobody.
         let mut person = input.validate(PersonId(0), &roster)?;
+        let stamp = self.write_stamp()?;
         person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
         );
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &stamp)?;
         Ok(person)
     }
 
@@ -192,7 +216,7 @@ impl<S: Store> Ledger<S> {
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
@@ -200,14 +224,14 @@ impl<S: Store> Ledger<S> {
         let roster = self.roster()?;
         let mut person = roster.get(id).cloned().ok_or(CoreError::NoPerson(id))?;
         person.retired = true;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
     /// Validate a catalogue file and make it this ledger's catalogue.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
         let catalogue = Catalogue::from_toml(text)?;
-        self.store.set_catalogue(&catalogue, &self.stamp())?;
+        self.store.set_catalogue(&catalogue, &self.write_stamp()?)?;
         Ok(catalogue)
     }
 
@@ -218,7 +242,7 @@ impl<S: Store> Ledger<S> {
     /// Replace the whole ledger with a backup, after checking it is coherent.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        Ok(self.store.import(backup, &self.stamp())?)
+        Ok(self.store.import(backup, &self.write_stamp()?)?)
     }
 }
 

@@ -44,7 +44,7 @@ impl<S: Store> Ledger<S> {
         if self.store.record(id)?.is_some() {
             return Err(CoreError::IdInUse(id));
         }
-        self.store.put_record(&record, &self.stamp())?;
+        self.store.put_record(&record, &self.write_stamp()?)?;
         Ok(record)
     }
 
@@ -71,7 +71,8 @@ impl<S: Store> Ledger<S> {
             head: summary.head,
             digest: seal_digest(year, &records_sha256, &summary.head),
         };
-        self.store.seal(year, &canonical(&digest)?, &self.stamp())?;
+        self.store
+            .seal(year, &canonical(&digest)?, &self.write_stamp()?)?;
         Ok(digest)
     }
 
