@@ -76,7 +76,10 @@ fn reviewer_reads_but_cannot_write(f: &Fixture, direct: bool) {
     for args in writes {
         let out = run(f, direct, args);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{args:?} (direct: {direct}) was allowed");
+        assert!(
+            !out.status.success(),
+            "{args:?} (direct: {direct}) was allowed"
+        );
         assert!(
             err.contains("read-only") && err.contains(&me()) && err.contains("remove-reviewer"),
             "{args:?} (direct: {direct}): {err}"
@@ -91,19 +94,30 @@ fn reviewer_reads_but_cannot_write(f: &Fixture, direct: bool) {
         )),
         "{err}"
     );
-    assert_eq!(export(f, direct), before, "a refused write changed the ledger");
+    assert_eq!(
+        export(f, direct),
+        before,
+        "a refused write changed the ledger"
+    );
 }
 
 #[test]
 fn a_reviewer_reads_but_cannot_write_by_service_or_direct() {
     let f = Fixture::new();
     ok(&f, true, &["people", "add", "张三", "--role", "书记"]);
-    ok(&f, true, &["add", "支委会", "--topic", "研究工作", "--host", "张三"]);
+    ok(
+        &f,
+        true,
+        &["add", "支委会", "--topic", "研究工作", "--host", "张三"],
+    );
     let said = ok(&f, true, &["access", "add-reviewer", &me()]);
     assert!(said.contains(&me()), "{said}");
     assert!(ok(&f, true, &["access", "list"]).contains(&me()));
     let config = std::fs::read_to_string(f.path().join("taizhang.toml")).unwrap();
-    assert!(config.contains("[access]") && config.contains("reviewers"), "{config}");
+    assert!(
+        config.contains("[access]") && config.contains("reviewers"),
+        "{config}"
+    );
 
     reviewer_reads_but_cannot_write(&f, true);
     reviewer_reads_but_cannot_write(&f, false);
@@ -125,7 +139,11 @@ fn a_reviewer_reads_but_cannot_write_by_service_or_direct() {
     // Removing the reviewer restores writing, at once, in both modes.
     ok(&f, false, &["access", "remove-reviewer", &me()]);
     assert!(ok(&f, false, &["access", "list"]).contains("no reviewers"));
-    ok(&f, false, &["add", "支委会", "--topic", "服务写入", "--host", "张三"]);
+    ok(
+        &f,
+        false,
+        &["add", "支委会", "--topic", "服务写入", "--host", "张三"],
+    );
     stop_services(&f);
     ok(&f, true, &["people", "add", "李四"]);
     let list = ok(&f, true, &["records", "list"]);

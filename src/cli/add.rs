@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::core::date::parse_date;
 use crate::core::error::{Field, Problem};
-use crate::core::record::{NewRecord, RecordKind};
+use crate::core::record::{MAX_NOTES, NewRecord, RecordKind};
 use crate::i18n::cli as t;
 
 use super::layout::shown;
@@ -94,7 +94,7 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         .collect::<Result<Vec<_>, _>>()?;
     let duties = split_names(&args.duty);
     let notes = match (&args.notes, &args.notes_file) {
-        (_, Some(path)) => super::read_text(path)?,
+        (_, Some(path)) => read_notes(path)?,
         (Some(text), None) => text.clone(),
         (None, None) => String::new(),
     };
@@ -110,6 +110,45 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         notes,
         evidence: args.evidence.clone(),
     })
+}
+
+/// Reading stops here: far more than any valid note (`MAX_NOTES` characters
+/// are at most 80 KB), so that `--notes-file /dev/zero` cannot hang.
+const NOTES_FILE_LIMIT: u64 = 16 << 20;
+
+/// `--notes-file`: the file's text (a leading BOM dropped), refused as too
+/// long without reading past `NOTES_FILE_LIMIT`.
+fn read_notes(path: &std::path::Path) -> Result<String, CliError> {
+    use std::io::Read as _;
+    let read_err = |source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(NOTES_FILE_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    let text = String::from_utf8_lossy(&bytes);
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > NOTES_FILE_LIMIT {
+        return Err(CliError::invalid(
+            Field::Notes,
+            Problem::TooLong {
+                max: MAX_NOTES,
+                got: text.chars().count(),
+            },
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            e.to_string(),
+        ))
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// `NAME:reason` (or `NAME：reason`); the reason may be left out.
