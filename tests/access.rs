@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "service/fixture.rs"]
+#[allow(dead_code)] // shared with tests/service.rs, which uses the rest
 mod fixture;
 
 use fixture::{Fixture, kill9, now, person};

@@ -39,7 +39,7 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
 
 /// JSON text with every unsafe character outside the pretty-printing
 /// newlines written as a `\uXXXX` escape: still the same JSON value (a
-/// backup round-trips exactly), and inert on a terminal. serde_json escapes
+/// backup round-trips exactly), and inert on a terminal. `serde_json` escapes
 /// C0 controls itself but leaves DEL, C1 controls and bidi marks raw.
 pub fn json_safe(json: String) -> String {
     if !json.chars().any(|c| is_unsafe(c) && c != '\n') {

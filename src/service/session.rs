@@ -87,11 +87,11 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             let writes = call.effect().writes();
             // A reviewer (read-only) is refused before anything is touched;
             // handing out an id counts, as it changes what an export shows.
-            if writes || matches!(*call, StoreCall::NextId {}) {
-                if let Err(refusal) = write_allowed(shared, peer) {
-                    log_failure(shared, peer, name, &refusal);
-                    return (Response::Err(WireError::from(&refusal)), false);
-                }
+            if (writes || matches!(*call, StoreCall::NextId {}))
+                && let Err(refusal) = write_allowed(shared, peer)
+            {
+                log_failure(shared, peer, name, &refusal);
+                return (Response::Err(WireError::from(&refusal)), false);
             }
             // The journal records the user the kernel vouches for, never the
             // name the client claims.
