@@ -100,7 +100,7 @@ pub enum Command {
     Report(report::ReportCmd),
     /// Build a realistic sample ledger in DIR
     Demo(demo::DemoArgs),
-    /// Run the ledger service (clients start it on demand; see `SERVICE_NOTES.md`)
+    /// Run the ledger service (clients start it on demand; see the README)
     Serve(serve::ServeArgs),
     /// Share the ledger with a Unix group: group ownership, modes 2750/0640
     InitShared(serve::InitSharedArgs),
@@ -187,8 +187,8 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
-        Some(Command::Access(cmd)) => access::run(db, lang, &cmd),
-        Some(Command::Backup(cmd)) => backups::run(db, lang, &cmd),
+        Some(Command::Access(cmd)) => self::access::run(db, lang, &cmd),
+        Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
         Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }

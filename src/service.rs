@@ -1,7 +1,7 @@
 //! The ledger service: sled lets one process open a ledger, so one small
 //! process per ledger owns it and serves every session (TUIs, CLI commands,
 //! any Unix user of the ledger's group) over `DIR/taizhang.sock`. Clients
-//! start it on demand; it exits when idle. See `SERVICE_NOTES.md`.
+//! start it on demand; it exits when idle. The README's architecture section explains the design.
 
 mod any;
 mod client;

@@ -65,7 +65,12 @@ fn records_export_is_excel_ready_and_guards_formulas() {
     assert_eq!(row[7], "b2");
     assert_eq!(row[8], "'-3 号文件，\"重点\"\n第二行");
     assert_eq!(row[9], "'@会议纪要.pdf、照片");
-    assert_eq!(row[10], "tester");
+    // Records are stamped with the real Unix user, not $USER.
+    let me = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    assert_eq!(row[10], String::from_utf8_lossy(&me.stdout).trim());
     // Every cell that a spreadsheet would run starts with the guard.
     for r in &table[1..] {
         for cell in r {

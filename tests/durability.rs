@@ -97,6 +97,8 @@ pub fn cli(path: &Path, lang: &str) -> Command {
         .env_remove("TAIZHANG_DB")
         .env_remove("TAIZHANG_LANG")
         .env_remove("TAIZHANG_TODAY")
+        // These tests also open the ledger in-process: no service may hold it.
+        .env("TAIZHANG_DIRECT", "1")
         .args(["--lang", lang, "--db"])
         .arg(path);
     c

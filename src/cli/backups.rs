@@ -52,9 +52,14 @@ impl From<Trouble> for CliError {
     }
 }
 
-pub fn run(db: Option<&Path>, lang: Lang, cmd: &BackupCmd) -> Result<String, CliError> {
+pub fn run(
+    db: Option<&Path>,
+    lang: Lang,
+    access: context::Access,
+    cmd: &BackupCmd,
+) -> Result<String, CliError> {
     match cmd {
-        BackupCmd::Now => now(&Context::open(db, lang, context::Access::Service)?),
+        BackupCmd::Now => now(&Context::open(db, lang, access)?),
         BackupCmd::List => list(&context::db_path(db)?, lang),
         BackupCmd::Restore { file } => restore(&context::db_path(db)?, lang, file.as_deref()),
     }
