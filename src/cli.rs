@@ -2,6 +2,7 @@
 //! returns its output as text, so `run` alone writes to stdout and decides the
 //! exit code; nothing is written to the ledger once an error is found.
 
+pub mod access;
 pub mod add;
 pub mod audit;
 pub mod backup;
@@ -129,6 +130,9 @@ pub enum Command {
         /// The year, e.g. 2026
         year: String,
     },
+    /// Read-only reviewers from the superior committee: list, add-reviewer, remove-reviewer
+    #[command(subcommand)]
+    Access(access::AccessCmd),
     /// Automatic and manual backups: now, list, restore
     #[command(subcommand)]
     Backup(backups::BackupCmd),
@@ -196,20 +200,24 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
+        Some(Command::Access(cmd)) => self::access::run(db, lang, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
         Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }
 
-/// Write to stdout; a closed pipe (`taizhang status | head`) is not an error.
+/// Write to stdout, made inert (`layout::terminal_safe`); a closed pipe
+/// (`taizhang status | head`) is not an error.
 fn emit(text: &str) {
+    let text = layout::terminal_safe(text);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 fn failure(lang: Lang, e: &CliError) -> ExitCode {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}", crate::i18n::cli::error(lang, e));
+    let text = crate::i18n::cli::error(lang, e);
+    let _ = writeln!(err, "{}", layout::terminal_safe(&text));
     ExitCode::from(e.exit_code())
 }
 
@@ -232,15 +240,15 @@ fn clap_failure(e: &clap::Error) -> ExitCode {
         err,
         "{}\n{}",
         crate::i18n::cli::usage_header(lang),
-        e.render().to_string().trim_end()
+        layout::terminal_safe(e.render().to_string().trim_end())
     );
     ExitCode::from(2)
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, inert on a terminal (`layout::json_safe`).
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
+        .map(|s| layout::json_safe(s) + "\n")
         .map_err(|e| CliError::Core(crate::core::StoreError::Corrupt(e.to_string()).into()))
 }
 

@@ -1,6 +1,7 @@
 //! The domain: the responsibility catalogue, roster, records, quota rules and
 //! the progress engine. Nothing here touches a terminal, the clock or sled.
 
+pub mod access;
 pub mod catalogue;
 pub mod date;
 pub mod demo;

@@ -1,6 +1,7 @@
 //! Every user-visible string, in Chinese (default) and English. The core
 //! returns typed values; this module turns them into words.
 
+pub mod access;
 pub mod audit;
 pub mod backups;
 pub mod cli;

@@ -8,9 +8,10 @@ use clap::Args;
 
 use crate::core::date::parse_date;
 use crate::core::error::{Field, Problem};
-use crate::core::record::{NewRecord, RecordKind};
+use crate::core::record::{MAX_NOTES, NewRecord, RecordKind};
 use crate::i18n::cli as t;
 
+use super::layout::shown;
 use super::{CliError, Context, records, split_names};
 
 #[derive(Debug, Args)]
@@ -39,8 +40,11 @@ pub struct AddArgs {
     #[arg(long, value_name = "ID")]
     pub duty: Vec<String>,
     /// Free text
-    #[arg(long)]
+    #[arg(long, conflicts_with = "notes_file")]
     pub notes: Option<String>,
+    /// Read the notes from a UTF-8 text file (for long minutes)
+    #[arg(long, value_name = "FILE")]
+    pub notes_file: Option<std::path::PathBuf>,
     /// A reference to supporting material (repeatable)
     #[arg(long, value_name = "REF")]
     pub evidence: Vec<String>,
@@ -67,8 +71,8 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
         let _ = writeln!(
             out,
             "  {} {} {}",
-            id,
-            crate::i18n::domain::duty_title(lang, duty),
+            shown(id.as_str()),
+            shown(crate::i18n::domain::duty_title(lang, duty)),
             t::progress_brief(lang, p),
         );
     }
@@ -89,6 +93,11 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         .map(|item| parse_absence(&item))
         .collect::<Result<Vec<_>, _>>()?;
     let duties = split_names(&args.duty);
+    let notes = match (&args.notes, &args.notes_file) {
+        (_, Some(path)) => read_notes(path)?,
+        (Some(text), None) => text.clone(),
+        (None, None) => String::new(),
+    };
     Ok(NewRecord {
         kind: Some(kind),
         date: Some(date),
@@ -98,9 +107,48 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         absentees,
         partners: split_names(&args.partners),
         duties: (!duties.is_empty()).then_some(duties),
-        notes: args.notes.clone().unwrap_or_default(),
+        notes,
         evidence: args.evidence.clone(),
     })
+}
+
+/// Reading stops here: far more than any valid note (`MAX_NOTES` characters
+/// are at most 80 KB), so that `--notes-file /dev/zero` cannot hang.
+const NOTES_FILE_LIMIT: u64 = 16 << 20;
+
+/// `--notes-file`: the file's text (a leading BOM dropped), refused as too
+/// long without reading past `NOTES_FILE_LIMIT`.
+fn read_notes(path: &std::path::Path) -> Result<String, CliError> {
+    use std::io::Read as _;
+    let read_err = |source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(NOTES_FILE_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    let text = String::from_utf8_lossy(&bytes);
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > NOTES_FILE_LIMIT {
+        return Err(CliError::invalid(
+            Field::Notes,
+            Problem::TooLong {
+                max: MAX_NOTES,
+                got: text.chars().count(),
+            },
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            e.to_string(),
+        ))
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// `NAME:reason` (or `NAME：reason`); the reason may be left out.

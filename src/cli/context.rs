@@ -75,7 +75,21 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliE
         }
     };
     let now = || clock().map_or_else(|_| Local::now().naive_local(), |(_, now)| now);
-    Ok(Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user()).with_clock(Arc::new(now)))
+    // Direct mode: this process is the only writer, so it applies the access
+    // policy to the real uid's user itself (the service checks its peers).
+    let policy = match access {
+        Access::Direct => {
+            crate::store::Sharing::load(path)
+                .map_err(|e| CliError::Core(e.into()))?
+                .access
+        }
+        Access::Service => crate::core::access::Policy::default(),
+    };
+    Ok(
+        Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user())
+            .with_clock(Arc::new(now))
+            .with_policy(policy),
+    )
 }
 
 /// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir

@@ -61,6 +61,9 @@ pub enum CliError {
     Report(crate::cli::report::ReportCliError),
     #[error(transparent)]
     Csv(crate::cli::csv::CsvError),
+    /// `taizhang access` (`cli::access`).
+    #[error(transparent)]
+    Access(crate::cli::access::AccessError),
     /// Backups and damaged ledgers (`cli::backups`).
     #[error(transparent)]
     Durability(Box<crate::cli::backups::Trouble>),

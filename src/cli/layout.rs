@@ -1,7 +1,61 @@
-//! Column layout for terminal text: padding and cutting by display width
-//! (unicode-width, as ratatui measures), never by bytes or chars.
+//! Terminal text: stored text made inert before it is shown (no escape
+//! sequence, control character or bidi override reaches the terminal raw),
+//! and column layout by display width (unicode-width, as ratatui measures).
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::core::text::{inert, inert_line, is_unsafe};
+
+/// Ledger text (a name, topic, note, reference…) as one inert line: unsafe
+/// characters become visible `\u{…}` escapes, line breaks `⏎`. Every stored
+/// or typed text a command prints passes here.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    if s.contains("\r\n") {
+        return Cow::Owned(inert_line(&s.replace("\r\n", "\n")).into_owned());
+    }
+    inert_line(s)
+}
+
+/// Multi-line ledger text (notes) made inert, its line breaks kept and
+/// every line after the first indented by `indent`.
+pub fn shown_block(s: &str, indent: &str) -> String {
+    inert(&s.replace("\r\n", "\n"), true).replace('\n', &format!("\n{indent}"))
+}
+
+/// The last guard before stdout or stderr: whatever a command prints, with
+/// unsafe characters made visible. Line ends (`\n`, and `\r\n` as CSV
+/// writes them) stay; a lone `\r`, which would overwrite the line, does not.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let risky = |c: char| is_unsafe(c) && c != '\n' && c != '\r';
+    if !text.chars().any(risky) && !text.replace("\r\n", "").contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    let parts: Vec<Cow<'_, str>> = text.split("\r\n").map(|p| inert(p, true)).collect();
+    Cow::Owned(parts.join("\r\n"))
+}
+
+/// JSON text with every unsafe character outside the pretty-printing
+/// newlines written as a `\uXXXX` escape: still the same JSON value (a
+/// backup round-trips exactly), and inert on a terminal. `serde_json` escapes
+/// C0 controls itself but leaves DEL, C1 controls and bidi marks raw.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            // Every unsafe character is in the Basic Multilingual Plane.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -68,6 +122,26 @@ mod tests {
         assert_eq!(width(&fit("理论中心组专题学习", 8)), 8);
         assert_eq!(fit("理论中心组专题学习", 8), "理论中… ");
         assert_eq!(cut("abc", 0), "");
+    }
+
+    #[test]
+    fn output_is_inert_but_line_ends_stay() {
+        let evil = "a\u{1b}]0;pwned\u{7}b\rc\u{202e}\r\nnext\n";
+        let safe = terminal_safe(evil);
+        assert_eq!(safe, "a\\u{1b}]0;pwned\\u{7}b\\u{d}c\\u{202e}\r\nnext\n");
+        assert!(matches!(terminal_safe("行\r\n行\n"), Cow::Borrowed(_)));
+        assert_eq!(shown("x\ny\u{1b}"), "x ⏎ y\\u{1b}");
+        assert_eq!(shown("x\r\ny"), "x ⏎ y");
+        assert_eq!(shown_block("a\r\nb\u{7}", "  "), "a\n  b\\u{7}");
+    }
+
+    #[test]
+    fn json_stays_json() {
+        let value = serde_json::json!({"note": "a\u{1b}b\u{202e}c\u{85}d"});
+        let text = json_safe(serde_json::to_string_pretty(&value).unwrap());
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

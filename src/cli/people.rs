@@ -9,6 +9,7 @@ use crate::core::error::Field;
 use crate::core::roster::{NewPerson, Person, PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain};
 
+use super::layout::shown;
 use super::{CliError, Context, split_names};
 
 #[derive(Debug, Subcommand)]
@@ -126,7 +127,10 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             let roster = ctx.ledger.roster()?;
             let old = find(&roster, who)?;
             let person = ctx.ledger.retire_person(old.id)?;
-            Ok(format!("{}\n", t::person_retired(lang, &person.name)))
+            Ok(format!(
+                "{}\n",
+                t::person_retired(lang, &shown(&person.name))
+            ))
         }
     }
 }
@@ -144,10 +148,15 @@ fn find<'a>(roster: &'a Roster, who: &str) -> Result<&'a Person, CliError> {
 pub fn line(lang: Lang, p: &Person) -> String {
     let sep = lang.pick("、", ", ");
     let roles: Vec<&str> = p.roles.iter().map(|r| domain::role(lang, *r)).collect();
-    let mut out = format!("#{} {}  {}", p.id, p.name, roles.join(sep));
+    let mut out = format!("#{} {}  {}", p.id, shown(&p.name), roles.join(sep));
     let mut field = |f: Field, value: String| {
         if !value.is_empty() {
-            let _ = write!(out, "  {}{value}", t::label(lang, domain::field(lang, f)));
+            let _ = write!(
+                out,
+                "  {}{}",
+                t::label(lang, domain::field(lang, f)),
+                shown(&value)
+            );
         }
     };
     field(Field::Dept, p.dept.clone().unwrap_or_default());

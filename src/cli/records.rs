@@ -1,6 +1,7 @@
 //! `taizhang records list|show|delete`, and the one-line and detailed views
 //! of a record that `add` reuses.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::Datelike;
@@ -13,7 +14,7 @@ use crate::core::record::{Record, RecordId};
 use crate::core::roster::{PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain};
 
-use super::layout::cut;
+use super::layout::{cut, shown, shown_block};
 use super::status::year_arg;
 use super::{CliError, Context};
 
@@ -111,7 +112,7 @@ fn known_duty(catalogue: &Catalogue, raw: &str) -> Result<DutyId, CliError> {
 
 fn names(roster: &Roster, ids: &[PersonId], lang: Lang) -> String {
     ids.iter()
-        .map(|id| roster.name(*id))
+        .map(|id| shown(&roster.name(*id)).into_owned())
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "))
 }
@@ -120,14 +121,14 @@ fn names(roster: &Roster, ids: &[PersonId], lang: Lang) -> String {
 pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
     let mut line = format!("{} {} {}", r.id, r.date, domain::kind(lang, r.kind));
     if !r.topic.is_empty() {
-        let _ = write!(line, " {}", t::quoted(lang, &cut(&r.topic, 40)));
+        let _ = write!(line, " {}", t::quoted(lang, &cut(&shown(&r.topic), 40)));
     }
     if let Some(host) = r.host {
         let _ = write!(
             line,
             " {}{}",
             t::label(lang, domain::field(lang, Field::Host)),
-            roster.name(host)
+            shown(&roster.name(host))
         );
     }
     if !r.partners.is_empty() {
@@ -139,7 +140,7 @@ pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
         );
     }
     if !r.duties.is_empty() {
-        let ids: Vec<&str> = r.duties.iter().map(DutyId::as_str).collect();
+        let ids: Vec<Cow<'_, str>> = r.duties.iter().map(|d| shown(d.as_str())).collect();
         let _ = write!(line, " [{}]", ids.join(", "));
     }
     line
@@ -155,7 +156,10 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
             domain::kind(lang, r.kind).into(),
         ),
         (domain::field(lang, Field::Date).into(), r.date.to_string()),
-        (domain::field(lang, Field::Topic).into(), r.topic.clone()),
+        (
+            domain::field(lang, Field::Topic).into(),
+            shown(&r.topic).into_owned(),
+        ),
     ];
     let mut push = |field: Field, value: String| {
         if !value.is_empty() {
@@ -164,14 +168,16 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
     };
     push(
         Field::Host,
-        r.host.map(|h| roster.name(h)).unwrap_or_default(),
+        r.host
+            .map(|h| shown(&roster.name(h)).into_owned())
+            .unwrap_or_default(),
     );
     push(Field::Attendees, names(roster, &r.attendees, lang));
     push(
         Field::Absentees,
         r.absentees
             .iter()
-            .map(|a| t::absence(lang, &roster.name(a.person), &a.reason))
+            .map(|a| t::absence(lang, &shown(&roster.name(a.person)), &shown(&a.reason)))
             .collect::<Vec<_>>()
             .join(sep),
     );
@@ -181,17 +187,32 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
         r.duties
             .iter()
             .map(|d| match catalogue.duty(d) {
-                Some(duty) => format!("{d} {}", domain::duty_title(lang, duty)),
-                None => d.to_string(),
+                Some(duty) => format!(
+                    "{} {}",
+                    shown(d.as_str()),
+                    shown(domain::duty_title(lang, duty))
+                ),
+                None => shown(d.as_str()).into_owned(),
             })
             .collect::<Vec<_>>()
             .join(sep),
     );
-    push(Field::Notes, r.notes.clone());
-    push(Field::Evidence, r.evidence.join(sep));
+    push(Field::Notes, shown_block(&r.notes, "  "));
+    push(
+        Field::Evidence,
+        r.evidence
+            .iter()
+            .map(|e| shown(e).into_owned())
+            .collect::<Vec<_>>()
+            .join(sep),
+    );
     rows.push((
         t::entered_word(lang).to_string(),
-        format!("{} {}", r.entered_by, r.entered_at.format("%Y-%m-%d %H:%M")),
+        format!(
+            "{} {}",
+            shown(&r.entered_by),
+            r.entered_at.format("%Y-%m-%d %H:%M")
+        ),
     ));
     let mut out = String::new();
     for (k, v) in rows {

@@ -13,7 +13,7 @@ use crate::core::progress::{Missing, Progress, Status, Tally};
 use crate::core::record::RecordId;
 use crate::i18n::{Lang, cli as t, domain};
 
-use super::layout::{bar, cut, fit, right, width};
+use super::layout::{bar, cut, fit, right, shown, width};
 use super::{CliError, Context};
 
 #[derive(Debug, Default, Args)]
@@ -73,12 +73,12 @@ fn pairs(view: &YearView) -> impl Iterator<Item = (&Duty, &Progress)> {
 fn full(lang: Lang, view: &YearView) -> String {
     let mut out = format!("{}\n", t::status_heading(lang, view.year, view.today));
     let title_cols = pairs(view)
-        .map(|(d, _)| width(domain::duty_title(lang, d)) + if d.parent.is_some() { 2 } else { 0 })
+        .map(|(d, _)| width(&title_of(lang, d)) + if d.parent.is_some() { 2 } else { 0 })
         .max()
         .unwrap_or(0)
         .min(title_cols(lang));
     let id_cols = pairs(view)
-        .map(|(d, _)| width(d.id.as_str()))
+        .map(|(d, _)| width(&shown(d.id.as_str())))
         .max()
         .unwrap_or(0);
     let count_cols = pairs(view)
@@ -104,11 +104,11 @@ fn full(lang: Lang, view: &YearView) -> String {
         let _ = writeln!(out, "\n{} {}", list.seed_ref(), domain::list(lang, list));
         for (duty, p) in rows {
             let indent = if duty.parent.is_some() { "  " } else { "" };
-            let title = format!("{indent}{}", domain::duty_title(lang, duty));
+            let title = format!("{indent}{}", title_of(lang, duty));
             let mut line = format!(
                 "  {} {} {} {} {} {}",
                 domain::status_marker(p.status),
-                fit(duty.id.as_str(), id_cols),
+                fit(&shown(duty.id.as_str()), id_cols),
                 fit(&title, title_cols),
                 right(&done_of(p), count_cols),
                 if p.target > 0 {
@@ -136,6 +136,12 @@ fn full(lang: Lang, view: &YearView) -> String {
     out
 }
 
+/// A duty's title as shown: catalogues can be imported, so titles are
+/// ledger text like any other.
+fn title_of(lang: Lang, d: &Duty) -> String {
+    shown(domain::duty_title(lang, d)).into_owned()
+}
+
 fn done_of(p: &Progress) -> String {
     if p.target > 0 {
         format!("{}/{}", p.done, p.target)
@@ -150,13 +156,13 @@ fn missing_line(lang: Lang, view: &YearView, missing: &[Missing]) -> String {
         .take(MISSING_SHOWN)
         .map(|m| match m {
             // A sub-duty reads better by its title than by its id.
-            Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
-                || duty.to_string(),
-                |d| domain::duty_title(lang, d).to_string(),
-            ),
+            Missing::Child { duty } => view
+                .catalogue
+                .duty(duty)
+                .map_or_else(|| duty.to_string(), |d| title_of(lang, d)),
             other => domain::missing(lang, other, &view.roster),
         })
-        .map(|s| cut(&s, 24))
+        .map(|s| cut(&shown(&s), 24))
         .collect();
     t::missing_summary(lang, &shown, missing.len().saturating_sub(MISSING_SHOWN))
 }
@@ -182,8 +188,8 @@ fn short(lang: Lang, view: &YearView) -> String {
     let worst = worst(view).map(|(d, p)| {
         t::worst(
             lang,
-            d.id.as_str(),
-            domain::duty_title(lang, d),
+            &shown(d.id.as_str()),
+            &title_of(lang, d),
             &done_of(p),
             domain::status(lang, p.status),
         )

@@ -167,6 +167,9 @@ pub enum StoreError {
     /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
     #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
     NoGroup(String),
+    /// The user may read the ledger but not change it (`core::access`).
+    #[error(transparent)]
+    ReadOnly(#[from] super::access::Refusal),
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
+use super::access::Policy;
 use super::catalogue::{Catalogue, DutyId};
 use super::error::{CoreError, Sealed, StoreError};
 use super::fix::FixItem;
@@ -87,6 +88,9 @@ pub struct Ledger<S: Store> {
     /// Who is making changes (the Unix user), stamped on every record.
     user: String,
     clock: Clock,
+    /// Who may write; checked against `user` before every write (direct
+    /// mode; the ledger service checks its peers itself).
+    policy: Policy,
 }
 
 impl<S: Store> Ledger<S> {
@@ -97,7 +101,15 @@ impl<S: Store> Ledger<S> {
             store,
             user: user.into(),
             clock: fixed_clock(NaiveDateTime::default()),
+            policy: Policy::default(),
         }
+    }
+
+    /// Refuse writes by the users `policy` makes read-only.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
     }
 
     #[must_use]
@@ -121,6 +133,15 @@ impl<S: Store> Ledger<S> {
             user: self.user.clone(),
             at: self.now(),
         }
+    }
+
+    /// The stamp for a write, once the policy allows this user to write.
+    /// Every write use case takes its stamp here.
+    pub fn write_stamp(&self) -> Result<Stamp, CoreError> {
+        self.policy
+            .check_write(&self.user)
+            .map_err(|r| CoreError::Store(StoreError::ReadOnly(r)))?;
+        Ok(self.stamp())
     }
 
     pub fn store(&self) -> &S {
@@ -173,9 +194,11 @@ impl<S: Store> Ledger<S> {
     pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(None))?;
+        // Refuse a read-only user before an id is used up.
+        let stamp = self.write_stamp()?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), now);
-        self.store.put_record(&record, &self.stamp())?;
+        self.store.put_record(&record, &stamp)?;
         Ok(record)
     }
 
@@ -196,7 +219,7 @@ impl<S: Store> Ledger<S> {
         self.ensure_open(draft.date.year(), Sealed::Record(Some(id)))?;
         let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
-            self.store.put_record(&record, &self.stamp())?;
+            self.store.put_record(&record, &self.write_stamp()?)?;
         }
         Ok(record)
     }
@@ -206,7 +229,7 @@ impl<S: Store> Ledger<S> {
         let old = self.record(id)?;
         self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
         self.store
-            .delete_record(id, &self.stamp())?
+            .delete_record(id, &self.write_stamp()?)?
             .ok_or(CoreError::NoRecord(id))
     }
 
@@ -220,11 +243,12 @@ impl<S: Store> Ledger<S> {
         // Validate before taking an id, so a refused input uses none up.
         // Id 0 is never handed out, so it clashes with nobody.
         let mut person = input.validate(PersonId(0), &roster)?;
+        let stamp = self.write_stamp()?;
         person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
         );
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &stamp)?;
         Ok(person)
     }
 
@@ -236,7 +260,7 @@ impl<S: Store> Ledger<S> {
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user.clone_from(&old.unix_user);
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
@@ -244,14 +268,14 @@ impl<S: Store> Ledger<S> {
         let roster = self.roster()?;
         let mut person = roster.get(id).cloned().ok_or(CoreError::NoPerson(id))?;
         person.retired = true;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
     /// Validate a catalogue file and make it this ledger's catalogue.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
         let catalogue = Catalogue::from_toml(text)?;
-        self.store.set_catalogue(&catalogue, &self.stamp())?;
+        self.store.set_catalogue(&catalogue, &self.write_stamp()?)?;
         Ok(catalogue)
     }
 
@@ -262,7 +286,7 @@ impl<S: Store> Ledger<S> {
     /// Replace the whole ledger with a backup, after checking it is coherent.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        Ok(self.store.import(backup, &self.stamp())?)
+        Ok(self.store.import(backup, &self.write_stamp()?)?)
     }
 }
 

@@ -19,6 +19,7 @@ pub fn error(lang: Lang, e: &CliError) -> String {
     match e {
         CliError::Core(c) => domain::error(lang, c),
         CliError::Durability(t) => super::backups::trouble(lang, t),
+        CliError::Access(a) => super::access::error(lang, a),
         CliError::BadLang { from, value } => {
             let at = match (from, zh) {
                 (LangSource::Flag, _) => "--lang".to_string(),

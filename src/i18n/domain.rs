@@ -346,6 +346,9 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
     if let Some(text) = super::fix::core_error(lang, e) {
         return text;
     }
+    if let CoreError::Store(StoreError::ReadOnly(r)) = e {
+        return super::access::refusal(lang, r);
+    }
     match (e, lang) {
         (CoreError::Invalid(v), _) => validation(lang, v),
         (CoreError::NoRecord(id), Lang::Zh) => {
@@ -391,5 +394,6 @@ fn store_error_zh(e: &StoreError) -> String {
         StoreError::Remote(m) => format!("台账服务出错：{m}；请重试"),
         StoreError::NoGroup(g) => format!("没有名为“{g}”的 Unix 用户组；请先创建（groupadd）或检查拼写"),
         StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
+        StoreError::ReadOnly(r) => super::access::refusal(Lang::Zh, r),
     }
 }

@@ -41,6 +41,7 @@ pub enum WireError {
     },
     Remote(String),
     NoGroup(String),
+    ReadOnly(crate::core::access::Refusal),
 }
 
 impl From<&StoreError> for WireError {
@@ -81,6 +82,7 @@ impl From<&StoreError> for WireError {
             },
             StoreError::Remote(m) => WireError::Remote(m.clone()),
             StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
+            StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
         }
     }
 }
@@ -121,6 +123,7 @@ impl From<WireError> for StoreError {
             }
             WireError::Remote(m) => StoreError::Remote(m),
             WireError::NoGroup(g) => StoreError::NoGroup(g),
+            WireError::ReadOnly(r) => StoreError::ReadOnly(r),
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::core::roster::Person;
 use crate::core::year::Correction;
 
 /// Bumped whenever a `Request` or a reply changes shape.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.

@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::error::WireError;
 use super::framing::{read_line, write_line};
 use super::identity::{Peer, authoritative};
-use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome, dispatch};
+use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome, dispatch};
 use super::server::Shared;
 use crate::core::error::StoreError;
 
@@ -85,6 +85,14 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
         Request::Store(mut call) => {
             let name = call.name();
             let writes = call.effect().writes();
+            // A reviewer (read-only) is refused before anything is touched;
+            // handing out an id counts, as it changes what an export shows.
+            if (writes || matches!(*call, StoreCall::NextId {}))
+                && let Err(refusal) = write_allowed(shared, peer)
+            {
+                log_failure(shared, peer, name, &refusal);
+                return (Response::Err(WireError::from(&refusal)), false);
+            }
             // The journal records the user the kernel vouches for, never the
             // name the client claims.
             let mut claimed = String::new();
@@ -106,6 +114,15 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             }
         }
     }
+}
+
+/// The ledger's access policy (`taizhang.toml`, read afresh so that
+/// `taizhang access` takes effect at once) applied to the peer's user.
+fn write_allowed(shared: &Shared, peer: &Peer) -> Result<(), StoreError> {
+    let dir = shared.store().path().to_path_buf();
+    let sharing = crate::store::Sharing::load(&dir)?;
+    sharing.access.check_write(&peer.user)?;
+    Ok(())
 }
 
 /// Log a write with the user it was journaled under.

@@ -21,9 +21,9 @@ pub fn share_with_group(dir: &Path, group: &str) -> Result<Sharing, StoreError> 
         context: format!("cannot create the ledger directory {}", dir.display()),
         source,
     })?;
-    let sharing = Sharing {
-        group: Some(group.to_string()),
-    };
+    // Keep the rest of the settings (the access policy) as they are.
+    let mut sharing = Sharing::load(dir)?;
+    sharing.group = Some(group.to_string());
     sharing.save(dir)?;
     give_to(dir, gid, group)?;
     crate::store::sharing::apply(dir)?;

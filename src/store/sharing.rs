@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::access::Policy;
 use crate::core::error::StoreError;
 
 /// The sharing settings' file name inside the ledger directory.
@@ -18,6 +19,9 @@ pub struct Sharing {
     /// The Unix group whose members may use the ledger (through its service).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Who may only read (`[access] reviewers = ["unixname", …]`).
+    #[serde(default, skip_serializing_if = "Policy::is_empty")]
+    pub access: Policy,
 }
 
 impl Sharing {
@@ -47,7 +51,7 @@ impl Sharing {
         };
         toml::from_str(&text).map_err(|e| {
             StoreError::Corrupt(format!(
-                "the sharing settings {} cannot be read ({}); write `group = \"NAME\"` or remove the file",
+                "the sharing settings {} cannot be read ({}); write `group = \"NAME\"` and `[access] reviewers = [\"unixname\"]`, or remove the file",
                 path.display(),
                 e.message()
             ))
@@ -104,6 +108,9 @@ mod tests {
         assert_eq!(Sharing::load(dir.path()).unwrap(), Sharing::default());
         let shared = Sharing {
             group: Some("branch".into()),
+            access: Policy {
+                reviewers: vec!["wang".into()],
+            },
         };
         shared.save(dir.path()).unwrap();
         assert_eq!(Sharing::load(dir.path()).unwrap(), shared);

@@ -48,7 +48,7 @@ impl<S: Store> Ledger<S> {
             chrono::Datelike::year(&record.date),
             crate::core::error::Sealed::Record(Some(id)),
         )?;
-        self.store.put_record(&record, &self.stamp())?;
+        self.store.put_record(&record, &self.write_stamp()?)?;
         Ok(record)
     }
 
@@ -75,7 +75,8 @@ impl<S: Store> Ledger<S> {
             head: summary.head,
             digest: seal_digest(year, &records_sha256, &summary.head),
         };
-        self.store.seal(year, &canonical(&digest)?, &self.stamp())?;
+        self.store
+            .seal(year, &canonical(&digest)?, &self.write_stamp()?)?;
         Ok(digest)
     }
 

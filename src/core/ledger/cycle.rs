@@ -53,10 +53,10 @@ impl<S: Store> Ledger<S> {
                 text: carried_note(year),
                 by: self.user.clone(),
             });
-            self.store.put_fix(&moved, &self.stamp())?;
+            self.store.put_fix(&moved, &self.write_stamp()?)?;
             carried.push(moved.id);
         }
-        self.store.close_year(year, &self.stamp())?;
+        self.store.close_year(year, &self.write_stamp()?)?;
         Ok(YearClosing {
             year,
             seal,
@@ -105,7 +105,8 @@ impl<S: Store> Ledger<S> {
             by: self.user.clone(),
             at: self.now(),
         };
-        self.store.put_correction(&correction, &self.stamp())?;
+        self.store
+            .put_correction(&correction, &self.write_stamp()?)?;
         Ok(correction)
     }
 
@@ -131,7 +132,7 @@ impl<S: Store> Ledger<S> {
                 .map_err(|_| crate::core::StoreError::Corrupt("id space exhausted".into()))?,
         );
         person.unix_user = login;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
@@ -152,7 +153,7 @@ impl<S: Store> Ledger<S> {
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user = login;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 
@@ -164,7 +165,7 @@ impl<S: Store> Ledger<S> {
             .cloned()
             .ok_or(CoreError::NoPerson(id))?;
         person.unix_user = self.free_login(id, unix_user)?;
-        self.store.put_person(&person, &self.stamp())?;
+        self.store.put_person(&person, &self.write_stamp()?)?;
         Ok(person)
     }
 

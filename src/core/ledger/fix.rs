@@ -58,7 +58,7 @@ impl<S: Store> Ledger<S> {
             closure: None,
             year,
         };
-        self.store.put_fix(&fix, &self.stamp())?;
+        self.store.put_fix(&fix, &self.write_stamp()?)?;
         Ok(fix)
     }
 
@@ -84,7 +84,7 @@ impl<S: Store> Ledger<S> {
             opened: draft.opened,
             ..old
         };
-        self.store.put_fix(&fix, &self.stamp())?;
+        self.store.put_fix(&fix, &self.write_stamp()?)?;
         Ok(fix)
     }
 
@@ -97,7 +97,7 @@ impl<S: Store> Ledger<S> {
             text,
             by: self.user.clone(),
         });
-        self.store.put_fix(&fix, &self.stamp())?;
+        self.store.put_fix(&fix, &self.write_stamp()?)?;
         Ok(fix)
     }
 
@@ -124,7 +124,7 @@ impl<S: Store> Ledger<S> {
             });
         }
         fix.state = to;
-        self.store.put_fix(&fix, &self.stamp())?;
+        self.store.put_fix(&fix, &self.write_stamp()?)?;
         Ok(fix)
     }
 
@@ -172,7 +172,7 @@ impl<S: Store> Ledger<S> {
             by_person: person.map(|p| p.id),
             evidence,
         });
-        self.store.put_fix(&fix, &self.stamp())?;
+        self.store.put_fix(&fix, &self.write_stamp()?)?;
         Ok(fix)
     }
 

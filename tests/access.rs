@@ -1,0 +1,193 @@
+//! A reviewer from the superior committee reads but never writes: with this
+//! test's own Unix user listed in `[access] reviewers`, reading commands work
+//! and writing ones are refused with a clear message and change nothing,
+//! through the ledger service and with `--direct`; removing it restores writing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "service/fixture.rs"]
+#[allow(dead_code)] // shared with tests/service.rs, which uses the rest
+mod fixture;
+
+use fixture::{Fixture, kill9, now, person};
+use taizhang::core::access::Refusal;
+use taizhang::core::{Stamp, Store, StoreError};
+
+fn me() -> String {
+    taizhang::cli::context::user()
+}
+
+fn run(f: &Fixture, direct: bool, args: &[&str]) -> std::process::Output {
+    let mut c = f.cmd();
+    if direct {
+        c.arg("--direct");
+    }
+    c.args(args).output().unwrap()
+}
+
+fn ok(f: &Fixture, direct: bool, args: &[&str]) -> String {
+    let out = run(f, direct, args);
+    assert!(
+        out.status.success(),
+        "{args:?} (direct: {direct}): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn export(f: &Fixture, direct: bool) -> String {
+    ok(f, direct, &["export"])
+}
+
+/// Stop the ledger's services so that `--direct` can take the ledger.
+fn stop_services(f: &Fixture) {
+    for pid in f.services() {
+        kill9(pid);
+    }
+    f.wait_for("the services to end", |f| f.services().is_empty());
+}
+
+const WRITES: &[&[&str]] = &[
+    &["add", "支委会", "--topic", "审阅人添加", "--host", "张三"],
+    &["people", "add", "李四"],
+    &["people", "retire", "张三"],
+    &["records", "delete", "#2"],
+];
+
+const READS: &[&[&str]] = &[
+    &["status"],
+    &["records", "list"],
+    &["records", "show", "#2"],
+    &["people", "list"],
+    &["history", "#2"],
+];
+
+fn reviewer_reads_but_cannot_write(f: &Fixture, direct: bool) {
+    let before = export(f, direct);
+    for args in READS {
+        ok(f, direct, args);
+    }
+    if direct {
+        ok(f, direct, &["verify"]);
+    }
+    // (Through the service `verify` and `seal` compare the journal with the
+    // service's revision counter, not the journal's: a separate bug, so they
+    // are checked in direct mode only.)
+    let direct_only: &[&[&str]] = &[&["seal", "2026"]];
+    let writes = WRITES.iter().chain(if direct { direct_only } else { &[] });
+    for args in writes {
+        let out = run(f, direct, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success(),
+            "{args:?} (direct: {direct}) was allowed"
+        );
+        assert!(
+            err.contains("read-only") && err.contains(&me()) && err.contains("remove-reviewer"),
+            "{args:?} (direct: {direct}): {err}"
+        );
+    }
+    let zh = run(f, direct, &["--lang", "zh", "people", "add", "王五"]);
+    let err = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        err.contains(&format!(
+            "只读：用户 {} 是上级党委审阅人，只能查看，不能修改台账",
+            me()
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        export(f, direct),
+        before,
+        "a refused write changed the ledger"
+    );
+}
+
+#[test]
+fn a_reviewer_reads_but_cannot_write_by_service_or_direct() {
+    let f = Fixture::new();
+    ok(&f, true, &["people", "add", "张三", "--role", "书记"]);
+    ok(
+        &f,
+        true,
+        &["add", "支委会", "--topic", "研究工作", "--host", "张三"],
+    );
+    let said = ok(&f, true, &["access", "add-reviewer", &me()]);
+    assert!(said.contains(&me()), "{said}");
+    assert!(ok(&f, true, &["access", "list"]).contains(&me()));
+    let config = std::fs::read_to_string(f.path().join("taizhang.toml")).unwrap();
+    assert!(
+        config.contains("[access]") && config.contains("reviewers"),
+        "{config}"
+    );
+
+    reviewer_reads_but_cannot_write(&f, true);
+    reviewer_reads_but_cannot_write(&f, false);
+
+    // The service refuses a client that skips the check on its side, even
+    // before handing out an id.
+    let store = f.connect();
+    let stamp = Stamp {
+        user: "someone-else".into(),
+        at: now(),
+    };
+    let mut p = store.people().unwrap()[0].clone();
+    p.name = "改名".into();
+    let refused = |e: StoreError| matches!(e, StoreError::ReadOnly(Refusal::Reviewer { user }) if user == me());
+    assert!(refused(store.put_person(&p, &stamp).unwrap_err()));
+    assert!(refused(store.next_id().unwrap_err()));
+    drop(store);
+
+    // Removing the reviewer restores writing, at once, in both modes.
+    ok(&f, false, &["access", "remove-reviewer", &me()]);
+    assert!(ok(&f, false, &["access", "list"]).contains("no reviewers"));
+    ok(
+        &f,
+        false,
+        &["add", "支委会", "--topic", "服务写入", "--host", "张三"],
+    );
+    stop_services(&f);
+    ok(&f, true, &["people", "add", "李四"]);
+    let list = ok(&f, true, &["records", "list"]);
+    assert!(list.contains("服务写入"), "{list}");
+}
+
+#[test]
+fn the_reviewer_list_is_checked() {
+    let f = Fixture::new();
+    // No ledger yet: nothing to configure.
+    let out = run(&f, true, &["access", "add-reviewer", "wangli"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger"));
+    ok(&f, true, &["people", "add", "张三"]);
+    for bad in ["wang li", "a\u{1b}[2J", ""] {
+        let out = run(&f, true, &["access", "add-reviewer", bad]);
+        assert!(!out.status.success(), "{bad:?} accepted");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid Unix user name"));
+    }
+    let out = run(&f, true, &["access", "remove-reviewer", "wangli"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a reviewer"));
+    ok(&f, true, &["access", "add-reviewer", "wangli"]);
+    let again = ok(&f, true, &["access", "add-reviewer", "wangli"]);
+    assert!(again.contains("already"), "{again}");
+    // Another user's name leaves this user free to write.
+    ok(&f, true, &["people", "add", "李四"]);
+    // The group setting and the reviewers live side by side.
+    let config = std::fs::read_to_string(f.path().join("taizhang.toml")).unwrap();
+    let sharing: taizhang::store::Sharing = toml::from_str(&config).unwrap();
+    assert_eq!(sharing.access.reviewers, vec!["wangli".to_string()]);
+}
+
+#[test]
+fn a_library_ledger_with_a_policy_refuses_before_using_an_id() {
+    use taizhang::core::access::Policy;
+    use taizhang::core::mem::MemStore;
+    use taizhang::core::{Catalogue, Ledger};
+    let policy = Policy {
+        reviewers: vec!["wang".into()],
+    };
+    let ledger = Ledger::new(MemStore::new(Catalogue::embedded()), "wang").with_policy(policy);
+    let before = ledger.export().unwrap();
+    let e = ledger.add_person(&person("张三", "书记")).unwrap_err();
+    assert!(e.to_string().contains("read-only"), "{e}");
+    assert_eq!(ledger.export().unwrap(), before);
+}
