@@ -23,7 +23,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::i18n::Lang;
 
-pub use app::{run, step};
+pub use app::{run, step, tick};
 pub use state::State;
 pub use theme::Theme;
 

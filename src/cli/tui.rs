@@ -37,6 +37,10 @@ pub fn draft_path(ledger: &Path) -> Option<PathBuf> {
         .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
     let full = std::path::absolute(ledger).unwrap_or_else(|_| ledger.to_path_buf());
     let digest = Sha256::digest(full.as_os_str().as_encoded_bytes());
-    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hash = digest.iter().take(8).fold(String::new(), |mut out, b| {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{b:02x}");
+        out
+    });
     Some(base.join("taizhang").join(format!("draft-{hash}.json")))
 }

@@ -24,16 +24,16 @@ use crate::core::{Ledger, Store};
 use crate::i18n::{domain, tui::audit as words};
 
 /// How often the loop looks for other sessions' changes.
-pub const POLL: Duration = Duration::from_millis(1000);
+pub const POLL: Duration = Duration::from_secs(1);
 
-pub fn run<S: Store>(ledger: Ledger<S>, opts: Options) -> Result<(), Box<dyn Error>> {
+pub fn run<S: Store>(ledger: Ledger<S>, mut opts: Options) -> Result<(), Box<dyn Error>> {
     // Load before taking the terminal, so a broken ledger reports normally.
     // The revision is read first: a change in between shows on the next tick.
     let revision = ledger.revision().ok();
     let view = ledger.year_view(opts.today.year(), opts.today)?;
     let mut state = State::new(view, opts.lang, Theme::new(opts.ascii, opts.no_color));
     state.revision = revision;
-    let file = opts.draft.clone().map(DraftFile::new);
+    let file = opts.draft.take().map(DraftFile::new);
     let mut on_disk = false;
     if let Some(f) = &file {
         match f.load() {
@@ -82,7 +82,11 @@ fn event_loop<S: Store>(
     loop {
         if dirty {
             let _busy = hold(gate);
-            term.draw(|frame| view::render(state, frame))?;
+            // A write error means the terminal is gone, like a read error.
+            if term.draw(|frame| view::render(state, frame)).is_err() {
+                keeper.save();
+                return Ok(());
+            }
         }
         if state.quit {
             return Ok(());

@@ -365,10 +365,12 @@ fn footer_rank(a: &Action) -> Option<u8> {
 }
 
 /// The footer hints of a mode, most useful first. Undo only shows where
-/// deleting is.
+/// deleting is; the checklist's history key is left to the help, so the
+/// footer keeps room for its moves.
 pub fn footer(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
     let mut out: Vec<(u8, String, &'static Action)> = bindings(mode)
         .filter(|b| b.action != Action::Undo || mode == Mode::Records)
+        .filter(|b| b.action != Action::ShowHistory || mode != Mode::Checklist)
         .filter_map(|b| {
             let rank = footer_rank(&b.action)?;
             Some((rank, b.keys.first()?.label(ascii), &b.action))

@@ -62,7 +62,9 @@ impl State {
             behind: select::furthest_behind(view)
                 .get(self.overview)
                 .map(|p| p.duty.clone()),
-            duty: duty.and_then(|i| view.catalogue.duties.get(i)).map(|d| d.id.clone()),
+            duty: duty
+                .and_then(|i| view.catalogue.duties.get(i))
+                .map(|d| d.id.clone()),
             picked: self.picked_record(),
             person: self.roster.selected(view),
         }
@@ -220,10 +222,7 @@ impl State {
                 let page = u16::try_from(PAGE).unwrap_or(10);
                 h.scroll = match action {
                     Action::Back => {
-                        self.overlay = h
-                            .back
-                            .take()
-                            .map_or(Overlay::None, Overlay::Trash);
+                        self.overlay = h.back.take().map_or(Overlay::None, Overlay::Trash);
                         return;
                     }
                     Action::Up => h.scroll.saturating_sub(1),
@@ -290,8 +289,7 @@ impl State {
     }
 
     pub(super) fn accept_draft(&mut self) {
-        let Overlay::OfferDraft(draft) = std::mem::replace(&mut self.overlay, Overlay::None)
-        else {
+        let Overlay::OfferDraft(draft) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
         match *draft {

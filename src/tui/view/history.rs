@@ -46,7 +46,10 @@ pub fn lines(state: &State, h: &History, width: u16) -> Vec<(String, Style)> {
             theme.heading,
         ));
         for change in change_lines(lang, roster, theme, e) {
-            for (i, l) in text::wrap(&change, w.saturating_sub(4)).into_iter().enumerate() {
+            for (i, l) in text::wrap(&change, w.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
                 let indent = if i == 0 { "  " } else { "    " };
                 out.push((format!("{indent}{l}"), theme.base));
             }
@@ -143,6 +146,7 @@ fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String {
     };
     let shown = match (field, v) {
         (_, Value::Null) => a::empty_value().to_string(),
+        (_, Value::String(s)) if s.is_empty() => a::empty_value().to_string(),
         (_, Value::Bool(b)) => a::yes_no(lang, *b).to_string(),
         ("host", v) => person(v),
         ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())

@@ -27,7 +27,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, t: &Trash) {
         theme,
     );
     if t.items.is_empty() {
-        put(frame, inner, 0, Line::styled(a::trash_empty(lang), theme.dim));
+        put(
+            frame,
+            inner,
+            0,
+            Line::styled(a::trash_empty(lang), theme.dim),
+        );
         return;
     }
     let w = usize::from(inner.width);
