@@ -269,3 +269,34 @@ fn hostile_text_reaches_no_cell_raw() {
     assert!(matches!(state.overlay, Overlay::Trash(_)));
     assert!(unsafe_cells(&draw(&state, 80, 24)).is_empty());
 }
+
+#[test]
+fn the_audit_overlays_draw_at_any_size() {
+    let (ledger, id) = ledger_with_history();
+    let mut state = open(&ledger, Lang::Zh);
+    select_record(&mut state, &ledger, id);
+    let mut scenes = Vec::new();
+    run(&mut state, &ledger, &[Action::ShowHistory, Action::Bottom]);
+    scenes.push(state);
+    let mut state = open(&ledger, Lang::En);
+    run(
+        &mut state,
+        &ledger,
+        &[Action::ShowRecords, Action::ShowTrash],
+    );
+    scenes.push(state);
+    let mut state = open(&ledger, Lang::Zh);
+    state.offer_draft(taizhang::tui::draft::Draft::Record(
+        serde_json::from_str(r#"{"kind":"education","topic":"草稿"}"#).unwrap(),
+    ));
+    scenes.push(state);
+    for mut state in scenes {
+        for w in (0..=130).step_by(7) {
+            for h in (0..=45).step_by(3) {
+                state.resize(w, h);
+                let _ = taizhang::tui::view::history_max_scroll(&state);
+                draw(&state, w, h);
+            }
+        }
+    }
+}

@@ -46,6 +46,10 @@ fn a_record_draft_survives_a_file_round_trip_and_reopens_the_form() {
     }
     let draft = form_draft(&state);
     assert_eq!(draft.topic, "草稿里的主题");
+    assert_eq!(
+        draft.date, "2026-03-20",
+        "\"today\" is kept as the day it meant"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let file = DraftFile::new(dir.path().join("state/taizhang/draft-x.json"));

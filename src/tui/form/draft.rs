@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::RecordForm;
 use super::text::TextInput;
+use crate::core::date::parse_date;
 use crate::core::{DutyId, RecordId, RecordKind, YearView};
 use crate::i18n::Lang;
 
@@ -47,7 +48,11 @@ impl RecordForm {
         FormDraft {
             editing: self.editing,
             kind: self.kind,
-            date: self.date.text().to_string(),
+            // "今天" must not become another day when restored tomorrow.
+            date: parse_date(self.date.text(), self.today).map_or_else(
+                |_| self.date.text().to_string(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            ),
             topic: self.topic.text().to_string(),
             host: self.host.text().to_string(),
             partners: self.partners.text().to_string(),
