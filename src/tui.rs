@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod draft;
 pub mod effect;
 pub mod form;
 pub mod fuzzy;
@@ -16,17 +17,19 @@ pub mod view;
 pub mod widgets;
 pub mod wire;
 
+use std::path::PathBuf;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::i18n::Lang;
 
-pub use app::{run, step};
+pub use app::{run, step, tick};
 pub use state::State;
 pub use theme::Theme;
 
 /// How the TUI starts. Time comes in from outside: `today` fixes the year
 /// and pace, `now` stamps records.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     /// ASCII borders and bars (`--ascii`, `TAIZHANG_ASCII=1`).
@@ -35,6 +38,9 @@ pub struct Options {
     pub no_color: bool,
     pub today: NaiveDate,
     pub now: fn() -> NaiveDateTime,
+    /// Where an unsaved form is kept if the session is cut off; `None`
+    /// keeps no drafts.
+    pub draft: Option<PathBuf>,
 }
 
 impl Options {
@@ -49,6 +55,7 @@ impl Options {
             no_color: set("NO_COLOR"),
             today,
             now,
+            draft: None,
         }
     }
 }

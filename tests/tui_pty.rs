@@ -20,7 +20,9 @@ struct Session {
     master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     stop: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
-    _dir: tempfile::TempDir,
+    /// Every byte the program wrote.
+    raw: Arc<Mutex<Vec<u8>>>,
+    dir: Option<tempfile::TempDir>,
 }
 
 fn start(lang: &str) -> Session {
@@ -32,6 +34,14 @@ fn start(lang: &str) -> Session {
 fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
     let dir = tempfile::tempdir().unwrap();
     setup(&dir.path().join("ledger"));
+    let mut s = start_in(lang, dir.path());
+    s.dir = Some(dir);
+    s
+}
+
+/// Start the binary on the ledger `dir/ledger`, keeping drafts under
+/// `dir/state` (`XDG_STATE_HOME`), so a second start finds the first's.
+fn start_in(lang: &str, dir: &std::path::Path) -> Session {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -41,7 +51,8 @@ fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_taizhang"));
-    cmd.env("TAIZHANG_DB", dir.path().join("ledger"));
+    cmd.env("TAIZHANG_DB", dir.join("ledger"));
+    cmd.env("XDG_STATE_HOME", dir.join("state"));
     cmd.env("LANG", lang);
     cmd.env("TERM", "xterm-256color");
     cmd.env("TAIZHANG_TODAY", "2026-03-20");
@@ -55,6 +66,8 @@ fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
         0,
     )));
     let sink = Arc::clone(&screen);
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let raw_sink = Arc::clone(&raw);
     let stop = Arc::new(AtomicBool::new(false));
     let stopping = Arc::clone(&stop);
     let reader = std::thread::spawn(move || {
@@ -64,6 +77,7 @@ fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
                 break;
             }
             sink.lock().unwrap().process(&buf[..n]);
+            raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
         }
     });
     Session {
@@ -73,7 +87,8 @@ fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
         master: Some(pair.master),
         stop,
         reader: Some(reader),
-        _dir: dir,
+        raw,
+        dir: None,
     }
 }
 
@@ -208,4 +223,105 @@ fn adding_a_record_from_the_checklist_moves_the_bar() {
     assert_eq!(s.exit_code(), 0);
     std::thread::sleep(Duration::from_millis(100));
     assert!(!s.alternate_screen(), "the screen was given back");
+}
+
+fn hup(s: &mut Session) {
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// The one draft file under `dir/state/taizhang`, if any.
+fn draft_file(dir: &std::path::Path) -> Option<std::path::PathBuf> {
+    let d = dir.join("state/taizhang");
+    std::fs::read_dir(d).ok()?.find_map(|e| {
+        let p = e.ok()?.path();
+        let name = p.file_name()?.to_str()?.to_string();
+        (name.starts_with("draft-") && p.extension().is_some_and(|e| e == "json")).then_some(p)
+    })
+}
+
+#[test]
+fn sighup_mid_form_keeps_the_draft_and_the_next_start_offers_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = start_in("zh_CN.UTF-8", dir.path());
+    s.wait_for("进度最落后");
+    s.send("a");
+    s.wait_for("新增台账记录");
+    s.send("\t\t断线前的草稿");
+    s.wait_for("断线前的草稿");
+    hup(&mut s);
+    assert_eq!(s.exit_code(), 128 + 1);
+    let file = draft_file(dir.path()).expect("the draft was written");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("断线前的草稿")
+    );
+    drop(s);
+
+    let mut s = start_in("zh_CN.UTF-8", dir.path());
+    s.wait_for("恢复上次未保存的记录草稿");
+    s.send("y");
+    s.wait_for("断线前的草稿");
+    s.wait_for("新增台账记录");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("已保存记录");
+    assert!(draft_file(dir.path()).is_none(), "saved: the draft is gone");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn a_dropped_terminal_mid_form_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = start_in("en_US.UTF-8", dir.path());
+    s.wait_for("Furthest behind");
+    s.send("a");
+    s.send("\t\tcut off");
+    s.wait_for("cut off");
+    s.hang_up();
+    let code = s.exit_code();
+    assert!(code == 0 || code == 128 + 1, "exit code {code}");
+    let file = draft_file(dir.path()).expect("the draft was written");
+    assert!(std::fs::read_to_string(file).unwrap().contains("cut off"));
+}
+
+#[test]
+fn an_escape_sequence_in_a_topic_stays_inert_on_the_terminal() {
+    let mut s = start_with("en_US.UTF-8", |db| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("--db")
+            .arg(db)
+            .args(["add", "党课", "--date", "2026-03-18", "--topic"])
+            .arg("x\u{1b}]0;pwned\u{7}y\u{1b}[2J\u{202e}z")
+            .args(["--notes", "\u{1b}]2;pwned2\u{7}"])
+            .env("TAIZHANG_TODAY", "2026-03-20")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    });
+    s.wait_for("Furthest behind");
+    s.send("3");
+    s.wait_for("]0;pwned");
+    s.send("h");
+    s.wait_for("history of record");
+    s.send("\x1b");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    let raw = s.raw.lock().unwrap().clone();
+    let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    assert!(!has(b"\x1b]0;pwned"), "the title was not set");
+    assert!(!has(b"\x1b]2;pwned2"), "the title was not set");
+    assert!(
+        !has("\u{202e}".as_bytes()),
+        "no bidi override reached the terminal"
+    );
+    assert!(has(b"pwned"), "the text itself is shown");
 }

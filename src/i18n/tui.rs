@@ -1,5 +1,8 @@
 //! Every string the terminal UI shows, in Chinese and English. Views never
-//! spell words themselves; they ask here.
+//! spell words themselves; they ask here. The audit overlays (history,
+//! trash) and the draft offer have their words in `tui/audit.rs`.
+
+pub mod audit;
 
 use chrono::NaiveDate;
 
@@ -249,6 +252,11 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::FilterCancel => lang.pick("清除筛选", "clear filter"),
         Action::FilterBackspace => lang.pick("删字", "delete a character"),
         Action::FilterChar(_) => lang.pick("输入", "type"),
+        Action::ShowHistory => lang.pick("变更记录", "history"),
+        Action::ShowTrash => lang.pick("回收站", "trash"),
+        Action::RestoreFromTrash => lang.pick("恢复", "restore"),
+        Action::PickNext => lang.pick("选下一条记录", "pick next record"),
+        Action::PickPrev => lang.pick("选上一条记录", "pick previous record"),
         Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),
         Action::RosterKey(_) => lang.pick("填写人员", "person form"),
         Action::Paste(_) => lang.pick("粘贴", "paste"),

@@ -47,6 +47,17 @@ pub enum Action {
     RetirePerson,
     /// Roster: show or hide retired people.
     ToggleRetired,
+    /// The change history of the selected record (records screen, trash,
+    /// or the record picked in the checklist's detail pane).
+    ShowHistory,
+    /// The deleted records, to restore one.
+    ShowTrash,
+    /// Trash: put the selected record back.
+    RestoreFromTrash,
+    /// Checklist: pick the next record that counts toward the duty.
+    PickNext,
+    /// Checklist: pick the previous record that counts toward the duty.
+    PickPrev,
     /// Yes, in a confirmation.
     Confirm,
     /// No, in a confirmation.

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::core::journal::{Entity, JournalEntry};
 use crate::core::{CoreError, Ledger, NewPerson, NewRecord, PersonId, Record, RecordId, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,12 @@ pub enum Effect {
     EditPerson(PersonId, NewPerson),
     RetirePerson(PersonId),
     LoadYear(i32),
+    /// Read a record's journal entries for the history overlay.
+    LoadHistory(RecordId),
+    /// Read the trash for the trash overlay.
+    LoadTrash,
+    /// Put a record back from the trash (the trash overlay's `r`).
+    RestoreFromTrash(RecordId),
     Quit,
 }
 
@@ -29,6 +36,10 @@ pub enum Outcome {
     PersonRetired(String),
     /// A year was loaded; the loop swaps the new view in.
     Loaded,
+    /// A record's journal entries, oldest first.
+    History(RecordId, Vec<JournalEntry>),
+    /// The deleted records, each with its `delete` entry.
+    Trash(Vec<(Record, JournalEntry)>),
     Quit,
     /// The ledger refused; `from_form` tells the state to hand the error back
     /// to the open form instead of the status line.
@@ -54,7 +65,7 @@ impl Outcome {
 }
 
 /// Perform one effect through the ledger. `LoadYear` and `Quit` need no
-/// ledger write; the caller reloads the view.
+/// ledger write; the caller reloads the view. The `Load*` effects only read.
 pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -> Outcome {
     let form = matches!(effect, Effect::SaveRecord(_) | Effect::UpdateRecord(..));
     let result = match effect {
@@ -76,6 +87,11 @@ pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -
             .retire_person(id)
             .map(|p| Outcome::PersonRetired(p.name)),
         Effect::LoadYear(_) => Ok(Outcome::Loaded),
+        Effect::LoadHistory(id) => ledger
+            .history(&Entity::Record(id))
+            .map(|entries| Outcome::History(id, entries)),
+        Effect::LoadTrash => ledger.trash().map(Outcome::Trash),
+        Effect::RestoreFromTrash(id) => ledger.restore_from_trash(id).map(Outcome::Restored),
         Effect::Quit => Ok(Outcome::Quit),
     };
     result.unwrap_or_else(|error| Outcome::Failed {

@@ -3,6 +3,7 @@
 //! was typed into a `NewRecord` only after the core's own validation passes.
 
 pub mod complete;
+mod draft;
 mod draw;
 mod hints;
 mod keys;
@@ -17,6 +18,8 @@ use crate::core::{
     YearView,
 };
 use crate::i18n::Lang;
+
+pub use draft::FormDraft;
 
 use complete::{Shape, joiner};
 use slot::Slot;

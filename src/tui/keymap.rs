@@ -23,10 +23,16 @@ pub enum Mode {
     Form,
     /// The roster's person form or retire question is open and owns every key.
     RosterForm,
+    /// A record's change history is open.
+    History,
+    /// The trash is open.
+    Trash,
+    /// At start: restore the draft an interrupted session left?
+    OfferDraft,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Overview,
         Mode::Checklist,
         Mode::Records,
@@ -37,6 +43,9 @@ impl Mode {
         Mode::ConfirmDelete,
         Mode::Form,
         Mode::RosterForm,
+        Mode::History,
+        Mode::Trash,
+        Mode::OfferDraft,
     ];
 
     /// Screen modes also take the global keys.
@@ -160,6 +169,9 @@ static CHECKLIST: &[Binding] = &[
     b(Action::PageUp, &[code(KeyCode::PageUp)]),
     b(Action::PageDown, &[code(KeyCode::PageDown)]),
     b(Action::Filter, &[k('/')]),
+    b(Action::PickNext, &[k('n')]),
+    b(Action::PickPrev, &[k('p')]),
+    b(Action::ShowHistory, &[k('H')]),
 ];
 
 static RECORDS: &[Binding] = &[
@@ -171,6 +183,8 @@ static RECORDS: &[Binding] = &[
     b(Action::PageDown, &[code(KeyCode::PageDown)]),
     b(Action::EditRecord, &[k('e'), code(KeyCode::Enter)]),
     b(Action::DeleteRecord, &[k('d')]),
+    b(Action::ShowHistory, &[k('h')]),
+    b(Action::ShowTrash, &[k('T')]),
     b(Action::Filter, &[k('/')]),
     b(Action::Back, &[code(KeyCode::Esc)]),
     b(Action::NextPane, &[code(KeyCode::Tab)]),
@@ -225,6 +239,31 @@ static CONFIRM: &[Binding] = &[
     b(Action::Cancel, &[k('n'), code(KeyCode::Esc), k('q')]),
 ];
 
+static HISTORY: &[Binding] = &[
+    b(Action::Back, &[code(KeyCode::Esc), k('q'), k('h')]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::PageUp, &[code(KeyCode::PageUp)]),
+    b(Action::PageDown, &[code(KeyCode::PageDown), k(' ')]),
+    b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
+];
+
+static TRASH: &[Binding] = &[
+    b(Action::RestoreFromTrash, &[k('r')]),
+    b(Action::ShowHistory, &[k('h'), code(KeyCode::Enter)]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
+    b(Action::Back, &[code(KeyCode::Esc), k('q'), k('T')]),
+];
+
+static OFFER_DRAFT: &[Binding] = &[
+    b(Action::Confirm, &[k('y'), code(KeyCode::Enter)]),
+    b(Action::Cancel, &[k('n'), code(KeyCode::Esc)]),
+];
+
 /// The table of one mode, without the global keys.
 pub fn table(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -236,6 +275,9 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Filter => FILTER,
         Mode::Help => HELP,
         Mode::ConfirmDelete => CONFIRM,
+        Mode::History => HISTORY,
+        Mode::Trash => TRASH,
+        Mode::OfferDraft => OFFER_DRAFT,
         Mode::Form | Mode::RosterForm => &[],
     }
 }
@@ -300,15 +342,19 @@ pub fn hints(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
 /// out (moves are summed up as one hint, screen digits are on the tabs).
 fn footer_rank(a: &Action) -> Option<u8> {
     Some(match a {
-        Action::AddRecord | Action::AddPerson | Action::Confirm | Action::FilterAccept => 0,
+        Action::AddRecord
+        | Action::AddPerson
+        | Action::Confirm
+        | Action::FilterAccept
+        | Action::RestoreFromTrash => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson
         | Action::Cancel
         | Action::FilterCancel => 1,
-        Action::DeleteRecord | Action::RetirePerson => 2,
+        Action::DeleteRecord | Action::RetirePerson | Action::ShowHistory => 2,
         Action::Help => 3,
-        Action::Filter | Action::ToggleRetired => 4,
+        Action::Filter | Action::ToggleRetired | Action::ShowTrash => 4,
         Action::NextPane => 5,
         Action::Back => 6,
         Action::Quit => 7,
@@ -319,10 +365,12 @@ fn footer_rank(a: &Action) -> Option<u8> {
 }
 
 /// The footer hints of a mode, most useful first. Undo only shows where
-/// deleting is.
+/// deleting is; the checklist's history key is left to the help, so the
+/// footer keeps room for its moves.
 pub fn footer(mode: Mode, ascii: bool) -> Vec<(String, &'static Action)> {
     let mut out: Vec<(u8, String, &'static Action)> = bindings(mode)
         .filter(|b| b.action != Action::Undo || mode == Mode::Records)
+        .filter(|b| b.action != Action::ShowHistory || mode != Mode::Checklist)
         .filter_map(|b| {
             let rank = footer_rank(&b.action)?;
             Some((rank, b.keys.first()?.label(ascii), &b.action))

@@ -2,6 +2,7 @@
 //! y/n), and the person form. Pure state: keys in, `RosterOutcome` out; the
 //! app applies the change through the ledger and reports errors back.
 
+mod draft;
 mod draw;
 mod person;
 
@@ -11,6 +12,7 @@ use crate::core::{NewPerson, Person, PersonId, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::i18n::form::{Text, text as t};
 
+pub use draft::PersonDraft;
 use person::{PersonForm, PersonOutcome};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! Nothing here does IO: effects are data the loop applies, and what came of
 //! them returns through `settle`. Selections are kept within their lists.
 
+mod audit;
 mod forms;
 mod nav;
 pub mod select;
@@ -9,7 +10,10 @@ pub mod select;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use audit::{History, Trash};
+
 use super::action::Action;
+use super::draft::Draft;
 use super::effect::{Effect, Outcome};
 use super::form::RecordForm;
 use super::keymap::Mode;
@@ -89,6 +93,9 @@ pub struct Checklist {
     /// Index into the visible duties (see `select::duties`).
     pub duty: usize,
     pub detail_scroll: u16,
+    /// Index into the selected duty's counted records: the one `H` shows
+    /// the history of.
+    pub pick: usize,
 }
 
 impl Checklist {
@@ -103,6 +110,12 @@ pub enum Overlay {
     Help,
     ConfirmDelete(RecordId),
     Form(Box<RecordForm>),
+    /// A record's change history.
+    History(Box<History>),
+    /// Deleted records, to restore one.
+    Trash(Box<Trash>),
+    /// At start: a draft an interrupted session left, offered back.
+    OfferDraft(Box<Draft>),
 }
 
 /// A record just written, for the notice after the reload.
@@ -153,6 +166,9 @@ pub struct State {
     pub quit: bool,
     /// The terminal's size (columns, rows), so scrolling stops at the end.
     pub size: (u16, u16),
+    /// The ledger's revision the view was loaded at; a different one means
+    /// someone changed the ledger since.
+    pub revision: Option<u64>,
 }
 
 impl State {
@@ -177,6 +193,7 @@ impl State {
             undo: Vec::new(),
             quit: false,
             size: (80, 24),
+            revision: None,
         }
     }
 
@@ -186,6 +203,9 @@ impl State {
             Overlay::Form(_) => Mode::Form,
             Overlay::Help => Mode::Help,
             Overlay::ConfirmDelete(_) => Mode::ConfirmDelete,
+            Overlay::History(_) => Mode::History,
+            Overlay::Trash(_) => Mode::Trash,
+            Overlay::OfferDraft(_) => Mode::OfferDraft,
             Overlay::None if self.filtering => Mode::Filter,
             Overlay::None if self.screen == Screen::Roster && self.roster.captures_keys() => {
                 Mode::RosterForm
@@ -226,13 +246,26 @@ impl State {
                 Some(id) => self.overlay = Overlay::ConfirmDelete(id),
                 None => self.info(msg::text(self.lang, T::NoRecordSelected)),
             },
-            Action::Confirm => {
-                if let Overlay::ConfirmDelete(id) = self.overlay {
+            Action::Confirm => match &self.overlay {
+                Overlay::ConfirmDelete(id) => {
+                    let id = *id;
                     self.overlay = Overlay::None;
                     return vec![Effect::DeleteRecord(id)];
                 }
+                Overlay::OfferDraft(_) => self.accept_draft(),
+                _ => {}
+            },
+            Action::Cancel => {
+                if let Overlay::OfferDraft(_) = self.overlay {
+                    self.info(msg::audit::draft_discarded(self.lang));
+                }
+                self.overlay = Overlay::None;
             }
-            Action::Cancel => self.overlay = Overlay::None,
+            Action::ShowHistory => return self.show_history(),
+            Action::ShowTrash => return vec![Effect::LoadTrash],
+            Action::RestoreFromTrash => return self.restore_selected(),
+            Action::PickNext => self.pick(1),
+            Action::PickPrev => self.pick(-1),
             Action::Undo => match self.undo.pop() {
                 Some(record) => return vec![Effect::RestoreRecord(record)],
                 None => self.info(msg::text(self.lang, T::NothingToUndo)),
@@ -301,19 +334,27 @@ impl State {
             Outcome::Restored(r) => self.info(&msg::restored(lang, r.id)),
             Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
             Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
+            Outcome::History(id, entries) => self.history_loaded(id, entries),
+            Outcome::Trash(items) => self.trash_loaded(items),
             Outcome::Loaded | Outcome::Quit => {}
             Outcome::Failed { error, from_form } => self.failed(&error, from_form),
         }
     }
 
-    /// Swap in freshly loaded data, keeping selections in range.
+    /// Swap in freshly loaded data. In the same year every selection stays
+    /// on the same item (by id, not by row); all are kept in range.
     pub fn set_view(&mut self, view: YearView) {
-        if view.year != self.view.year {
+        if view.year == self.view.year {
+            let anchors = self.anchors();
+            self.view = view;
+            self.reanchor(&anchors);
+        } else {
             self.record = 0;
             self.talks_scroll = 0;
             self.checklist.detail_scroll = 0;
+            self.checklist.pick = 0;
+            self.view = view;
         }
-        self.view = view;
         self.clamp();
         if let Some(saved) = self.saved.take() {
             let text = self.saved_notice(&saved);
@@ -336,7 +377,7 @@ impl State {
         self.notice = Some(Notice::Error(text));
     }
 
-    fn info(&mut self, text: &str) {
+    pub(crate) fn info(&mut self, text: &str) {
         self.notice = Some(Notice::Info(text.to_string()));
     }
 
@@ -355,7 +396,7 @@ impl State {
         }
     }
 
-    fn selected_record(&self) -> Option<RecordId> {
+    pub(crate) fn selected_record(&self) -> Option<RecordId> {
         if self.screen != Screen::Records {
             return None;
         }
@@ -369,6 +410,7 @@ impl State {
         self.record = 0;
         self.checklist.duty = 0;
         self.checklist.detail_scroll = 0;
+        self.checklist.pick = 0;
         if self.screen == Screen::Checklist && !self.filter.is_empty() {
             self.checklist.focus = Some(Pane::Duties);
         }

@@ -54,10 +54,11 @@ pub fn install_panic_hook() {
 /// never cuts a write or a frame in half.
 pub type Gate = Arc<Mutex<()>>;
 
-/// On SIGTERM or SIGHUP: wait until the loop is idle (blocked reading input,
-/// every write already flushed by the store), restore the terminal, exit.
+/// On SIGTERM or SIGHUP: wait until the loop is idle (waiting for input,
+/// every write already flushed by the store), run `last` (which keeps an
+/// unsaved form as a draft), restore the terminal, exit.
 #[cfg(unix)]
-pub fn watch_signals(gate: &Gate) -> io::Result<()> {
+pub fn watch_signals(gate: &Gate, last: impl FnOnce() + Send + 'static) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
@@ -67,6 +68,7 @@ pub fn watch_signals(gate: &Gate) -> io::Result<()> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 let _idle = gate.lock().unwrap_or_else(PoisonError::into_inner);
+                last();
                 restore();
                 std::process::exit(128 + sig);
             }
@@ -75,6 +77,6 @@ pub fn watch_signals(gate: &Gate) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-pub fn watch_signals(_gate: &Gate) -> io::Result<()> {
+pub fn watch_signals(_gate: &Gate, _last: impl FnOnce() + Send + 'static) -> io::Result<()> {
     Ok(())
 }

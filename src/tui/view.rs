@@ -4,9 +4,11 @@
 mod checklist;
 mod chrome;
 mod detail;
+mod history;
 mod overlay;
 mod overview;
 mod records;
+mod trash;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,6 +53,27 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Help => overlay::help(state, frame, area),
         Overlay::ConfirmDelete(id) => overlay::confirm(state, frame, area, *id),
         Overlay::Form(form) => overlay::form(state, frame, area, form),
+        Overlay::History(h) => history::render(state, frame, area, h),
+        Overlay::Trash(t) => trash::render(state, frame, area, t),
+        Overlay::OfferDraft(d) => trash::offer(state, frame, area, d),
+    }
+    scrub(frame);
+}
+
+/// The last guard against hostile text: views make ledger text inert
+/// (`widgets::text`), and no cell may still hold a control character or a
+/// bidi override (ratatui appends zero-width characters to a cell).
+fn scrub(frame: &mut Frame) {
+    let buf = frame.buffer_mut();
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(crate::core::text::is_unsafe) {
+            let safe: String = symbol
+                .chars()
+                .filter(|c| !crate::core::text::is_unsafe(*c))
+                .collect();
+            cell.set_symbol(if safe.is_empty() { " " } else { &safe });
+        }
     }
 }
 
@@ -61,6 +84,11 @@ pub fn detail_max_scroll(state: &State) -> u16 {
     let inner = Block::bordered().inner(detail_area);
     let n = detail::lines(state, inner.width).map_or(0, |(_, l)| l.len());
     u16::try_from(n.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+/// How far the open history overlay can scroll at the state's terminal size.
+pub fn history_max_scroll(state: &State) -> u16 {
+    history::max_scroll(state)
 }
 
 /// How far the help can scroll at the state's terminal size.

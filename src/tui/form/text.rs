@@ -48,7 +48,8 @@ impl TextInput {
             .filter_map(|c| match c {
                 '\n' if self.multiline => Some('\n'),
                 '\n' | '\t' => Some(' '),
-                c if c.is_control() => None,
+                // Controls and bidi overrides never enter a field.
+                c if crate::core::text::is_unsafe(c) => None,
                 c => Some(c),
             })
             .collect()
@@ -220,8 +221,9 @@ pub fn window(line: &str, cursor: usize, width: usize) -> (String, usize) {
 }
 
 /// Cut `text` to at most `width` display columns.
+/// Shown text (names, departments from the ledger) is made inert first.
 pub fn clip(text: &str, width: usize) -> String {
-    window(text, 0, width).0
+    window(&crate::core::text::inert_line(text), 0, width).0
 }
 
 /// `text` cut or padded with spaces to exactly `width` display columns.
@@ -234,6 +236,7 @@ pub fn pad_to(text: &str, width: usize) -> String {
 /// Break `text` into lines of at most `width` display columns.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
+    let text = crate::core::text::inert(text, true);
     let mut out = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();

@@ -119,6 +119,11 @@ impl PersonForm {
         }
     }
 
+    /// Whether anything differs from how the form opened.
+    pub(super) fn changed(&self) -> bool {
+        self.build() != self.initial
+    }
+
     pub(super) fn set_error(&mut self, e: ValidationError) {
         if let Some(s) = PSlot::ALL.into_iter().find(|s| s.field() == e.field) {
             self.focus = s;

@@ -48,6 +48,10 @@ fn beside(p: Pane, forward: bool, wrap: bool) -> Pane {
 
 impl State {
     pub(super) fn navigate(&mut self, action: &Action) {
+        if matches!(self.overlay, Overlay::History(_) | Overlay::Trash(_)) {
+            self.audit_nav(action);
+            return;
+        }
         if self.overlay == Overlay::Help {
             if *action == Action::Back {
                 self.overlay = Overlay::None;
@@ -110,6 +114,7 @@ impl State {
             self.checklist.list = list;
             self.checklist.duty = row;
             self.checklist.detail_scroll = 0;
+            self.checklist.pick = 0;
             self.checklist.focus = Some(Pane::Duties);
         }
     }
@@ -140,6 +145,7 @@ impl State {
                     if before != self.checklist.list {
                         self.checklist.duty = 0;
                         self.checklist.detail_scroll = 0;
+                        self.checklist.pick = 0;
                     }
                 }
                 Pane::Duties => {
@@ -148,6 +154,7 @@ impl State {
                     self.checklist.duty = step(before, len, action);
                     if before != self.checklist.duty {
                         self.checklist.detail_scroll = 0;
+                        self.checklist.pick = 0;
                     }
                 }
                 Pane::Detail => {

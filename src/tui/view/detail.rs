@@ -118,7 +118,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     if p.records.is_empty() {
         add(msg::text(lang, T::NoneYet), theme.dim, &mut lines);
     }
-    for id in &p.records {
+    for (i, id) in p.records.iter().enumerate() {
         if let Some(r) = view.record(*id) {
             let s = format!(
                 "{} {} {}",
@@ -126,7 +126,13 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
                 domain::kind(lang, r.kind),
                 r.topic
             );
-            lines.push((Some(text::truncate(&s, w, theme.ellipsis())), theme.base));
+            // The picked record (n/p) is the one `H` shows the history of.
+            let style = if i == state.checklist.pick {
+                theme.selected
+            } else {
+                theme.base
+            };
+            lines.push((Some(text::truncate(&s, w, theme.ellipsis())), style));
         }
     }
     lines.push((Some(String::new()), theme.base));

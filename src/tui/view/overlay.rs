@@ -16,7 +16,7 @@ use crate::tui::state::{Screen, State};
 use crate::tui::widgets::text;
 
 /// A box of at most `w`×`h` centred in `area`, cleared.
-fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let r = Rect::new(

@@ -1,7 +1,11 @@
 //! Fitting text into cells by display width (unicode-width, as ratatui
 //! measures), never by bytes or chars, so CJK text is cut where it shows.
+//! Text passes through `core::text` first: control characters, escape
+//! sequences and bidi overrides from the ledger come out inert and visible.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::core::text::{inert, inert_line};
 
 /// Display width of `s`.
 pub fn width(s: &str) -> usize {
@@ -12,10 +16,12 @@ fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
-/// `s` cut to at most `max` columns, ending in `ellipsis` when cut.
+/// `s` on one line, made inert, cut to at most `max` columns, ending in
+/// `ellipsis` when cut.
 pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
-    if width(s) <= max {
-        return s.chars().filter(|c| !c.is_control()).collect();
+    let s = inert_line(s);
+    if width(&s) <= max {
+        return s.into_owned();
     }
     let room = max.saturating_sub(width(ellipsis));
     let mut out = String::new();
@@ -47,13 +53,15 @@ fn breaks_anywhere(c: char) -> bool {
     char_width(c) >= 2
 }
 
-/// Wrap `s` into lines of at most `max` columns. CJK text breaks between any
-/// two characters, other text at spaces; a word longer than a line is split.
+/// Wrap `s` (made inert) into lines of at most `max` columns. CJK text
+/// breaks between any two characters, other text at spaces; a word longer
+/// than a line is split.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     if max == 0 {
         return lines;
     }
+    let s = inert(s, true);
     for para in s.split('\n') {
         let mut line = String::new();
         let mut used = 0;
@@ -132,6 +140,18 @@ mod tests {
         assert_eq!(truncate("abc", 3, "…"), "abc");
         assert_eq!(truncate("abcd", 0, "…"), "");
         assert_eq!(fit("党课", 6, "…"), "党课  ");
+    }
+
+    #[test]
+    fn hostile_text_comes_out_inert() {
+        let evil = "会\u{1b}]0;pwned\u{7}议\u{202e}x\u{1b}[2J";
+        for out in [truncate(evil, 80, "…"), fit(evil, 80, "…")]
+            .into_iter()
+            .chain(wrap(evil, 10))
+        {
+            assert!(!out.chars().any(crate::core::text::is_unsafe), "{out:?}");
+        }
+        assert!(truncate(evil, 80, "").contains("\\u{1b}]0;pwned"));
     }
 
     #[test]

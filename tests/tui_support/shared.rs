@@ -1,0 +1,68 @@
+//! One in-memory store seen by two ledgers, as two sessions see one ledger
+//! through the service: what one writes, the other reads.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use taizhang::core::journal::{Entity, JournalEntry};
+use taizhang::core::mem::MemStore;
+use taizhang::core::{Backup, Catalogue, Person, Record, RecordId, Stamp, Store, StoreError};
+
+#[derive(Debug, Clone)]
+pub struct Shared(pub Arc<MemStore>);
+
+impl Store for Shared {
+    fn catalogue(&self) -> Result<Catalogue, StoreError> {
+        self.0.catalogue()
+    }
+    fn set_catalogue(&self, c: &Catalogue, s: &Stamp) -> Result<(), StoreError> {
+        self.0.set_catalogue(c, s)
+    }
+    fn people(&self) -> Result<Vec<Person>, StoreError> {
+        self.0.people()
+    }
+    fn put_person(&self, p: &Person, s: &Stamp) -> Result<(), StoreError> {
+        self.0.put_person(p, s)
+    }
+    fn records_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>, StoreError> {
+        self.0.records_between(from, to)
+    }
+    fn record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        self.0.record(id)
+    }
+    fn put_record(&self, r: &Record, s: &Stamp) -> Result<(), StoreError> {
+        self.0.put_record(r, s)
+    }
+    fn delete_record(&self, id: RecordId, s: &Stamp) -> Result<Option<Record>, StoreError> {
+        self.0.delete_record(id, s)
+    }
+    fn record_years(&self) -> Result<Vec<i32>, StoreError> {
+        self.0.record_years()
+    }
+    fn next_id(&self) -> Result<u64, StoreError> {
+        self.0.next_id()
+    }
+    fn export(&self) -> Result<Backup, StoreError> {
+        self.0.export()
+    }
+    fn import(&self, b: &Backup, s: &Stamp) -> Result<(), StoreError> {
+        self.0.import(b, s)
+    }
+    fn seal(&self, year: i32, d: &str, s: &Stamp) -> Result<JournalEntry, StoreError> {
+        self.0.seal(year, d, s)
+    }
+    fn journal(&self, from: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        self.0.journal(from)
+    }
+    fn history(&self, e: &Entity) -> Result<Vec<JournalEntry>, StoreError> {
+        self.0.history(e)
+    }
+    fn trash(&self) -> Result<Vec<(Record, JournalEntry)>, StoreError> {
+        self.0.trash()
+    }
+    fn revision(&self) -> Result<u64, StoreError> {
+        self.0.revision()
+    }
+}
