@@ -8,7 +8,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use taizhang::core::journal::{Entity, JournalEntry};
 use taizhang::core::mem::MemStore;
+use taizhang::core::year::Correction;
 use taizhang::core::{Backup, Catalogue, Person, Record, RecordId, Stamp, Store, StoreError};
+use taizhang::core::{FixId, FixItem};
 
 #[derive(Debug, Clone)]
 pub struct Shared(pub Arc<MemStore>);
@@ -64,5 +66,26 @@ impl Store for Shared {
     }
     fn revision(&self) -> Result<u64, StoreError> {
         self.0.revision()
+    }
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
+        self.0.fixes(year)
+    }
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError> {
+        self.0.fix(id)
+    }
+    fn put_fix(&self, f: &FixItem, s: &Stamp) -> Result<(), StoreError> {
+        self.0.put_fix(f, s)
+    }
+    fn corrections(&self, r: Option<RecordId>) -> Result<Vec<Correction>, StoreError> {
+        self.0.corrections(r)
+    }
+    fn put_correction(&self, c: &Correction, s: &Stamp) -> Result<(), StoreError> {
+        self.0.put_correction(c, s)
+    }
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
+        self.0.closed_years()
+    }
+    fn close_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+        self.0.close_year(year, s)
     }
 }
