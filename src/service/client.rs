@@ -130,7 +130,7 @@ impl RemoteStore {
 
 fn decode<T: DeserializeOwned>(response: Response) -> Result<T, StoreError> {
     match response {
-        Response::Ok(value) => serde_json::from_value(value).map_err(|e| {
+        Response::Ok(value) => serde_json::from_str(value.get()).map_err(|e| {
             StoreError::Remote(format!(
                 "the ledger service sent an answer this taizhang cannot read ({e})"
             ))

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::any::AnyStore;
 use super::client::RemoteStore;
@@ -41,7 +42,9 @@ pub enum Request {
 /// The answer: the method's return value as JSON, or its error.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Response {
-    Ok(serde_json::Value),
+    /// The answer exactly as the service serialised it; the client decodes it
+    /// straight into the method's return type (no intermediate value tree).
+    Ok(Box<RawValue>),
     Err(WireError),
 }
 
@@ -150,11 +153,11 @@ macro_rules! store_protocol {
         pub fn dispatch<S: Store + ?Sized>(
             store: &S,
             call: StoreCall,
-        ) -> Result<serde_json::Value, StoreError> {
+        ) -> Result<Box<RawValue>, StoreError> {
             match call {
                 $( StoreCall::$Variant { $( $arg ),* } => {
                     let value = store.$method($( pass!($how $arg) ),*)?;
-                    serde_json::to_value(value).map_err(|e| StoreError::Remote(format!(
+                    serde_json::value::to_raw_value(&value).map_err(|e| StoreError::Remote(format!(
                         "cannot encode the answer to {}: {e}", stringify!($method)
                     )))
                 } )*
@@ -241,8 +244,8 @@ mod tests {
         };
         assert_eq!(call.effect(), Effect::Read);
         let first: u64 =
-            serde_json::from_value(dispatch(&store, (*call).clone()).unwrap()).unwrap();
-        let second: u64 = serde_json::from_value(dispatch(&store, *call).unwrap()).unwrap();
+            serde_json::from_str(dispatch(&store, (*call).clone()).unwrap().get()).unwrap();
+        let second: u64 = serde_json::from_str(dispatch(&store, *call).unwrap().get()).unwrap();
         assert_eq!(second, first + 1);
     }
 

@@ -58,13 +58,21 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
     }
 }
 
+/// A reply carrying `value`, encoded once, straight to JSON text.
+fn reply<T: serde::Serialize + ?Sized>(value: &T) -> (Response, bool) {
+    match serde_json::value::to_raw_value(value) {
+        Ok(raw) => (Response::Ok(raw), false),
+        Err(e) => (refuse(format!("cannot encode the answer: {e}")), false),
+    }
+}
+
 fn refuse(message: String) -> Response {
     Response::Err(WireError::Remote(message))
 }
 
 /// The response to one request, and whether to close the connection after it.
 fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) -> (Response, bool) {
-    let ok = |value: serde_json::Value| (Response::Ok(value), false);
+    let ok = |value: Box<serde_json::value::RawValue>| (Response::Ok(value), false);
     match request {
         Request::Hello { version } if version != PROTOCOL_VERSION => (
             Response::Err(WireError::ProtocolMismatch {
@@ -75,13 +83,11 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
         ),
         Request::Hello { .. } => {
             *greeted = true;
-            ok(serde_json::to_value(Welcome::current()).unwrap_or_default())
+            reply(&Welcome::current())
         }
         _ if !*greeted => (refuse("say Hello first".into()), true),
-        Request::WhoAmI => ok(serde_json::Value::from(peer.user.clone())),
-        Request::Revision => ok(serde_json::Value::from(
-            shared.revision.load(Ordering::SeqCst),
-        )),
+        Request::WhoAmI => reply(&peer.user),
+        Request::Revision => reply(&shared.revision.load(Ordering::SeqCst)),
         Request::Store(mut call) => {
             let name = call.name();
             let writes = call.effect().writes();

@@ -51,7 +51,10 @@ fn fake_service(
         let mut hello = String::new();
         reader.read_line(&mut hello).unwrap();
         assert!(hello.contains("Hello"), "{hello}");
-        let reply = serde_json::to_string(&Response::Ok(welcome)).unwrap();
+        let reply = serde_json::to_string(&Response::Ok(
+            serde_json::value::to_raw_value(&welcome).unwrap(),
+        ))
+        .unwrap();
         reader
             .get_mut()
             .write_all(format!("{reply}\n").as_bytes())
