@@ -1,20 +1,27 @@
 //! A realistic sample ledger for trying the app and for benchmarks: a pure,
 //! seeded function of (catalogue, today, spec). Meetings keep their rhythm
-//! with a few gaps, so some duties end up done and some behind.
+//! with a few gaps, so some duties end up done and some behind; each year
+//! also holds rectification items (整改), a few of them overdue.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 
+mod fixes;
+mod plan;
+mod problems;
+mod rng;
 mod sample;
 
 use super::catalogue::{Catalogue, DutyId};
 use super::port::{Backup, SCHEMA_VERSION};
 use super::progress::required_pairs;
-use super::record::{Absence, Record, RecordId, RecordKind};
+use super::record::{RecordId, RecordKind};
 use super::roster::{PersonId, Roster};
 use super::rule::{PairScope, RoleScope};
-use sample::{ABSENCE_REASONS, roster, topics};
+use plan::Plan;
+use rng::Rng;
+use sample::roster;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoSpec {
@@ -36,172 +43,8 @@ impl Default for DemoSpec {
     }
 }
 
-/// xorshift64: deterministic and good enough for sample data.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            return 0;
-        }
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> Option<T> {
-        items.get(self.below(items.len())).copied()
-    }
-}
-
-/// One year's records being built, before ids are handed out.
-struct Plan<'a> {
-    rng: &'a mut Rng,
-    roster: &'a Roster,
-    prefill: &'a HashMap<RecordKind, Vec<DutyId>>,
-    year: i32,
-    /// The last day that may hold a record (today, in the current year).
-    end: NaiveDate,
-    /// Chance (%) that a scheduled item is skipped this year.
-    slack: usize,
-    weak: [RecordKind; 2],
-    out: Vec<Record>,
-}
-
-impl Plan<'_> {
-    fn date(&mut self, first_month: u32, months: u32) -> Option<NaiveDate> {
-        let month =
-            first_month + u32::try_from(self.rng.below(months.max(1) as usize)).unwrap_or(0);
-        let day = 1 + u32::try_from(self.rng.below(28)).unwrap_or(0);
-        NaiveDate::from_ymd_opt(self.year, month.min(12), day)
-    }
-
-    /// A day between 1 January and `end`.
-    fn date_so_far(&mut self) -> Option<NaiveDate> {
-        let days = usize::try_from(self.end.ordinal()).unwrap_or(1);
-        let ordinal = 1 + u32::try_from(self.rng.below(days)).unwrap_or(0);
-        NaiveDate::from_yo_opt(self.year, ordinal)
-    }
-
-    fn ids(&self, scope: RoleScope) -> Vec<PersonId> {
-        self.roster.in_scope(scope).map(|p| p.id).collect()
-    }
-
-    fn skipped(&mut self, kind: RecordKind) -> bool {
-        let slack = if self.weak.contains(&kind) {
-            self.slack * 8
-        } else {
-            self.slack
-        };
-        self.rng.chance(slack)
-    }
-
-    /// A meeting of `scope` hosted by `host`, with the odd absentee.
-    fn meeting(
-        &mut self,
-        kind: RecordKind,
-        date: Option<NaiveDate>,
-        host: Option<PersonId>,
-        scope: RoleScope,
-    ) {
-        let mut attendees = self.ids(scope);
-        let mut absentees = Vec::new();
-        if attendees.len() > 3 && self.rng.chance(30) {
-            let who = attendees.remove(self.rng.below(attendees.len()));
-            let reason = self.rng.pick(&ABSENCE_REASONS).unwrap_or("出差");
-            absentees.push(Absence {
-                person: who,
-                reason: reason.to_string(),
-            });
-        }
-        self.push(kind, date, host, attendees, absentees, Vec::new());
-    }
-
-    fn talk(
-        &mut self,
-        kind: RecordKind,
-        date: Option<NaiveDate>,
-        host: PersonId,
-        partner: PersonId,
-    ) {
-        if host != partner {
-            self.push(
-                kind,
-                date,
-                Some(host),
-                Vec::new(),
-                Vec::new(),
-                vec![partner],
-            );
-        }
-    }
-
-    fn push(
-        &mut self,
-        kind: RecordKind,
-        date: Option<NaiveDate>,
-        host: Option<PersonId>,
-        attendees: Vec<PersonId>,
-        absentees: Vec<Absence>,
-        partners: Vec<PersonId>,
-    ) {
-        let Some(date) = date.filter(|d| *d <= self.end) else {
-            return;
-        };
-        let topic = self.rng.pick(topics(kind)).unwrap_or("").to_string();
-        let minute = u32::try_from(self.rng.below(60)).unwrap_or(0);
-        let time = NaiveTime::from_hms_opt(17, minute, 0).unwrap_or_default();
-        self.out.push(Record {
-            id: RecordId(0),
-            kind,
-            date,
-            topic,
-            host,
-            attendees,
-            absentees,
-            partners,
-            duties: self.prefill.get(&kind).cloned().unwrap_or_default(),
-            notes: String::new(),
-            evidence: Vec::new(),
-            entered_by: "demo".to_string(),
-            entered_at: date.and_time(time),
-        });
-    }
-
-    /// Items on a fixed rhythm: `per_year` evenly spread buckets.
-    fn rhythm(
-        &mut self,
-        kind: RecordKind,
-        per_year: u32,
-        host: Option<PersonId>,
-        scope: RoleScope,
-    ) {
-        let months = 12 / per_year.max(1);
-        for i in 0..per_year {
-            if !self.skipped(kind) {
-                let date = self.date(1 + i * months, months);
-                self.meeting(kind, date, host, scope);
-            }
-        }
-    }
-}
-
-/// Build the sample ledger. Records end at `today`; ids follow dates.
+/// Build the sample ledger. Records end at `today`; ids follow dates, records
+/// first, then rectification items.
 pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Backup {
     use RecordKind as K;
     let people = roster();
@@ -354,14 +197,22 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
     for (r, id) in records.iter_mut().zip(first_id..) {
         r.id = RecordId(id);
     }
-    let next_id = first_id + records.len() as u64;
+    let fixes_from = first_id + records.len() as u64;
+    let ctx = fixes::Ctx {
+        catalogue,
+        roster: &roster,
+        records: &records,
+        today,
+    };
+    let fixes = fixes::generate(&ctx, first, fixes_from, spec.seed);
+    let next_id = fixes_from + fixes.len() as u64;
     Backup {
         schema: SCHEMA_VERSION,
         catalogue: catalogue.clone(),
         people,
         records,
         next_id,
-        fixes: Vec::new(),
+        fixes,
         corrections: Vec::new(),
         closed_years: Vec::new(),
     }
