@@ -159,8 +159,8 @@ fn the_current_year_mixes_states_and_has_overdue_items() {
 }
 
 #[test]
-fn ten_big_years_generate_quickly() {
-    let start = std::time::Instant::now();
+fn the_benchmark_ledger_is_coherent() {
+    // Its speed is measured by `cargo bench`, never asserted here.
     let b = generate(
         &Catalogue::embedded(),
         d(2026, 11, 26),
@@ -169,7 +169,6 @@ fn ten_big_years_generate_quickly() {
     assert!(b.records.len() > 18_000);
     assert!(b.fixes.len() >= 60);
     check_coherent(&b, d(2026, 11, 26));
-    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
 
 fn taizhang(home: &std::path::Path) -> Command {
