@@ -214,8 +214,19 @@ fn accept_loop(
             return Stopped::Idle;
         }
         threads.retain(|t| !t.is_finished());
-        std::thread::sleep(TICK);
+        wait_for_connection(listener, TICK);
     }
+}
+
+/// Sleep until a client connects or `tick` passes, whichever is first, so a
+/// connection is answered at once rather than at the next tick.
+fn wait_for_connection(listener: &UnixListener, tick: Duration) {
+    use nix::poll::{PollFd, PollFlags, poll};
+    use std::os::fd::AsFd;
+    let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+    let ms = u16::try_from(tick.as_millis()).unwrap_or(u16::MAX);
+    // An interrupted or failed poll just means one more turn of the loop.
+    let _ = poll(&mut fds, ms);
 }
 
 fn start_session(
