@@ -110,6 +110,11 @@ pub fn screen(lang: Lang, s: Screen) -> &'static str {
     }
 }
 
+/// What records are counted in, after a number (`11 条`).
+pub fn record_unit(lang: Lang) -> &'static str {
+    lang.pick("条", "rec")
+}
+
 pub fn year(lang: Lang, year: i32) -> String {
     match lang {
         Lang::Zh => format!("{year}年度"),

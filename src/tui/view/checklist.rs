@@ -150,6 +150,8 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             ),
         );
         let bar = Rect::new(inner.x + title_w + 1, inner.y + y, bar_w, 1);
-        QuotaBar::new(p, theme).render(bar, frame.buffer_mut());
+        QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(bar, frame.buffer_mut());
     }
 }

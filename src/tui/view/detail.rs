@@ -39,7 +39,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         match line {
             None => {
                 let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
-                QuotaBar::new(p, theme).render(r, frame.buffer_mut());
+                QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(r, frame.buffer_mut());
             }
             Some(text) => put(
                 frame,
@@ -75,17 +77,19 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         &mut lines,
     );
     lines.push((None, theme.base));
-    add(
-        &format!(
+    // A duty with no quota has no pace to meet: just its status.
+    let status = if p.status == crate::core::Status::NoQuota {
+        domain::status(lang, p.status).to_string()
+    } else {
+        format!(
             "{}{}{} {}",
             domain::status(lang, p.status),
             theme.dot(),
             msg::text(lang, T::Expected),
             p.expected
-        ),
-        theme.status(p.status),
-        &mut lines,
-    );
+        )
+    };
+    add(&status, theme.status(p.status), &mut lines);
     add(
         &format!(
             "{}: {}",

@@ -112,7 +112,9 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
             area.width.saturating_sub(name_w + 1),
             1,
         );
-        QuotaBar::new(p, theme).render(bar, frame.buffer_mut());
+        QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(bar, frame.buffer_mut());
     }
 }
 
