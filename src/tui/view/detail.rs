@@ -40,8 +40,8 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             None => {
                 let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
                 QuotaBar::new(p, theme)
-            .unit(msg::record_unit(lang))
-            .render(r, frame.buffer_mut());
+                    .unit(msg::record_unit(lang))
+                    .render(r, frame.buffer_mut());
             }
             Some(text) => put(
                 frame,

@@ -100,7 +100,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 }
 
 /// Characters no line may start with (the basic Chinese line-breaking rule).
-const NO_START: &[char] = &['，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '”', '》'];
+const NO_START: &[char] = &[
+    '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '”', '》',
+];
 /// Characters no line may end with.
 const NO_END: &[char] = &['（', '「', '『', '“', '《'];
 
@@ -207,7 +209,8 @@ mod tests {
         assert_eq!(wrap("一二三四，五六", 8), vec!["一二三", "四，五六"]);
         // Nor end with an opening one.
         assert_eq!(wrap("一二三“四”", 8), vec!["一二三", "“四”"]);
-        for line in wrap("严格落实理论中心组学习制度，每年至少安排12次专题学习。", 10) {
+        for line in wrap("严格落实理论中心组学习制度，每年至少安排12次专题学习。", 10)
+        {
             assert!(!line.starts_with(NO_START), "{line}");
             assert!(!line.ends_with(NO_END), "{line}");
         }
