@@ -130,7 +130,10 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             continue;
         };
         let indent = "  ".repeat(usize::from(row.depth));
-        let label = format!("{indent}{}", domain::duty_title(lang, duty));
+        // A duty with an overdue rectification item carries a marker.
+        let flagged = view.overdue_fixes_for(&duty.id).next().is_some();
+        let flag = if flagged { "! " } else { "" };
+        let label = format!("{indent}{flag}{}", domain::duty_title(lang, duty));
         let style = if i == state.checklist.duty {
             if focused {
                 theme.selected
