@@ -51,7 +51,7 @@ pub fn state_marker_ascii(s: FixState) -> &'static str {
 pub fn overdue_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("整改逾期 {n} 项"),
-        Lang::En => format!("{n} rectification items overdue"),
+        Lang::En => format!("Overdue rectification items: {n}"),
     }
 }
 
