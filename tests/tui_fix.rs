@@ -45,7 +45,11 @@ fn ctrl(c: char) -> KeyEvent {
 #[case(Mode::Fixes, ch('2'), Some(Action::ShowChecklist))]
 #[case(Mode::Fixes, ch('q'), Some(Action::Quit))]
 #[case(Mode::FixForm, ch('q'), Some(Action::FixKey(ch('q'))))]
-#[case(Mode::FixForm, key(KeyCode::Esc), Some(Action::FixKey(key(KeyCode::Esc))))]
+#[case(
+    Mode::FixForm,
+    key(KeyCode::Esc),
+    Some(Action::FixKey(key(KeyCode::Esc)))
+)]
 fn key_to_action(#[case] mode: Mode, #[case] ev: KeyEvent, #[case] want: Option<Action>) {
     assert_eq!(keymap::lookup(mode, &ev), want);
 }

@@ -287,18 +287,15 @@ impl FixForm {
                 self.edited();
             }
             KeyCode::Enter if duties => return self.submit(view),
-            KeyCode::Tab | KeyCode::Enter => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
             KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
             KeyCode::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
             KeyCode::Up if duties && self.duty_cursor > 0 => self.duty_cursor -= 1,
-            KeyCode::Down if duties => {
-                if self.duty_cursor + 1 < self.all_duties.len() {
-                    self.duty_cursor += 1;
-                }
+            KeyCode::Down if duties && self.duty_cursor + 1 < self.all_duties.len() => {
+                self.duty_cursor += 1;
             }
-            KeyCode::Up => self.move_focus(-1),
-            KeyCode::Down => self.move_focus(1),
+            KeyCode::Down if duties => {}
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
             KeyCode::Left if self.focus == FSlot::Source => self.cycle_source(-1),
             KeyCode::Right if self.focus == FSlot::Source => self.cycle_source(1),
             KeyCode::Char(' ') if duties => self.toggle_duty(),

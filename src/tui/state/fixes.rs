@@ -77,8 +77,8 @@ impl State {
             return false;
         }
         let invalid = match error {
-            CoreError::Invalid(v) => Some(v.clone()),
-            CoreError::Fix {
+            CoreError::Invalid(v)
+            | CoreError::Fix {
                 error: FixError::Invalid(v),
                 ..
             } => Some(v.clone()),

@@ -134,7 +134,8 @@ pub fn detail(
         fixw::state(lang, f.state)
     );
     if f.is_overdue(view.today) {
-        head.push_str(&format!("{}{}", theme.dot(), words::overdue(lang)));
+        head.push_str(theme.dot());
+        head.push_str(words::overdue(lang));
     }
     add(&head, state_style);
     add(&kv(Label::Problem, &f.problem), theme.title);
