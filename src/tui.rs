@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod draft;
 pub mod effect;
+pub mod fix;
 pub mod form;
 pub mod fuzzy;
 pub mod keymap;

@@ -149,7 +149,7 @@ fn key_to_action(#[case] mode: Mode, #[case] ev: KeyEvent, #[case] want: Option<
 fn alt_chords_and_releases_do_nothing() {
     for mode in Mode::ALL
         .into_iter()
-        .filter(|m| !matches!(m, Mode::Form | Mode::RosterForm))
+        .filter(|m| !matches!(m, Mode::Form | Mode::RosterForm | Mode::FixForm))
     {
         let alt = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
         assert_eq!(keymap::lookup(mode, &alt), None, "{mode:?}");

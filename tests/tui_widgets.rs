@@ -17,6 +17,7 @@ fn bar(done: u32, target: u32, expected: u32, status: Status, theme: &Theme, w: 
         expected,
         status,
         theme,
+        unit: "",
     }
     .render(buf.area, &mut buf);
     buf
@@ -92,4 +93,21 @@ fn narrow_or_zero_target_never_panics() {
             .collect::<String>(),
         "1/2 . "
     );
+}
+
+#[test]
+fn no_quota_shows_the_count_without_a_bar() {
+    let theme = Theme::new(true, false);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+    QuotaBar {
+        done: 11,
+        target: 0,
+        expected: 0,
+        status: Status::NoQuota,
+        theme: &theme,
+        unit: "rec",
+    }
+    .render(buf.area, &mut buf);
+    let row: String = buf.content()[..10].iter().map(ratatui::buffer::Cell::symbol).collect();
+    assert_eq!(row, "11 rec    ");
 }

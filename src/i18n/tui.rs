@@ -3,6 +3,7 @@
 //! trash) and the draft offer have their words in `tui/audit.rs`.
 
 pub mod audit;
+pub mod fix;
 
 use chrono::NaiveDate;
 
@@ -107,7 +108,13 @@ pub fn screen(lang: Lang, s: Screen) -> &'static str {
         Screen::Records => lang.pick("记录", "Records"),
         Screen::Talks => lang.pick("谈话", "Talks"),
         Screen::Roster => lang.pick("名册", "Roster"),
+        Screen::Fixes => lang.pick("整改", "Fixes"),
     }
+}
+
+/// What records are counted in, after a number (`11 条`).
+pub fn record_unit(lang: Lang) -> &'static str {
+    lang.pick("条", "rec")
 }
 
 pub fn year(lang: Lang, year: i32) -> String {
@@ -234,7 +241,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::PrevYear => lang.pick("上一年", "previous year"),
         Action::NextYear => lang.pick("下一年", "next year"),
         Action::AddRecord => lang.pick("新增记录", "add record"),
-        Action::EditRecord => lang.pick("编辑", "edit"),
+        Action::EditRecord | Action::EditFix => lang.pick("编辑", "edit"),
         Action::DeleteRecord => lang.pick("删除", "delete"),
         Action::Undo => lang.pick("撤销删除", "undo delete"),
         Action::ShowOverview => lang.pick("总览", "overview"),
@@ -242,6 +249,14 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::ShowRecords => lang.pick("记录", "records"),
         Action::ShowTalks => lang.pick("谈话矩阵", "talk matrix"),
         Action::ShowRoster => lang.pick("名册", "roster"),
+        Action::ShowFixes => lang.pick("整改", "rectification"),
+        Action::AddFix => lang.pick("新增整改", "add item"),
+        Action::NoteFix => lang.pick("记进展", "add note"),
+        Action::StartFix => lang.pick("开始整改", "start"),
+        Action::RequestClosure => lang.pick("申请销号", "request closure"),
+        Action::CloseFix => lang.pick("销号", "close"),
+        Action::CycleFixFilter => lang.pick("切换范围", "open/overdue/all"),
+        Action::FixKey(_) => lang.pick("填写整改", "rectification form"),
         Action::AddPerson => lang.pick("新增人员", "add person"),
         Action::EditPerson => lang.pick("编辑人员", "edit person"),
         Action::RetirePerson => lang.pick("退出名册", "retire"),

@@ -39,6 +39,22 @@ pub enum Action {
     ShowRecords,
     ShowTalks,
     ShowRoster,
+    /// The rectification screen (整改).
+    ShowFixes,
+    /// 整改: add an item.
+    AddFix,
+    /// 整改: edit the selected item.
+    EditFix,
+    /// 整改: add a dated progress note.
+    NoteFix,
+    /// 整改: start work on the selected item (in progress).
+    StartFix,
+    /// 整改: ask for the selected item to be closed.
+    RequestClosure,
+    /// 整改: close (销号) the selected item, with evidence.
+    CloseFix,
+    /// 整改: show open, overdue or all items.
+    CycleFixFilter,
     /// Roster: add a person.
     AddPerson,
     /// Roster: edit the selected person.
@@ -74,6 +90,10 @@ pub enum Action {
     /// every key while open.
     #[serde(skip)]
     RosterKey(KeyEvent),
+    /// A key for the rectification form or prompt, which own every key
+    /// while open.
+    #[serde(skip)]
+    FixKey(KeyEvent),
     /// Bracketed paste; goes to the form (or the filter being typed).
     #[serde(skip)]
     Paste(String),

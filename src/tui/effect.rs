@@ -4,7 +4,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::core::journal::{Entity, JournalEntry};
-use crate::core::{CoreError, Ledger, NewPerson, NewRecord, PersonId, Record, RecordId, Store};
+use crate::core::{
+    CoreError, Evidence, FixId, FixItem, FixState, Ledger, NewFix, NewPerson, NewRecord, PersonId,
+    Record, RecordId, Store,
+};
+use crate::i18n::tui::fix::Saved as FixChange;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -15,6 +19,12 @@ pub enum Effect {
     AddPerson(NewPerson),
     EditPerson(PersonId, NewPerson),
     RetirePerson(PersonId),
+    AddFix(NewFix),
+    UpdateFix(FixId, NewFix),
+    NoteFix(FixId, String),
+    /// Move an item along its states (not to closed: see `CloseFix`).
+    MoveFix(FixId, FixState),
+    CloseFix(FixId, Evidence),
     LoadYear(i32),
     /// Read a record's journal entries for the history overlay.
     LoadHistory(RecordId),
@@ -34,6 +44,8 @@ pub enum Outcome {
     Restored(Record),
     PersonSaved(String),
     PersonRetired(String),
+    /// A rectification item was written, and how.
+    FixSaved(FixItem, FixChange),
     /// A year was loaded; the loop swaps the new view in.
     Loaded,
     /// A record's journal entries, oldest first.
@@ -60,6 +72,7 @@ impl Outcome {
                 | Outcome::Restored(_)
                 | Outcome::PersonSaved(_)
                 | Outcome::PersonRetired(_)
+                | Outcome::FixSaved(..)
         )
     }
 }
@@ -67,7 +80,15 @@ impl Outcome {
 /// Perform one effect through the ledger. `LoadYear` and `Quit` need no
 /// ledger write; the caller reloads the view. The `Load*` effects only read.
 pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -> Outcome {
-    let form = matches!(effect, Effect::SaveRecord(_) | Effect::UpdateRecord(..));
+    let form = matches!(
+        effect,
+        Effect::SaveRecord(_)
+            | Effect::UpdateRecord(..)
+            | Effect::AddFix(_)
+            | Effect::UpdateFix(..)
+    );
+    let today = now.date();
+    let fix = |change: FixChange| move |f: FixItem| Outcome::FixSaved(f, change);
     let result = match effect {
         Effect::SaveRecord(input) => ledger.add_record(&input, now).map(Outcome::Saved),
         Effect::UpdateRecord(id, input) => {
@@ -86,6 +107,17 @@ pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -
         Effect::RetirePerson(id) => ledger
             .retire_person(id)
             .map(|p| Outcome::PersonRetired(p.name)),
+        Effect::AddFix(input) => ledger.add_fix(&input, today).map(fix(FixChange::Added)),
+        Effect::UpdateFix(id, input) => ledger
+            .update_fix(id, &input, today)
+            .map(fix(FixChange::Edited)),
+        Effect::NoteFix(id, text) => ledger.note_fix(id, &text, today).map(fix(FixChange::Noted)),
+        Effect::MoveFix(id, to) => ledger
+            .transition_fix(id, to, today, None)
+            .map(fix(FixChange::Moved)),
+        Effect::CloseFix(id, evidence) => ledger
+            .close_fix(id, evidence, today)
+            .map(fix(FixChange::Moved)),
         Effect::LoadYear(_) => Ok(Outcome::Loaded),
         Effect::LoadHistory(id) => ledger
             .history(&Entity::Record(id))

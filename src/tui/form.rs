@@ -5,6 +5,7 @@
 pub mod complete;
 mod draft;
 mod draw;
+pub(crate) use draw::candidates_popup;
 mod hints;
 mod keys;
 mod slot;

@@ -15,6 +15,8 @@ pub enum Mode {
     Records,
     Talks,
     Roster,
+    /// The rectification screen.
+    Fixes,
     /// Typing a filter on the footer line.
     Filter,
     Help,
@@ -23,6 +25,8 @@ pub enum Mode {
     Form,
     /// The roster's person form or retire question is open and owns every key.
     RosterForm,
+    /// The rectification form or a prompt (note, evidence) owns every key.
+    FixForm,
     /// A record's change history is open.
     History,
     /// The trash is open.
@@ -32,17 +36,19 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Overview,
         Mode::Checklist,
         Mode::Records,
         Mode::Talks,
         Mode::Roster,
+        Mode::Fixes,
         Mode::Filter,
         Mode::Help,
         Mode::ConfirmDelete,
         Mode::Form,
         Mode::RosterForm,
+        Mode::FixForm,
         Mode::History,
         Mode::Trash,
         Mode::OfferDraft,
@@ -52,7 +58,12 @@ impl Mode {
     fn uses_global(self) -> bool {
         matches!(
             self,
-            Mode::Overview | Mode::Checklist | Mode::Records | Mode::Talks | Mode::Roster
+            Mode::Overview
+                | Mode::Checklist
+                | Mode::Records
+                | Mode::Talks
+                | Mode::Roster
+                | Mode::Fixes
         )
     }
 }
@@ -139,6 +150,7 @@ static GLOBAL: &[Binding] = &[
     b(Action::ShowRecords, &[k('3')]),
     b(Action::ShowTalks, &[k('4')]),
     b(Action::ShowRoster, &[k('5')]),
+    b(Action::ShowFixes, &[k('6')]),
     b(Action::PrevYear, &[k('[')]),
     b(Action::NextYear, &[k(']')]),
     b(Action::AddRecord, &[k('a')]),
@@ -219,6 +231,23 @@ static ROSTER: &[Binding] = &[
     b(Action::PrevPane, &[code(KeyCode::BackTab)]),
 ];
 
+static FIXES: &[Binding] = &[
+    b(Action::AddFix, &[k('a')]),
+    b(Action::EditFix, &[k('e'), code(KeyCode::Enter)]),
+    b(Action::NoteFix, &[k('n')]),
+    b(Action::StartFix, &[k('s')]),
+    b(Action::RequestClosure, &[k('r')]),
+    b(Action::CloseFix, &[k('c')]),
+    b(Action::CycleFixFilter, &[k('f')]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Top, &[k('g'), code(KeyCode::Home)]),
+    b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
+    b(Action::Back, &[code(KeyCode::Esc)]),
+    b(Action::NextPane, &[code(KeyCode::Tab)]),
+    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+];
+
 static FILTER: &[Binding] = &[
     b(Action::FilterAccept, &[code(KeyCode::Enter)]),
     b(Action::FilterCancel, &[code(KeyCode::Esc)]),
@@ -272,13 +301,14 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Records => RECORDS,
         Mode::Talks => TALKS,
         Mode::Roster => ROSTER,
+        Mode::Fixes => FIXES,
         Mode::Filter => FILTER,
         Mode::Help => HELP,
         Mode::ConfirmDelete => CONFIRM,
         Mode::History => HISTORY,
         Mode::Trash => TRASH,
         Mode::OfferDraft => OFFER_DRAFT,
-        Mode::Form | Mode::RosterForm => &[],
+        Mode::Form | Mode::RosterForm | Mode::FixForm => &[],
     }
 }
 
@@ -317,6 +347,7 @@ pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     match mode {
         Mode::Form => return Some(Action::FormKey(*ev)),
         Mode::RosterForm => return Some(Action::RosterKey(*ev)),
+        Mode::FixForm => return Some(Action::FixKey(*ev)),
         _ => {}
     }
     let key = Key::from_event(ev)?;
@@ -344,17 +375,25 @@ fn footer_rank(a: &Action) -> Option<u8> {
     Some(match a {
         Action::AddRecord
         | Action::AddPerson
+        | Action::AddFix
         | Action::Confirm
         | Action::FilterAccept
         | Action::RestoreFromTrash => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson
+        | Action::EditFix
+        | Action::NoteFix
         | Action::Cancel
         | Action::FilterCancel => 1,
-        Action::DeleteRecord | Action::RetirePerson | Action::ShowHistory => 2,
+        Action::DeleteRecord
+        | Action::RetirePerson
+        | Action::ShowHistory
+        | Action::StartFix
+        | Action::RequestClosure
+        | Action::CloseFix => 2,
         Action::Help => 3,
-        Action::Filter | Action::ToggleRetired | Action::ShowTrash => 4,
+        Action::Filter | Action::ToggleRetired | Action::ShowTrash | Action::CycleFixFilter => 4,
         Action::NextPane => 5,
         Action::Back => 6,
         Action::Quit => 7,

@@ -3,6 +3,7 @@
 //! them returns through `settle`. Selections are kept within their lists.
 
 mod audit;
+mod fixes;
 mod forms;
 mod nav;
 pub mod select;
@@ -15,6 +16,7 @@ pub use audit::{History, Trash};
 use super::action::Action;
 use super::draft::Draft;
 use super::effect::{Effect, Outcome};
+use super::fix::FixScreen;
 use super::form::RecordForm;
 use super::keymap::Mode;
 use super::roster::RosterScreen;
@@ -33,15 +35,17 @@ pub enum Screen {
     Records,
     Talks,
     Roster,
+    Fixes,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Overview,
         Screen::Checklist,
         Screen::Records,
         Screen::Talks,
         Screen::Roster,
+        Screen::Fixes,
     ];
 
     pub fn mode(self) -> Mode {
@@ -51,6 +55,7 @@ impl Screen {
             Screen::Records => Mode::Records,
             Screen::Talks => Mode::Talks,
             Screen::Roster => Mode::Roster,
+            Screen::Fixes => Mode::Fixes,
         }
     }
 
@@ -62,6 +67,7 @@ impl Screen {
             Screen::Records => '3',
             Screen::Talks => '4',
             Screen::Roster => '5',
+            Screen::Fixes => '6',
         }
     }
 
@@ -155,6 +161,8 @@ pub struct State {
     /// Index into the overview's duties furthest behind.
     pub overview: usize,
     pub roster: RosterScreen,
+    /// The rectification screen: filter, selection, form and prompt.
+    pub fixes: FixScreen,
     /// A record just saved: once the year is reloaded the status line says
     /// where it counted.
     pub saved: Option<Saved>,
@@ -186,6 +194,7 @@ impl State {
             record: 0,
             overview: 0,
             roster: RosterScreen::new(lang),
+            fixes: FixScreen::default(),
             saved: None,
             talks_scroll: 0,
             help_scroll: 0,
@@ -210,6 +219,9 @@ impl State {
             Overlay::None if self.screen == Screen::Roster && self.roster.captures_keys() => {
                 Mode::RosterForm
             }
+            Overlay::None if self.screen == Screen::Fixes && self.fixes.captures_keys() => {
+                Mode::FixForm
+            }
             Overlay::None => self.screen.mode(),
         }
     }
@@ -217,7 +229,7 @@ impl State {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
-            Action::FormKey(_) | Action::RosterKey(_) | Action::Paste(_)
+            Action::FormKey(_) | Action::RosterKey(_) | Action::FixKey(_) | Action::Paste(_)
         ) {
             self.notice = None;
         }
@@ -235,6 +247,15 @@ impl State {
             Action::ShowRecords => self.show(Screen::Records),
             Action::ShowTalks => self.show(Screen::Talks),
             Action::ShowRoster => self.show(Screen::Roster),
+            Action::ShowFixes => self.show(Screen::Fixes),
+            Action::FixKey(key) => return self.fix_key(key),
+            Action::AddFix
+            | Action::EditFix
+            | Action::NoteFix
+            | Action::StartFix
+            | Action::RequestClosure
+            | Action::CloseFix
+            | Action::CycleFixFilter => return self.fix_action(&action),
             Action::PrevYear => return self.change_year(-1),
             Action::NextYear => return self.change_year(1),
             Action::AddRecord => self.open_form(None),
@@ -334,6 +355,7 @@ impl State {
             Outcome::Restored(r) => self.info(&msg::restored(lang, r.id)),
             Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
             Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
+            Outcome::FixSaved(f, change) => self.fix_saved(&f, change),
             Outcome::History(id, entries) => self.history_loaded(id, entries),
             Outcome::Trash(items) => self.trash_loaded(items),
             Outcome::Loaded | Outcome::Quit => {}

@@ -4,6 +4,7 @@
 mod checklist;
 mod chrome;
 mod detail;
+mod fixes;
 mod history;
 mod overlay;
 mod overview;
@@ -47,6 +48,7 @@ pub fn render(state: &State, frame: &mut Frame) {
             state.talks_scroll,
         ),
         Screen::Roster => state.roster.render(frame, body, &state.view, &state.theme),
+        Screen::Fixes => fixes::render(state, frame, body),
     }
     match &state.overlay {
         Overlay::None => {}

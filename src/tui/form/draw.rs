@@ -284,47 +284,7 @@ impl RecordForm {
     }
 
     fn draw_candidates(&self, frame: &mut Frame, body: Rect, at: (usize, u16), theme: &Theme) {
-        let cands = self.candidates();
-        if cands.is_empty() {
-            return;
-        }
-        let below = body.bottom().saturating_sub(at.1 + 1);
-        let above = at.1.saturating_sub(body.y);
-        let want = u16::try_from(cands.len().min(MAX_CANDIDATES)).unwrap_or(1);
-        let (y, rows) = if below >= want || below >= above {
-            (at.1 + 1, want.min(below))
-        } else {
-            let rows = want.min(above);
-            (at.1 - rows, rows)
-        };
-        let x = u16::try_from(at.0).unwrap_or(u16::MAX).min(body.right());
-        let widest = cands.iter().map(|c| c.width()).max().unwrap_or(0) + 3;
-        let w = u16::try_from(widest)
-            .unwrap_or(u16::MAX)
-            .min(body.right().saturating_sub(x));
-        let rect = Rect::new(x, y, w, rows).intersection(body);
-        if rect.is_empty() {
-            return;
-        }
-        let n = usize::from(rect.height);
-        let sel = self.cand_sel.min(cands.len() - 1);
-        let first = (sel + 1).saturating_sub(n);
-        let marker = if theme.ascii { ">" } else { "▸" };
-        let lines: Vec<Line> = cands
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(n)
-            .map(|(i, c)| {
-                if i == sel {
-                    Line::styled(format!("{marker} {c}"), theme.key)
-                } else {
-                    Line::raw(format!("  {c}"))
-                }
-            })
-            .collect();
-        frame.render_widget(Clear, rect);
-        frame.render_widget(Paragraph::new(lines), rect);
+        candidates_popup(frame, body, at, &self.candidates(), self.cand_sel, theme);
     }
 
     fn footer(&self, theme: &Theme) -> Line<'_> {
@@ -359,4 +319,56 @@ fn window_from(line: &str, start: usize, width: usize) -> String {
     }
     let shown = window(line, start + width.max(1) - 1, width.max(1)).0;
     clip(&shown, width)
+}
+
+/// A completion list under (or above) the input at `at`, the selected
+/// candidate marked; shared by the forms that complete names.
+pub(crate) fn candidates_popup(
+    frame: &mut Frame,
+    body: Rect,
+    at: (usize, u16),
+    cands: &[String],
+    sel: usize,
+    theme: &Theme,
+) {
+    if cands.is_empty() {
+        return;
+    }
+    let below = body.bottom().saturating_sub(at.1 + 1);
+    let above = at.1.saturating_sub(body.y);
+    let want = u16::try_from(cands.len().min(MAX_CANDIDATES)).unwrap_or(1);
+    let (y, rows) = if below >= want || below >= above {
+        (at.1 + 1, want.min(below))
+    } else {
+        let rows = want.min(above);
+        (at.1 - rows, rows)
+    };
+    let x = u16::try_from(at.0).unwrap_or(u16::MAX).min(body.right());
+    let widest = cands.iter().map(|c| c.width()).max().unwrap_or(0) + 3;
+    let w = u16::try_from(widest)
+        .unwrap_or(u16::MAX)
+        .min(body.right().saturating_sub(x));
+    let rect = Rect::new(x, y, w, rows).intersection(body);
+    if rect.is_empty() {
+        return;
+    }
+    let n = usize::from(rect.height);
+    let sel = sel.min(cands.len() - 1);
+    let first = (sel + 1).saturating_sub(n);
+    let marker = if theme.ascii { ">" } else { "▸" };
+    let lines: Vec<Line> = cands
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, c)| {
+            if i == sel {
+                Line::styled(format!("{marker} {c}"), theme.key)
+            } else {
+                Line::raw(format!("  {c}"))
+            }
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines), rect);
 }

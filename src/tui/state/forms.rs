@@ -57,6 +57,8 @@ impl State {
             self.start_filter();
         } else if self.screen == Screen::Roster && self.overlay == Overlay::None {
             self.roster.paste(text);
+        } else if self.screen == Screen::Fixes && self.overlay == Overlay::None {
+            self.fixes.paste(text);
         }
     }
 
@@ -151,6 +153,9 @@ impl State {
     /// notice on the status line.
     pub(super) fn failed(&mut self, error: &CoreError, from_form: bool) {
         self.saved = None;
+        if self.fix_failed(error) {
+            return;
+        }
         if let CoreError::Invalid(v) = error {
             if from_form && let Overlay::Form(form) = &mut self.overlay {
                 form.set_error(v.clone());

@@ -87,6 +87,15 @@ impl State {
                     self.talks_scroll = scroll(self.talks_scroll, action, max);
                 }
             },
+            Screen::Fixes => match action {
+                Action::Back => self.screen = Screen::Overview,
+                Action::NextPane | Action::PrevPane => self.cycle(action),
+                _ => {
+                    let len = crate::tui::fix::visible(&self.view, self.fixes.filter).len();
+                    let at = step(self.fixes.index(&self.view), len, action);
+                    self.fixes.select(&self.view, at);
+                }
+            },
             Screen::Roster => match action {
                 Action::Back => self.screen = Screen::Overview,
                 Action::NextPane | Action::PrevPane => self.cycle(action),

@@ -130,7 +130,10 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             continue;
         };
         let indent = "  ".repeat(usize::from(row.depth));
-        let label = format!("{indent}{}", domain::duty_title(lang, duty));
+        // A duty with an overdue rectification item carries a marker.
+        let flagged = view.overdue_fixes_for(&duty.id).next().is_some();
+        let flag = if flagged { "! " } else { "" };
+        let label = format!("{indent}{flag}{}", domain::duty_title(lang, duty));
         let style = if i == state.checklist.duty {
             if focused {
                 theme.selected
@@ -150,6 +153,8 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             ),
         );
         let bar = Rect::new(inner.x + title_w + 1, inner.y + y, bar_w, 1);
-        QuotaBar::new(p, theme).render(bar, frame.buffer_mut());
+        QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(bar, frame.buffer_mut());
     }
 }

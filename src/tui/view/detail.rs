@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use super::{pane, put};
 use crate::core::{Missing, YearView};
 use crate::i18n::domain;
+use crate::i18n::tui::fix as fix_words;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::{State, select};
 use crate::tui::widgets::{QuotaBar, text};
@@ -39,7 +40,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
         match line {
             None => {
                 let r = Rect::new(inner.x, inner.y + row, inner.width.min(30), 1);
-                QuotaBar::new(p, theme).render(r, frame.buffer_mut());
+                QuotaBar::new(p, theme)
+                    .unit(msg::record_unit(lang))
+                    .render(r, frame.buffer_mut());
             }
             Some(text) => put(
                 frame,
@@ -75,17 +78,19 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         &mut lines,
     );
     lines.push((None, theme.base));
-    add(
-        &format!(
+    // A duty with no quota has no pace to meet: just its status.
+    let status = if p.status == crate::core::Status::NoQuota {
+        domain::status(lang, p.status).to_string()
+    } else {
+        format!(
             "{}{}{} {}",
             domain::status(lang, p.status),
             theme.dot(),
             msg::text(lang, T::Expected),
             p.expected
-        ),
-        theme.status(p.status),
-        &mut lines,
-    );
+        )
+    };
+    add(&status, theme.status(p.status), &mut lines);
     add(
         &format!(
             "{}: {}",
@@ -133,6 +138,32 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
                 theme.base
             };
             lines.push((Some(text::truncate(&s, w, theme.ellipsis())), style));
+        }
+    }
+    let linked: Vec<_> = view.fixes_for(&duty.id).collect();
+    if !linked.is_empty() {
+        lines.push((Some(String::new()), theme.base));
+        add(
+            fix_words::label(lang, fix_words::Label::Linked),
+            theme.heading,
+            &mut lines,
+        );
+        for f in linked {
+            let overdue = f.is_overdue(view.today);
+            let flag = if overdue {
+                format!(" {}", fix_words::overdue(lang))
+            } else {
+                String::new()
+            };
+            let s = format!(
+                "{} {} {}{flag} {}",
+                f.id,
+                crate::i18n::fix::state(lang, f.state),
+                f.deadline,
+                f.problem
+            );
+            let style = if overdue { theme.overdue } else { theme.base };
+            add(&s, style, &mut lines);
         }
     }
     lines.push((Some(String::new()), theme.base));

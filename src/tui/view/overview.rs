@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::put;
 use crate::core::{Missing, Progress, Rule, Status, YearView};
 use crate::i18n::domain;
+use crate::i18n::tui::fix as words;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::State;
 use crate::tui::state::select::furthest_behind;
@@ -49,6 +50,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         below.height,
     );
     behind(state, frame, left);
+    let fixes_h = overdue_fixes(state, frame, right);
+    let right = Rect {
+        y: right.y + fixes_h,
+        height: right.height.saturating_sub(fixes_h),
+        ..right
+    };
     let deadlines_h = right.height.min(7);
     deadlines(
         state,
@@ -112,7 +119,9 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
             area.width.saturating_sub(name_w + 1),
             1,
         );
-        QuotaBar::new(p, theme).render(bar, frame.buffer_mut());
+        QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(bar, frame.buffer_mut());
     }
 }
 
@@ -165,6 +174,44 @@ fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
             ]),
         );
     }
+}
+
+/// Most overdue items shown under the count.
+const OVERDUE_SHOWN: usize = 2;
+
+/// `整改逾期 N 项` and the most overdue items, when there are any; returns
+/// the rows used.
+fn overdue_fixes(state: &State, frame: &mut Frame, area: Rect) -> u16 {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let overdue = view.overdue_fixes();
+    if overdue.is_empty() || area.height < 8 {
+        return 0;
+    }
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(
+            format!("! {}", words::overdue_count(lang, overdue.len())),
+            theme.overdue,
+        ),
+    );
+    let width = usize::from(area.width);
+    let mut row = 1;
+    for f in overdue.iter().take(OVERDUE_SHOWN) {
+        let line = format!("{} {} {}", f.deadline.format("%m-%d"), f.id, f.problem);
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(
+                text::truncate(&line, width, theme.ellipsis()),
+                theme.overdue,
+            ),
+        );
+        row += 1;
+    }
+    row + 1
 }
 
 /// (host, partner) names of every talk a coverage duty still needs.

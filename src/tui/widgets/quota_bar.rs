@@ -20,6 +20,9 @@ pub struct QuotaBar<'a> {
     pub expected: u32,
     pub status: Status,
     pub theme: &'a Theme,
+    /// What a count of records is called (`条`, `rec`): a duty with no
+    /// quota shows no bar, just `11 条`. Empty: `11 -`.
+    pub unit: &'a str,
 }
 
 impl<'a> QuotaBar<'a> {
@@ -30,13 +33,23 @@ impl<'a> QuotaBar<'a> {
             expected: p.expected,
             status: p.status,
             theme,
+            unit: "",
         }
+    }
+
+    /// Name the unit a duty with no quota is counted in.
+    #[must_use]
+    pub fn unit(mut self, unit: &'a str) -> Self {
+        self.unit = unit;
+        self
     }
 
     /// `3/12 ✓`, or `3 -` for a duty with no number to meet.
     pub fn label(&self) -> String {
         let marker = self.theme.marker(self.status);
-        if self.target == 0 {
+        if self.status == Status::NoQuota && !self.unit.is_empty() {
+            format!("{} {}", self.done, self.unit)
+        } else if self.target == 0 {
             format!("{} {marker}", self.done)
         } else {
             format!("{}/{} {marker}", self.done, self.target)
@@ -64,7 +77,8 @@ impl Widget for QuotaBar<'_> {
         let style = self.theme.status(self.status);
         let bar_w = area.width.saturating_sub(label_w + 1);
         let y = area.y;
-        if bar_w < MIN_BAR {
+        // No number to meet: no bar, just the count.
+        if bar_w < MIN_BAR || (self.status == Status::NoQuota && !self.unit.is_empty()) {
             let shown = text::truncate(&label, usize::from(area.width), "");
             buf.set_stringn(area.x, y, shown, usize::from(area.width), style);
             return;

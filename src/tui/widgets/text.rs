@@ -76,9 +76,10 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 continue;
             }
             if !line.is_empty() {
+                let carry = carry_over(&mut line, &word);
                 lines.push(line.trim_end().to_string());
-                line = String::new();
-                used = 0;
+                used = width(&carry);
+                line = carry;
             }
             if is_space {
                 continue;
@@ -96,6 +97,40 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Characters no line may start with (the basic Chinese line-breaking rule).
+const NO_START: &[char] = &[
+    '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '”', '》',
+];
+/// Characters no line may end with.
+const NO_END: &[char] = &['（', '「', '『', '“', '《'];
+
+/// Before breaking `line` ahead of `next`: take off the end of `line` what
+/// must move to the next line, so that no line starts with closing
+/// punctuation and none ends with an opening one. `line` keeps at least one
+/// character; at most two move.
+fn carry_over(line: &mut String, next: &str) -> String {
+    let mut carry = String::new();
+    for _ in 0..2 {
+        let starts_bad = carry
+            .chars()
+            .next()
+            .or_else(|| next.chars().next())
+            .is_some_and(|c| NO_START.contains(&c));
+        let ends_bad = line.chars().last().is_some_and(|c| NO_END.contains(&c));
+        if !(starts_bad || ends_bad) || line.chars().count() < 2 {
+            break;
+        }
+        match line.chars().last() {
+            Some(c) if !c.is_whitespace() => {
+                line.pop();
+                carry.insert(0, c);
+            }
+            _ => break,
+        }
+    }
+    carry
 }
 
 /// Split into breakable pieces: a run of spaces, a run of non-CJK
@@ -166,5 +201,18 @@ mod tests {
             assert!(width(&line) <= 7, "{line}");
         }
         assert!(wrap("x", 0).is_empty());
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // Plain breaking would start line 2 with "，".
+        assert_eq!(wrap("一二三四，五六", 8), vec!["一二三", "四，五六"]);
+        // Nor end with an opening one.
+        assert_eq!(wrap("一二三“四”", 8), vec!["一二三", "“四”"]);
+        for line in wrap("严格落实理论中心组学习制度，每年至少安排12次专题学习。", 10)
+        {
+            assert!(!line.starts_with(NO_START), "{line}");
+            assert!(!line.ends_with(NO_END), "{line}");
+        }
     }
 }

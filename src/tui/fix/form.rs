@@ -1,0 +1,327 @@
+//! The rectification form: source (picked from the list with ←/→), problem,
+//! measures, owner (with name completion), deadline (the record form's date
+//! parser) and duties (a toggle list). Built on the record form's text
+//! input and completion; submits only what the core's validation accepts.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::core::date::parse_date;
+use crate::core::{DutyId, Field, FixId, FixItem, FixSource, NewFix, ValidationError, YearView};
+use crate::i18n::Lang;
+use crate::tui::form::complete::{self, Shape};
+use crate::tui::form::text::TextInput;
+
+use super::FixOutcome;
+
+/// The form's fields in focus order; duties last, so Enter there saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FSlot {
+    Source,
+    Problem,
+    Measures,
+    Owner,
+    Deadline,
+    Duties,
+}
+
+impl FSlot {
+    pub const ALL: [FSlot; 6] = [
+        FSlot::Source,
+        FSlot::Problem,
+        FSlot::Measures,
+        FSlot::Owner,
+        FSlot::Deadline,
+        FSlot::Duties,
+    ];
+
+    pub fn field(self) -> Field {
+        match self {
+            FSlot::Source => Field::Source,
+            FSlot::Problem => Field::Issue,
+            FSlot::Measures => Field::Measures,
+            FSlot::Owner => Field::Owner,
+            FSlot::Deadline => Field::Deadline,
+            FSlot::Duties => Field::Duties,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixForm {
+    pub(super) lang: Lang,
+    pub(super) today: NaiveDate,
+    pub(super) editing: Option<FixId>,
+    /// Index into `FixSource::ALL`.
+    pub(super) source: usize,
+    pub(super) problem: TextInput,
+    pub(super) measures: TextInput,
+    pub(super) owner: TextInput,
+    pub(super) deadline: TextInput,
+    pub(super) duties: Vec<DutyId>,
+    pub(super) duty_cursor: usize,
+    /// Kept from the item being edited; the form does not show it.
+    opened: Option<NaiveDate>,
+    pub(super) focus: FSlot,
+    pub(super) cand_sel: usize,
+    cand_hidden: bool,
+    pub(super) error: Option<ValidationError>,
+    pub(super) confirm_discard: bool,
+    initial: NewFix,
+    names: Vec<String>,
+    /// Every duty of the catalogue: id and title.
+    pub(super) all_duties: Vec<(DutyId, String)>,
+}
+
+impl FixForm {
+    pub fn new(lang: Lang, view: &YearView, editing: Option<&FixItem>) -> FixForm {
+        let line = |s: &str| TextInput::new(s, false);
+        let mut form = FixForm {
+            lang,
+            today: view.today,
+            editing: editing.map(|f| f.id),
+            source: editing
+                .and_then(|f| FixSource::ALL.iter().position(|s| *s == f.source))
+                .unwrap_or(0),
+            problem: line(editing.map_or("", |f| f.problem.as_str())),
+            measures: line(editing.map_or("", |f| f.measures.as_str())),
+            owner: line(&editing.map_or_else(String::new, |f| view.roster.name(f.owner))),
+            deadline: line(&editing.map_or_else(String::new, |f| f.deadline.to_string())),
+            duties: editing.map(|f| f.duties.clone()).unwrap_or_default(),
+            duty_cursor: 0,
+            opened: editing.map(|f| f.opened),
+            focus: FSlot::Source,
+            cand_sel: 0,
+            cand_hidden: false,
+            error: None,
+            confirm_discard: false,
+            initial: NewFix::default(),
+            names: view.roster.active().map(|p| p.name.clone()).collect(),
+            all_duties: view
+                .catalogue
+                .duties
+                .iter()
+                .map(|d| {
+                    let title = crate::i18n::domain::duty_title(lang, d).to_string();
+                    (d.id.clone(), title)
+                })
+                .collect(),
+        };
+        form.initial = form.build();
+        form
+    }
+
+    pub fn editing(&self) -> Option<FixId> {
+        self.editing
+    }
+
+    pub fn error(&self) -> Option<&ValidationError> {
+        self.error.as_ref()
+    }
+
+    pub fn source(&self) -> FixSource {
+        FixSource::ALL
+            .get(self.source)
+            .copied()
+            .unwrap_or(FixSource::Other)
+    }
+
+    /// What the form holds now, as the core's raw input.
+    pub fn build(&self) -> NewFix {
+        let ids = self.all_duties.iter().map(|(id, _)| id);
+        NewFix {
+            source: self.source().id().to_string(),
+            problem: self.problem.text().trim().to_string(),
+            duties: ids
+                .filter(|id| self.duties.contains(id))
+                .map(|d| d.0.clone())
+                .collect(),
+            measures: self.measures.text().trim().to_string(),
+            owner: self.owner.text().trim().to_string(),
+            deadline: parse_date(self.deadline.text(), self.today).ok(),
+            opened: self.opened,
+        }
+    }
+
+    pub fn changed(&self) -> bool {
+        self.build() != self.initial
+    }
+
+    pub fn set_error(&mut self, e: ValidationError) {
+        if let Some(s) = FSlot::ALL.into_iter().find(|s| s.field() == e.field) {
+            self.focus = s;
+        }
+        self.error = Some(e);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input_mut() {
+            input.insert_str(text);
+            self.edited();
+        }
+    }
+
+    pub(super) fn input(&self, slot: FSlot) -> Option<&TextInput> {
+        match slot {
+            FSlot::Problem => Some(&self.problem),
+            FSlot::Measures => Some(&self.measures),
+            FSlot::Owner => Some(&self.owner),
+            FSlot::Deadline => Some(&self.deadline),
+            FSlot::Source | FSlot::Duties => None,
+        }
+    }
+
+    fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self.focus {
+            FSlot::Problem => Some(&mut self.problem),
+            FSlot::Measures => Some(&mut self.measures),
+            FSlot::Owner => Some(&mut self.owner),
+            FSlot::Deadline => Some(&mut self.deadline),
+            FSlot::Source | FSlot::Duties => None,
+        }
+    }
+
+    /// The owner's completion list (empty when closed).
+    pub(super) fn candidates(&self) -> Vec<String> {
+        if self.cand_hidden || self.confirm_discard || self.focus != FSlot::Owner {
+            return Vec::new();
+        }
+        complete::candidates(&self.owner, Shape::Single, &self.names)
+    }
+
+    fn edited(&mut self) {
+        if self
+            .error
+            .as_ref()
+            .is_some_and(|e| e.field == self.focus.field())
+        {
+            self.error = None;
+        }
+        self.cand_hidden = false;
+        self.cand_sel = 0;
+    }
+
+    fn move_focus(&mut self, step: isize) {
+        let here = FSlot::ALL
+            .iter()
+            .position(|s| *s == self.focus)
+            .unwrap_or(0);
+        let n = FSlot::ALL.len().cast_signed();
+        let next = (here.cast_signed() + step).rem_euclid(n);
+        self.focus = FSlot::ALL
+            .get(next.unsigned_abs())
+            .copied()
+            .unwrap_or(FSlot::Source);
+        self.cand_sel = 0;
+        self.cand_hidden = false;
+    }
+
+    fn cycle_source(&mut self, step: isize) {
+        let n = FixSource::ALL.len().cast_signed();
+        self.source = (self.source.cast_signed() + step)
+            .rem_euclid(n)
+            .unsigned_abs();
+        self.edited();
+    }
+
+    fn toggle_duty(&mut self) {
+        let Some((id, _)) = self.all_duties.get(self.duty_cursor) else {
+            return;
+        };
+        if let Some(at) = self.duties.iter().position(|d| d == id) {
+            self.duties.remove(at);
+        } else {
+            self.duties.push(id.clone());
+        }
+        self.edited();
+    }
+
+    /// Validate with the core; on success hand the item to the screen.
+    fn submit(&mut self, view: &YearView) -> FixOutcome {
+        if let Err(p) = parse_date(self.deadline.text(), self.today) {
+            self.set_error(ValidationError::new(Field::Deadline, p));
+            return FixOutcome::Continue;
+        }
+        let input = self.build();
+        match input.validate(&view.catalogue, &view.roster, self.today) {
+            Ok(_) => {
+                self.error = None;
+                match self.editing {
+                    Some(id) => FixOutcome::Edit(id, input),
+                    None => FixOutcome::Add(input),
+                }
+            }
+            Err(e) => {
+                self.set_error(e);
+                FixOutcome::Continue
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> FixOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c' | 'C'));
+        if self.confirm_discard {
+            match key.code {
+                _ if ctrl_c => return FixOutcome::Closed,
+                KeyCode::Char('y' | 'Y') => return FixOutcome::Closed,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+                _ => {}
+            }
+            return FixOutcome::Continue;
+        }
+        let cands = self.candidates();
+        let open = !cands.is_empty();
+        let duties = self.focus == FSlot::Duties;
+        match key.code {
+            _ if ctrl_c && self.changed() => self.confirm_discard = true,
+            _ if ctrl_c => return FixOutcome::Closed,
+            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
+            KeyCode::Esc if open => self.cand_hidden = true,
+            KeyCode::Esc if self.changed() => self.confirm_discard = true,
+            KeyCode::Esc => return FixOutcome::Closed,
+            KeyCode::Tab | KeyCode::Enter if open => {
+                let choice = &cands[self.cand_sel.min(cands.len() - 1)];
+                let lang = self.lang;
+                complete::accept(&mut self.owner, Shape::Single, choice, lang);
+                self.edited();
+            }
+            KeyCode::Enter if duties => return self.submit(view),
+            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            KeyCode::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
+            KeyCode::Up if duties && self.duty_cursor > 0 => self.duty_cursor -= 1,
+            KeyCode::Down if duties && self.duty_cursor + 1 < self.all_duties.len() => {
+                self.duty_cursor += 1;
+            }
+            KeyCode::Down if duties => {}
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
+            KeyCode::Left if self.focus == FSlot::Source => self.cycle_source(-1),
+            KeyCode::Right if self.focus == FSlot::Source => self.cycle_source(1),
+            KeyCode::Char(' ') if duties => self.toggle_duty(),
+            KeyCode::Char('u') if ctrl => self.edit(TextInput::clear),
+            KeyCode::Char(c) if !ctrl => self.edit(|i| i.insert_char(c)),
+            KeyCode::Backspace => self.edit(TextInput::backspace),
+            KeyCode::Delete => self.edit(TextInput::delete),
+            KeyCode::Left => self.cursor(TextInput::left),
+            KeyCode::Right => self.cursor(TextInput::right),
+            KeyCode::Home => self.cursor(TextInput::home),
+            KeyCode::End => self.cursor(TextInput::end),
+            _ => {}
+        }
+        FixOutcome::Continue
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+            self.edited();
+        }
+    }
+
+    fn cursor(&mut self, f: impl FnOnce(&mut TextInput)) {
+        if let Some(input) = self.input_mut() {
+            f(input);
+        }
+    }
+}
