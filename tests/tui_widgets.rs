@@ -108,6 +108,9 @@ fn no_quota_shows_the_count_without_a_bar() {
         unit: "rec",
     }
     .render(buf.area, &mut buf);
-    let row: String = buf.content()[..10].iter().map(ratatui::buffer::Cell::symbol).collect();
+    let row: String = buf.content()[..10]
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     assert_eq!(row, "11 rec    ");
 }

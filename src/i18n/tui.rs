@@ -27,6 +27,7 @@ pub enum T {
     Detail,
     NoDutyMatches,
     NoDutySelected,
+    ListHint,
     Rule,
     Source,
     Progress,
@@ -69,6 +70,10 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::Detail => lang.pick("详情", "Detail"),
         T::NoDutyMatches => lang.pick("没有匹配的职责", "No duty matches"),
         T::NoDutySelected => lang.pick("未选择职责", "No duty selected"),
+        T::ListHint => lang.pick(
+            "Tab 进入职责，查看进度与详情",
+            "Tab: into the duties, for progress and detail",
+        ),
         T::Rule => lang.pick("要求", "Rule"),
         T::Source => lang.pick("依据", "Source"),
         T::Progress => lang.pick("进度", "Progress"),
@@ -282,7 +287,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 38] = [
+    const ALL: [T; 39] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -295,6 +300,7 @@ mod tests {
         T::Detail,
         T::NoDutyMatches,
         T::NoDutySelected,
+        T::ListHint,
         T::Rule,
         T::Source,
         T::Progress,

@@ -1,6 +1,6 @@
 //! The checklist: lists on the left, the selected list's duties with a quota
 //! bar each in the middle (sub-duties indented), the selected duty's detail
-//! on the right.
+//! on the right (a summary of the list while the lists pane has focus).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,7 +42,64 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let focus = state.checklist.focus();
     lists_pane(state, frame, lists, focus == Pane::Lists);
     duties_pane(state, frame, duties, focus == Pane::Duties);
-    detail::render(state, frame, detail_area, focus == Pane::Detail);
+    if focus == Pane::Lists {
+        // While lists are browsed, a short summary of the list: each step
+        // then repaints one pane, not two (bytes per key on a slow link).
+        list_summary(state, frame, detail_area);
+    } else {
+        detail::render(state, frame, detail_area, focus == Pane::Detail);
+    }
+}
+
+/// The selected list in brief: its full name, seed section and how many of
+/// its duties stand at each status.
+fn list_summary(state: &State, frame: &mut Frame, area: Rect) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let inner = pane(frame, area, msg::text(lang, T::Detail), false, theme);
+    let Some(list) = ListId::ALL.get(state.checklist.list).copied() else {
+        return;
+    };
+    let width = usize::from(inner.width);
+    let mut row = 0u16;
+    for line in text::wrap(domain::list(lang, list), width) {
+        put(frame, inner, row, Line::styled(line, theme.heading));
+        row += 1;
+    }
+    put(frame, inner, row, Line::styled(list.seed_ref(), theme.dim));
+    row += 2;
+    for status in [
+        Status::Overdue,
+        Status::Behind,
+        Status::OnTrack,
+        Status::Done,
+        Status::NoQuota,
+    ] {
+        let n = view
+            .catalogue
+            .duties
+            .iter()
+            .zip(&view.progress)
+            .filter(|(d, p)| d.list == list && p.status == status)
+            .count();
+        if n == 0 {
+            continue;
+        }
+        put(
+            frame,
+            inner,
+            row,
+            Line::from(vec![
+                Span::styled(format!("{} ", theme.marker(status)), theme.status(status)),
+                Span::styled(format!("{} {n}", domain::status(lang, status)), theme.base),
+            ]),
+        );
+        row += 1;
+    }
+    row += 1;
+    for line in text::wrap(msg::text(lang, T::ListHint), width) {
+        put(frame, inner, row, Line::styled(line, theme.dim));
+        row += 1;
+    }
 }
 
 /// The worst status among a list's duties with a quota.
