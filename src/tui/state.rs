@@ -6,12 +6,14 @@ mod audit;
 mod fixes;
 mod forms;
 mod nav;
+mod screen;
 pub mod select;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use audit::{History, Trash};
+pub use screen::Screen;
 
 use super::action::Action;
 use super::draft::Draft;
@@ -26,61 +28,6 @@ use crate::i18n::{Lang, tui as msg, tui::T};
 
 /// Rows moved by PgUp/PgDn.
 pub const PAGE: usize = 10;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Screen {
-    Overview,
-    Checklist,
-    Records,
-    Talks,
-    Roster,
-    Fixes,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 6] = [
-        Screen::Overview,
-        Screen::Checklist,
-        Screen::Records,
-        Screen::Talks,
-        Screen::Roster,
-        Screen::Fixes,
-    ];
-
-    pub fn mode(self) -> Mode {
-        match self {
-            Screen::Overview => Mode::Overview,
-            Screen::Checklist => Mode::Checklist,
-            Screen::Records => Mode::Records,
-            Screen::Talks => Mode::Talks,
-            Screen::Roster => Mode::Roster,
-            Screen::Fixes => Mode::Fixes,
-        }
-    }
-
-    /// The digit that switches to this screen.
-    pub fn digit(self) -> char {
-        match self {
-            Screen::Overview => '1',
-            Screen::Checklist => '2',
-            Screen::Records => '3',
-            Screen::Talks => '4',
-            Screen::Roster => '5',
-            Screen::Fixes => '6',
-        }
-    }
-
-    fn cycle(self, forward: bool) -> Screen {
-        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        let n = Screen::ALL.len();
-        Screen::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    }
-}
 
 /// The checklist's three panes, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
