@@ -9,10 +9,10 @@ use serde_json::Value;
 
 use crate::core::error::Field;
 use crate::core::journal::{Action, Entity, FieldChange, JournalEntry, diff};
-use crate::core::record::{Record, RecordKind};
-use crate::core::roster::{PersonId, Role, Roster};
+use crate::core::record::Record;
+use crate::core::roster::Roster;
 use crate::core::text::inert_line;
-use crate::i18n::{Lang, audit as a, cli as t, domain};
+use crate::i18n::{Lang, audit as a, cli as t};
 
 use super::records::{parse_id, summary};
 use super::status::year_arg;
@@ -118,72 +118,16 @@ fn change_line(lang: Lang, roster: &Roster, c: &FieldChange) -> String {
     let show = |v: &Option<Value>| {
         v.as_ref().map_or_else(
             || a::empty_value().to_string(),
-            |v| value_text(lang, roster, &c.field, v),
+            |v| a::value_text(lang, roster, &c.field, v),
         )
     };
     let (before, after) = (show(&c.before), show(&c.after));
-    let label = field_label(lang, &c.field);
+    let label = a::field_label(lang, &c.field);
     if c.before.is_none() {
         format!("{}{after}", t::label(lang, &label))
     } else {
         format!("{}{before} → {after}", t::label(lang, &label))
     }
-}
-
-fn field_label(lang: Lang, name: &str) -> String {
-    let field = match name {
-        "kind" => Field::Kind,
-        "date" => Field::Date,
-        "topic" => Field::Topic,
-        "host" => Field::Host,
-        "attendees" => Field::Attendees,
-        "absentees" => Field::Absentees,
-        "partners" => Field::Partners,
-        "duties" => Field::Duties,
-        "notes" => Field::Notes,
-        "evidence" => Field::Evidence,
-        "name" => Field::Name,
-        "roles" => Field::Roles,
-        "dept" => Field::Dept,
-        "oversees" => Field::Oversees,
-        "links" => Field::Links,
-        "retired" => return a::retired_field(lang).to_string(),
-        other => return inert_line(other).into_owned(),
-    };
-    domain::field(lang, field).to_string()
-}
-
-/// A JSON value as the user knows it: names for person ids, words for kinds
-/// and roles, plain text (made inert) for strings.
-fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String {
-    let person = |v: &Value| {
-        serde_json::from_value::<PersonId>(v.clone())
-            .map_or_else(|_| v.to_string(), |id| roster.name(id))
-    };
-    let text = match (field, v) {
-        (_, Value::Null) => a::empty_value().to_string(),
-        (_, Value::Bool(b)) => a::yes_no(lang, *b).to_string(),
-        ("host", v) => person(v),
-        ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())
-            .map_or_else(|_| v.to_string(), |k| domain::kind(lang, k).to_string()),
-        ("absentees", Value::Object(m)) => {
-            let name = m.get("person").map(person).unwrap_or_default();
-            let reason = m.get("reason").and_then(Value::as_str).unwrap_or_default();
-            t::absence(lang, &name, reason)
-        }
-        ("attendees" | "partners", v) if v.is_number() => person(v),
-        ("roles", Value::String(_)) => serde_json::from_value::<Role>(v.clone())
-            .map_or_else(|_| v.to_string(), |r| domain::role(lang, r).to_string()),
-        (_, Value::String(s)) => s.clone(),
-        (_, Value::Array(items)) if items.is_empty() => a::empty_value().to_string(),
-        (f, Value::Array(items)) => items
-            .iter()
-            .map(|i| value_text(lang, roster, f, i))
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", ")),
-        (_, other) => other.to_string(),
-    };
-    inert_line(&text).into_owned()
 }
 
 pub fn trash(ctx: &Context) -> Result<String, CliError> {

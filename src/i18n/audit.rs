@@ -1,10 +1,15 @@
 //! Words of the audit commands (history, trash, restore, verify, seal) and of
 //! the journal's errors, in Chinese and English.
 
-use crate::core::error::CoreError;
-use crate::core::journal::{Action, Broken, BrokenReason, Hash, SealDigest};
+use serde_json::Value;
 
-use super::Lang;
+use crate::core::error::{CoreError, Field};
+use crate::core::journal::{Action, Broken, BrokenReason, Hash, SealDigest};
+use crate::core::record::RecordKind;
+use crate::core::roster::{PersonId, Role, Roster};
+use crate::core::text::inert_line;
+
+use super::{Lang, domain};
 
 pub fn action(lang: Lang, a: Action) -> &'static str {
     match a {
@@ -145,4 +150,62 @@ pub fn core_error(lang: Lang, e: &CoreError) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// A journaled field's name in words.
+pub fn field_label(lang: Lang, name: &str) -> String {
+    let field = match name {
+        "kind" => Field::Kind,
+        "date" => Field::Date,
+        "topic" => Field::Topic,
+        "host" => Field::Host,
+        "attendees" => Field::Attendees,
+        "absentees" => Field::Absentees,
+        "partners" => Field::Partners,
+        "duties" => Field::Duties,
+        "notes" => Field::Notes,
+        "evidence" => Field::Evidence,
+        "name" => Field::Name,
+        "roles" => Field::Roles,
+        "dept" => Field::Dept,
+        "oversees" => Field::Oversees,
+        "links" => Field::Links,
+        "retired" => return retired_field(lang).to_string(),
+        other => return inert_line(other).into_owned(),
+    };
+    domain::field(lang, field).to_string()
+}
+
+/// A JSON value as the user knows it: names for person ids, words for kinds
+/// and roles, plain text (made inert) for strings.
+pub fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String {
+    let person = |v: &Value| {
+        serde_json::from_value::<PersonId>(v.clone())
+            .map_or_else(|_| v.to_string(), |id| roster.name(id))
+    };
+    let text = match (field, v) {
+        (_, Value::Null) => empty_value().to_string(),
+        (_, Value::String(s)) if s.is_empty() => empty_value().to_string(),
+        (_, Value::Bool(b)) => yes_no(lang, *b).to_string(),
+        ("host", v) => person(v),
+        ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())
+            .map_or_else(|_| v.to_string(), |k| domain::kind(lang, k).to_string()),
+        ("absentees", Value::Object(m)) => {
+            let name = m.get("person").map(person).unwrap_or_default();
+            let reason = m.get("reason").and_then(Value::as_str).unwrap_or_default();
+            super::cli::absence(lang, &name, reason)
+        }
+        ("attendees" | "partners", v) if v.is_number() => person(v),
+        ("roles", Value::String(_)) => serde_json::from_value::<Role>(v.clone())
+            .map_or_else(|_| v.to_string(), |r| domain::role(lang, r).to_string()),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Array(items)) if items.is_empty() => empty_value().to_string(),
+        (f, Value::Array(items)) => items
+            .iter()
+            .map(|i| value_text(lang, roster, f, i))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", ")),
+        (_, other) => other.to_string(),
+    };
+    inert_line(&text).into_owned()
 }

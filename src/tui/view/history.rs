@@ -10,13 +10,12 @@ use serde_json::Value;
 
 use super::overlay::boxed;
 use super::{pane, put};
-use crate::core::error::Field;
 use crate::core::journal::{Action, FieldChange, JournalEntry, diff};
-use crate::core::record::{Record, RecordKind};
-use crate::core::roster::{PersonId, Role, Roster};
+use crate::core::record::Record;
+use crate::core::roster::Roster;
 use crate::core::text::inert_line;
 use crate::i18n::tui::audit as words;
-use crate::i18n::{Lang, audit as a, cli as c, domain};
+use crate::i18n::{Lang, audit as a, domain};
 use crate::tui::state::{History, State};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text;
@@ -104,10 +103,10 @@ fn change_line(lang: Lang, roster: &Roster, theme: &Theme, c: &FieldChange) -> S
     let show = |v: &Option<Value>| {
         v.as_ref().map_or_else(
             || a::empty_value().to_string(),
-            |v| value_text(lang, roster, &c.field, v),
+            |v| a::value_text(lang, roster, &c.field, v),
         )
     };
-    let label = words::label(lang, &field_label(lang, &c.field));
+    let label = words::label(lang, &a::field_label(lang, &c.field));
     if c.before.is_none() {
         format!("{label}{}", show(&c.after))
     } else {
@@ -118,57 +117,6 @@ fn change_line(lang: Lang, roster: &Roster, theme: &Theme, c: &FieldChange) -> S
             show(&c.after)
         )
     }
-}
-
-fn field_label(lang: Lang, name: &str) -> String {
-    let field = match name {
-        "kind" => Field::Kind,
-        "date" => Field::Date,
-        "topic" => Field::Topic,
-        "host" => Field::Host,
-        "attendees" => Field::Attendees,
-        "absentees" => Field::Absentees,
-        "partners" => Field::Partners,
-        "duties" => Field::Duties,
-        "notes" => Field::Notes,
-        "evidence" => Field::Evidence,
-        other => return inert_line(other).into_owned(),
-    };
-    domain::field(lang, field).to_string()
-}
-
-/// A JSON value as the user knows it: names for person ids, words for
-/// kinds and roles, text made inert.
-fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String {
-    let person = |v: &Value| {
-        serde_json::from_value::<PersonId>(v.clone())
-            .map_or_else(|_| v.to_string(), |id| roster.name(id))
-    };
-    let shown = match (field, v) {
-        (_, Value::Null) => a::empty_value().to_string(),
-        (_, Value::String(s)) if s.is_empty() => a::empty_value().to_string(),
-        (_, Value::Bool(b)) => a::yes_no(lang, *b).to_string(),
-        ("host", v) => person(v),
-        ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())
-            .map_or_else(|_| v.to_string(), |k| domain::kind(lang, k).to_string()),
-        ("absentees", Value::Object(m)) => {
-            let name = m.get("person").map(person).unwrap_or_default();
-            let reason = m.get("reason").and_then(Value::as_str).unwrap_or_default();
-            c::absence(lang, &name, reason)
-        }
-        ("attendees" | "partners", v) if v.is_number() => person(v),
-        ("roles", Value::String(_)) => serde_json::from_value::<Role>(v.clone())
-            .map_or_else(|_| v.to_string(), |r| domain::role(lang, r).to_string()),
-        (_, Value::String(s)) => s.clone(),
-        (_, Value::Array(items)) if items.is_empty() => a::empty_value().to_string(),
-        (f, Value::Array(items)) => items
-            .iter()
-            .map(|i| value_text(lang, roster, f, i))
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", ")),
-        (_, other) => other.to_string(),
-    };
-    inert_line(&shown).into_owned()
 }
 
 /// The inside of the history box at this terminal size.
