@@ -5,7 +5,7 @@
 pub mod complete;
 mod draft;
 mod draw;
-pub(crate) use draw::candidates_popup;
+pub(crate) use draw::{candidates_popup, field_label};
 mod hints;
 mod keys;
 mod slot;

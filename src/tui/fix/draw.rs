@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::domain::{field, validation};
 use crate::i18n::form::date_with_weekday;
 use crate::i18n::tui::fix as words;
-use crate::tui::form::candidates_popup;
-use crate::tui::form::text::{pad_to, window, wrap};
+use crate::tui::form::text::{window, wrap};
+use crate::tui::form::{candidates_popup, field_label};
 use crate::tui::theme::Theme;
 
 use super::form::{FSlot, FixForm};
@@ -100,19 +100,8 @@ impl FixForm {
         let mut cursor = None;
         for slot in FSlot::ALL {
             let focused = slot == self.focus;
-            let label = |first: bool| {
-                let text = if first {
-                    format!(
-                        "{}{}",
-                        if focused { ">" } else { " " },
-                        field(self.lang, slot.field())
-                    )
-                } else {
-                    String::new()
-                };
-                let style = if focused { theme.key } else { Style::default() };
-                Span::styled(pad_to(&text, label_w), style)
-            };
+            let label =
+                |first: bool| field_label(self.lang, slot.field(), focused, first, label_w, theme);
             match slot {
                 FSlot::Source => {
                     let (l, r) = if theme.ascii {

@@ -9,6 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::core::error::Field;
+use crate::i18n::Lang;
 use crate::i18n::domain::{field, validation};
 use crate::i18n::form::{Text, date_with_weekday, edit_record, text as t};
 use crate::tui::theme::Theme;
@@ -94,18 +96,14 @@ impl RecordForm {
     }
 
     fn label<'a>(&self, slot: Slot, first: bool, width: usize, theme: &Theme) -> Span<'a> {
-        let focused = slot == self.focus;
-        let text = if first {
-            format!(
-                "{}{}",
-                if focused { ">" } else { " " },
-                field(self.lang, slot.field())
-            )
-        } else {
-            String::new()
-        };
-        let style = if focused { theme.key } else { Style::default() };
-        Span::styled(pad_to(&text, width), style)
+        field_label(
+            self.lang,
+            slot.field(),
+            slot == self.focus,
+            first,
+            width,
+            theme,
+        )
     }
 
     fn sheet(&self, theme: &Theme, label_w: usize, value_w: usize, height: usize) -> Sheet<'_> {
@@ -319,6 +317,25 @@ fn window_from(line: &str, start: usize, width: usize) -> String {
     }
     let shown = window(line, start + width.max(1) - 1, width.max(1)).0;
     clip(&shown, width)
+}
+
+/// A field's label padded to `width`, marked `>` when focused; blank on a
+/// field's continuation rows. Shared by the forms.
+pub(crate) fn field_label<'a>(
+    lang: Lang,
+    name: Field,
+    focused: bool,
+    first: bool,
+    width: usize,
+    theme: &Theme,
+) -> Span<'a> {
+    let text = if first {
+        format!("{}{}", if focused { ">" } else { " " }, field(lang, name))
+    } else {
+        String::new()
+    };
+    let style = if focused { theme.key } else { Style::default() };
+    Span::styled(pad_to(&text, width), style)
 }
 
 /// A completion list under (or above) the input at `at`, the selected

@@ -12,7 +12,8 @@ use crate::core::{Person, Role, YearView};
 use crate::i18n::Lang;
 use crate::i18n::domain::{field, role, validation};
 use crate::i18n::form::{Text, confirm_retire, text as t};
-use crate::tui::form::text::{clip, pad_to, window, wrap};
+use crate::tui::form::text::{clip, window, wrap};
+use crate::tui::form::{candidates_popup, field_label};
 use crate::tui::theme::Theme;
 
 use super::person::{PSlot, PersonForm};
@@ -143,18 +144,14 @@ impl PersonForm {
     }
 
     fn label<'a>(&self, slot: PSlot, first: bool, width: usize, theme: &Theme) -> Span<'a> {
-        let focused = slot == self.focus;
-        let text = if first {
-            format!(
-                "{}{}",
-                if focused { ">" } else { " " },
-                field(self.lang, slot.field())
-            )
-        } else {
-            String::new()
-        };
-        let style = if focused { theme.key } else { Style::default() };
-        Span::styled(pad_to(&text, width), style)
+        field_label(
+            self.lang,
+            slot.field(),
+            slot == self.focus,
+            first,
+            width,
+            theme,
+        )
     }
 
     pub(super) fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -265,33 +262,6 @@ impl PersonForm {
     }
 
     fn draw_candidates(&self, frame: &mut Frame, body: Rect, at: (usize, u16), theme: &Theme) {
-        let cands = self.candidates();
-        let rows = u16::try_from(cands.len().min(5)).unwrap_or(5);
-        let x = u16::try_from(at.0).unwrap_or(u16::MAX).min(body.right());
-        let widest = cands.iter().map(|c| c.width()).max().unwrap_or(0) + 3;
-        let w = u16::try_from(widest).unwrap_or(u16::MAX);
-        let rect = Rect::new(x, at.1.saturating_add(1), w, rows).intersection(body);
-        if cands.is_empty() || rect.is_empty() {
-            return;
-        }
-        let n = usize::from(rect.height);
-        let sel = self.cand_sel.min(cands.len() - 1);
-        let first = (sel + 1).saturating_sub(n);
-        let marker = if theme.ascii { ">" } else { "▸" };
-        let lines: Vec<Line> = cands
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(n)
-            .map(|(i, c)| {
-                if i == sel {
-                    Line::styled(format!("{marker} {c}"), theme.key)
-                } else {
-                    Line::raw(format!("  {c}"))
-                }
-            })
-            .collect();
-        frame.render_widget(Clear, rect);
-        frame.render_widget(Paragraph::new(lines), rect);
+        candidates_popup(frame, body, at, &self.candidates(), self.cand_sel, theme);
     }
 }
