@@ -10,7 +10,7 @@ use crate::core::date::parse_date;
 use crate::core::{DutyId, Field, FixId, FixItem, FixSource, NewFix, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::tui::form::complete::{self, Shape};
-use crate::tui::form::text::TextInput;
+use crate::tui::form::text::{Applied, TextInput};
 
 use super::FixOutcome;
 
@@ -299,29 +299,17 @@ impl FixForm {
             KeyCode::Left if self.focus == FSlot::Source => self.cycle_source(-1),
             KeyCode::Right if self.focus == FSlot::Source => self.cycle_source(1),
             KeyCode::Char(' ') if duties => self.toggle_duty(),
-            KeyCode::Char('u') if ctrl => self.edit(TextInput::clear),
-            KeyCode::Char(c) if !ctrl => self.edit(|i| i.insert_char(c)),
-            KeyCode::Backspace => self.edit(TextInput::backspace),
-            KeyCode::Delete => self.edit(TextInput::delete),
-            KeyCode::Left => self.cursor(TextInput::left),
-            KeyCode::Right => self.cursor(TextInput::right),
-            KeyCode::Home => self.cursor(TextInput::home),
-            KeyCode::End => self.cursor(TextInput::end),
-            _ => {}
+            _ => self.text_key(&key),
         }
         FixOutcome::Continue
     }
 
-    fn edit(&mut self, f: impl FnOnce(&mut TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
+    /// An editing key for the focused input, if it has one.
+    fn text_key(&mut self, key: &KeyEvent) {
+        if let Some(input) = self.input_mut()
+            && input.apply(key) == Applied::Edited
+        {
             self.edited();
-        }
-    }
-
-    fn cursor(&mut self, f: impl FnOnce(&mut TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
         }
     }
 }

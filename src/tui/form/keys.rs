@@ -7,6 +7,7 @@ use crate::core::date::parse_date;
 use crate::core::{Field, RecordKind, ValidationError, YearView};
 
 use super::slot::Slot;
+use super::text::Applied;
 use super::{FormOutcome, RecordForm, active_names, complete};
 
 impl RecordForm {
@@ -27,7 +28,6 @@ impl RecordForm {
             }
             return FormOutcome::Continue;
         }
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
         let cands = self.candidates();
         let open = !cands.is_empty();
         if ctrl_c {
@@ -62,29 +62,17 @@ impl RecordForm {
                 self.cycle_kind(step, view);
             }
             KeyCode::Char(' ') if self.focus == Slot::Duties => self.toggle_duty(),
-            KeyCode::Char('u') if ctrl => self.edit(super::text::TextInput::clear),
-            KeyCode::Char(c) if !ctrl && !alt => self.edit(|i| i.insert_char(c)),
-            KeyCode::Backspace => self.edit(super::text::TextInput::backspace),
-            KeyCode::Delete => self.edit(super::text::TextInput::delete),
-            KeyCode::Left => self.cursor(super::text::TextInput::left),
-            KeyCode::Right => self.cursor(super::text::TextInput::right),
-            KeyCode::Home => self.cursor(super::text::TextInput::home),
-            KeyCode::End => self.cursor(super::text::TextInput::end),
-            _ => {}
+            _ => self.text_key(&key),
         }
         FormOutcome::Continue
     }
 
-    fn edit(&mut self, f: impl FnOnce(&mut super::text::TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
+    /// An editing key for the focused input, if it has one.
+    fn text_key(&mut self, key: &KeyEvent) {
+        if let Some(input) = self.input_mut()
+            && input.apply(key) == Applied::Edited
+        {
             self.edited();
-        }
-    }
-
-    fn cursor(&mut self, f: impl FnOnce(&mut super::text::TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
         }
     }
 

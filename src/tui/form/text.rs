@@ -2,7 +2,19 @@
 //! (`unicode-width`), so the cursor sits exactly right in Chinese text. The
 //! cursor is a byte offset that is always on a character boundary.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What an editing key did to an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The text changed.
+    Edited,
+    /// Only the cursor moved.
+    Moved,
+    /// Not an editing key.
+    Ignored,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
@@ -12,6 +24,32 @@ pub struct TextInput {
 }
 
 impl TextInput {
+    /// The editing keys every form shares: typing, Ctrl-U, Backspace,
+    /// Delete, ←/→, Home/End.
+    pub fn apply(&mut self, key: &KeyEvent) -> Applied {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char('u') if ctrl => self.clear(),
+            KeyCode::Char(c) if !ctrl && !alt => self.insert_char(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            _ => return Applied::Ignored,
+        }
+        if matches!(
+            key.code,
+            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
+        ) {
+            Applied::Moved
+        } else {
+            Applied::Edited
+        }
+    }
+
     pub fn new(text: &str, multiline: bool) -> Self {
         let mut t = Self {
             text: String::new(),

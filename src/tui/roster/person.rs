@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::core::{Field, NewPerson, Person, PersonId, Role, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::tui::form::complete::{self, Shape, joiner};
-use crate::tui::form::text::TextInput;
+use crate::tui::form::text::{Applied, TextInput};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PSlot {
@@ -226,7 +226,6 @@ impl PersonForm {
             return PersonOutcome::Continue;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
         let cands = self.candidates();
         let open = !cands.is_empty();
         let roles = self.focus == PSlot::Roles;
@@ -263,28 +262,17 @@ impl PersonForm {
                     self.edited();
                 }
             }
-            KeyCode::Char(c) if !ctrl && !alt => self.edit(|i| i.insert_char(c)),
-            KeyCode::Backspace => self.edit(TextInput::backspace),
-            KeyCode::Delete => self.edit(TextInput::delete),
-            KeyCode::Left => self.edit_cursor(TextInput::left),
-            KeyCode::Right => self.edit_cursor(TextInput::right),
-            KeyCode::Home => self.edit_cursor(TextInput::home),
-            KeyCode::End => self.edit_cursor(TextInput::end),
-            _ => {}
+            _ => self.text_key(&key),
         }
         PersonOutcome::Continue
     }
 
-    fn edit(&mut self, f: impl FnOnce(&mut TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
+    /// An editing key for the focused input, if it has one.
+    fn text_key(&mut self, key: &KeyEvent) {
+        if let Some(input) = self.input_mut()
+            && input.apply(key) == Applied::Edited
+        {
             self.edited();
-        }
-    }
-
-    fn edit_cursor(&mut self, f: impl FnOnce(&mut TextInput)) {
-        if let Some(input) = self.input_mut() {
-            f(input);
         }
     }
 }
