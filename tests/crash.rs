@@ -87,6 +87,7 @@ fn run_and_kill(path: &Path, delay: Duration, from_ready: bool) -> Vec<u64> {
 fn check(path: &Path, acked: &[u64]) -> Result<(), String> {
     let options = OpenOptions {
         timeout: Duration::from_secs(10),
+        ..OpenOptions::default()
     };
     let start = Instant::now();
     let store = SledStore::open_with(path, &Catalogue::embedded(), options)

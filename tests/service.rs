@@ -201,3 +201,32 @@ fn an_unknown_group_is_refused_by_name() {
     assert!(err.contains("no-such-group-zq"), "{err}");
     assert!(!f.path().join("taizhang.toml").exists());
 }
+
+#[test]
+fn the_daily_backup_waits_until_the_first_client_is_served() {
+    let f = Fixture::new();
+    let daily = |f: &Fixture| {
+        taizhang::store::backup::list(&f.path())
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.kind == taizhang::store::backup::Kind::Daily)
+            .collect::<Vec<_>>()
+    };
+    f.ledger().add_person(&person("张三", "书记")).unwrap();
+    f.wait_for("today's automatic backup", |f| !daily(f).is_empty());
+    // A new service on a ledger with data and no backup today...
+    for pid in f.services() {
+        fixture::kill9(pid);
+    }
+    f.wait_for("the old service to go", |f| f.services().is_empty());
+    for b in daily(&f) {
+        std::fs::remove_file(b.path).unwrap();
+    }
+    let ledger = f.ledger();
+    assert_eq!(ledger.roster().unwrap().people.len(), 1);
+    // ...answered its first client without first writing a backup,
+    assert!(daily(&f).is_empty(), "no backup on the first client's path");
+    // and takes it soon after, while the session is still open.
+    f.wait_for("today's automatic backup", |f| !daily(f).is_empty());
+    drop(ledger);
+}

@@ -19,7 +19,11 @@ use super::log::Log;
 use super::session;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::store::{Sharing, SledStore};
+use crate::store::{OpenOptions, Sharing, SledStore};
+
+/// How long after starting the service takes today's automatic backup, so
+/// that the client which started it is answered first.
+const BACKUP_DELAY: Duration = Duration::from_secs(3);
 
 /// How often the accept loop looks at its stop conditions.
 const TICK: Duration = Duration::from_millis(50);
@@ -104,7 +108,13 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     }
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
-    let store = match SledStore::open(&dir, &Catalogue::embedded()) {
+    // Today's backup is taken after the first client is served, not while
+    // it waits for the ledger to open (see `accept_loop`).
+    let no_backup = OpenOptions {
+        daily_backup: false,
+        ..OpenOptions::default()
+    };
+    let store = match SledStore::open_with(&dir, &Catalogue::embedded(), no_backup) {
         Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
         other => other?,
     };
@@ -151,6 +161,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     let mut threads = Vec::new();
     let reason = accept_loop(
         &listener,
+        &dir,
         &shared,
         &stop,
         options.idle_exit,
@@ -182,6 +193,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
 
 fn accept_loop(
     listener: &UnixListener,
+    dir: &Path,
     shared: &Arc<Shared>,
     stop: &AtomicBool,
     idle_exit: Option<Duration>,
@@ -189,6 +201,8 @@ fn accept_loop(
     socket_is_ours: impl Fn() -> bool,
 ) -> Stopped {
     let mut next_id = 0u64;
+    let started = Instant::now();
+    let mut backed_up: Option<chrono::NaiveDate> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Stopped::Signal;
@@ -214,6 +228,15 @@ fn accept_loop(
             return Stopped::Idle;
         }
         threads.retain(|t| !t.is_finished());
+        let now = chrono::Local::now().naive_local();
+        if backed_up != Some(now.date()) && started.elapsed() >= BACKUP_DELAY {
+            backed_up = Some(now.date());
+            if let Err(e) = crate::store::backup::daily(&*shared.store(), dir, now) {
+                shared
+                    .log
+                    .line(&format!("today's automatic backup failed: {e}"));
+            }
+        }
         wait_for_connection(listener, TICK);
     }
 }

@@ -15,12 +15,16 @@ use crate::core::error::StoreError;
 pub struct OpenOptions {
     /// Give up on a sled open that takes longer than this.
     pub timeout: Duration,
+    /// Take today's automatic backup while opening. The ledger service
+    /// turns this off and takes it once it has answered its first client.
+    pub daily_backup: bool,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(10),
+            daily_backup: true,
         }
     }
 }

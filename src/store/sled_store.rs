@@ -60,7 +60,9 @@ impl SledStore {
         restrict_tree(path)?;
         schema::prepare(&store.trees, path, catalogue)?;
         // Durability hook: today's automatic backup (best effort).
-        super::backup::on_open(&store, path);
+        if options.daily_backup {
+            super::backup::on_open(&store, path);
+        }
         Ok(store)
     }
 

@@ -191,6 +191,7 @@ fn slow_open_times_out_and_then_releases_the_ledger() {
     drop(open(&path).unwrap());
     let quick = OpenOptions {
         timeout: Duration::ZERO,
+        ..OpenOptions::default()
     };
     match SledStore::open_with(&path, &Catalogue::embedded(), quick) {
         Err(StoreError::OpenTimeout { path: p, .. }) => assert_eq!(p, path),
@@ -225,6 +226,7 @@ fn damaged_database_is_an_error_not_a_panic_or_hang() {
     std::fs::write(&db, vec![0xA5; usize::try_from(len).unwrap()]).unwrap();
     let options = OpenOptions {
         timeout: Duration::from_secs(5),
+        ..OpenOptions::default()
     };
     let start = Instant::now();
     let got = SledStore::open_with(&path, &Catalogue::embedded(), options);
@@ -271,6 +273,7 @@ fn a_foreign_sled_holder_is_reported_as_locked() {
     let foreign = sled::open(&path).unwrap();
     let options = OpenOptions {
         timeout: Duration::from_secs(1),
+        ..OpenOptions::default()
     };
     match SledStore::open_with(&path, &Catalogue::embedded(), options) {
         Err(StoreError::Locked { holder, .. }) => assert!(holder.contains("another program")),
