@@ -212,8 +212,10 @@ fn the_daily_backup_waits_until_the_first_client_is_served() {
             .filter(|b| b.kind == taizhang::store::backup::Kind::Daily)
             .collect::<Vec<_>>()
     };
-    f.ledger().add_person(&person("张三", "书记")).unwrap();
+    let first = f.ledger();
+    first.add_person(&person("张三", "书记")).unwrap();
     f.wait_for("today's automatic backup", |f| !daily(f).is_empty());
+    drop(first);
     // A new service on a ledger with data and no backup today...
     for pid in f.services() {
         fixture::kill9(pid);

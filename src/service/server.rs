@@ -222,14 +222,14 @@ fn accept_loop(
         if !socket_is_ours() {
             return Stopped::SocketGone;
         }
-        if let (Some(limit), Some(idle)) = (idle_exit, shared.idle_for())
-            && idle >= limit
-        {
-            return Stopped::Idle;
-        }
-        threads.retain(|t| !t.is_finished());
+        let idle_out = matches!(
+            (idle_exit, shared.idle_for()),
+            (Some(limit), Some(idle)) if idle >= limit
+        );
+        // Today's backup: once the first client has been answered, or at the
+        // latest before an idle exit.
         let now = chrono::Local::now().naive_local();
-        if backed_up != Some(now.date()) && started.elapsed() >= BACKUP_DELAY {
+        if backed_up != Some(now.date()) && (idle_out || started.elapsed() >= BACKUP_DELAY) {
             backed_up = Some(now.date());
             if let Err(e) = crate::store::backup::daily(&*shared.store(), dir, now) {
                 shared
@@ -237,6 +237,10 @@ fn accept_loop(
                     .line(&format!("today's automatic backup failed: {e}"));
             }
         }
+        if idle_out {
+            return Stopped::Idle;
+        }
+        threads.retain(|t| !t.is_finished());
         wait_for_connection(listener, TICK);
     }
 }
