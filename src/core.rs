@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod catalogue;
+pub mod confirm;
 pub mod date;
 pub mod demo;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod text;
 pub mod year;
 
 pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId};
+pub use confirm::{Confirmations, Warning};
 pub use error::{CoreError, Field, StoreError, ValidationError};
 pub use fix::{Evidence, FixId, FixItem, FixSource, FixState, NewFix};
 pub use ledger::{Ledger, YearView};

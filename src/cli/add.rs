@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use chrono::Datelike;
 use clap::Args;
 
+use crate::core::Confirmations;
 use crate::core::date::parse_date;
 use crate::core::error::{Field, Problem};
 use crate::core::record::{MAX_NOTES, NewRecord, RecordKind};
@@ -48,6 +49,12 @@ pub struct AddArgs {
     /// A reference to supporting material (repeatable)
     #[arg(long, value_name = "REF")]
     pub evidence: Vec<String>,
+    /// Confirm a date after today (an entry made in advance)
+    #[arg(long)]
+    pub future: bool,
+    /// Confirm a record with the same kind, date and people as an existing one
+    #[arg(long)]
+    pub duplicate: bool,
 }
 
 pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
@@ -109,6 +116,10 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         duties: (!duties.is_empty()).then_some(duties),
         notes,
         evidence: args.evidence.clone(),
+        confirmed: Confirmations {
+            future: args.future,
+            duplicate: args.duplicate,
+        },
     })
 }
 

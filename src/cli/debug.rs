@@ -53,6 +53,8 @@ pub fn run(db: Option<&Path>, cmd: &DebugCmd) -> Result<String, CliError> {
             topic: loop_topic(seq),
             notes: loop_notes(seq),
             duties: Some(Vec::new()),
+            // The same meeting again and again is the point of this loop.
+            confirmed: crate::core::Confirmations::ALL,
             ..NewRecord::default()
         };
         let (_, now) = context::clock()?;

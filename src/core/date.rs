@@ -1,4 +1,5 @@
-//! Parsing the dates people type: 今天/昨天/前天, today/yesterday, -3, 3-14,
+//! Parsing the dates people type: 今天/昨天/前天/大前天, 明天/后天/大后天,
+//! today/yesterday/tomorrow, -3, +3, 3-14,
 //! 3月14日, 2026-03-14, 2026/3/14, in full-width digits too. Relative forms are
 //! resolved against `today`, the user's local calendar date.
 
@@ -13,12 +14,20 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
     let bad = || Problem::BadDate(input.trim().to_string());
     match s.as_str() {
         "" => return Err(Problem::Required),
-        "今天" | "今日" | "today" | "t" | "0" => return Ok(today),
-        "昨天" | "昨日" | "yesterday" | "y" => return today.pred_opt().ok_or_else(bad),
-        "前天" => return today.checked_sub_signed(Duration::days(2)).ok_or_else(bad),
+        "今天" | "今日" | "today" | "t" | "0" => return shift(today, 0).ok_or_else(bad),
+        "昨天" | "昨日" | "yesterday" | "y" => return shift(today, -1).ok_or_else(bad),
+        "前天" => return shift(today, -2).ok_or_else(bad),
+        "大前天" => return shift(today, -3).ok_or_else(bad),
+        "明天" | "明日" | "tomorrow" => return shift(today, 1).ok_or_else(bad),
+        "后天" => return shift(today, 2).ok_or_else(bad),
+        "大后天" => return shift(today, 3).ok_or_else(bad),
         _ => {}
     }
-    if let Some(n) = s.strip_prefix('-') {
+    if let Some((sign, n)) = s
+        .strip_prefix('-')
+        .map(|n| (-1, n))
+        .or_else(|| s.strip_prefix('+').map(|n| (1, n)))
+    {
         if n.is_empty() || n.len() > 5 || !n.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
@@ -26,9 +35,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
         if days > 3660 {
             return Err(bad());
         }
-        return today
-            .checked_sub_signed(Duration::days(days))
-            .ok_or_else(bad);
+        return shift(today, sign * days).ok_or_else(bad);
     }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let num = |p: &str| -> Result<u32, Problem> {
@@ -56,6 +63,10 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
 }
 
+fn shift(today: NaiveDate, days: i64) -> Option<NaiveDate> {
+    today.checked_add_signed(Duration::days(days))
+}
+
 /// Full-width digits and punctuation to ASCII; 年/月 to '-', 日/号 dropped.
 fn normalize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
@@ -63,6 +74,7 @@ fn normalize(input: &str) -> String {
         let c = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '－' | '—' | '–' | '年' | '月' => '-',
+            '＋' => '+',
             '／' => '/',
             '．' | '。' => '.',
             '日' | '号' => continue,
@@ -92,6 +104,15 @@ mod tests {
             ("Yesterday", d(2026, 3, 19)),
             ("前天", d(2026, 3, 18)),
             ("-3", d(2026, 3, 17)),
+            ("大前天", d(2026, 3, 17)),
+            ("明天", d(2026, 3, 21)),
+            ("明日", d(2026, 3, 21)),
+            ("Tomorrow", d(2026, 3, 21)),
+            ("后天", d(2026, 3, 22)),
+            ("大后天", d(2026, 3, 23)),
+            ("+3", d(2026, 3, 23)),
+            ("＋３", d(2026, 3, 23)),
+            ("+12", d(2026, 4, 1)),
             ("3-14", d(2026, 3, 14)),
             ("3/14", d(2026, 3, 14)),
             ("3月14日", d(2026, 3, 14)),
@@ -111,6 +132,8 @@ mod tests {
     fn year_edge_relative_dates_cross_into_the_old_year() {
         assert_eq!(parse_date("昨天", d(2027, 1, 1)), Ok(d(2026, 12, 31)));
         assert_eq!(parse_date("-1", d(2027, 1, 1)), Ok(d(2026, 12, 31)));
+        assert_eq!(parse_date("明天", d(2026, 12, 31)), Ok(d(2027, 1, 1)));
+        assert_eq!(parse_date("+1", d(2026, 12, 31)), Ok(d(2027, 1, 1)));
     }
 
     #[test]
@@ -123,6 +146,10 @@ mod tests {
             "abc",
             "3-14-",
             "--3",
+            "++3",
+            "+",
+            "+-3",
+            "+99999",
             "-",
             "1-2-3",
             "99999-1-1",

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::catalogue::CatalogueError;
+use super::confirm::Warning;
 use super::fix::{FixError, FixId};
 use super::journal::Broken;
 use super::record::RecordId;
@@ -203,6 +204,10 @@ pub enum CoreError {
     YearClosed { year: i32, what: Sealed },
     #[error("year {0} is already closed")]
     AlreadyClosed(i32),
+    /// The input is valid but needs the user's confirmation first (a date
+    /// after today, a repeat of an existing record): see `core::confirm`.
+    #[error("needs confirmation: {0:?}")]
+    Unconfirmed(Vec<Warning>),
     #[error(
         "year {year} has not begun (today is {today}); only past or current years can be closed"
     )]

@@ -12,11 +12,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::access::Policy;
 use super::catalogue::{Catalogue, DutyId};
+use super::confirm;
 use super::error::{CoreError, Sealed, StoreError};
 use super::fix::FixItem;
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::progress::{self, Progress, Tally};
-use super::record::{NewRecord, Record, RecordId};
+use super::record::{NewRecord, Record, RecordDraft, RecordId};
 use super::roster::{NewPerson, Person, PersonId, Roster};
 
 /// Everything a screen or report needs for one year, computed once.
@@ -194,8 +195,10 @@ impl<S: Store> Ledger<S> {
     pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(None))?;
-        // Refuse a read-only user before an id is used up.
+        // Refuse a read-only user before an id is used up, and before asking
+        // for confirmations they could not act on.
         let stamp = self.write_stamp()?;
+        self.confirm(&draft, None, input, now.date())?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), now);
         self.store.put_record(&record, &stamp)?;
@@ -210,18 +213,39 @@ impl<S: Store> Ledger<S> {
         input: &NewRecord,
         now: NaiveDateTime,
     ) -> Result<Record, CoreError> {
-        // `now` stays in the signature for a later "edited at" stamp; the
-        // record keeps the time it was first entered.
-        let _ = now;
+        // The record keeps the time it was first entered; `now` gives today
+        // for the future-date check.
         let old = self.record(id)?;
         self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(Some(id)))?;
-        let record = draft.into_record(id, old.entered_by.clone(), old.entered_at);
+        let record = draft
+            .clone()
+            .into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
-            self.store.put_record(&record, &self.write_stamp()?)?;
+            let stamp = self.write_stamp()?;
+            self.confirm(&draft, Some(&old), input, now.date())?;
+            self.store.put_record(&record, &stamp)?;
         }
         Ok(record)
+    }
+
+    /// Refuse with `CoreError::Unconfirmed` while `input` raises warnings
+    /// the user has not accepted (`core::confirm`).
+    fn confirm(
+        &self,
+        draft: &RecordDraft,
+        old: Option<&Record>,
+        input: &NewRecord,
+        today: NaiveDate,
+    ) -> Result<(), CoreError> {
+        let same_day = self.store.records_between(draft.date, draft.date)?;
+        let warnings = confirm::warnings(draft, &same_day, today, old, input.confirmed);
+        if warnings.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::Unconfirmed(warnings))
+        }
     }
 
     /// Move a record to the trash (see `restore_from_trash`).

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, DutyId};
+use super::confirm::Confirmations;
 use super::error::{Field, Problem, ValidationError};
 use super::roster::{PersonId, Roster};
 
@@ -162,6 +163,9 @@ pub struct NewRecord {
     pub duties: Option<Vec<String>>,
     pub notes: String,
     pub evidence: Vec<String>,
+    /// The warnings (future date, duplicate) the user has accepted; see
+    /// `core::confirm`.
+    pub confirmed: Confirmations,
 }
 
 /// Longest accepted topic, in characters.

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use crate::cli::CliError;
 use crate::cli::error::LangSource;
-use crate::core::error::Field;
+use crate::core::confirm::Warning;
+use crate::core::error::{CoreError, Field};
 use crate::core::progress::{Progress, Tally};
 
 use super::{Lang, domain};
@@ -17,6 +18,7 @@ use super::{Lang, domain};
 pub fn error(lang: Lang, e: &CliError) -> String {
     let zh = lang == Lang::Zh;
     match e {
+        CliError::Core(CoreError::Unconfirmed(ws)) => unconfirmed(lang, ws),
         CliError::Core(c) => domain::error(lang, c),
         CliError::Durability(t) => super::backups::trouble(lang, t),
         CliError::Access(a) => super::access::error(lang, a),
@@ -150,6 +152,24 @@ pub fn error(lang: Lang, e: &CliError) -> String {
                 )
             }
         }
+    }
+}
+
+/// The warnings and the flags that confirm them (`add --future`,
+/// `--duplicate`).
+fn unconfirmed(lang: Lang, ws: &[Warning]) -> String {
+    let flags: Vec<&str> = ws
+        .iter()
+        .map(|w| match w {
+            Warning::Future { .. } => "--future",
+            Warning::Duplicate { .. } => "--duplicate",
+        })
+        .collect();
+    let flags = flags.join(" ");
+    let what = super::confirm::warnings(lang, ws);
+    match lang {
+        Lang::Zh => format!("{what}；未保存。如确需录入，请加 {flags} 再运行"),
+        Lang::En => format!("{what}; not saved. To save it anyway, run again with {flags}"),
     }
 }
 

@@ -237,6 +237,7 @@ impl RecordForm {
             duties: Some(self.ordered_duties()),
             notes: self.notes.text().to_string(),
             evidence: self.evidence.clone(),
+            confirmed: crate::core::Confirmations::default(),
         }
     }
 

@@ -1,0 +1,61 @@
+//! Words for the warnings a record needs confirmed (`core::confirm`): what
+//! is unusual about the input, for any shell to put its own question after.
+
+use crate::core::confirm::Warning;
+use crate::core::record::Record;
+
+use super::{Lang, domain};
+
+/// One warning as a sentence without the question: the CLI adds the flag
+/// that confirms it, the TUI a y/n.
+pub fn warning(lang: Lang, w: &Warning) -> String {
+    match (w, lang) {
+        (Warning::Future { date, today }, Lang::Zh) => {
+            format!("日期 {date} 晚于今天（{today}）")
+        }
+        (Warning::Future { date, today }, Lang::En) => {
+            format!("the date {date} is after today ({today})")
+        }
+        (Warning::Duplicate { of }, _) => {
+            let first = of.first().map(|r| existing(lang, r)).unwrap_or_default();
+            match (lang, of.len()) {
+                (Lang::Zh, 1) => format!("已有同一天、同类型、同样人员的记录：{first}"),
+                (Lang::Zh, n) => {
+                    format!("已有{n}条同一天、同类型、同样人员的记录，如：{first}")
+                }
+                (Lang::En, 1) => {
+                    format!("a record of the same kind, day and people exists: {first}")
+                }
+                (Lang::En, n) => {
+                    format!("{n} records of the same kind, day and people exist, e.g. {first}")
+                }
+            }
+        }
+    }
+}
+
+/// Every warning, joined into one sentence.
+pub fn warnings(lang: Lang, ws: &[Warning]) -> String {
+    ws.iter()
+        .map(|w| warning(lang, w))
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}
+
+/// An existing record as a person recognises it: date, kind and topic.
+fn existing(lang: Lang, r: &Record) -> String {
+    let kind = domain::kind(lang, r.kind);
+    match (r.topic.is_empty(), lang) {
+        (true, _) => format!("{} {kind}", r.date),
+        (false, Lang::Zh) => format!("{} {kind}“{}”", r.date, r.topic),
+        (false, Lang::En) => format!("{} {kind} \"{}\"", r.date, r.topic),
+    }
+}
+
+/// The generic question, for shells without a better one.
+pub fn question(lang: Lang, ws: &[Warning]) -> String {
+    match lang {
+        Lang::Zh => format!("{}。确定要保存吗？", warnings(lang, ws)),
+        Lang::En => format!("{}. Save anyway?", warnings(lang, ws)),
+    }
+}
