@@ -14,6 +14,8 @@ pub mod debug;
 pub mod demo;
 pub mod error;
 pub mod fix;
+pub mod help;
+pub mod init;
 pub mod layout;
 pub mod people;
 pub mod records;
@@ -23,11 +25,12 @@ pub mod status;
 pub mod tui;
 pub mod year;
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::Lang;
 
@@ -45,6 +48,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        display_order = 900,
         value_name = "PATH",
         help = "Ledger directory (env TAIZHANG_DB; default: $XDG_DATA_HOME/taizhang/ledger)"
     )]
@@ -52,19 +56,22 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
-        value_name = "zh|en",
-        help = "Interface language: zh or en (env TAIZHANG_LANG, then config.toml, then LANG)"
+        display_order = 900,
+        value_name = "zh|en|auto",
+        help = "Interface language: zh, en or auto (follow LANG/LC_*); env TAIZHANG_LANG, then config.toml; default zh"
     )]
     pub lang: Option<String>,
     #[arg(
         long,
         global = true,
+        display_order = 900,
         help = "ASCII borders and bars, for terminals that draw box characters double-width (env TAIZHANG_ASCII=1)"
     )]
     pub ascii: bool,
     #[arg(
         long,
         global = true,
+        display_order = 900,
         env = "TAIZHANG_DIRECT",
         value_parser = clap::builder::BoolishValueParser::new(),
         help = "Open the ledger in this process instead of through the ledger service (single user only; env TAIZHANG_DIRECT=1)"
@@ -136,6 +143,15 @@ pub enum Command {
     /// Automatic and manual backups: now, list, restore
     #[command(subcommand)]
     Backup(backups::BackupCmd),
+    /// Create a new, empty ledger in PATH (the default ledger is created on first use)
+    Init(init::InitArgs),
+    /// Print a shell completion script: taizhang completions bash > /etc/bash_completion.d/taizhang
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): taizhang man > taizhang.1
+    Man,
     /// Commands for tests (hidden)
     #[command(subcommand, hide = true)]
     Debug(debug::DebugCmd),
@@ -143,9 +159,16 @@ pub enum Command {
 
 /// Parse the process arguments, run, print, and return the exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language of help and argument errors, before the arguments parse.
+    let early = context::lang_from_args(args.iter().cloned());
+    let args = help::expand_help_command(early, args);
+    let cli = match help::command(early)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => return clap_failure(&e),
+        Err(e) => return clap_failure(early, &e),
     };
     if let Some(Command::Serve(args)) = &cli.command
         && args.detach
@@ -176,6 +199,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let db = cli.db.as_deref();
     let access = context::Access::from_flag(cli.direct);
     let open = || Context::open(db, lang, access);
+    let create = || Context::create(db, lang, access);
     match cli.command {
         // With no command taizhang opens the TUI (the status when not on a terminal).
         None => tui::run(open()?, cli.ascii, false),
@@ -189,7 +213,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Amend(args)) => year::amend(&open()?, &args),
         Some(Command::Catalogue(cmd)) => catalogue::run(&open()?, &cmd),
         Some(Command::Export(args)) => backup::export(&open()?, &args),
-        Some(Command::Import(args)) => backup::import(&open()?, &args),
+        Some(Command::Import(args)) => backup::import(&create()?, &args),
         Some(Command::ImportCsv(args)) => csv::import(&open()?, &args),
         Some(Command::Report(cmd)) => report::run(&open()?, &cmd),
         Some(Command::Demo(args)) => demo::run(lang, &args),
@@ -202,6 +226,9 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
         Some(Command::Access(cmd)) => self::access::run(db, lang, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
+        Some(Command::Init(args)) => init::run(lang, &args),
+        Some(Command::Completions { shell }) => help::completions(lang, shell),
+        Some(Command::Man) => help::man(lang),
         Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }
 }
@@ -221,9 +248,9 @@ fn failure(lang: Lang, e: &CliError) -> ExitCode {
     ExitCode::from(e.exit_code())
 }
 
-/// Help and version go to stdout with success; real usage errors get a line
-/// in the chosen language above clap's own explanation.
-fn clap_failure(e: &clap::Error) -> ExitCode {
+/// Help and version go to stdout with success; real usage errors are worded
+/// in the chosen language (`i18n::cli_usage`), with clap's did-you-mean.
+fn clap_failure(lang: Lang, e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -231,17 +258,24 @@ fn clap_failure(e: &clap::Error) -> ExitCode {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        emit(&e.render().to_string());
+        let text = e.render().to_string();
+        emit(&match lang {
+            Lang::Zh => crate::i18n::cli_usage::chinese_placeholders(&text),
+            Lang::En => text,
+        });
         return ExitCode::SUCCESS;
     }
-    let lang = context::lang_from_args(std::env::args_os());
+    let text = crate::i18n::cli_usage::clap_error(lang, e);
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "{}\n{}",
-        crate::i18n::cli::usage_header(lang),
-        layout::terminal_safe(e.render().to_string().trim_end())
-    );
+    let _ = match lang {
+        Lang::Zh => writeln!(err, "{}", layout::terminal_safe(&text)),
+        Lang::En => writeln!(
+            err,
+            "{}\n{}",
+            crate::i18n::cli::usage_header(lang),
+            layout::terminal_safe(&text)
+        ),
+    };
     ExitCode::from(2)
 }
 

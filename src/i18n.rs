@@ -5,6 +5,8 @@ pub mod access;
 pub mod audit;
 pub mod backups;
 pub mod cli;
+pub mod cli_help;
+pub mod cli_usage;
 pub mod confirm;
 pub mod domain;
 pub mod fix;

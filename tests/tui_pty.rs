@@ -54,6 +54,7 @@ fn start_in(lang: &str, dir: &std::path::Path) -> Session {
     cmd.env("TAIZHANG_DB", dir.join("ledger"));
     cmd.env("XDG_STATE_HOME", dir.join("state"));
     cmd.env("LANG", lang);
+    cmd.env("TAIZHANG_LANG", "auto");
     cmd.env("TERM", "xterm-256color");
     cmd.env("TAIZHANG_TODAY", "2026-03-20");
     let child = pair.slave.spawn_command(cmd).unwrap();

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::service::{AnyStore, ClientOptions, RemoteStore};
 use crate::store::SledStore;
 
-use super::error::{CliError, LangSource};
+use super::error::{CliError, DbSource, LangSource};
 
 /// An open ledger plus the settings a command runs with.
 pub struct Context {
@@ -33,6 +33,21 @@ impl Context {
         access: Access,
     ) -> Result<Context, CliError> {
         let path = db_path(explicit_db)?;
+        require_ledger(explicit_db, &path)?;
+        Context::at(path, lang, access)
+    }
+
+    /// Like `open`, but a `--db` path without a ledger gets a new one
+    /// (`import` of a backup into a new place).
+    pub fn create(
+        explicit_db: Option<&Path>,
+        lang: Lang,
+        access: Access,
+    ) -> Result<Context, CliError> {
+        Context::at(db_path(explicit_db)?, lang, access)
+    }
+
+    fn at(path: PathBuf, lang: Lang, access: Access) -> Result<Context, CliError> {
         let (today, now) = clock()?;
         let ledger = open_ledger(&path, access)?;
         Ok(Context {
@@ -101,8 +116,32 @@ pub fn db_path(explicit: Option<&Path>) -> Result<PathBuf, CliError> {
     })
 }
 
+/// A ledger chosen by `--db` or `TAIZHANG_DB` must exist: a mistyped path
+/// is an error naming it, not a new empty ledger. Only the default ledger is
+/// created on first use (and any with `taizhang init PATH`).
+fn require_ledger(explicit: Option<&Path>, path: &Path) -> Result<(), CliError> {
+    let from = if explicit.is_some_and(|p| !p.as_os_str().is_empty()) {
+        DbSource::Flag
+    } else if std::env::var_os(crate::store::location::ENV_VAR).is_some_and(|v| !v.is_empty()) {
+        DbSource::Env
+    } else {
+        return Ok(());
+    };
+    if super::init::is_ledger(path) {
+        Ok(())
+    } else {
+        Err(CliError::NoLedger {
+            path: path.to_path_buf(),
+            from,
+        })
+    }
+}
+
 /// The language: `--lang`, else `TAIZHANG_LANG`, else `lang` in
-/// `$XDG_CONFIG_HOME/taizhang/config.toml`, else the locale, else Chinese.
+/// `$XDG_CONFIG_HOME/taizhang/config.toml`, else Chinese. Only the setting
+/// `auto` (in any of those places) follows the locale (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`): a server's `LANG=en_US.UTF-8` does not turn a
+/// Chinese application English by itself.
 pub fn lang(explicit: Option<&str>) -> Result<Lang, CliError> {
     if let Some(tag) = explicit {
         return parse_lang(tag, LangSource::Flag);
@@ -110,11 +149,16 @@ pub fn lang(explicit: Option<&str>) -> Result<Lang, CliError> {
     if let Some(tag) = env_nonempty("TAIZHANG_LANG") {
         return parse_lang(&tag, LangSource::Env);
     }
-    if let Some(lang) = lang_from_config()? {
-        return Ok(lang);
-    }
-    let locale = env_nonempty("LC_ALL").or_else(|| env_nonempty("LANG"));
-    Ok(locale.and_then(|l| Lang::parse(&l)).unwrap_or_default())
+    Ok(lang_from_config()?.unwrap_or_default())
+}
+
+/// `auto`: the locale's language when it is Chinese or English, else Chinese.
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(env_nonempty)
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
 }
 
 /// Best effort for messages printed before the arguments parse: a valid
@@ -138,6 +182,9 @@ pub fn lang_from_args(args: impl IntoIterator<Item = OsString>) -> Lang {
 }
 
 fn parse_lang(tag: &str, source: LangSource) -> Result<Lang, CliError> {
+    if tag.trim().eq_ignore_ascii_case("auto") {
+        return Ok(locale_lang());
+    }
     Lang::parse(tag).ok_or_else(|| CliError::BadLang {
         from: source,
         value: tag.to_string(),
@@ -162,7 +209,9 @@ fn lang_from_config() -> Result<Option<Lang>, CliError> {
         Some(toml::Value::String(tag)) => {
             parse_lang(tag, LangSource::Config(path.clone())).map(Some)
         }
-        Some(_) => Err(bad("lang must be a string: \"zh\" or \"en\"".into())),
+        Some(_) => Err(bad(
+            "lang must be a string: \"zh\", \"en\" or \"auto\"".into()
+        )),
     }
 }
 

@@ -14,6 +14,13 @@ pub enum LangSource {
     Config(PathBuf),
 }
 
+/// Where an explicit ledger path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbSource {
+    Flag,
+    Env,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error(transparent)]
@@ -47,6 +54,13 @@ pub enum CliError {
     ImportOverData(PathBuf),
     #[error("{0:?} exists and is not empty")]
     DemoDirNotEmpty(PathBuf),
+    /// `--db` or `TAIZHANG_DB` names a path that holds no ledger.
+    #[error("there is no ledger at {path:?} (from {from:?})")]
+    NoLedger { path: PathBuf, from: DbSource },
+    #[error("{0:?} is already a ledger")]
+    AlreadyLedger(PathBuf),
+    #[error("{0:?} exists and is not empty, so no new ledger is made there")]
+    InitNotEmpty(PathBuf),
     #[error("catalogue drops duty {duty} used by record #{record}")]
     CatalogueDropsDuty { duty: String, record: u64 },
     #[error("bad year {0:?}")]

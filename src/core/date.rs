@@ -10,10 +10,9 @@ use super::error::Problem;
 /// Parse `input` as a calendar date relative to `today`. A month-day without
 /// a year is in `today`'s year.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
-    let s = normalize(input);
     let bad = || Problem::BadDate(input.trim().to_string());
-    match s.as_str() {
-        "" => return Err(Problem::Required),
+    // Words first: `normalize` drops 日, which 今日 and 明日 need.
+    match input.trim().to_lowercase().as_str() {
         "今天" | "今日" | "today" | "t" | "0" => return shift(today, 0).ok_or_else(bad),
         "昨天" | "昨日" | "yesterday" | "y" => return shift(today, -1).ok_or_else(bad),
         "前天" => return shift(today, -2).ok_or_else(bad),
@@ -22,6 +21,10 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
         "后天" => return shift(today, 2).ok_or_else(bad),
         "大后天" => return shift(today, 3).ok_or_else(bad),
         _ => {}
+    }
+    let s = normalize(input);
+    if s.is_empty() {
+        return Err(Problem::Required);
     }
     if let Some((sign, n)) = s
         .strip_prefix('-')
@@ -103,6 +106,8 @@ mod tests {
             ("昨天", d(2026, 3, 19)),
             ("Yesterday", d(2026, 3, 19)),
             ("前天", d(2026, 3, 18)),
+            ("今日", d(2026, 3, 20)),
+            ("昨日", d(2026, 3, 19)),
             ("-3", d(2026, 3, 17)),
             ("大前天", d(2026, 3, 17)),
             ("明天", d(2026, 3, 21)),

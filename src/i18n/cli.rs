@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::cli::CliError;
-use crate::cli::error::LangSource;
+use crate::cli::error::{DbSource, LangSource};
 use crate::core::confirm::Warning;
 use crate::core::error::{CoreError, Field};
 use crate::core::progress::{Progress, Tally};
@@ -30,9 +30,11 @@ pub fn error(lang: Lang, e: &CliError) -> String {
                 (LangSource::Config(p), false) => format!("config file {}", p.display()),
             };
             if zh {
-                format!("语言（{at}）：无法识别“{value}”，请用 zh 或 en")
+                format!("语言（{at}）：无法识别“{value}”，请用 zh、en 或 auto（跟随系统区域设置）")
             } else {
-                format!("language ({at}): cannot read \"{value}\"; use zh or en")
+                format!(
+                    "language ({at}): cannot read \"{value}\"; use zh, en or auto (follow the locale)"
+                )
             }
         }
         CliError::BadToday(v) if zh => {
@@ -108,6 +110,39 @@ pub fn error(lang: Lang, e: &CliError) -> String {
         ),
         CliError::DemoDirNotEmpty(path) => format!(
             "{} exists and is not empty; give a new or empty directory",
+            path.display()
+        ),
+        CliError::NoLedger { path, from } => {
+            let from = match from {
+                DbSource::Flag => "--db",
+                DbSource::Env => "TAIZHANG_DB",
+            };
+            let p = path.display();
+            if zh {
+                format!(
+                    "{from} 指向的 {p} 没有台账；请检查路径，或用 taizhang init {p} 新建一个台账"
+                )
+            } else {
+                format!(
+                    "{from} points to {p}, which holds no ledger; check the path, or create one with `taizhang init {p}`"
+                )
+            }
+        }
+        CliError::AlreadyLedger(path) if zh => {
+            format!("{} 已经是一个台账，无需新建", path.display())
+        }
+        CliError::AlreadyLedger(path) => {
+            format!(
+                "{} already holds a ledger; nothing to create",
+                path.display()
+            )
+        }
+        CliError::InitNotEmpty(path) if zh => format!(
+            "{} 已存在且不为空，不能在此新建台账；请指定一个新的或空的目录",
+            path.display()
+        ),
+        CliError::InitNotEmpty(path) => format!(
+            "{} exists and is not empty, so no ledger is created there; give a new or empty directory",
             path.display()
         ),
         CliError::CatalogueDropsDuty { duty, record } if zh => format!(
@@ -364,6 +399,18 @@ pub fn imported(lang: Lang, people: usize, records: usize) -> String {
     match lang {
         Lang::Zh => format!("已导入：{people} 人，{records} 条记录"),
         Lang::En => format!("imported: {people} people, {records} records"),
+    }
+}
+
+pub fn ledger_created(lang: Lang, dir: &Path) -> String {
+    let d = dir.display();
+    match lang {
+        Lang::Zh => {
+            format!("已新建台账 {d}。使用：taizhang --db {d} …，或设置环境变量 TAIZHANG_DB={d}")
+        }
+        Lang::En => format!(
+            "new ledger created in {d}. Use it with: taizhang --db {d} …, or set TAIZHANG_DB={d}"
+        ),
     }
 }
 
