@@ -22,6 +22,7 @@ pub mod records;
 pub mod report;
 pub mod serve;
 pub mod status;
+pub mod suggest;
 pub mod tui;
 pub mod year;
 
@@ -65,7 +66,7 @@ pub struct Cli {
         long,
         global = true,
         display_order = 900,
-        help = "ASCII borders and bars, for terminals that draw box characters double-width (env TAIZHANG_ASCII=1)"
+        help = "ASCII borders, bars and punctuation, for terminals that draw them double-width (env TAIZHANG_ASCII=1/0; default: on for TERM=linux or dumb and non-UTF-8 locales)"
     )]
     pub ascii: bool,
     #[arg(
@@ -177,33 +178,38 @@ pub fn main() -> ExitCode {
     }
     let lang = match context::lang(cli.lang.as_deref()) {
         Ok(lang) => lang,
-        Err(e) => return failure(Lang::Zh, &e),
+        Err(e) => return failure(Lang::Zh, &e, false),
     };
-    match run(cli, lang) {
+    let ascii = context::ascii(cli.ascii);
+    match run(cli, lang, ascii) {
         Ok(text) => {
-            emit(&text);
+            emit(&if ascii {
+                layout::ascii_safe(&text).into_owned()
+            } else {
+                text
+            });
             ExitCode::SUCCESS
         }
-        Err(e) => failure(lang, &e),
+        Err(e) => failure(lang, &e, ascii),
     }
 }
 
 /// Run one parsed command line and return what it prints. A damaged ledger's
 /// error names the latest backup and the restore command.
-pub fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
+pub fn run(cli: Cli, lang: Lang, ascii: bool) -> Result<String, CliError> {
     let db = cli.db.clone();
-    dispatch(cli, lang).map_err(|e| backups::explain(db.as_deref(), e))
+    dispatch(cli, lang, ascii).map_err(|e| backups::explain(db.as_deref(), e))
 }
 
-fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
+fn dispatch(cli: Cli, lang: Lang, ascii: bool) -> Result<String, CliError> {
     let db = cli.db.as_deref();
     let access = context::Access::from_flag(cli.direct);
     let open = || Context::open(db, lang, access);
     let create = || Context::create(db, lang, access);
     match cli.command {
         // With no command taizhang opens the TUI (the status when not on a terminal).
-        None => tui::run(open()?, cli.ascii, false),
-        Some(Command::Tui) => tui::run(open()?, cli.ascii, true),
+        None => tui::run(open()?, ascii, false),
+        Some(Command::Tui) => tui::run(open()?, ascii, true),
         Some(Command::Status(args)) => status::run(&open()?, &args),
         Some(Command::Add(args)) => add::run(&open()?, &args),
         Some(Command::People(cmd)) => people::run(&open()?, &cmd),
@@ -241,9 +247,14 @@ fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-fn failure(lang: Lang, e: &CliError) -> ExitCode {
+fn failure(lang: Lang, e: &CliError, ascii: bool) -> ExitCode {
     let mut err = std::io::stderr().lock();
     let text = crate::i18n::cli::error(lang, e);
+    let text = if ascii {
+        layout::ascii_safe(&text).into_owned()
+    } else {
+        text
+    };
     let _ = writeln!(err, "{}", layout::terminal_safe(&text));
     ExitCode::from(e.exit_code())
 }

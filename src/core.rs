@@ -8,6 +8,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod fix;
+pub mod fuzzy;
 pub mod import;
 pub mod journal;
 pub mod ledger;

@@ -199,7 +199,7 @@ fn history_follows_one_record_across_edits_and_users() {
             .add_record(&talk("一", day(2026, 3, 1)), t(1, 9))
             .unwrap();
         alice
-            .add_record(&talk("别的", day(2026, 3, 2)), t(1, 9))
+            .add_record(&talk("别的", day(2026, 3, 2)), t(2, 9))
             .unwrap();
         hand.set(t(4, 10));
         alice
@@ -209,7 +209,7 @@ fn history_follows_one_record_across_edits_and_users() {
     };
     let bob = sled_ledger(&path, "bob", &hand);
     hand.set(t(5, 11));
-    bob.update_record(id, &talk("二", day(2026, 4, 1)), t(5, 11))
+    bob.update_record(id, &talk("二", day(2026, 3, 4)), t(5, 11))
         .unwrap();
     let h = bob.history(&Entity::Record(id)).unwrap();
     let who: Vec<(&str, Action)> = h.iter().map(|e| (e.user.as_str(), e.action)).collect();
@@ -232,7 +232,7 @@ fn history_follows_one_record_across_edits_and_users() {
     );
     // Saving a record unchanged is not a change.
     let revision = bob.revision().unwrap();
-    bob.update_record(id, &talk("二", day(2026, 4, 1)), t(6, 1))
+    bob.update_record(id, &talk("二", day(2026, 3, 4)), t(6, 1))
         .unwrap();
     assert_eq!(bob.revision().unwrap(), revision);
 }

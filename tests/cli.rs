@@ -35,6 +35,7 @@ impl Env {
     }
 
     fn cmd_on(&self, db: &std::path::Path) -> Command {
+        init_once(db);
         let mut c = assert_cmd::cargo::cargo_bin_cmd!("taizhang");
         c.env("TAIZHANG_TODAY", TODAY)
             .env("USER", "tester")
@@ -243,10 +244,15 @@ fn bad_environment_is_refused() {
     .unwrap();
     assert!(err.contains("TAIZHANG_TODAY"), "{err}");
     env.refused(&["--lang", "fr", "status"], 2);
-    // A ledger path that is a file is a store error: exit 1.
+    // A ledger path that is a file holds no ledger: refused, naming it.
     let file = env.path("plain-file");
     std::fs::write(&file, "not a ledger").unwrap();
-    env.cmd_on(&file).arg("status").assert().failure().code(1);
+    let out = env.cmd_on(&file).arg("status").assert().failure().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("plain-file") && err.contains("没有台账"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -547,4 +553,18 @@ fn demo_builds_and_status_works_on_it() {
     assert_eq!(on_demo(&["status", "--short"]).lines().count(), 1);
     // A second demo into the same directory is refused.
     env.refused(&["demo", dir.to_str().unwrap()], 2);
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
+    }
 }

@@ -90,6 +90,7 @@ pub fn export(path: &Path) -> Backup {
 
 /// `taizhang --db PATH --lang LANG` with a clean environment.
 pub fn cli(path: &Path, lang: &str) -> Command {
+    init_once(path);
     let mut c = assert_cmd::cargo::cargo_bin_cmd!("taizhang");
     let home = path.parent().unwrap();
     c.env("USER", "tester")
@@ -217,4 +218,18 @@ pub fn damaged_dirs(path: &Path) -> Vec<PathBuf> {
                 .starts_with("damaged-")
         })
         .collect()
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
+    }
 }

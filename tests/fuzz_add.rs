@@ -22,6 +22,7 @@ fn ledger() -> &'static Ledger {
         let l = Ledger {
             dir: tempfile::tempdir().unwrap(),
         };
+        init_once(&l.dir.path().join("db"));
         std::fs::write(l.dir.path().join("short.txt"), "会议纪要\n第二行\u{1b}[2J").unwrap();
         std::fs::write(l.dir.path().join("long.txt"), "长".repeat(30_000)).unwrap();
         std::fs::write(l.dir.path().join("binary.bin"), [0xff, 0xfe, 0x00, 0x1b]).unwrap();
@@ -38,7 +39,7 @@ fn run_add(l: &Ledger, args: &[&str]) -> Result<String, taizhang::cli::CliError>
     let mut argv = vec!["taizhang", "--direct", "--db", db.to_str().unwrap()];
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).unwrap();
-    run(cli, Lang::Zh)
+    run(cli, Lang::Zh, false)
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -147,7 +148,7 @@ proptest! {
             prop_assert!(!e.render().to_string().is_empty());
             return Ok(());
         };
-        match run(cli, Lang::Zh) {
+        match run(cli, Lang::Zh, false) {
             Ok(out) => {
                 prop_assert!(out.starts_with("已保存"), "{out}");
                 prop_assert!(
@@ -162,5 +163,19 @@ proptest! {
                 prop_assert!(text.len() < 2000, "the message is a sentence, not an echo: {text}");
             }
         }
+    }
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

@@ -42,6 +42,7 @@ impl Env {
 
     /// Direct mode: one process, no service left behind.
     fn cmd(&self) -> Command {
+        init_once(&self.db());
         let mut c = assert_cmd::cargo::cargo_bin_cmd!("taizhang");
         c.env("TAIZHANG_TODAY", TODAY)
             .env("TAIZHANG_DIRECT", "1")
@@ -434,5 +435,19 @@ fn bad_data_is_refused_with_a_clear_message_and_writes_nothing() {
             err.len()
         );
         assert_eq!(env.export(), before, "{}: the ledger changed", case.name);
+    }
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

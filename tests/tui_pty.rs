@@ -33,6 +33,7 @@ fn start(lang: &str) -> Session {
 /// prepared that ledger (e.g. through the CLI).
 fn start_with(lang: &str, setup: impl FnOnce(&std::path::Path)) -> Session {
     let dir = tempfile::tempdir().unwrap();
+    init_once(&dir.path().join("ledger"));
     setup(&dir.path().join("ledger"));
     let mut s = start_in(lang, dir.path());
     s.dir = Some(dir);
@@ -50,6 +51,7 @@ fn start_in(lang: &str, dir: &std::path::Path) -> Session {
             pixel_height: 0,
         })
         .unwrap();
+    init_once(&dir.join("ledger"));
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_taizhang"));
     cmd.env("TAIZHANG_DB", dir.join("ledger"));
     cmd.env("XDG_STATE_HOME", dir.join("state"));
@@ -325,4 +327,18 @@ fn an_escape_sequence_in_a_topic_stays_inert_on_the_terminal() {
         "no bidi override reached the terminal"
     );
     assert!(has(b"pwned"), "the text itself is shown");
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
+    }
 }

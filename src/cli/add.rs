@@ -59,7 +59,13 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
     let input = new_record(ctx, args)?;
-    let record = ctx.ledger.add_record(&input, ctx.now)?;
+    let record = ctx
+        .ledger
+        .add_record(&input, ctx.now)
+        .map_err(|e| match ctx.ledger.roster() {
+            Ok(roster) => super::suggest::names(&roster, e.into()),
+            Err(_) => e.into(),
+        })?;
     let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
     let lang = ctx.lang;
     let mut out = format!(
@@ -77,8 +83,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
         };
         let _ = writeln!(
             out,
-            "  {} {} {}",
-            shown(id.as_str()),
+            "  {} {}",
             shown(crate::i18n::domain::duty_title(lang, duty)),
             t::progress_brief(lang, p),
         );
@@ -89,8 +94,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
 /// The flags as raw input; only the kind, the date and the absence syntax
 /// are checked here, everything else by `NewRecord::validate`.
 pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> {
-    let kind = RecordKind::parse(&args.kind)
-        .ok_or_else(|| CliError::invalid(Field::Kind, Problem::UnknownKind(args.kind.clone())))?;
+    let kind = RecordKind::parse(&args.kind).ok_or_else(|| super::suggest::kind(&args.kind))?;
     let date = match args.date.as_deref() {
         None => ctx.today,
         Some(raw) => parse_date(raw, ctx.today).map_err(|p| CliError::invalid(Field::Date, p))?,

@@ -215,6 +215,39 @@ fn lang_from_config() -> Result<Option<Lang>, CliError> {
     }
 }
 
+/// Whether output should be ASCII-safe: `--ascii`, else `TAIZHANG_ASCII`
+/// (`1`/`true` on, `0`/`false` off), else on where the terminal cannot
+/// draw Unicode: `TERM=linux` (the console) or `dumb`, or a locale that is
+/// set and not UTF-8 (`LANG=C`, `zh_CN.GBK`).
+pub fn ascii(flag: bool) -> bool {
+    if flag {
+        return true;
+    }
+    match env_nonempty("TAIZHANG_ASCII").as_deref().map(str::trim) {
+        Some("1" | "true" | "yes") => return true,
+        Some("0" | "false" | "no") => return false,
+        _ => {}
+    }
+    let term = env_nonempty("TERM");
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(env_nonempty);
+    unicode_unlikely(term.as_deref(), locale.as_deref())
+}
+
+/// The rule behind `ascii`, without the environment.
+pub fn unicode_unlikely(term: Option<&str>, locale: Option<&str>) -> bool {
+    let console = matches!(
+        term.map(str::trim),
+        Some("linux" | "dumb" | "vt100" | "vt220")
+    );
+    let narrow_locale = locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        !(l.contains("utf-8") || l.contains("utf8"))
+    });
+    console || narrow_locale
+}
+
 /// Today and now. `TAIZHANG_TODAY=YYYY-MM-DD` fixes both (now = noon).
 pub fn clock() -> Result<(NaiveDate, NaiveDateTime), CliError> {
     if let Some(fixed) = env_nonempty("TAIZHANG_TODAY") {

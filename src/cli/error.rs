@@ -57,6 +57,12 @@ pub enum CliError {
     /// `--db` or `TAIZHANG_DB` names a path that holds no ledger.
     #[error("there is no ledger at {path:?} (from {from:?})")]
     NoLedger { path: PathBuf, from: DbSource },
+    /// A refused name or kind, with what the user may have meant.
+    #[error("{error}; did you mean {suggestions:?}")]
+    DidYouMean {
+        error: ValidationError,
+        suggestions: Vec<String>,
+    },
     #[error("{0:?} is already a ledger")]
     AlreadyLedger(PathBuf),
     #[error("{0:?} exists and is not empty, so no new ledger is made there")]

@@ -110,7 +110,11 @@ pub fn run(ctx: &Context, cmd: &FixCmd) -> Result<String, CliError> {
         let roster = l.roster()?;
         Ok(format!(
             "{}\n",
-            w::done(lang, verb, &show::line(lang, &roster, fix, ctx.today))
+            w::done(
+                lang,
+                verb,
+                &show::line(lang, &l.catalogue()?, &roster, fix, ctx.today)
+            )
         ))
     };
     match cmd {
@@ -125,8 +129,14 @@ pub fn run(ctx: &Context, cmd: &FixCmd) -> Result<String, CliError> {
             json,
         } => {
             let year = year_arg(year.as_deref(), ctx.today.year())?;
-            let fixes: Vec<FixItem> = l
-                .fixes(Some(year))?
+            let all = l.fixes(Some(year))?;
+            let open_items = all.iter().filter(|f| !f.is_closed()).count();
+            let filter = match (*open, *overdue) {
+                (_, true) => Some(w::Filter::Overdue { open_items }),
+                (true, false) => Some(w::Filter::Open { items: all.len() }),
+                (false, false) => None,
+            };
+            let fixes: Vec<FixItem> = all
                 .into_iter()
                 .filter(|f| !*open || !f.is_closed())
                 .filter(|f| !*overdue || f.is_overdue(ctx.today))
@@ -135,7 +145,15 @@ pub fn run(ctx: &Context, cmd: &FixCmd) -> Result<String, CliError> {
             if *json {
                 return show::json(lang, &roster, &fixes, ctx.today);
             }
-            Ok(show::list(lang, &roster, &fixes, year, ctx.today))
+            Ok(show::list(
+                lang,
+                &l.catalogue()?,
+                &roster,
+                &fixes,
+                year,
+                ctx.today,
+                filter,
+            ))
         }
         FixCmd::Show { id } => {
             let fix = l.fix(parse_fix_id(id)?)?;

@@ -96,6 +96,45 @@ pub fn right(s: &str, cols: usize) -> String {
     format!("{}{s}", " ".repeat(pad))
 }
 
+/// `text` with every symbol that terminals with CJK fonts draw two columns
+/// wide (East Asian ambiguous width: “” ‘’ · … — ✓ ✗ ⏎) replaced by an
+/// unambiguous one, for `--ascii` output: Chinese quotes become 「」『』, the
+/// rest ASCII, so columns line up on Xshell and SecureCRT too.
+pub fn ascii_safe(text: &str) -> Cow<'_, str> {
+    fn replacement(c: char) -> Option<&'static str> {
+        Some(match c {
+            '“' => "「",
+            '”' => "」",
+            '‘' => "『",
+            '’' => "』",
+            // The same as `status_marker_ascii` for "on pace".
+            '·' | '•' => ".",
+            '…' => "...",
+            '—' | '─' => "--",
+            '–' => "-",
+            '✓' | '✔' => "+",
+            '✗' | '✘' | '×' => "x",
+            '⏎' => "/",
+            '→' => "->",
+            '○' => "o",
+            '◐' | '●' => "*",
+            '│' => "|",
+            _ => return None,
+        })
+    }
+    if !text.chars().any(|c| replacement(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match replacement(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A text bar `[####------]` of `cells` cells for a 0..=1 ratio.
 pub fn bar(ratio: f64, cells: usize) -> String {
     let r = if ratio.is_finite() {
@@ -142,6 +181,20 @@ mod tests {
         assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn ascii_output_has_no_ambiguous_width_symbols() {
+        let text = "贯彻“三会一课”制度 ✓ 已完成 · 正常 … 1—3 ⏎ 下一行";
+        let safe = ascii_safe(text);
+        assert_eq!(
+            safe,
+            "贯彻「三会一课」制度 + 已完成 . 正常 ... 1--3 / 下一行"
+        );
+        assert!(safe.chars().all(|c| {
+            c.is_ascii() || UnicodeWidthChar::width_cjk(c) == UnicodeWidthChar::width(c)
+        }));
+        assert!(matches!(ascii_safe("plain 中文"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! `taizhang records list|show|delete`, and the one-line and detailed views
 //! of a record that `add` reuses.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::Datelike;
@@ -139,10 +138,8 @@ pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
             names(roster, &r.partners, lang)
         );
     }
-    if !r.duties.is_empty() {
-        let ids: Vec<Cow<'_, str>> = r.duties.iter().map(|d| shown(d.as_str())).collect();
-        let _ = write!(line, " [{}]", ids.join(", "));
-    }
+    // The duties it counts toward are in `records show` by title; duty ids
+    // are input, not something a person reads.
     line
 }
 
@@ -187,11 +184,7 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
         r.duties
             .iter()
             .map(|d| match catalogue.duty(d) {
-                Some(duty) => format!(
-                    "{} {}",
-                    shown(d.as_str()),
-                    shown(domain::duty_title(lang, duty))
-                ),
+                Some(duty) => shown(domain::duty_title(lang, duty)).into_owned(),
                 None => shown(d.as_str()).into_owned(),
             })
             .collect::<Vec<_>>()

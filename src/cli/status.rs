@@ -77,10 +77,6 @@ fn full(lang: Lang, view: &YearView) -> String {
         .max()
         .unwrap_or(0)
         .min(title_cols(lang));
-    let id_cols = pairs(view)
-        .map(|(d, _)| width(&shown(d.id.as_str())))
-        .max()
-        .unwrap_or(0);
     let count_cols = pairs(view)
         .map(|(_, p)| width(&done_of(p)))
         .max()
@@ -106,9 +102,8 @@ fn full(lang: Lang, view: &YearView) -> String {
             let indent = if duty.parent.is_some() { "  " } else { "" };
             let title = format!("{indent}{}", title_of(lang, duty));
             let mut line = format!(
-                "  {} {} {} {} {} {}",
+                "  {} {} {} {} {}",
                 domain::status_marker(p.status),
-                fit(&shown(duty.id.as_str()), id_cols),
                 fit(&title, title_cols),
                 right(&done_of(p), count_cols),
                 if p.target > 0 {
@@ -185,16 +180,26 @@ fn worst(view: &YearView) -> Option<(&Duty, &Progress)> {
 }
 
 fn short(lang: Lang, view: &YearView) -> String {
-    let worst = worst(view).map(|(d, p)| {
-        t::worst(
-            lang,
-            &shown(d.id.as_str()),
-            &title_of(lang, d),
-            &done_of(p),
-            domain::status(lang, p.status),
-        )
+    let worst = worst(view).map(|(d, p)| (title_of(lang, d), done_of(p), p.status));
+    let owed: std::collections::BTreeSet<_> = view
+        .progress
+        .iter()
+        .flat_map(|p| &p.missing)
+        .filter_map(|m| match m {
+            Missing::Pair { from, to } => Some((*from, *to)),
+            _ => None,
+        })
+        .collect();
+    let facts = t::ShortFacts {
+        talks_owed: owed.len(),
+        fixes_overdue: view.overdue_fixes().len(),
+    };
+    let worst = worst.as_ref().map(|(title, done, status)| t::Worst {
+        title,
+        done,
+        status: domain::status(lang, *status),
     });
-    t::short_line(lang, view.year, &view.tally, worst.as_deref())
+    t::short_line(lang, view.year, &view.tally, facts, worst, 80)
 }
 
 #[derive(Serialize)]

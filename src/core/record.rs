@@ -57,7 +57,8 @@ macro_rules! kinds {
                 match self { $(RecordKind::$variant => Category::$cat),* }
             }
 
-            fn aliases(self) -> &'static [&'static str] {
+            /// Other names accepted for the kind (`parse`).
+            pub fn aliases(self) -> &'static [&'static str] {
                 match self { $(RecordKind::$variant => &[$($alias),*]),* }
             }
         }

@@ -19,7 +19,25 @@ pub fn error(lang: Lang, e: &CliError) -> String {
     let zh = lang == Lang::Zh;
     match e {
         CliError::Core(CoreError::Unconfirmed(ws)) => unconfirmed(lang, ws),
+        CliError::Core(CoreError::Invalid(v)) => with_flag(lang, v),
         CliError::Core(c) => domain::error(lang, c),
+        CliError::DidYouMean { error, suggestions } => {
+            let base = match &error.problem {
+                // The suggestions replace the list of all 24 kinds.
+                crate::core::error::Problem::UnknownKind(s) => {
+                    let f = domain::field(lang, Field::Kind);
+                    match lang {
+                        Lang::Zh => format!("{f}：无法识别类型“{s}”"),
+                        Lang::En => format!("{f}: unknown kind \"{s}\""),
+                    }
+                }
+                _ => with_flag(lang, error),
+            };
+            match lang {
+                Lang::Zh => format!("{base}。您是不是要找：{}？", suggestions.join("、")),
+                Lang::En => format!("{base}. Did you mean: {}?", suggestions.join(", ")),
+            }
+        }
         CliError::Durability(t) => super::backups::trouble(lang, t),
         CliError::Access(a) => super::access::error(lang, a),
         CliError::BadLang { from, value } => {
@@ -190,6 +208,25 @@ pub fn error(lang: Lang, e: &CliError) -> String {
     }
 }
 
+/// A validation error with the flag that sets the field: "主题（--topic）：必填".
+fn with_flag(lang: Lang, v: &crate::core::ValidationError) -> String {
+    let text = domain::validation(lang, v);
+    let label = domain::field(lang, v.field);
+    // The kind and a person's name are positional arguments, not flags.
+    if matches!(v.field, Field::Kind | Field::Name) {
+        return text;
+    }
+    let flag = v.field.flag();
+    let sep = lang.pick("：", ": ");
+    match text.strip_prefix(&format!("{label}{sep}")) {
+        Some(rest) => match lang {
+            Lang::Zh => format!("{label}（--{flag}）：{rest}"),
+            Lang::En => format!("{label} (--{flag}): {rest}"),
+        },
+        None => text,
+    }
+}
+
 /// The warnings and the flags that confirm them (`add --future`,
 /// `--duplicate`).
 fn unconfirmed(lang: Lang, ws: &[Warning]) -> String {
@@ -266,23 +303,82 @@ pub fn tally(lang: Lang, t: &Tally) -> String {
     }
 }
 
-pub fn worst(lang: Lang, id: &str, title: &str, done: &str, status: &str) -> String {
-    let _ = lang;
-    format!("{id} {title} {done} {status}")
+/// What the `--short` line says besides the tally.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShortFacts {
+    /// Required talk pairs not yet held.
+    pub talks_owed: usize,
+    /// 整改 items past their deadline and not closed.
+    pub fixes_overdue: usize,
 }
 
-/// The `--short` line for a login message.
-pub fn short_line(lang: Lang, year: i32, t: &Tally, worst: Option<&str>) -> String {
-    let tail = match (worst, lang) {
-        (Some(w), Lang::Zh) => format!("；最需关注：{w}"),
-        (Some(w), Lang::En) => format!("; most urgent: {w}"),
-        (None, Lang::Zh) => "；全部按进度推进".into(),
-        (None, Lang::En) => "; all on pace".into(),
+/// The most urgent duty, as the `--short` line names it (no internal id).
+#[derive(Debug, Clone, Copy)]
+pub struct Worst<'a> {
+    pub title: &'a str,
+    /// `1/10`
+    pub done: &'a str,
+    pub status: &'a str,
+}
+
+/// The `--short` line for a login message, at most `cols` columns wide
+/// (display width, not characters): the most urgent duty's title is
+/// shortened, or the duty left out, to fit. Zero counts are left out.
+pub fn short_line(
+    lang: Lang,
+    year: i32,
+    t: &Tally,
+    facts: ShortFacts,
+    worst: Option<Worst<'_>>,
+    cols: usize,
+) -> String {
+    use crate::cli::layout::{cut, width};
+    let counts = [
+        (t.done, "完成", "done"),
+        (t.on_track, "正常", "on pace"),
+        (t.behind, "落后", "behind"),
+        (t.overdue, "逾期", "overdue"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, zh, en)| match lang {
+            Lang::Zh => format!("{zh}{n}"),
+            Lang::En => format!("{n} {en}"),
+        })
+        .collect();
+    let mut head = match lang {
+        Lang::Zh => format!("台账{year}：{}", parts.join(" ")),
+        Lang::En => format!("{year}: {}", parts.join(", ")),
     };
-    match lang {
-        Lang::Zh => format!("台账 {year}年：{}{tail}", tally_parts(lang, t)),
-        Lang::En => format!("taizhang {year}: {}{tail}", tally_parts(lang, t)),
+    if facts.talks_owed > 0 {
+        let _ = match lang {
+            Lang::Zh => write!(head, "，欠谈话{}次", facts.talks_owed),
+            Lang::En => write!(head, "; {} talks owed", facts.talks_owed),
+        };
     }
+    if facts.fixes_overdue > 0 {
+        let _ = match lang {
+            Lang::Zh => write!(head, "，整改逾期{}项", facts.fixes_overdue),
+            Lang::En => write!(head, "; {} fixes overdue", facts.fixes_overdue),
+        };
+    }
+    let Some(worst) = worst else {
+        let tail = if facts.talks_owed + facts.fixes_overdue == 0 {
+            lang.pick("；全部按进度推进", "; all on pace")
+        } else {
+            ""
+        };
+        return cut(&format!("{head}{tail}"), cols.saturating_sub(1));
+    };
+    let label = lang.pick("；最需关注：", "; most urgent: ");
+    let rest = format!(" {} {}", worst.done, worst.status);
+    // One column spare: a CJK terminal draws the `…` of a cut title wide.
+    let room = cols.saturating_sub(width(&head) + width(label) + width(&rest) + 1);
+    if room < 6 {
+        return cut(&head, cols.saturating_sub(1));
+    }
+    format!("{head}{label}{}{rest}", cut(worst.title, room))
 }
 
 pub fn progress_brief(lang: Lang, p: &Progress) -> String {

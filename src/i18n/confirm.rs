@@ -52,10 +52,10 @@ fn existing(lang: Lang, r: &Record) -> String {
     }
 }
 
-/// The generic question, for shells without a better one.
-pub fn question(lang: Lang, ws: &[Warning]) -> String {
+/// The refusal as a statement, for shells that do not ask (yet).
+pub fn refusal(lang: Lang, ws: &[Warning]) -> String {
     match lang {
-        Lang::Zh => format!("{}。确定要保存吗？", warnings(lang, ws)),
-        Lang::En => format!("{}. Save anyway?", warnings(lang, ws)),
+        Lang::Zh => format!("{}；未保存，需先确认", warnings(lang, ws)),
+        Lang::En => format!("{}; not saved until confirmed", warnings(lang, ws)),
     }
 }

@@ -351,7 +351,7 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
     }
     match (e, lang) {
         (CoreError::Invalid(v), _) => validation(lang, v),
-        (CoreError::Unconfirmed(ws), _) => super::confirm::question(lang, ws),
+        (CoreError::Unconfirmed(ws), _) => super::confirm::refusal(lang, ws),
         (CoreError::NoRecord(id), Lang::Zh) => {
             format!("记录 {id} 不存在，请用 records list 查看编号")
         }

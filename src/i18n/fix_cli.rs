@@ -29,10 +29,38 @@ pub fn overdue_suffix(lang: Lang) -> &'static str {
     lang.pick("·逾期", ", overdue")
 }
 
-pub fn no_fixes(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Zh => format!("{year}年度没有整改事项"),
-        Lang::En => format!("no rectification items in {year}"),
+/// Which filter a `fix list` ran with, and what it left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    /// `--overdue`; the year's items not closed yet.
+    Overdue { open_items: usize },
+    /// `--open`; all of the year's items.
+    Open { items: usize },
+}
+
+/// An empty `fix list`: nothing at all, or nothing that passes the filter.
+pub fn no_fixes(lang: Lang, year: i32, filter: Option<Filter>) -> String {
+    match (filter, lang) {
+        (Some(Filter::Overdue { open_items: 0 }), Lang::Zh) => {
+            format!("{year}年度没有逾期的整改事项，也没有未销号的事项")
+        }
+        (Some(Filter::Overdue { open_items: 0 }), Lang::En) => {
+            format!("no overdue rectification items in {year}, and none open")
+        }
+        (Some(Filter::Overdue { open_items }), Lang::Zh) => format!(
+            "{year}年度没有逾期的整改事项；另有 {open_items} 项未销号，均在期限内（fix list --open 查看）"
+        ),
+        (Some(Filter::Overdue { open_items }), Lang::En) => format!(
+            "no overdue rectification items in {year}; {open_items} open, all within their deadline (see fix list --open)"
+        ),
+        (Some(Filter::Open { items }), Lang::Zh) if items > 0 => {
+            format!("{year}年度的 {items} 项整改事项均已销号")
+        }
+        (Some(Filter::Open { items }), Lang::En) if items > 0 => {
+            format!("all {items} rectification items of {year} are closed")
+        }
+        (_, Lang::Zh) => format!("{year}年度没有整改事项"),
+        (_, Lang::En) => format!("no rectification items in {year}"),
     }
 }
 

@@ -30,6 +30,7 @@ impl Env {
     /// A clean environment that claims to be `mallory`: the journal must
     /// name the real Unix user anyway.
     fn cmd(&self) -> Command {
+        init_once(&self.db());
         let mut c = assert_cmd::cargo::cargo_bin_cmd!("taizhang");
         c.env("TAIZHANG_TODAY", "2026-03-20")
             .env("USER", "mallory")
@@ -230,5 +231,19 @@ fn stored_escape_sequences_are_shown_inert() {
         let out = env.ok(args);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(out.contains("\\u{1b}"), "{out}");
+    }
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

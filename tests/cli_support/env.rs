@@ -54,6 +54,7 @@ impl Env {
 
     /// `taizhang --db <db>` with a clean, fixed environment.
     pub fn cmd_on(&self, db: &Path) -> Command {
+        init_once(db);
         let mut c = self.cmd_bare();
         c.arg("--db").arg(db);
         c
@@ -88,5 +89,19 @@ impl Env {
         let db = self.path(name);
         self.ok_on(&db, &["import", file.to_str().unwrap()]);
         db
+    }
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

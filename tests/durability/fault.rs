@@ -160,7 +160,14 @@ fn run_with(kind: ErrorKind, zh: &str, en: &str) {
 
     ledger.store().failing.store(true, Ordering::SeqCst);
     let err = ledger
-        .add_record(&meeting("after"), at(2026, 3, 14, 10))
+        .add_record(
+            &NewRecord {
+                // A second meeting that day: confirmed, so the store is reached.
+                confirmed: taizhang::core::Confirmations::ALL,
+                ..meeting("after")
+            },
+            at(2026, 3, 14, 10),
+        )
         .unwrap_err();
     let CoreError::Store(StoreError::Io { source, .. }) = &err else {
         panic!("expected an Io store error, got {err:?}");

@@ -50,6 +50,7 @@ impl Fixture {
     }
 
     pub fn cmd(&self) -> Command {
+        init_once(&self.path());
         let mut c = Command::new(BIN);
         c.env("TAIZHANG_TODAY", "2026-03-20")
             .env("TAIZHANG_LANG", "en")
@@ -159,4 +160,18 @@ pub fn shell(cmd: &str, args: &[&str]) -> String {
 
 pub fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// A `--db` path must hold a ledger (a mistyped one is an error): create it
+/// with `taizhang init` the first time a test names it.
+fn init_once(db: &std::path::Path) {
+    if !db.exists() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .arg("init")
+            .arg(db)
+            .env("TAIZHANG_LANG", "en")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "taizhang init: {out:?}");
+    }
 }

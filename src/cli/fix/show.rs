@@ -28,7 +28,13 @@ pub fn state_word(lang: Lang, fix: &FixItem, today: NaiveDate) -> String {
 }
 
 /// `#12 [整改中·逾期] 2026-06-30 张三 自查自检「问题…」 [b7]`
-pub fn line(lang: Lang, roster: &Roster, fix: &FixItem, today: NaiveDate) -> String {
+pub fn line(
+    lang: Lang,
+    catalogue: &Catalogue,
+    roster: &Roster,
+    fix: &FixItem,
+    today: NaiveDate,
+) -> String {
     let mut out = format!(
         "{} [{}] {} {} {} {}",
         fix.id,
@@ -39,19 +45,37 @@ pub fn line(lang: Lang, roster: &Roster, fix: &FixItem, today: NaiveDate) -> Str
         t::quoted(lang, &cut(&inert_line(&fix.problem), 40)),
     );
     if !fix.duties.is_empty() {
-        let ids: Vec<&str> = fix.duties.iter().map(DutyId::as_str).collect();
-        let _ = write!(out, " [{}]", ids.join(", "));
+        // Titles, not ids: ids are input (`--duty`), not for reading.
+        let titles: Vec<String> = fix
+            .duties
+            .iter()
+            .map(|d| match catalogue.duty(d) {
+                Some(duty) => cut(&inert_line(domain::duty_title(lang, duty)), 12),
+                None => inert_line(d.as_str()).into_owned(),
+            })
+            .collect();
+        let _ = write!(out, " [{}]", titles.join(lang.pick("、", ", ")));
     }
     out
 }
 
-pub fn list(lang: Lang, roster: &Roster, fixes: &[FixItem], year: i32, today: NaiveDate) -> String {
+/// The listed items; `filter` says which filter (`--open`, `--overdue`)
+/// chose them, so that an empty list says what it left out.
+pub fn list(
+    lang: Lang,
+    catalogue: &Catalogue,
+    roster: &Roster,
+    fixes: &[FixItem],
+    year: i32,
+    today: NaiveDate,
+    filter: Option<w::Filter>,
+) -> String {
     if fixes.is_empty() {
-        return format!("{}\n", w::no_fixes(lang, year));
+        return format!("{}\n", w::no_fixes(lang, year, filter));
     }
     let mut out = String::new();
     for fix in fixes {
-        let _ = writeln!(out, "{}", line(lang, roster, fix, today));
+        let _ = writeln!(out, "{}", line(lang, catalogue, roster, fix, today));
     }
     let overdue = fixes.iter().filter(|x| x.is_overdue(today)).count();
     let _ = writeln!(out, "{}", w::count(lang, fixes.len(), overdue));
@@ -183,7 +207,11 @@ pub fn overdue_lines(lang: Lang, view: &YearView) -> String {
     }
     let mut out = format!("\n{}\n", w::overdue_heading(lang, overdue.len()));
     for fix in overdue {
-        let _ = writeln!(out, "  {}", line(lang, &view.roster, fix, view.today));
+        let _ = writeln!(
+            out,
+            "  {}",
+            line(lang, &view.catalogue, &view.roster, fix, view.today)
+        );
     }
     out
 }
