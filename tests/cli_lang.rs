@@ -19,6 +19,10 @@ fn bare(home: &Path) -> Command {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
+        // Unicode output: a console TERM or C locale would turn on ASCII.
+        .env("TERM", "xterm-256color")
+        .env_remove("LC_CTYPE")
+        .env_remove("TAIZHANG_ASCII")
         .env_remove("LC_MESSAGES")
         .env_remove("TAIZHANG_DB")
         .env_remove("TAIZHANG_LANG");

@@ -366,11 +366,17 @@ fn cli_walks_an_item_to_closed() {
     let out = env.ok(&["fix", "close", &id, "--note", "已补齐全部记录"]);
     assert!(out.starts_with("已销号："), "{out}");
     let show = env.ok(&["fix", "show", &id]);
-    for want in ["已销号", "已补齐全部记录", "已约谈3人", "张三", "b7"] {
+    for want in [
+        "已销号",
+        "已补齐全部记录",
+        "已约谈3人",
+        "张三",
+        "理论中心组专题学习",
+    ] {
         assert!(show.contains(want), "{want} in {show}");
     }
     let list = env.ok(&["fix", "list", "--open"]);
-    assert!(list.contains("没有整改事项"), "{list}");
+    assert!(list.contains("1 项整改事项均已销号"), "{list}");
     let hist = env.ok(&["fix", "list", "--json"]);
     let v: Value = serde_json::from_str(&hist).unwrap();
     assert_eq!(v[0]["state"], "closed");
@@ -428,7 +434,7 @@ fn cli_refuses_closing_by_a_non_secretary_and_bad_input() {
         ],
         2,
     );
-    assert!(err.contains("整改时限：必填"), "{err}");
+    assert!(err.contains("整改时限（--deadline）：必填"), "{err}");
     let err = env.refused(&["fix", "note", "#999", "x"], 2);
     assert!(err.contains("整改事项 #999 不存在"), "{err}");
     let err = env.refused(&["fix", "edit", &id, "--deadline", "1-01"], 2);
@@ -444,7 +450,10 @@ fn overdue_items_show_in_status_text_and_json() {
     let late = add_fix(&env, "3-01");
     add_fix(&env, "6-30");
     let text = env.ok(&["status"]);
-    let b7 = text.lines().find(|l| l.contains(" b7 ")).unwrap();
+    let b7 = text
+        .lines()
+        .find(|l| l.contains(" 理论中心组专题学习 "))
+        .unwrap();
     assert!(b7.ends_with("整改逾期 1"), "{b7}");
     assert!(text.contains("逾期整改事项（1 项）"), "{text}");
     assert!(

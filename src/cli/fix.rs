@@ -24,6 +24,7 @@ pub enum FixCmd {
     Add(FixFields),
     /// Items of a year (default: this year)
     List {
+        /// Year (default: this year)
         #[arg(long, value_name = "YEAR")]
         year: Option<String>,
         /// Only items not closed yet
@@ -32,20 +33,27 @@ pub enum FixCmd {
         /// Only items past their deadline and not closed
         #[arg(long)]
         overdue: bool,
+        /// Machine-readable output
         #[arg(long)]
         json: bool,
     },
     /// One item in full, with its notes and closure
-    Show { id: String },
+    Show {
+        /// The item's number
+        id: String,
+    },
     /// Change an item's content; fields not given stay as they are
     Edit {
+        /// The item's number
         id: String,
         #[command(flatten)]
         fields: FixFields,
     },
     /// Add a dated progress note
     Note {
+        /// The item's number
         id: String,
+        /// What was done
         text: String,
         /// The note's date (default: today)
         #[arg(long, value_name = "DATE")]
@@ -53,18 +61,23 @@ pub enum FixCmd {
     },
     /// Start work (open → in progress; also sends back an item whose closure was requested)
     Start {
+        /// The item's number
         id: String,
+        /// A remark
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Ask for the item to be closed (销号)
     RequestClose {
+        /// The item's number
         id: String,
+        /// A remark
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Close (销号) with evidence; secretary or discipline member only
     Close {
+        /// The item's number
         id: String,
         /// The record that shows the problem is fixed
         #[arg(long, value_name = "RECORD_ID", conflicts_with = "note")]

@@ -21,18 +21,26 @@ use super::{CliError, Context};
 pub enum RecordsCmd {
     /// Records of a year, by date
     List {
+        /// Year (default: this year)
         #[arg(long, value_name = "YEAR")]
         year: Option<String>,
         /// Only records that count toward this duty
         #[arg(long, value_name = "ID")]
         duty: Option<String>,
+        /// Machine-readable output
         #[arg(long)]
         json: bool,
     },
     /// One record in full
-    Show { id: String },
-    /// Delete a record
-    Delete { id: String },
+    Show {
+        /// The record's number (23 or #23)
+        id: String,
+    },
+    /// Delete a record (restore brings it back)
+    Delete {
+        /// The record's number (23 or #23)
+        id: String,
+    },
 }
 
 pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {

@@ -48,6 +48,10 @@ impl Env {
             .env_remove("TAIZHANG_DB")
             .env_remove("TAIZHANG_LANG")
             .env_remove("LC_ALL")
+            // Unicode output: a console TERM or C locale would turn on ASCII.
+            .env("TERM", "xterm-256color")
+            .env_remove("LC_CTYPE")
+            .env_remove("TAIZHANG_ASCII")
             .env_remove("LANG");
         c
     }

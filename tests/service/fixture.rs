@@ -142,6 +142,8 @@ pub fn record(topic: String) -> NewRecord {
         date: NaiveDate::from_ymd_opt(2026, 3, 1),
         topic,
         host: Some("张三".into()),
+        // Many meetings on one day are the point of these tests.
+        confirmed: taizhang::core::Confirmations::ALL,
         ..NewRecord::default()
     }
 }

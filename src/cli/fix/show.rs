@@ -103,7 +103,7 @@ pub fn detail(
             fix.duties
                 .iter()
                 .map(|d| match catalogue.duty(d) {
-                    Some(duty) => format!("{d} {}", domain::duty_title(lang, duty)),
+                    Some(duty) => domain::duty_title(lang, duty).to_string(),
                     None => d.to_string(),
                 })
                 .collect::<Vec<_>>()
