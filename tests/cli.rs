@@ -1,6 +1,10 @@
 //! The real binary, each test on its own temporary ledger with a fixed today.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -564,18 +568,4 @@ fn demo_builds_and_status_works_on_it() {
     assert_eq!(on_demo(&["status", "--short"]).lines().count(), 1);
     // A second demo into the same directory is refused.
     env.refused(&["demo", dir.to_str().unwrap()], 2);
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
-    }
 }

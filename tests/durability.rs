@@ -11,6 +11,10 @@ mod disk;
 #[path = "durability/fault.rs"]
 mod fault;
 
+#[path = "cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -218,18 +222,4 @@ pub fn damaged_dirs(path: &Path) -> Vec<PathBuf> {
                 .starts_with("damaged-")
         })
         .collect()
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
-    }
 }

@@ -3,6 +3,10 @@
 //! panics; each run succeeds with inert output or fails with a worded error.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::sync::OnceLock;
 
 use clap::Parser as _;
@@ -163,19 +167,5 @@ proptest! {
                 prop_assert!(text.len() < 2000, "the message is a sentence, not an echo: {text}");
             }
         }
-    }
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

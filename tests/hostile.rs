@@ -4,6 +4,10 @@
 //! stays byte-identical.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -435,19 +439,5 @@ fn bad_data_is_refused_with_a_clear_message_and_writes_nothing() {
             err.len()
         );
         assert_eq!(env.export(), before, "{}: the ledger changed", case.name);
-    }
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

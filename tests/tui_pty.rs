@@ -4,6 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(unix)]
 
+#[path = "cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -327,18 +331,4 @@ fn an_escape_sequence_in_a_topic_stays_inert_on_the_terminal() {
         "no bidi override reached the terminal"
     );
     assert!(has(b"pwned"), "the text itself is shown");
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
-    }
 }

@@ -84,6 +84,12 @@ pub fn init_shared(
     args: &InitSharedArgs,
 ) -> Result<String, CliError> {
     let dir = context::db_path(db)?;
+    // Sharing a new path creates its ledger first (as `init` would), so that
+    // its files are given to the group too.
+    let group_exists = matches!(nix::unistd::Group::from_name(&args.group), Ok(Some(_)));
+    if group_exists && !super::init::is_ledger(&dir) {
+        drop(context::open_ledger(&dir, context::Access::Direct)?);
+    }
     let sharing = service::share::share_with_group(&dir, &args.group)
         .map_err(|e| CliError::Core(e.into()))?;
     Ok(format!("{}\n", t::shared(lang, &dir, &sharing)))

@@ -282,7 +282,7 @@ pub fn missing_summary(lang: Lang, shown: &[String], more: usize) -> String {
 fn tally_parts(lang: Lang, t: &Tally) -> String {
     match lang {
         Lang::Zh => format!(
-            "已完成 {} · 正常 {} · 落后 {} · 逾期 {}",
+            "已完成 {}，正常 {}，落后 {}，逾期 {}",
             t.done, t.on_track, t.behind, t.overdue
         ),
         Lang::En => format!(
@@ -294,7 +294,7 @@ fn tally_parts(lang: Lang, t: &Tally) -> String {
 
 pub fn tally(lang: Lang, t: &Tally) -> String {
     match lang {
-        Lang::Zh => format!("合计：{} · 无指标 {}", tally_parts(lang, t), t.no_quota),
+        Lang::Zh => format!("合计：{}，无指标 {}", tally_parts(lang, t), t.no_quota),
         Lang::En => format!(
             "total: {} · {} without quota",
             tally_parts(lang, t),
@@ -323,7 +323,8 @@ pub struct Worst<'a> {
 
 /// The `--short` line for a login message, at most `cols` columns wide
 /// (display width, not characters): the most urgent duty's title is
-/// shortened, or the duty left out, to fit. Zero counts are left out.
+/// shortened, or the duty left out, to fit. It names what needs doing
+/// (behind, overdue, talks owed, overdue 整改); zero counts are left out.
 pub fn short_line(
     lang: Lang,
     year: i32,
@@ -333,23 +334,21 @@ pub fn short_line(
     cols: usize,
 ) -> String {
     use crate::cli::layout::{cut, width};
-    let counts = [
-        (t.done, "完成", "done"),
-        (t.on_track, "正常", "on pace"),
-        (t.behind, "落后", "behind"),
-        (t.overdue, "逾期", "overdue"),
-    ];
+    // A login line says what needs doing; the full tally is in `status`.
+    let counts = [(t.behind, "落后", "behind"), (t.overdue, "逾期", "overdue")];
     let parts: Vec<String> = counts
         .iter()
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, zh, en)| match lang {
-            Lang::Zh => format!("{zh}{n}"),
+            Lang::Zh => format!("{zh}{n}项"),
             Lang::En => format!("{n} {en}"),
         })
         .collect();
-    let mut head = match lang {
-        Lang::Zh => format!("台账{year}：{}", parts.join(" ")),
-        Lang::En => format!("{year}: {}", parts.join(", ")),
+    let mut head = match (lang, parts.is_empty()) {
+        (Lang::Zh, false) => format!("台账{year}：{}", parts.join("，")),
+        (Lang::Zh, true) => format!("台账{year}：{}项均按进度", t.done + t.on_track),
+        (Lang::En, false) => format!("{year}: {}", parts.join(", ")),
+        (Lang::En, true) => format!("{year}: all {} on pace", t.done + t.on_track),
     };
     if facts.talks_owed > 0 {
         let _ = match lang {
@@ -360,16 +359,11 @@ pub fn short_line(
     if facts.fixes_overdue > 0 {
         let _ = match lang {
             Lang::Zh => write!(head, "，整改逾期{}项", facts.fixes_overdue),
-            Lang::En => write!(head, "; {} fixes overdue", facts.fixes_overdue),
+            Lang::En => write!(head, "; {} overdue fixes", facts.fixes_overdue),
         };
     }
     let Some(worst) = worst else {
-        let tail = if facts.talks_owed + facts.fixes_overdue == 0 {
-            lang.pick("；全部按进度推进", "; all on pace")
-        } else {
-            ""
-        };
-        return cut(&format!("{head}{tail}"), cols.saturating_sub(1));
+        return cut(&head, cols.saturating_sub(1));
     };
     let label = lang.pick("；最需关注：", "; most urgent: ");
     let rest = format!(" {} {}", worst.done, worst.status);

@@ -1,6 +1,10 @@
 //! The audit commands run as the real binary: history, trash, restore,
 //! verify and seal, in both languages, with their exit codes.
 
+#[path = "../cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -231,19 +235,5 @@ fn stored_escape_sequences_are_shown_inert() {
         let out = env.ok(args);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(out.contains("\\u{1b}"), "{out}");
-    }
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

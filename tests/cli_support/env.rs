@@ -2,6 +2,10 @@
 //! shared by the report and CSV tests.
 #![allow(dead_code)] // each test binary uses a different part
 
+#[path = "init.rs"]
+mod init;
+use init::init_once;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -93,19 +97,5 @@ impl Env {
         let db = self.path(name);
         self.ok_on(&db, &["import", file.to_str().unwrap()]);
         db
-    }
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
     }
 }

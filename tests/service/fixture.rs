@@ -1,6 +1,10 @@
 //! A temporary ledger for the service tests, whose services die with it,
 //! and the helpers that find, build and kill things.
 
+#[path = "../cli_support/init.rs"]
+mod init;
+use init::init_once;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -162,18 +166,4 @@ pub fn shell(cmd: &str, args: &[&str]) -> String {
 
 pub fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
-}
-
-/// A `--db` path must hold a ledger (a mistyped one is an error): create it
-/// with `taizhang init` the first time a test names it.
-fn init_once(db: &std::path::Path) {
-    if !db.exists() {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
-            .arg("init")
-            .arg(db)
-            .env("TAIZHANG_LANG", "en")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "taizhang init: {out:?}");
-    }
 }
