@@ -146,12 +146,12 @@ pub enum Command {
     Backup(backups::BackupCmd),
     /// Create a new, empty ledger in PATH (the default ledger is created on first use)
     Init(init::InitArgs),
-    /// Print a shell completion script: taizhang completions bash > /etc/bash_completion.d/taizhang
+    /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): taizhang man > taizhang.1
+    /// Print the man page (roff), e.g. into taizhang.1
     Man,
     /// Commands for tests (hidden)
     #[command(subcommand, hide = true)]

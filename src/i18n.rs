@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod backups;
 pub mod cli;
+pub mod cli_error;
 pub mod cli_help;
 pub mod cli_usage;
 pub mod confirm;

@@ -144,7 +144,9 @@ fn localize_arg(arg: Arg, path: &str, id: &str) -> Arg {
             extra.push(format!("默认：{}", defaults.join("、")));
         }
         if !extra.is_empty() {
-            text.push_str(&format!("（{}）", extra.join("；")));
+            text.push('（');
+            text.push_str(&extra.join("；"));
+            text.push('）');
         }
     }
     let takes_values = arg.get_action().takes_values();

@@ -99,7 +99,7 @@ pub fn right(s: &str, cols: usize) -> String {
 /// `text` with every symbol that terminals with CJK fonts draw two columns
 /// wide (East Asian ambiguous width: “” ‘’ · … — ✓ ✗ ⏎) replaced by an
 /// unambiguous one, for `--ascii` output: Chinese quotes become 「」『』, the
-/// rest ASCII, so columns line up on Xshell and SecureCRT too.
+/// rest ASCII, so columns line up on `Xshell` and `SecureCRT` too.
 pub fn ascii_safe(text: &str) -> Cow<'_, str> {
     fn replacement(c: char) -> Option<&'static str> {
         Some(match c {

@@ -70,7 +70,7 @@ pub fn kind(typed: &str) -> CliError {
                 (hit * 3 >= n * 2).then_some((hit * 100 / n, *k))
             })
             .collect();
-        overlap.sort_by(|a, b| b.0.cmp(&a.0));
+        overlap.sort_by_key(|o| std::cmp::Reverse(o.0));
         for (_, k) in overlap {
             push(&mut found, k);
         }

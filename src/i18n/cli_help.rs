@@ -362,7 +362,7 @@ const HELP: &[(&str, &str, &str)] = &[
         "",
         "输出 shell 补全脚本：taizhang completions bash > /etc/bash_completion.d/taizhang",
     ),
-    ("completions", "shell", "bash、zsh 或 fish"),
+    ("completions", "shell", "shell 的名称"),
     (
         "man",
         "",

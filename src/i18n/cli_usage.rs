@@ -2,6 +2,8 @@
 //! so each `ErrorKind` and its context (the bad argument, the suggestion,
 //! the valid values, the usage) are worded here; English keeps clap's own.
 
+use std::fmt::Write as _;
+
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::Lang;
@@ -23,15 +25,12 @@ pub fn clap_error(lang: Lang, e: &clap::Error) -> String {
     let usage = chinese_placeholders(&usage);
     let mut out = format!("错误：{}", sentence(e));
     if let Some(hint) = suggestion(e) {
-        out.push_str(&format!("\n\n  提示：{hint}"));
+        let _ = write!(out, "\n\n  提示：{hint}");
     }
     if !usage.is_empty() {
-        out.push_str(&format!("\n\n用法：{usage}"));
+        let _ = write!(out, "\n\n用法：{usage}");
     }
-    out.push_str(&format!(
-        "\n\n详细说明请运行：{} --help",
-        command_of(&usage)
-    ));
+    let _ = write!(out, "\n\n详细说明请运行：{} --help", command_of(&usage));
     out
 }
 
