@@ -67,7 +67,8 @@ fn taizhang(db: &Path, as_user: Option<&str>, args: &[&str]) -> Output {
         }
         None => Command::new(exe),
     };
-    cmd.env("TAIZHANG_TODAY", "2026-03-20")
+    // No TAIZHANG_TODAY: the service's clock dates every change.
+    cmd.env_remove("TAIZHANG_TODAY")
         .env("TAIZHANG_LANG", "en")
         // A name the client claims: the journal must ignore it.
         .env("USER", "somebody-else")

@@ -31,9 +31,11 @@ impl<S: Store> Ledger<S> {
     }
 
     /// Close `year`: seal its records, carry its open items into `year + 1`
-    /// (each with a note dated `today`), then mark it closed. Each step is
-    /// journaled; after a crash, closing again finishes the job.
-    pub fn close_year(&self, year: i32, today: NaiveDate) -> Result<YearClosing, CoreError> {
+    /// (each with a note dated today by the ledger's clock), then mark it
+    /// closed. Each step is journaled; after a crash, closing again finishes
+    /// the job.
+    pub fn close_year(&self, year: i32) -> Result<YearClosing, CoreError> {
+        let today = self.now().date();
         if year > today.year() {
             return Err(CoreError::YearNotBegun { year, today });
         }
@@ -127,12 +129,13 @@ impl<S: Store> Ledger<S> {
         }
         let roster = self.roster()?;
         let mut person = input.validate(PersonId(0), &roster)?;
+        person.unix_user = login;
+        let stamp = self.person_stamp(None, &person)?;
         person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| crate::core::StoreError::Corrupt("id space exhausted".into()))?,
         );
-        person.unix_user = login;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store.put_person(&person, &stamp)?;
         Ok(person)
     }
 
@@ -153,19 +156,19 @@ impl<S: Store> Ledger<S> {
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user = login;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
     /// Set or clear (empty) the Unix login a person uses.
     pub fn set_unix_user(&self, id: PersonId, unix_user: &str) -> Result<Person, CoreError> {
-        let mut person = self
-            .roster()?
-            .get(id)
-            .cloned()
-            .ok_or(CoreError::NoPerson(id))?;
+        let roster = self.roster()?;
+        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let mut person = old.clone();
         person.unix_user = self.free_login(id, unix_user)?;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
