@@ -308,9 +308,9 @@ impl<S: Store> Ledger<S> {
 
     /// Validate a catalogue file and make it this ledger's catalogue.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
+        let stamp = self.admin_stamp(Act::Catalogue, None)?;
         let catalogue = Catalogue::from_toml(text)?;
-        self.store
-            .set_catalogue(&catalogue, &self.admin_stamp(Act::Catalogue, None)?)?;
+        self.store.set_catalogue(&catalogue, &stamp)?;
         Ok(catalogue)
     }
 

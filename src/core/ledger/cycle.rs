@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
+use crate::core::access::Act;
 use crate::core::error::{CoreError, Field, Problem, Sealed, ValidationError};
 use crate::core::fix::{FixItem, FixNote};
 use crate::core::port::Store;
@@ -123,7 +124,7 @@ impl<S: Store> Ledger<S> {
         input: &NewPerson,
         unix_user: &str,
     ) -> Result<Person, CoreError> {
-        let login = self.free_login(PersonId(0), unix_user)?;
+        let login = self.free_login(None, unix_user)?;
         if login.is_none() {
             return self.add_person(input);
         }
@@ -150,9 +151,9 @@ impl<S: Store> Ledger<S> {
         let Some(raw) = unix_user else {
             return self.edit_person(id, input);
         };
-        let login = self.free_login(id, raw)?;
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let login = self.free_login(Some(old), raw)?;
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user = login;
@@ -166,19 +167,25 @@ impl<S: Store> Ledger<S> {
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
         let mut person = old.clone();
-        person.unix_user = self.free_login(id, unix_user)?;
+        person.unix_user = self.free_login(Some(old), unix_user)?;
         self.store
             .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
-    /// A valid login not used by another active person.
-    fn free_login(&self, id: PersonId, raw: &str) -> Result<Option<String>, CoreError> {
-        let Some(login) = check_unix_user(raw)? else {
+    /// A valid login not used by another active person, for `old` (none: a
+    /// new person). A change of login is checked against the policy table
+    /// first, so a refused user learns nothing about who holds a login.
+    fn free_login(&self, old: Option<&Person>, raw: &str) -> Result<Option<String>, CoreError> {
+        let login = check_unix_user(raw)?;
+        if login.as_deref() != old.and_then(|o| o.unix_user.as_deref()) {
+            self.admin_stamp(Act::Login, old)?;
+        }
+        let Some(login) = login else {
             return Ok(None);
         };
         if let Some(other) = self.roster()?.by_unix_user(&login)
-            && other.id != id
+            && Some(other.id) != old.map(|o| o.id)
         {
             return Err(ValidationError::new(
                 Field::UnixUser,
