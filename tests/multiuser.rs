@@ -363,7 +363,11 @@ fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
     let quotas = db.with_file_name("catalogue.toml");
     std::fs::write(&quotas, taizhang::core::Catalogue::embedded().to_toml()).unwrap();
     std::fs::set_permissions(&quotas, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = taizhang(&db, member, &["catalogue", "import", quotas.to_str().unwrap()]);
+    let out = taizhang(
+        &db,
+        member,
+        &["catalogue", "import", quotas.to_str().unwrap()],
+    );
     refused(&out, owner_rule);
     let out = taizhang(&db, member, &["fix", "close", &fix, "--note", "x"]);
     refused(&out, "secretary or the discipline member");
