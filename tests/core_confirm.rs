@@ -20,7 +20,8 @@ fn now() -> NaiveDateTime {
 }
 
 fn ledger() -> Ledger<MemStore> {
-    let l = Ledger::new(MemStore::new(Catalogue::embedded()), "alice");
+    let l = Ledger::new(MemStore::new(Catalogue::embedded()), "alice")
+        .with_clock(taizhang::core::ledger::fixed_clock(now()));
     for (name, role) in [("张三", "书记"), ("李四", "委员"), ("王五", "党员")] {
         l.add_person(&NewPerson {
             name: name.into(),
@@ -58,7 +59,7 @@ fn unconfirmed(result: Result<taizhang::core::Record, CoreError>) -> Vec<Warning
 fn a_date_after_today_needs_confirming(#[case] date: NaiveDate, #[case] asks: bool) {
     let l = ledger();
     let input = meeting(date, "研究工作", &["李四"]);
-    let result = l.add_record(&input, now());
+    let result = l.add_record(&input);
     if asks {
         assert_eq!(
             unconfirmed(result),
@@ -76,7 +77,7 @@ fn a_date_after_today_needs_confirming(#[case] date: NaiveDate, #[case] asks: bo
             },
             ..input
         };
-        assert_eq!(l.add_record(&confirmed, now()).unwrap().date, date);
+        assert_eq!(l.add_record(&confirmed).unwrap().date, date);
     } else {
         assert_eq!(result.unwrap().date, date);
     }
@@ -97,16 +98,13 @@ fn a_repeat_needs_confirming(
 ) {
     let l = ledger();
     let first = l
-        .add_record(
-            &meeting(d(2026, 3, 3), "研究工作", &["李四", "王五"]),
-            now(),
-        )
+        .add_record(&meeting(d(2026, 3, 3), "研究工作", &["李四", "王五"]))
         .unwrap();
     let again = NewRecord {
         kind: Some(kind),
         ..meeting(d(2026, 3, day), "另一个议题", people)
     };
-    let result = l.add_record(&again, now());
+    let result = l.add_record(&again);
     if asks {
         let ws = unconfirmed(result);
         assert!(
@@ -117,7 +115,7 @@ fn a_repeat_needs_confirming(
             confirmed: Confirmations::default().accepting(&ws),
             ..again
         };
-        l.add_record(&yes, now()).unwrap();
+        l.add_record(&yes).unwrap();
         assert_eq!(l.records_in_year(2026).unwrap().len(), 2);
     } else {
         result.unwrap();
@@ -134,8 +132,8 @@ fn a_second_talk_between_the_same_pair_on_a_day_asks() {
         partners: vec!["李四".into()],
         ..NewRecord::default()
     };
-    l.add_record(&talk, now()).unwrap();
-    let ws = unconfirmed(l.add_record(&talk, now()));
+    l.add_record(&talk).unwrap();
+    let ws = unconfirmed(l.add_record(&talk));
     assert!(matches!(&ws[..], [Warning::Duplicate { .. }]));
 }
 
@@ -144,15 +142,12 @@ fn both_warnings_are_named_at_once_and_both_flags_are_needed() {
     let l = ledger();
     let date = d(2026, 4, 1);
     let input = meeting(date, "研究工作", &["李四"]);
-    l.add_record(
-        &NewRecord {
-            confirmed: Confirmations::ALL,
-            ..input.clone()
-        },
-        now(),
-    )
+    l.add_record(&NewRecord {
+        confirmed: Confirmations::ALL,
+        ..input.clone()
+    })
     .unwrap();
-    let ws = unconfirmed(l.add_record(&input, now()));
+    let ws = unconfirmed(l.add_record(&input));
     assert_eq!(ws.len(), 2, "{ws:?}");
     let only_future = NewRecord {
         confirmed: Confirmations {
@@ -162,7 +157,7 @@ fn both_warnings_are_named_at_once_and_both_flags_are_needed() {
         ..input.clone()
     };
     assert!(matches!(
-        &unconfirmed(l.add_record(&only_future, now()))[..],
+        &unconfirmed(l.add_record(&only_future))[..],
         [Warning::Duplicate { .. }]
     ));
 }
@@ -171,39 +166,32 @@ fn both_warnings_are_named_at_once_and_both_flags_are_needed() {
 fn editing_asks_only_about_what_the_edit_changes() {
     let l = ledger();
     let future = l
-        .add_record(
-            &NewRecord {
-                confirmed: Confirmations::ALL,
-                ..meeting(d(2026, 5, 1), "计划中的会议", &["李四"])
-            },
-            now(),
-        )
+        .add_record(&NewRecord {
+            confirmed: Confirmations::ALL,
+            ..meeting(d(2026, 5, 1), "计划中的会议", &["李四"])
+        })
         .unwrap();
     // A new topic on an already confirmed future record: no question.
-    l.update_record(
-        future.id,
-        &meeting(d(2026, 5, 1), "改了议题", &["李四"]),
-        now(),
-    )
-    .unwrap();
+    l.update_record(future.id, &meeting(d(2026, 5, 1), "改了议题", &["李四"]))
+        .unwrap();
     // Moving it to another future day asks again.
     let moved = meeting(d(2026, 5, 2), "改了议题", &["李四"]);
     assert!(matches!(
-        &unconfirmed(l.update_record(future.id, &moved, now()))[..],
+        &unconfirmed(l.update_record(future.id, &moved))[..],
         [Warning::Future { .. }]
     ));
     // Editing a record so that it equals another one asks; the record
     // itself never counts as its own duplicate.
     let past = l
-        .add_record(&meeting(d(2026, 3, 1), "甲", &["王五"]), now())
+        .add_record(&meeting(d(2026, 3, 1), "甲", &["王五"]))
         .unwrap();
-    l.update_record(past.id, &meeting(d(2026, 3, 1), "乙", &["王五"]), now())
+    l.update_record(past.id, &meeting(d(2026, 3, 1), "乙", &["王五"]))
         .unwrap();
     let other = l
-        .add_record(&meeting(d(2026, 3, 2), "丙", &["王五"]), now())
+        .add_record(&meeting(d(2026, 3, 2), "丙", &["王五"]))
         .unwrap();
     let onto = meeting(d(2026, 3, 1), "丙", &["王五"]);
-    let ws = unconfirmed(l.update_record(other.id, &onto, now()));
+    let ws = unconfirmed(l.update_record(other.id, &onto));
     assert!(matches!(&ws[..], [Warning::Duplicate { of }] if of[0].id == past.id));
     assert_eq!(l.record(other.id).unwrap().date, d(2026, 3, 2), "unchanged");
 }

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use clap::Args;
 
 use crate::core::Confirmations;
+use crate::core::LedgerApi as _;
 use crate::core::date::parse_date;
 use crate::core::error::{Field, Problem};
 use crate::core::record::{MAX_NOTES, NewRecord, RecordKind};
@@ -61,7 +62,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
     let input = new_record(ctx, args)?;
     let record = ctx
         .ledger
-        .add_record(&input, ctx.now)
+        .add_record(&input)
         .map_err(|e| match ctx.ledger.roster() {
             Ok(roster) => super::suggest::names(&roster, e.into()),
             Err(_) => e.into(),

@@ -18,8 +18,6 @@ use taizhang::core::year::Correction;
 use taizhang::core::{CoreError, Ledger, StoreError};
 use taizhang::i18n::Lang;
 
-use super::at;
-
 /// A `MemStore` whose writes fail with `kind` once `failing` is set.
 struct Faulty {
     inner: MemStore,
@@ -153,21 +151,16 @@ fn run_with(kind: ErrorKind, zh: &str, en: &str) {
         ..NewPerson::default()
     };
     ledger.add_person(&person).unwrap();
-    let saved = ledger
-        .add_record(&meeting("before"), at(2026, 3, 14, 9))
-        .unwrap();
+    let saved = ledger.add_record(&meeting("before")).unwrap();
     let before = ledger.export().unwrap();
 
     ledger.store().failing.store(true, Ordering::SeqCst);
     let err = ledger
-        .add_record(
-            &NewRecord {
-                // A second meeting that day: confirmed, so the store is reached.
-                confirmed: taizhang::core::Confirmations::ALL,
-                ..meeting("after")
-            },
-            at(2026, 3, 14, 10),
-        )
+        .add_record(&NewRecord {
+            // A second meeting that day: confirmed, so the store is reached.
+            confirmed: taizhang::core::Confirmations::ALL,
+            ..meeting("after")
+        })
         .unwrap_err();
     let CoreError::Store(StoreError::Io { source, .. }) = &err else {
         panic!("expected an Io store error, got {err:?}");
