@@ -147,7 +147,11 @@ fn a_reviewer_reads_but_cannot_write_by_service_or_direct() {
 fn the_reviewer_list_is_checked() {
     let f = Fixture::new();
     // No ledger yet: nothing to configure.
-    let out = run(&f, true, &["access", "add-reviewer", "wangli"]);
+    let out = f
+        .cmd_without_init()
+        .args(["--direct", "access", "add-reviewer", "wangli"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger"));
     ok(&f, true, &["people", "add", "张三"]);

@@ -194,6 +194,7 @@ fn history_follows_one_record_across_edits_and_users() {
         let alice = sled_ledger(&path, "alice", &hand);
         with_people(&alice);
         let r = alice.add_record(&talk("一", day(2026, 3, 1))).unwrap();
+        hand.set(t(2, 9));
         alice.add_record(&talk("别的", day(2026, 3, 2))).unwrap();
         hand.set(t(4, 10));
         alice

@@ -255,12 +255,15 @@ fn a_repeated_record_is_refused_naming_the_existing_one_until_duplicate() {
     ];
     stdout(ledger(home.path()).args(add));
     let err = stderr(ledger(home.path()).args(add), 2);
-    assert!(err.contains("已有同一天、同类型、同样人员的记录"), "{err}");
+    assert!(
+        err.contains("已有一条相同的记录（同日、同类型、同样人员）"),
+        "{err}"
+    );
     assert!(err.contains("2026-03-14 支委会“研究工作”"), "{err}");
     assert!(err.contains("--duplicate"), "{err}");
     let en = stderr(ledger(home.path()).args(["--lang", "en"]).args(add), 2);
     assert!(
-        en.contains("same kind, day and people") && en.contains("--duplicate"),
+        en.contains("same day, kind and people") && en.contains("--duplicate"),
         "{en}"
     );
     stdout(ledger(home.path()).args(add).arg("--duplicate"));

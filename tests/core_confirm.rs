@@ -84,9 +84,9 @@ fn a_date_after_today_needs_confirming(#[case] date: NaiveDate, #[case] asks: bo
 }
 
 #[rstest]
-// Same kind, day and people, whatever the topic or the order of names.
+// Same kind, day, people and topic, whatever the order of names.
 #[case::identical(RecordKind::CommitteeMeeting, 3, &["李四", "王五"], true)]
-#[case::other_topic_same_people(RecordKind::CommitteeMeeting, 3, &["王五", "李四"], true)]
+#[case::names_in_another_order(RecordKind::CommitteeMeeting, 3, &["王五", "李四"], true)]
 #[case::other_day(RecordKind::CommitteeMeeting, 4, &["李四", "王五"], false)]
 #[case::other_kind(RecordKind::GeneralMeeting, 3, &["李四", "王五"], false)]
 #[case::fewer_people(RecordKind::CommitteeMeeting, 3, &["李四"], false)]
@@ -102,7 +102,7 @@ fn a_repeat_needs_confirming(
         .unwrap();
     let again = NewRecord {
         kind: Some(kind),
-        ..meeting(d(2026, 3, day), "另一个议题", people)
+        ..meeting(d(2026, 3, day), "研究工作", people)
     };
     let result = l.add_record(&again);
     if asks {
@@ -120,6 +120,27 @@ fn a_repeat_needs_confirming(
     } else {
         result.unwrap();
     }
+}
+
+#[test]
+fn another_agenda_of_the_same_body_on_the_same_day_is_no_repeat() {
+    let l = ledger();
+    l.add_record(&meeting(d(2026, 3, 3), "研究工作", &["李四"]))
+        .unwrap();
+    l.add_record(&meeting(d(2026, 3, 3), "专题学习", &["李四"]))
+        .unwrap();
+}
+
+#[test]
+fn a_ledger_without_a_clock_does_not_know_today_and_asks_no_date_question() {
+    let l = Ledger::new(MemStore::new(Catalogue::embedded()), "alice");
+    l.add_person(&NewPerson {
+        name: "张三".into(),
+        roles: vec!["书记".into()],
+        ..NewPerson::default()
+    })
+    .unwrap();
+    l.add_record(&meeting(d(2030, 1, 1), "远期", &[])).unwrap();
 }
 
 #[test]
@@ -188,9 +209,9 @@ fn editing_asks_only_about_what_the_edit_changes() {
     l.update_record(past.id, &meeting(d(2026, 3, 1), "乙", &["王五"]))
         .unwrap();
     let other = l
-        .add_record(&meeting(d(2026, 3, 2), "丙", &["王五"]))
+        .add_record(&meeting(d(2026, 3, 2), "乙", &["王五"]))
         .unwrap();
-    let onto = meeting(d(2026, 3, 1), "丙", &["王五"]);
+    let onto = meeting(d(2026, 3, 1), "乙", &["王五"]);
     let ws = unconfirmed(l.update_record(other.id, &onto));
     assert!(matches!(&ws[..], [Warning::Duplicate { of }] if of[0].id == past.id));
     assert_eq!(l.record(other.id).unwrap().date, d(2026, 3, 2), "unchanged");

@@ -53,7 +53,7 @@ pub struct AddArgs {
     /// Confirm a date after today (an entry made in advance)
     #[arg(long)]
     pub future: bool,
-    /// Confirm a record with the same kind, date and people as an existing one
+    /// Confirm a record equal to an existing one (same date, kind, people and topic)
     #[arg(long)]
     pub duplicate: bool,
 }

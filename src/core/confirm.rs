@@ -1,6 +1,6 @@
 //! Entries the ledger saves only once the user has confirmed them: a date
-//! after today, or a record that repeats an existing one (same kind, date and
-//! people). The ledger answers such an input with `CoreError::Unconfirmed`,
+//! after today, or a record that repeats an existing one (same kind, date,
+//! people and, except for talks, topic). The ledger answers such an input with `CoreError::Unconfirmed`,
 //! naming every warning; the shells ask (CLI flags, a y/n in the TUI) and
 //! send the input again with the answers in `NewRecord::confirmed`.
 
@@ -60,25 +60,35 @@ pub enum Warning {
 }
 
 /// The warnings `draft` raises that `confirmed` does not cover. `same_day`
-/// holds the stored records of the draft's date; `old` is the record being
+/// holds the stored records of the draft's date; `today` is unknown to a
+/// ledger without a clock (no future check then); `old` is the record being
 /// edited, which neither counts as a duplicate of itself nor warns again
 /// about what the edit leaves as it was.
 pub fn warnings(
     draft: &RecordDraft,
     same_day: &[Record],
-    today: NaiveDate,
+    today: Option<NaiveDate>,
     old: Option<&Record>,
     confirmed: Confirmations,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     let date_changed = old.is_none_or(|o| o.date != draft.date);
-    if draft.date > today && date_changed {
+    if let Some(today) = today
+        && draft.date > today
+        && date_changed
+    {
         out.push(Warning::Future {
             date: draft.date,
             today,
         });
     }
-    let key = identity(draft.kind, draft.date, draft.host, people_of_draft(draft));
+    let key = identity(
+        draft.kind,
+        draft.date,
+        draft.host,
+        people_of_draft(draft),
+        &draft.topic,
+    );
     let unchanged = old.is_some_and(|o| identity_of(o) == key);
     if !unchanged {
         let mut of: Vec<Record> = same_day
@@ -96,16 +106,30 @@ pub fn warnings(
 }
 
 /// What makes two records "the same": kind, date, host and everyone else
-/// taking part (attendees and partners, in any order).
-type Identity = (RecordKind, NaiveDate, Option<PersonId>, BTreeSet<PersonId>);
+/// taking part (attendees and partners, in any order); for meetings and
+/// other kinds with a subject also the topic, since two meetings of one body
+/// on one day with different agendas happen. Talks repeat whatever the topic.
+type Identity = (
+    RecordKind,
+    NaiveDate,
+    Option<PersonId>,
+    BTreeSet<PersonId>,
+    String,
+);
 
 fn identity(
     kind: RecordKind,
     date: NaiveDate,
     host: Option<PersonId>,
     people: BTreeSet<PersonId>,
+    topic: &str,
 ) -> Identity {
-    (kind, date, host, people)
+    let topic = if kind.is_talk() {
+        String::new()
+    } else {
+        topic.trim().to_string()
+    };
+    (kind, date, host, people, topic)
 }
 
 fn people_of_draft(d: &RecordDraft) -> BTreeSet<PersonId> {
@@ -118,5 +142,6 @@ fn identity_of(r: &Record) -> Identity {
         r.date,
         r.host,
         r.attendees.iter().chain(&r.partners).copied().collect(),
+        &r.topic,
     )
 }

@@ -91,6 +91,9 @@ pub struct Ledger<S: Store> {
     /// Who is making changes (the Unix user), stamped on every record.
     user: String,
     clock: Clock,
+    /// Whether a shell gave a real clock (`with_clock`): only then does the
+    /// ledger know "today" and ask about dates after it.
+    dated: bool,
     /// Who may write; checked against `user` before every write (direct
     /// mode; the ledger service checks its peers itself).
     policy: Policy,
@@ -104,6 +107,7 @@ impl<S: Store> Ledger<S> {
             store,
             user: user.into(),
             clock: fixed_clock(NaiveDateTime::default()),
+            dated: false,
             policy: Policy::default(),
         }
     }
@@ -118,6 +122,7 @@ impl<S: Store> Ledger<S> {
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
+        self.dated = true;
         self
     }
 
@@ -242,7 +247,7 @@ impl<S: Store> Ledger<S> {
         // Refuse a read-only user before an id is used up, and before asking
         // for confirmations they could not act on.
         let stamp = self.write_stamp()?;
-        self.confirm(&draft, None, input, stamp.at.date())?;
+        self.confirm(&draft, None, input, &stamp)?;
         let id = RecordId(self.store.next_id()?);
         let record = draft.into_record(id, self.user.clone(), stamp.at);
         self.store.put_record(&record, &stamp)?;
@@ -261,22 +266,23 @@ impl<S: Store> Ledger<S> {
             .into_record(id, old.entered_by.clone(), old.entered_at);
         if record != old {
             let stamp = self.write_stamp()?;
-            self.confirm(&draft, Some(&old), input, stamp.at.date())?;
+            self.confirm(&draft, Some(&old), input, &stamp)?;
             self.store.put_record(&record, &stamp)?;
         }
         Ok(record)
     }
 
     /// Refuse with `CoreError::Unconfirmed` while `input` raises warnings
-    /// the user has not accepted (`core::confirm`); `today` is the date of
-    /// the ledger's clock.
+    /// the user has not accepted (`core::confirm`). Today is the date of
+    /// the write's stamp, when the ledger has a real clock.
     fn confirm(
         &self,
         draft: &RecordDraft,
         old: Option<&Record>,
         input: &NewRecord,
-        today: NaiveDate,
+        stamp: &Stamp,
     ) -> Result<(), CoreError> {
+        let today = self.dated.then(|| stamp.at.date());
         let same_day = self.store.records_between(draft.date, draft.date)?;
         let warnings = confirm::warnings(draft, &same_day, today, old, input.confirmed);
         if warnings.is_empty() {

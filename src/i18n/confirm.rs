@@ -19,15 +19,15 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
         (Warning::Duplicate { of }, _) => {
             let first = of.first().map(|r| existing(lang, r)).unwrap_or_default();
             match (lang, of.len()) {
-                (Lang::Zh, 1) => format!("已有同一天、同类型、同样人员的记录：{first}"),
+                (Lang::Zh, 1) => format!("已有一条相同的记录（同日、同类型、同样人员）：{first}"),
                 (Lang::Zh, n) => {
-                    format!("已有{n}条同一天、同类型、同样人员的记录，如：{first}")
+                    format!("已有{n}条相同的记录（同日、同类型、同样人员），如：{first}")
                 }
                 (Lang::En, 1) => {
-                    format!("a record of the same kind, day and people exists: {first}")
+                    format!("the same record exists (same day, kind and people): {first}")
                 }
                 (Lang::En, n) => {
-                    format!("{n} records of the same kind, day and people exist, e.g. {first}")
+                    format!("{n} such records exist (same day, kind and people), e.g. {first}")
                 }
             }
         }

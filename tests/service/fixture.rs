@@ -50,8 +50,14 @@ impl Fixture {
         RemoteLedger::connect(&self.path(), self.options()).unwrap()
     }
 
+    /// `taizhang --db <ledger>`, the ledger created first if need be.
     pub fn cmd(&self) -> Command {
         init_once(&self.path());
+        self.cmd_without_init()
+    }
+
+    /// `taizhang --db <ledger>` on whatever is there (perhaps nothing).
+    pub fn cmd_without_init(&self) -> Command {
         let mut c = Command::new(BIN);
         // No TAIZHANG_TODAY: through the service, its clock decides.
         c.env("TAIZHANG_LANG", "en")
