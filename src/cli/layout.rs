@@ -97,28 +97,26 @@ pub fn right(s: &str, cols: usize) -> String {
 }
 
 /// `text` with every symbol that terminals with CJK fonts draw two columns
-/// wide (East Asian ambiguous width: “” ‘’ · … — ✓ ✗ ⏎) replaced by an
-/// unambiguous one, for `--ascii` output: Chinese quotes become 「」『』, the
-/// rest ASCII, so columns line up on `Xshell` and `SecureCRT` too.
+/// wide (East Asian ambiguous width: “” ‘’ · … — ✓ ✗ ⏎ →) replaced by one
+/// ASCII character, for `--ascii` output. Each replacement is one column, as
+/// `width` measured the original, so columns laid out before stay aligned,
+/// on `Xshell` and `SecureCRT` too.
 pub fn ascii_safe(text: &str) -> Cow<'_, str> {
-    fn replacement(c: char) -> Option<&'static str> {
+    fn replacement(c: char) -> Option<char> {
         Some(match c {
-            '“' => "「",
-            '”' => "」",
-            '‘' => "『",
-            '’' => "』",
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
             // The same as `status_marker_ascii` for "on pace".
-            '·' | '•' => ".",
-            '…' => "...",
-            '—' | '─' => "--",
-            '–' => "-",
-            '✓' | '✔' => "+",
-            '✗' | '✘' | '×' => "x",
-            '⏎' => "/",
-            '→' => "->",
-            '○' => "o",
-            '◐' | '●' => "*",
-            '│' => "|",
+            '·' | '•' => '.',
+            '…' => '~',
+            '—' | '–' | '─' => '-',
+            '✓' | '✔' => '+',
+            '✗' | '✘' | '×' => 'x',
+            '⏎' => '/',
+            '→' => '>',
+            '○' => 'o',
+            '◐' | '●' => '*',
+            '│' => '|',
             _ => return None,
         })
     }
@@ -127,10 +125,7 @@ pub fn ascii_safe(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match replacement(c) {
-            Some(r) => out.push_str(r),
-            None => out.push(c),
-        }
+        out.push(replacement(c).unwrap_or(c));
     }
     Cow::Owned(out)
 }
@@ -187,10 +182,8 @@ mod tests {
     fn ascii_output_has_no_ambiguous_width_symbols() {
         let text = "贯彻“三会一课”制度 ✓ 已完成 · 正常 … 1—3 ⏎ 下一行";
         let safe = ascii_safe(text);
-        assert_eq!(
-            safe,
-            "贯彻「三会一课」制度 + 已完成 . 正常 ... 1--3 / 下一行"
-        );
+        assert_eq!(safe, "贯彻\"三会一课\"制度 + 已完成 . 正常 ~ 1-3 / 下一行");
+        assert_eq!(width(&safe), width(text), "columns stay where they were");
         assert!(safe.chars().all(|c| {
             c.is_ascii() || UnicodeWidthChar::width_cjk(c) == UnicodeWidthChar::width(c)
         }));
