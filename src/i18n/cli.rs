@@ -120,13 +120,23 @@ pub fn short_line(
     if facts.talks_owed > 0 {
         let _ = match lang {
             Lang::Zh => write!(head, "，欠谈话{}次", facts.talks_owed),
-            Lang::En => write!(head, "; {} talks owed", facts.talks_owed),
+            Lang::En => write!(
+                head,
+                "; {} talk{} owed",
+                facts.talks_owed,
+                plural(facts.talks_owed)
+            ),
         };
     }
     if facts.fixes_overdue > 0 {
         let _ = match lang {
             Lang::Zh => write!(head, "，整改逾期{}项", facts.fixes_overdue),
-            Lang::En => write!(head, "; {} overdue fixes", facts.fixes_overdue),
+            Lang::En => write!(
+                head,
+                "; {} overdue fix{}",
+                facts.fixes_overdue,
+                if facts.fixes_overdue == 1 { "" } else { "es" }
+            ),
         };
     }
     let Some(worst) = worst else {
@@ -140,6 +150,10 @@ pub fn short_line(
         return cut(&head, cols.saturating_sub(1));
     }
     format!("{head}{label}{}{rest}", cut(worst.title, room))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 pub fn progress_brief(lang: Lang, p: &Progress) -> String {

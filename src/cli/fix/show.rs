@@ -27,7 +27,7 @@ pub fn state_word(lang: Lang, fix: &FixItem, today: NaiveDate) -> String {
     }
 }
 
-/// `#12 [整改中·逾期] 2026-06-30 张三 自查自检「问题…」 [b7]`
+/// `#12 [整改中·逾期] 2026-06-30 张三 自查自检「问题…」 [理论中心组专题学习]`
 pub fn line(
     lang: Lang,
     catalogue: &Catalogue,
