@@ -200,7 +200,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
-        Some(Command::Access(cmd)) => self::access::run(db, lang, &cmd),
+        Some(Command::Access(cmd)) => self::access::run(db, lang, access, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
         Some(Command::Debug(cmd)) => debug::run(db, &cmd),
     }

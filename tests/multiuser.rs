@@ -393,3 +393,82 @@ fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
     let item = ok(&taizhang(&db, member, &["fix", "show", &fix]));
     assert!(item.contains(&me()), "{item}");
 }
+
+#[test]
+fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
+    if !runnable() {
+        return;
+    }
+    let acc = account();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let db = dir.path().join("ledger");
+    ok(&taizhang(
+        &db,
+        None,
+        &["init-shared", "--group", &acc.group],
+    ));
+    // The member is the 书记; the owner keeps the ledger but is no one on it.
+    ok(&taizhang(
+        &db,
+        None,
+        &[
+            "people",
+            "add",
+            "张三",
+            "--role",
+            "书记",
+            "--unix-user",
+            &acc.user,
+        ],
+    ));
+    ok(&taizhang(
+        &db,
+        None,
+        &["people", "add", "李四", "--role", "党员"],
+    ));
+    let secretary = Some(acc.user.as_str());
+    let promote = ["people", "edit", "李四", "--role", "纪检委员"];
+    refused(
+        &taizhang(&db, secretary, &promote),
+        "only the ledger's owner",
+    );
+    let out = taizhang(&db, secretary, &["access", "secretary-admin", "on"]);
+    refused(&out, "only the ledger's owner");
+
+    let said = ok(&taizhang(&db, None, &["access", "secretary-admin", "on"]));
+    assert!(said.contains("the secretary may now"), "{said}");
+    let listed = ok(&taizhang(&db, None, &["access", "list"]));
+    assert!(
+        listed.contains(&format!("Ledger owner: {}", me())),
+        "{listed}"
+    );
+    ok(&taizhang(&db, secretary, &promote));
+    let people = ok(&taizhang(&db, None, &["people", "list"]));
+    assert!(
+        people.contains("discipline") || people.contains("纪检委员"),
+        "{people}"
+    );
+    // Never their own role or login, and never the owner's switch.
+    let out = taizhang(
+        &db,
+        secretary,
+        &["people", "edit", "张三", "--role", "党员"],
+    );
+    refused(&out, "nobody changes their own roles or login mapping");
+    let out = taizhang(
+        &db,
+        secretary,
+        &["people", "edit", "张三", "--unix-user", ""],
+    );
+    refused(&out, "nobody changes their own roles or login mapping");
+    let out = taizhang(&db, secretary, &["access", "secretary-admin", "off"]);
+    refused(&out, "only the ledger's owner");
+
+    ok(&taizhang(&db, None, &["access", "secretary-admin", "off"]));
+    let demote = ["people", "edit", "李四", "--role", "党员"];
+    refused(
+        &taizhang(&db, secretary, &demote),
+        "only the ledger's owner",
+    );
+}
