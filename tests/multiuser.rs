@@ -129,23 +129,34 @@ fn runnable() -> bool {
     false
 }
 
-#[test]
-fn two_unix_users_share_a_ledger_and_each_change_names_its_user() {
+type Shared = (Account, tempfile::TempDir, std::path::PathBuf);
+
+/// A throwaway member and a new ledger shared with their group, in a
+/// directory they can reach; `None` when this test cannot run here.
+fn group_ledger() -> Option<Shared> {
     if !runnable() {
-        return;
+        return None;
     }
     let acc = account();
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let db = dir.path().join("ledger");
-    let owner = Command::new("id").arg("-un").output().unwrap();
-    let owner = String::from_utf8_lossy(&owner.stdout).trim().to_string();
-
     ok(&taizhang(
         &db,
         None,
         &["init-shared", "--group", &acc.group],
     ));
+    Some((acc, dir, db))
+}
+
+#[test]
+fn two_unix_users_share_a_ledger_and_each_change_names_its_user() {
+    let Some((acc, _dir, db)) = group_ledger() else {
+        return;
+    };
+    let owner = Command::new("id").arg("-un").output().unwrap();
+    let owner = String::from_utf8_lossy(&owner.stdout).trim().to_string();
+
     ok(&taizhang(
         &db,
         None,
@@ -207,49 +218,25 @@ fn me() -> String {
 
 /// A group ledger owned by this (root) user, who is 张三 the 书记; the
 /// member is 王五, an ordinary 党员; 李四 is a 班子成员 with no login.
-fn shared_ledger(acc: &Account) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let db = dir.path().join("ledger");
-    ok(&taizhang(
-        &db,
-        None,
-        &["init-shared", "--group", &acc.group],
-    ));
-    let owner = me();
-    for args in [
-        vec![
-            "people",
-            "add",
-            "张三",
-            "--role",
-            "书记",
-            "--unix-user",
-            &owner,
-        ],
-        vec!["people", "add", "李四", "--role", "班子成员"],
-        vec![
-            "people",
-            "add",
-            "王五",
-            "--role",
-            "党员",
-            "--unix-user",
-            &acc.user,
-        ],
-    ] {
-        ok(&taizhang(&db, None, &args));
-    }
-    (dir, db)
+fn shared_ledger() -> Option<Shared> {
+    let (acc, dir, db) = group_ledger()?;
+    add_person(&db, "张三", "书记", &me());
+    add_person(&db, "李四", "班子成员", "");
+    add_person(&db, "王五", "党员", &acc.user);
+    Some((acc, dir, db))
+}
+
+/// The owner adds a person with one role, logging in as `login` ("": none).
+fn add_person(db: &Path, name: &str, role: &str, login: &str) {
+    let args = ["people", "add", name, "--role", role, "--unix-user", login];
+    ok(&taizhang(db, None, &args));
 }
 
 #[test]
 fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
-    if !runnable() {
+    let Some((acc, _dir, db)) = shared_ledger() else {
         return;
-    }
-    let acc = account();
-    let (_dir, db) = shared_ledger(&acc);
+    };
     let member = Some(acc.user.as_str());
     let before = ok(&taizhang(&db, None, &["export"]));
 
@@ -313,11 +300,9 @@ fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
 
 #[test]
 fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
-    if !runnable() {
+    let Some((acc, _dir, db)) = shared_ledger() else {
         return;
-    }
-    let acc = account();
-    let (_dir, db) = shared_ledger(&acc);
+    };
     let member = Some(acc.user.as_str());
     let fix = record_id(&ok(&taizhang(
         &db,
@@ -396,37 +381,12 @@ fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
 
 #[test]
 fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
-    if !runnable() {
+    let Some((acc, _dir, db)) = group_ledger() else {
         return;
-    }
-    let acc = account();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let db = dir.path().join("ledger");
-    ok(&taizhang(
-        &db,
-        None,
-        &["init-shared", "--group", &acc.group],
-    ));
+    };
     // The member is the 书记; the owner keeps the ledger but is no one on it.
-    ok(&taizhang(
-        &db,
-        None,
-        &[
-            "people",
-            "add",
-            "张三",
-            "--role",
-            "书记",
-            "--unix-user",
-            &acc.user,
-        ],
-    ));
-    ok(&taizhang(
-        &db,
-        None,
-        &["people", "add", "李四", "--role", "党员"],
-    ));
+    add_person(&db, "张三", "书记", &acc.user);
+    add_person(&db, "李四", "党员", "");
     let secretary = Some(acc.user.as_str());
     let promote = ["people", "edit", "李四", "--role", "纪检委员"];
     refused(

@@ -67,14 +67,8 @@ impl SledStore {
 
     pub(super) fn write_put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
         let id = fix.id.0.to_be_bytes();
-        self.put_one(
-            &self.trees.fixes,
-            &id,
-            fix,
-            "fix",
-            Entity::Fix(fix.id),
-            stamp,
-        )
+        let how = (Entity::Fix(fix.id), PutKind::Entity);
+        self.put_one((&self.trees.fixes, &id), fix, "fix", how, stamp)
     }
 
     pub(super) fn write_put_correction(
@@ -83,16 +77,8 @@ impl SledStore {
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let key = correction_key(c);
-        let (entity, kind) = (Entity::Record(c.record), PutKind::Fixed(Action::Amend));
-        self.put_one_as(
-            &self.trees.corrections,
-            &key,
-            c,
-            "correction",
-            entity,
-            kind,
-            stamp,
-        )
+        let how = (Entity::Record(c.record), PutKind::Fixed(Action::Amend));
+        self.put_one((&self.trees.corrections, &key), c, "correction", how, stamp)
     }
 
     pub(super) fn write_close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {

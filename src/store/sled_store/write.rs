@@ -75,29 +75,13 @@ impl Put<'_> {
 
 impl SledStore {
     /// A journaled put of `value` at `key` of `tree` (not `meta`), in one
-    /// transaction, then flushed.
+    /// transaction, journaled about `entity` as `kind` says, then flushed.
     pub(super) fn put_one<T: serde::de::DeserializeOwned + serde::Serialize>(
         &self,
-        tree: &sled::Tree,
-        key: &[u8],
+        (tree, key): (&sled::Tree, &[u8]),
         value: &T,
         what: &'static str,
-        entity: Entity,
-        stamp: &Stamp,
-    ) -> Result<(), StoreError> {
-        self.put_one_as(tree, key, value, what, entity, PutKind::Entity, stamp)
-    }
-
-    /// `put_one`, journaled as `kind` says.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn put_one_as<T: serde::de::DeserializeOwned + serde::Serialize>(
-        &self,
-        tree: &sled::Tree,
-        key: &[u8],
-        value: &T,
-        what: &'static str,
-        entity: Entity,
-        kind: PutKind,
+        (entity, kind): (Entity, PutKind),
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let (bytes, after) = (encode(value)?, canonical(value)?);
@@ -157,8 +141,8 @@ impl SledStore {
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let id = person.id.0.to_be_bytes();
-        let entity = Entity::Person(person.id);
-        self.put_one(&self.trees.people, &id, person, "person", entity, stamp)
+        let how = (Entity::Person(person.id), PutKind::Entity);
+        self.put_one((&self.trees.people, &id), person, "person", how, stamp)
     }
 
     pub(super) fn write_put_record(
