@@ -253,6 +253,10 @@ fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
     // The owner is refused the same way: it is the ledger, not the user.
     let out = taizhang_env(&db, None, &backdate, &[("TAIZHANG_TODAY", "2020-01-01")]);
     refused(&out, "TAIZHANG_TODAY");
+    let mut direct = vec!["--direct"];
+    direct.extend(backdate);
+    let out = taizhang_env(&db, None, &direct, &[("TAIZHANG_TODAY", "2020-01-01")]);
+    refused(&out, "TAIZHANG_TODAY");
     assert_eq!(ok(&taizhang(&db, None, &["export"])), before);
 
     // Forged authors: the author is the peer the kernel names, and the
