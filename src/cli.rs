@@ -230,7 +230,7 @@ fn dispatch(cli: Cli, lang: Lang, ascii: bool) -> Result<String, CliError> {
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
         Some(Command::Verify) => audit::verify(&open()?),
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
-        Some(Command::Access(cmd)) => self::access::run(db, lang, &cmd),
+        Some(Command::Access(cmd)) => self::access::run(db, lang, access, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
         Some(Command::Init(args)) => init::run(lang, &args),
         Some(Command::Completions { shell }) => help::completions(lang, shell),

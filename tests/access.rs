@@ -188,3 +188,73 @@ fn a_library_ledger_with_a_policy_refuses_before_using_an_id() {
     assert!(e.to_string().contains("read-only"), "{e}");
     assert_eq!(ledger.export().unwrap(), before);
 }
+
+/// The policy table in the core: the same checks a direct run and the
+/// service make, on an in-memory ledger kept by `owner` with `member` as 王五.
+#[test]
+fn the_policy_table_refuses_a_member_by_its_rules() {
+    use taizhang::core::access::{Policy, Rule};
+    use taizhang::core::mem::MemStore;
+    use taizhang::core::{Catalogue, Ledger, PersonId};
+    let store = MemStore::new(Catalogue::embedded());
+    let policy = Policy::default().with_owner("owner");
+    let owner = Ledger::new(&store, "owner").with_policy(policy.clone());
+    let zhang = owner
+        .add_person_with_login(&person("张三", "书记"), "zhangsan")
+        .unwrap();
+    let wang = owner
+        .add_person_with_login(&person("王五", "党员"), "member")
+        .unwrap();
+    let member = Ledger::new(&store, "member").with_policy(policy);
+    let before = member.export().unwrap();
+    let rule = |e: CoreError| match e {
+        CoreError::Refused(r) => r.rule(),
+        other => panic!("not refused by the table: {other}"),
+    };
+    let owners = Rule::OwnerAdministers;
+    assert_eq!(
+        rule(
+            member
+                .edit_person(wang.id, &person("王五", "书记"))
+                .unwrap_err()
+        ),
+        owners
+    );
+    assert_eq!(
+        rule(member.add_person(&person("赵六", "纪检委员")).unwrap_err()),
+        owners
+    );
+    assert_eq!(
+        rule(member.set_unix_user(zhang.id, "member2").unwrap_err()),
+        owners
+    );
+    assert_eq!(rule(member.set_unix_user(wang.id, "").unwrap_err()), owners);
+    assert_eq!(rule(member.retire_person(zhang.id).unwrap_err()), owners);
+    let toml = member.catalogue().unwrap().to_toml();
+    assert_eq!(rule(member.import_catalogue(&toml).unwrap_err()), owners);
+    assert_eq!(rule(member.import(&before).unwrap_err()), owners);
+    assert_eq!(
+        member.export().unwrap(),
+        before,
+        "a refusal changed the ledger"
+    );
+    // An ordinary member may be added by anyone who may write.
+    assert!(member.add_person(&person("钱七", "党员")).is_ok());
+    // The owner administers, but never their own entry.
+    let me = owner
+        .add_person_with_login(&person("老周", "委员"), "owner")
+        .unwrap();
+    assert_eq!(
+        rule(
+            owner
+                .edit_person(me.id, &person("老周", "书记"))
+                .unwrap_err()
+        ),
+        Rule::NotOneself
+    );
+    assert!(owner.edit_person(wang.id, &person("王五", "委员")).is_ok());
+    assert!(matches!(
+        member.retire_person(PersonId(9999)),
+        Err(CoreError::NoPerson(_))
+    ));
+}

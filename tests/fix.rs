@@ -388,14 +388,14 @@ fn cli_refuses_closing_by_a_non_secretary_and_bad_input() {
     let err = env.refused(&["fix", "close", &id, "--note", "done"], 2);
     assert!(
         err.contains(&format!(
-            "只有书记或纪检委员可以销号；当前用户 {} 在名册中是 李四（党员）",
+            "按规则“整改事项只能由书记或纪检委员销号”，当前用户 {} 在名册中是 李四（党员），不能销号",
             me()
         )),
         "{err}"
     );
     let err = env.refused(&["--lang", "en", "fix", "close", &id, "--note", "done"], 2);
     assert!(
-        err.contains("only the secretary or the discipline member"),
+        err.contains("refused by the rule \"only the secretary or the discipline member closes"),
         "{err}"
     );
     let err = env.refused(

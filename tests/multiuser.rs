@@ -129,23 +129,34 @@ fn runnable() -> bool {
     false
 }
 
-#[test]
-fn two_unix_users_share_a_ledger_and_each_change_names_its_user() {
+type Shared = (Account, tempfile::TempDir, std::path::PathBuf);
+
+/// A throwaway member and a new ledger shared with their group, in a
+/// directory they can reach; `None` when this test cannot run here.
+fn group_ledger() -> Option<Shared> {
     if !runnable() {
-        return;
+        return None;
     }
     let acc = account();
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let db = dir.path().join("ledger");
-    let owner = Command::new("id").arg("-un").output().unwrap();
-    let owner = String::from_utf8_lossy(&owner.stdout).trim().to_string();
-
     ok(&taizhang(
         &db,
         None,
         &["init-shared", "--group", &acc.group],
     ));
+    Some((acc, dir, db))
+}
+
+#[test]
+fn two_unix_users_share_a_ledger_and_each_change_names_its_user() {
+    let Some((acc, _dir, db)) = group_ledger() else {
+        return;
+    };
+    let owner = Command::new("id").arg("-un").output().unwrap();
+    let owner = String::from_utf8_lossy(&owner.stdout).trim().to_string();
+
     ok(&taizhang(
         &db,
         None,
@@ -207,49 +218,25 @@ fn me() -> String {
 
 /// A group ledger owned by this (root) user, who is 张三 the 书记; the
 /// member is 王五, an ordinary 党员; 李四 is a 班子成员 with no login.
-fn shared_ledger(acc: &Account) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let db = dir.path().join("ledger");
-    ok(&taizhang(
-        &db,
-        None,
-        &["init-shared", "--group", &acc.group],
-    ));
-    let owner = me();
-    for args in [
-        vec![
-            "people",
-            "add",
-            "张三",
-            "--role",
-            "书记",
-            "--unix-user",
-            &owner,
-        ],
-        vec!["people", "add", "李四", "--role", "班子成员"],
-        vec![
-            "people",
-            "add",
-            "王五",
-            "--role",
-            "党员",
-            "--unix-user",
-            &acc.user,
-        ],
-    ] {
-        ok(&taizhang(&db, None, &args));
-    }
-    (dir, db)
+fn shared_ledger() -> Option<Shared> {
+    let (acc, dir, db) = group_ledger()?;
+    add_person(&db, "张三", "书记", &me());
+    add_person(&db, "李四", "班子成员", "");
+    add_person(&db, "王五", "党员", &acc.user);
+    Some((acc, dir, db))
+}
+
+/// The owner adds a person with one role, logging in as `login` ("": none).
+fn add_person(db: &Path, name: &str, role: &str, login: &str) {
+    let args = ["people", "add", name, "--role", role, "--unix-user", login];
+    ok(&taizhang(db, None, &args));
 }
 
 #[test]
 fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
-    if !runnable() {
+    let Some((acc, _dir, db)) = shared_ledger() else {
         return;
-    }
-    let acc = account();
-    let (_dir, db) = shared_ledger(&acc);
+    };
     let member = Some(acc.user.as_str());
     let before = ok(&taizhang(&db, None, &["export"]));
 
@@ -265,6 +252,10 @@ fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
     refused(&out, "日期和时间由台账服务决定");
     // The owner is refused the same way: it is the ledger, not the user.
     let out = taizhang_env(&db, None, &backdate, &[("TAIZHANG_TODAY", "2020-01-01")]);
+    refused(&out, "TAIZHANG_TODAY");
+    let mut direct = vec!["--direct"];
+    direct.extend(backdate);
+    let out = taizhang_env(&db, None, &direct, &[("TAIZHANG_TODAY", "2020-01-01")]);
     refused(&out, "TAIZHANG_TODAY");
     assert_eq!(ok(&taizhang(&db, None, &["export"])), before);
 
@@ -313,11 +304,9 @@ fn a_member_cannot_backdate_the_journal_or_forge_an_author() {
 
 #[test]
 fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
-    if !runnable() {
+    let Some((acc, _dir, db)) = shared_ledger() else {
         return;
-    }
-    let acc = account();
-    let (_dir, db) = shared_ledger(&acc);
+    };
     let member = Some(acc.user.as_str());
     let fix = record_id(&ok(&taizhang(
         &db,
@@ -392,4 +381,58 @@ fn a_member_cannot_promote_anyone_take_a_mapping_or_close_a_fix() {
     ));
     let item = ok(&taizhang(&db, member, &["fix", "show", &fix]));
     assert!(item.contains(&me()), "{item}");
+}
+
+#[test]
+fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
+    let Some((acc, _dir, db)) = group_ledger() else {
+        return;
+    };
+    // The member is the 书记; the owner keeps the ledger but is no one on it.
+    add_person(&db, "张三", "书记", &acc.user);
+    add_person(&db, "李四", "党员", "");
+    let secretary = Some(acc.user.as_str());
+    let promote = ["people", "edit", "李四", "--role", "纪检委员"];
+    refused(
+        &taizhang(&db, secretary, &promote),
+        "only the ledger's owner",
+    );
+    let out = taizhang(&db, secretary, &["access", "secretary-admin", "on"]);
+    refused(&out, "only the ledger's owner");
+
+    let said = ok(&taizhang(&db, None, &["access", "secretary-admin", "on"]));
+    assert!(said.contains("the secretary may now"), "{said}");
+    let listed = ok(&taizhang(&db, None, &["access", "list"]));
+    assert!(
+        listed.contains(&format!("Ledger owner: {}", me())),
+        "{listed}"
+    );
+    ok(&taizhang(&db, secretary, &promote));
+    let people = ok(&taizhang(&db, None, &["people", "list"]));
+    assert!(
+        people.contains("discipline") || people.contains("纪检委员"),
+        "{people}"
+    );
+    // Never their own role or login, and never the owner's switch.
+    let out = taizhang(
+        &db,
+        secretary,
+        &["people", "edit", "张三", "--role", "党员"],
+    );
+    refused(&out, "nobody changes their own roles or login mapping");
+    let out = taizhang(
+        &db,
+        secretary,
+        &["people", "edit", "张三", "--unix-user", ""],
+    );
+    refused(&out, "nobody changes their own roles or login mapping");
+    let out = taizhang(&db, secretary, &["access", "secretary-admin", "off"]);
+    refused(&out, "only the ledger's owner");
+
+    ok(&taizhang(&db, None, &["access", "secretary-admin", "off"]));
+    let demote = ["people", "edit", "李四", "--role", "党员"];
+    refused(
+        &taizhang(&db, secretary, &demote),
+        "only the ledger's owner",
+    );
 }

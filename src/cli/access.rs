@@ -1,13 +1,15 @@
-//! `taizhang access list|add-reviewer|remove-reviewer`: the read-only
-//! reviewers in the ledger's `taizhang.toml`. Only the directory's owner may
-//! change the list; anyone who can read the ledger may see it.
+//! `taizhang access list|add-reviewer|remove-reviewer|secretary-admin`: the
+//! `[access]` settings in the ledger's `taizhang.toml`. The policy table
+//! (`core::access`) decides who may change them: the ledger's owner, and the
+//! 书记 where the owner allows it; anyone who can read the ledger may see them.
 
 use std::fmt::Write as _;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use crate::core::LedgerApi as _;
+use crate::core::access::Act;
 use crate::core::text::is_unsafe;
 use crate::i18n::{Lang, access as t};
 use crate::store::Sharing;
@@ -29,13 +31,17 @@ pub enum AccessCmd {
         /// The reviewer's Unix login name
         name: String,
     },
+    /// Let the 书记 (as mapped on the roster) also change roles, Unix logins,
+    /// the reviewers and the catalogue (on), or only the owner (off)
+    SecretaryAdmin {
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
 }
 
 /// What `taizhang access` refuses.
 #[derive(Debug, thiserror::Error)]
 pub enum AccessError {
-    #[error("only the owner of {dir:?} may change the reviewers, not {user}")]
-    NotOwner { user: String, dir: PathBuf },
     #[error("{0:?} is not a Unix user name")]
     BadName(String),
     #[error("{0} is not a reviewer")]
@@ -50,16 +56,32 @@ impl From<AccessError> for CliError {
     }
 }
 
-pub fn run(db: Option<&Path>, lang: Lang, cmd: &AccessCmd) -> Result<String, CliError> {
+pub fn run(
+    db: Option<&Path>,
+    lang: Lang,
+    access: context::Access,
+    cmd: &AccessCmd,
+) -> Result<String, CliError> {
     let dir = context::db_path(db)?;
     let store_err = |e: crate::core::StoreError| CliError::Core(e.into());
     match cmd {
         AccessCmd::List => {
             let sharing = Sharing::load(&dir).map_err(store_err)?;
-            if sharing.access.reviewers.is_empty() {
-                return Ok(format!("{}\n", t::no_reviewers(lang)));
+            let mut out = String::new();
+            if dir.is_dir() {
+                let policy = crate::store::sharing::policy(&dir).map_err(store_err)?;
+                let owner = policy.owner.as_deref().unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    t::owner_line(lang, &shown(owner), policy.secretary_admin)
+                );
             }
-            let mut out = format!("{}\n", t::reviewers_heading(lang));
+            if sharing.access.reviewers.is_empty() {
+                let _ = writeln!(out, "{}", t::no_reviewers(lang));
+                return Ok(out);
+            }
+            let _ = writeln!(out, "{}", t::reviewers_heading(lang));
             for name in &sharing.access.reviewers {
                 let _ = writeln!(out, "  {}", shown(name));
             }
@@ -67,7 +89,7 @@ pub fn run(db: Option<&Path>, lang: Lang, cmd: &AccessCmd) -> Result<String, Cli
         }
         AccessCmd::AddReviewer { name } => {
             let name = valid_name(name)?;
-            owner_only(&dir)?;
+            may_change(&dir, access, true)?;
             let mut sharing = Sharing::load(&dir).map_err(store_err)?;
             if !sharing.access.add_reviewer(&name) {
                 return Ok(format!("{}\n", t::already_reviewer(lang, &name)));
@@ -81,13 +103,24 @@ pub fn run(db: Option<&Path>, lang: Lang, cmd: &AccessCmd) -> Result<String, Cli
         }
         AccessCmd::RemoveReviewer { name } => {
             let name = valid_name(name)?;
-            owner_only(&dir)?;
+            may_change(&dir, access, true)?;
             let mut sharing = Sharing::load(&dir).map_err(store_err)?;
             if !sharing.access.remove_reviewer(&name) {
                 return Err(AccessError::NotReviewer(name).into());
             }
             sharing.save(&dir).map_err(store_err)?;
             Ok(format!("{}\n", t::reviewer_removed(lang, &name)))
+        }
+        AccessCmd::SecretaryAdmin { state } => {
+            // The owner's say, so never the secretary's own.
+            may_change(&dir, access, false)?;
+            let mut sharing = Sharing::load(&dir).map_err(store_err)?;
+            sharing.access.secretary_admin = state == "on";
+            sharing.save(&dir).map_err(store_err)?;
+            Ok(format!(
+                "{}\n",
+                t::secretary_admin_set(lang, sharing.access.secretary_admin)
+            ))
         }
     }
 }
@@ -111,16 +144,23 @@ fn valid_name(raw: &str) -> Result<String, AccessError> {
     }
 }
 
-/// The ledger directory must exist and belong to the real user.
-fn owner_only(dir: &Path) -> Result<(), AccessError> {
-    let meta = std::fs::metadata(dir).map_err(|_| AccessError::NoLedger(dir.to_path_buf()))?;
-    if meta.uid() != nix::unistd::getuid().as_raw() {
-        return Err(AccessError::NotOwner {
-            user: context::user(),
-            dir: dir.to_path_buf(),
-        });
+/// Whether the real user may change `[access]`, by the policy table: the
+/// ledger's owner may, and the 书记 (found through the roster) where
+/// `secretary_admin` is on and `secretary_too` allows it.
+fn may_change(dir: &Path, access: context::Access, secretary_too: bool) -> Result<(), CliError> {
+    if !dir.is_dir() {
+        return Err(AccessError::NoLedger(dir.to_path_buf()).into());
     }
-    Ok(())
+    let policy = crate::store::sharing::policy(dir).map_err(|e| CliError::Core(e.into()))?;
+    let user = context::user();
+    let acting = if secretary_too && policy.secretary_admin && !policy.is_owner(&user) {
+        context::open_ledger(dir, access)?.acting_person()?
+    } else {
+        None
+    };
+    policy
+        .check_admin(&user, acting.as_ref(), Act::AccessList)
+        .map_err(|r| CliError::Core(r.into()))
 }
 
 fn known_user(name: &str) -> bool {

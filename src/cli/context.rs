@@ -107,6 +107,11 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<AnyLedger, CliError> {
                 other => other,
             }
         }
+        (Access::Direct, Some(fixed))
+            if crate::store::Sharing::load(path).map_err(core)?.is_shared() =>
+        {
+            Err(CliError::TodayWithService(fixed))
+        }
         (Access::Direct, _) => open_direct(path),
     }
 }

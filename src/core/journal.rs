@@ -305,6 +305,32 @@ impl ImportSummary {
     }
 }
 
+/// How a journaled insert-or-update names its change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutKind {
+    /// `Create` for a new value, `Update` for a changed one.
+    Entity,
+    /// As `Entity`, but a new value whose id is in the trash is a `Restore`.
+    Restorable { in_trash: bool },
+    /// Always this action (`Catalogue`, `Amend`).
+    Fixed(Action),
+}
+
+/// The rule of every journaled insert-or-update, in one place for every
+/// store: a value whose canonical text is unchanged writes nothing (`None`);
+/// otherwise the action its entry is journaled under.
+pub fn put_action(before: Option<&str>, after: &str, kind: PutKind) -> Option<Action> {
+    if before == Some(after) {
+        return None;
+    }
+    Some(match (kind, before.is_some()) {
+        (PutKind::Fixed(action), _) => action,
+        (_, true) => Action::Update,
+        (PutKind::Restorable { in_trash: true }, false) => Action::Restore,
+        _ => Action::Create,
+    })
+}
+
 /// The canonical JSON kept in `before`/`after`: serde's field order, compact.
 pub fn canonical<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value)

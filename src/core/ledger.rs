@@ -6,6 +6,7 @@ pub mod api;
 mod audit;
 mod cycle;
 mod fix;
+mod people;
 
 use std::sync::Arc;
 
@@ -14,12 +15,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use super::access::{Act, Policy};
 use super::catalogue::{Catalogue, DutyId};
 use super::confirm;
-use super::error::{CoreError, Sealed, StoreError};
+use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::progress::{self, Progress, Tally};
 use super::record::{NewRecord, Record, RecordDraft, RecordId};
-use super::roster::{NewPerson, Person, PersonId, Roster};
+use super::roster::{PersonId, Roster};
 
 /// Everything a screen or report needs for one year, computed once.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -155,44 +156,6 @@ impl<S: Store> Ledger<S> {
         Ok(self.stamp())
     }
 
-    /// The stamp for an administrative act (`access::Act`), once the policy
-    /// table allows it to this user, as mapped on the roster now; `target`
-    /// is the person whose roles or login change (never the user themselves).
-    pub(crate) fn admin_stamp(
-        &self,
-        act: Act,
-        target: Option<&Person>,
-    ) -> Result<Stamp, CoreError> {
-        let roster = self.roster()?;
-        let acting = roster.by_unix_user(&self.user);
-        match target {
-            Some(t) => self.policy.check_person_admin(&self.user, acting, t, act)?,
-            None => self.policy.check_admin(&self.user, acting, act)?,
-        }
-        Ok(self.stamp())
-    }
-
-    /// The stamp for replacing `old` (none: a new person) with `new`: roles
-    /// or a login that change are administrative acts.
-    pub(crate) fn person_stamp(
-        &self,
-        old: Option<&Person>,
-        new: &Person,
-    ) -> Result<Stamp, CoreError> {
-        let roles_changed = match old {
-            Some(old) => old.roles != new.roles || (new.retired && !old.retired),
-            None => new.roles.iter().any(|r| !r.is_ordinary()),
-        };
-        let login_changed = old.map_or(new.unix_user.is_some(), |o| o.unix_user != new.unix_user);
-        if login_changed {
-            self.admin_stamp(Act::Login, old)?;
-        }
-        if roles_changed {
-            return self.admin_stamp(Act::Roles, old);
-        }
-        self.write_stamp()
-    }
-
     pub fn store(&self) -> &S {
         &self.store
     }
@@ -299,43 +262,6 @@ impl<S: Store> Ledger<S> {
         self.store
             .delete_record(id, &self.write_stamp()?)?
             .ok_or(CoreError::NoRecord(id))
-    }
-
-    pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        // Validate before taking an id, so a refused input uses none up.
-        // Id 0 is never handed out, so it clashes with nobody.
-        let mut person = input.validate(PersonId(0), &roster)?;
-        let stamp = self.person_stamp(None, &person)?;
-        person.id = PersonId(
-            u32::try_from(self.store.next_id()?)
-                .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
-        );
-        self.store.put_person(&person, &stamp)?;
-        Ok(person)
-    }
-
-    /// Replace a person's details; their id, retired flag and Unix login
-    /// are kept.
-    pub fn edit_person(&self, id: PersonId, input: &NewPerson) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let mut person = input.validate(id, &roster)?;
-        person.retired = old.retired;
-        person.unix_user.clone_from(&old.unix_user);
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
-    }
-
-    pub fn retire_person(&self, id: PersonId) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let mut person = old.clone();
-        person.retired = true;
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
     }
 
     /// Validate a catalogue file and make it this ledger's catalogue.

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use super::catalogue::Catalogue;
 use super::error::StoreError;
 use super::fix::{FixId, FixItem};
-use super::journal::{Action, Entity, JournalEntry, canonical};
+use super::journal::{Action, Entity, JournalEntry, PutKind, canonical, put_action};
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::{Person, PersonId};
@@ -43,6 +43,27 @@ impl Inner {
         let entry = JournalEntry::next(head, stamp, action, entity, before, after);
         self.journal.push(entry.clone());
         entry
+    }
+
+    /// The journaled insert-or-update, by the one rule every store follows
+    /// (`journal::put_action`): store `value` at `key` of the map `pick`
+    /// selects and journal it, unless nothing changed.
+    fn put<K: Ord, T: Clone + serde::Serialize>(
+        &mut self,
+        pick: fn(&mut Inner) -> &mut BTreeMap<K, T>,
+        key: K,
+        value: &T,
+        (entity, kind): (Entity, PutKind),
+        stamp: &Stamp,
+    ) -> Result<Option<Action>, StoreError> {
+        let before = pick(self).get(&key).map(canonical).transpose()?;
+        let after = canonical(value)?;
+        let Some(action) = put_action(before.as_deref(), &after, kind) else {
+            return Ok(None);
+        };
+        pick(self).insert(key, value.clone());
+        self.log(stamp, action, entity, before, Some(after));
+        Ok(Some(action))
     }
 
     fn backup(&self) -> Backup {
@@ -101,15 +122,10 @@ impl Store for MemStore {
         let mut inner = self.lock();
         let before = canonical(&inner.catalogue)?;
         let after = canonical(catalogue)?;
-        if before != after {
+        let kind = PutKind::Fixed(Action::Catalogue);
+        if let Some(action) = put_action(Some(&before), &after, kind) {
             inner.catalogue = catalogue.clone();
-            inner.log(
-                stamp,
-                Action::Catalogue,
-                Entity::Catalogue,
-                Some(before),
-                Some(after),
-            );
+            inner.log(stamp, action, Entity::Catalogue, Some(before), Some(after));
         }
         Ok(())
     }
@@ -119,25 +135,9 @@ impl Store for MemStore {
     }
 
     fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut inner = self.lock();
-        let before = inner.people.get(&person.id).map(canonical).transpose()?;
-        let after = canonical(person)?;
-        if before.as_ref() == Some(&after) {
-            return Ok(());
-        }
-        let action = if before.is_some() {
-            Action::Update
-        } else {
-            Action::Create
-        };
-        inner.people.insert(person.id, person.clone());
-        inner.log(
-            stamp,
-            action,
-            Entity::Person(person.id),
-            before,
-            Some(after),
-        );
+        let how = (Entity::Person(person.id), PutKind::Entity);
+        self.lock()
+            .put(|i| &mut i.people, person.id, person, how, stamp)?;
         Ok(())
     }
 
@@ -159,26 +159,12 @@ impl Store for MemStore {
 
     fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
         let mut inner = self.lock();
-        let before = inner.records.get(&record.id).map(canonical).transpose()?;
-        let after = canonical(record)?;
-        if before.as_ref() == Some(&after) {
-            return Ok(());
+        let in_trash = inner.trash.contains_key(&record.id);
+        let how = (Entity::Record(record.id), PutKind::Restorable { in_trash });
+        let done = inner.put(|i| &mut i.records, record.id, record, how, stamp)?;
+        if done == Some(Action::Restore) {
+            inner.trash.remove(&record.id);
         }
-        let action = if before.is_some() {
-            Action::Update
-        } else if inner.trash.remove(&record.id).is_some() {
-            Action::Restore
-        } else {
-            Action::Create
-        };
-        inner.records.insert(record.id, record.clone());
-        inner.log(
-            stamp,
-            action,
-            Entity::Record(record.id),
-            before,
-            Some(after),
-        );
         Ok(())
     }
 
@@ -226,19 +212,8 @@ impl Store for MemStore {
     }
 
     fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut inner = self.lock();
-        let before = inner.fixes.get(&fix.id).map(canonical).transpose()?;
-        let after = canonical(fix)?;
-        if before.as_ref() == Some(&after) {
-            return Ok(());
-        }
-        let action = if before.is_some() {
-            Action::Update
-        } else {
-            Action::Create
-        };
-        inner.fixes.insert(fix.id, fix.clone());
-        inner.log(stamp, action, Entity::Fix(fix.id), before, Some(after));
+        let how = (Entity::Fix(fix.id), PutKind::Entity);
+        self.lock().put(|i| &mut i.fixes, fix.id, fix, how, stamp)?;
         Ok(())
     }
 
@@ -253,21 +228,13 @@ impl Store for MemStore {
     }
 
     fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut inner = self.lock();
         let key = (correction.record, correction.id);
-        let before = inner.corrections.get(&key).map(canonical).transpose()?;
-        let after = canonical(correction)?;
-        if before.as_ref() == Some(&after) {
-            return Ok(());
-        }
-        inner.corrections.insert(key, correction.clone());
-        inner.log(
-            stamp,
-            Action::Amend,
+        let how = (
             Entity::Record(correction.record),
-            before,
-            Some(after),
+            PutKind::Fixed(Action::Amend),
         );
+        self.lock()
+            .put(|i| &mut i.corrections, key, correction, how, stamp)?;
         Ok(())
     }
 

@@ -95,7 +95,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "按规则“{quoted}”，{person} 对应的就是用户 {user} 本人，不能自己{}；请台账所有者或其他有权限的人办理",
+            "按规则“{quoted}”，{person} 是用户 {user} 本人在名册上的条目，本人不能为自己{}；请台账所有者或其他有权限的人办理",
             act(lang, *what)
         ),
         (
@@ -106,7 +106,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             },
             Lang::En,
         ) => format!(
-            "refused by the rule \"{quoted}\": {person} is user {user} themselves, who may not {} for themselves; ask the owner or another administrator",
+            "refused by the rule \"{quoted}\": {person} is user {user}'s own entry on the roster, and nobody may {} for themselves; ask the owner or another administrator",
             act(lang, *what)
         ),
         (Refusal::Reviewer { user }, Lang::Zh) => format!(
@@ -160,10 +160,7 @@ pub fn no_such_user(lang: Lang, user: &str) -> String {
 }
 
 pub fn no_reviewers(lang: Lang) -> &'static str {
-    lang.pick(
-        "没有审阅人：能访问台账的用户都可以修改",
-        "no reviewers: everyone who can reach the ledger may change it",
-    )
+    lang.pick("没有审阅人", "no reviewers")
 }
 
 pub fn reviewers_heading(lang: Lang) -> &'static str {
@@ -173,17 +170,37 @@ pub fn reviewers_heading(lang: Lang) -> &'static str {
     )
 }
 
-/// Refused: `taizhang access` changes by someone other than the owner.
-pub fn not_owner(lang: Lang, user: &str, dir: &Path) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "只有台账所有者才能修改审阅人名单；{} 不属于用户 {user}",
-            dir.display()
+/// The first line of `taizhang access list`: who owns the ledger and
+/// whether the 书记 may administer it too.
+pub fn owner_line(lang: Lang, owner: &str, secretary_admin: bool) -> String {
+    match (lang, secretary_admin) {
+        (Lang::Zh, false) => {
+            format!("台账所有者：{owner}（职务、账号对应、审阅人名单和职责清单只由所有者更改）")
+        }
+        (Lang::Zh, true) => {
+            format!("台账所有者：{owner}（书记也可更改职务、账号对应、审阅人名单和职责清单）")
+        }
+        (Lang::En, false) => format!(
+            "Ledger owner: {owner} (only the owner changes roles, login mappings, the reviewers and the catalogue)"
         ),
-        Lang::En => format!(
-            "only the ledger's owner may change the reviewers; {} does not belong to user {user}",
-            dir.display()
+        (Lang::En, true) => format!(
+            "Ledger owner: {owner} (the secretary may also change roles, login mappings, the reviewers and the catalogue)"
         ),
+    }
+}
+
+/// `taizhang access secretary-admin on|off` done.
+pub fn secretary_admin_set(lang: Lang, on: bool) -> &'static str {
+    if on {
+        lang.pick(
+            "已允许书记更改职务、账号对应、审阅人名单和职责清单（不含书记本人的职务和账号）",
+            "the secretary may now change roles, login mappings, the reviewers and the catalogue (never their own role or login)",
+        )
+    } else {
+        lang.pick(
+            "职务、账号对应、审阅人名单和职责清单今后只由台账所有者更改",
+            "only the ledger's owner changes roles, login mappings, the reviewers and the catalogue from now on",
+        )
     }
 }
 
@@ -218,7 +235,6 @@ pub fn error(lang: Lang, e: &crate::cli::access::AccessError) -> String {
     use crate::cli::access::AccessError;
     use crate::core::text::inert_line;
     match e {
-        AccessError::NotOwner { user, dir } => not_owner(lang, &inert_line(user), dir),
         AccessError::BadName(raw) => bad_name(lang, &inert_line(raw)),
         AccessError::NotReviewer(name) => not_reviewer(lang, &inert_line(name)),
         AccessError::NoLedger(dir) => no_ledger(lang, dir),

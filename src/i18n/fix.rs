@@ -134,22 +134,26 @@ pub fn fix_error(lang: Lang, id: FixId, e: &FixError) -> String {
                 "{what}: the evidence record {rid} does not exist; see the ids with `records list`"
             )
         }
-        FixError::NotAllowed { user, person } => match (person, zh) {
-            (Some((name, r)), true) => format!(
-                "只有书记或纪检委员可以销号；当前用户 {user} 在名册中是 {name}（{}）",
-                roles(lang, r)
-            ),
-            (None, true) => format!(
-                "只有书记或纪检委员可以销号；当前用户 {user} 未关联名册中的人员（请用 people edit 姓名 --unix-user {user} 关联）"
-            ),
-            (Some((name, r)), false) => format!(
-                "only the secretary or the discipline member may close an item; the current user {user} is {name} ({}) on the roster",
-                roles(lang, r)
-            ),
-            (None, false) => format!(
-                "only the secretary or the discipline member may close an item; the current user {user} is linked to nobody on the roster (link them with people edit NAME --unix-user {user})"
-            ),
-        },
+        FixError::NotAllowed { user, person } => {
+            let rule =
+                super::access::rule(lang, crate::core::access::Rule::SecretaryOrDisciplineCloses);
+            match (person, zh) {
+                (Some((name, r)), true) => format!(
+                    "按规则“{rule}”，当前用户 {user} 在名册中是 {name}（{}），不能销号",
+                    roles(lang, r)
+                ),
+                (None, true) => format!(
+                    "按规则“{rule}”，当前用户 {user} 未关联名册中的人员，不能销号（由台账所有者用 people edit 姓名 --unix-user {user} 关联）"
+                ),
+                (Some((name, r)), false) => format!(
+                    "refused by the rule \"{rule}\": the current user {user} is {name} ({}) on the roster",
+                    roles(lang, r)
+                ),
+                (None, false) => format!(
+                    "refused by the rule \"{rule}\": the current user {user} is linked to nobody on the roster (the ledger's owner links them with people edit NAME --unix-user {user})"
+                ),
+            }
+        }
         FixError::Closed if zh => format!("{what}已销号，不能再修改"),
         FixError::Closed => format!("{what} is closed and can no longer change"),
     }

@@ -154,3 +154,28 @@ fn hashes_round_trip_through_hex_and_json() {
     assert_eq!(&back, e);
     assert_eq!(back.compute_hash(), e.hash);
 }
+
+/// The one rule of a journaled insert-or-update, for every store.
+#[rstest::rstest]
+#[case::unchanged(Some("a"), "a", PutKind::Entity, None)]
+#[case::unchanged_fixed(Some("a"), "a", PutKind::Fixed(Action::Catalogue), None)]
+#[case::new(None, "a", PutKind::Entity, Some(Action::Create))]
+#[case::changed(Some("a"), "b", PutKind::Entity, Some(Action::Update))]
+#[case::back_from_trash(None, "a", PutKind::Restorable { in_trash: true }, Some(Action::Restore))]
+#[case::new_not_in_trash(None, "a", PutKind::Restorable { in_trash: false }, Some(Action::Create))]
+#[case::changed_in_trash(Some("a"), "b", PutKind::Restorable { in_trash: true }, Some(Action::Update))]
+#[case::amend(None, "a", PutKind::Fixed(Action::Amend), Some(Action::Amend))]
+#[case::catalogue(
+    Some("a"),
+    "b",
+    PutKind::Fixed(Action::Catalogue),
+    Some(Action::Catalogue)
+)]
+fn a_put_journals_what_changed(
+    #[case] before: Option<&str>,
+    #[case] after: &str,
+    #[case] kind: PutKind,
+    #[case] want: Option<Action>,
+) {
+    assert_eq!(put_action(before, after, kind), want);
+}

@@ -1,16 +1,14 @@
 //! The yearly cycle: closing a year (seal, carry open items into the next
-//! year, mark it closed), the read-only rule for closed years, dated
-//! corrections to records, and mapping roster people to Unix logins.
+//! year, mark it closed), the read-only rule for closed years, and dated
+//! corrections to records. (Mapping people to Unix logins is in `people`.)
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
-use crate::core::access::Act;
-use crate::core::error::{CoreError, Field, Problem, Sealed, ValidationError};
+use crate::core::error::{CoreError, Sealed};
 use crate::core::fix::{FixItem, FixNote};
 use crate::core::port::Store;
 use crate::core::record::RecordId;
-use crate::core::roster::{NewPerson, Person, PersonId, check_unix_user};
 use crate::core::year::{Correction, YearClosing, YearState, carried_note, correction_note};
 
 impl<S: Store> Ledger<S> {
@@ -116,83 +114,5 @@ impl<S: Store> Ledger<S> {
     /// A record's corrections, oldest first.
     pub fn corrections(&self, id: RecordId) -> Result<Vec<Correction>, CoreError> {
         Ok(self.store.corrections(Some(id))?)
-    }
-
-    /// Add a person who logs in as `unix_user` (empty: none).
-    pub fn add_person_with_login(
-        &self,
-        input: &NewPerson,
-        unix_user: &str,
-    ) -> Result<Person, CoreError> {
-        let login = self.free_login(None, unix_user)?;
-        if login.is_none() {
-            return self.add_person(input);
-        }
-        let roster = self.roster()?;
-        let mut person = input.validate(PersonId(0), &roster)?;
-        person.unix_user = login;
-        let stamp = self.person_stamp(None, &person)?;
-        person.id = PersonId(
-            u32::try_from(self.store.next_id()?)
-                .map_err(|_| crate::core::StoreError::Corrupt("id space exhausted".into()))?,
-        );
-        self.store.put_person(&person, &stamp)?;
-        Ok(person)
-    }
-
-    /// `edit_person`, also setting the Unix login (`Some("")` clears it,
-    /// `None` keeps it), in one journaled change.
-    pub fn edit_person_with_login(
-        &self,
-        id: PersonId,
-        input: &NewPerson,
-        unix_user: Option<&str>,
-    ) -> Result<Person, CoreError> {
-        let Some(raw) = unix_user else {
-            return self.edit_person(id, input);
-        };
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let login = self.free_login(Some(old), raw)?;
-        let mut person = input.validate(id, &roster)?;
-        person.retired = old.retired;
-        person.unix_user = login;
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
-    }
-
-    /// Set or clear (empty) the Unix login a person uses.
-    pub fn set_unix_user(&self, id: PersonId, unix_user: &str) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let mut person = old.clone();
-        person.unix_user = self.free_login(Some(old), unix_user)?;
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
-    }
-
-    /// A valid login not used by another active person, for `old` (none: a
-    /// new person). A change of login is checked against the policy table
-    /// first, so a refused user learns nothing about who holds a login.
-    fn free_login(&self, old: Option<&Person>, raw: &str) -> Result<Option<String>, CoreError> {
-        let login = check_unix_user(raw)?;
-        if login.as_deref() != old.and_then(|o| o.unix_user.as_deref()) {
-            self.admin_stamp(Act::Login, old)?;
-        }
-        let Some(login) = login else {
-            return Ok(None);
-        };
-        if let Some(other) = self.roster()?.by_unix_user(&login)
-            && Some(other.id) != old.map(|o| o.id)
-        {
-            return Err(ValidationError::new(
-                Field::UnixUser,
-                Problem::UnixUserTaken(login, other.id),
-            )
-            .into());
-        }
-        Ok(Some(login))
     }
 }

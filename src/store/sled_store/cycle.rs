@@ -5,10 +5,10 @@
 use sled::Transactional;
 
 use super::SledStore;
-use super::write::{TxResult, tx_canonical, tx_decode, tx_err};
+use super::write::{TxResult, tx_decode, tx_err};
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
-use crate::core::journal::{Action, Entity, canonical};
+use crate::core::journal::{Action, Entity, PutKind};
 use crate::core::port::Stamp;
 use crate::core::record::RecordId;
 use crate::core::year::{Correction, closed_marker};
@@ -66,41 +66,9 @@ impl SledStore {
     }
 
     pub(super) fn write_put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
-        let value = encode(fix)?;
-        let after = canonical(fix)?;
         let id = fix.id.0.to_be_bytes();
-        let j = &self.journal;
-        (
-            &self.trees.meta,
-            &self.trees.fixes,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, fixes, journal, by_entity)| {
-                let before = match fixes.get(id)? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<FixItem>(&old, "fix")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                let action = if before.is_some() {
-                    Action::Update
-                } else {
-                    Action::Create
-                };
-                fixes.insert(&id, value.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let entity = Entity::Fix(fix.id);
-                append(&tx, stamp, action, entity, before, Some(after.clone()))?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        let how = (Entity::Fix(fix.id), PutKind::Entity);
+        self.put_one((&self.trees.fixes, &id), fix, "fix", how, stamp)
     }
 
     pub(super) fn write_put_correction(
@@ -108,43 +76,9 @@ impl SledStore {
         c: &Correction,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let value = encode(c)?;
-        let after = canonical(c)?;
         let key = correction_key(c);
-        let j = &self.journal;
-        (
-            &self.trees.meta,
-            &self.trees.corrections,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, corrections, journal, by_entity)| {
-                let before = match corrections.get(key.as_slice())? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Correction>(&old, "correction")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                corrections.insert(key.as_slice(), value.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let entity = Entity::Record(c.record);
-                append(
-                    &tx,
-                    stamp,
-                    Action::Amend,
-                    entity,
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        let how = (Entity::Record(c.record), PutKind::Fixed(Action::Amend));
+        self.put_one((&self.trees.corrections, &key), c, "correction", how, stamp)
     }
 
     pub(super) fn write_close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {

@@ -3,12 +3,14 @@
 //! then a flush. A write that changes nothing writes nothing.
 
 use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
 use super::SledStore;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::journal::{Action, Entity, ImportSummary, JournalEntry, canonical};
+use crate::core::journal::{
+    Action, Entity, ImportSummary, JournalEntry, PutKind, canonical, put_action,
+};
 use crate::core::port::{Backup, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
@@ -34,39 +36,100 @@ pub(super) fn tx_canonical<T: serde::Serialize>(value: &T) -> TxResult<String> {
     canonical(value).map_err(ConflictableTransactionError::Abort)
 }
 
-impl SledStore {
-    pub(super) fn write_set_catalogue(
+/// The journaled insert-or-update, written once for every keyed value:
+/// inside the caller's transaction, read the old value at `key` of `target`,
+/// and unless `core::journal::put_action` says nothing changed, store
+/// `value` and append the entry (`after` is the new canonical text).
+pub(super) struct Put<'a> {
+    pub key: &'a [u8],
+    pub value: &'a [u8],
+    pub after: &'a str,
+    /// What the stored value is, for damage reports.
+    pub what: &'static str,
+    pub entity: Entity,
+    pub kind: PutKind,
+}
+
+impl Put<'_> {
+    /// Run inside a transaction over `target` and the journal (`tx`).
+    /// Returns the action journaled, if anything changed.
+    pub(super) fn apply<T: serde::de::DeserializeOwned + serde::Serialize>(
         &self,
-        catalogue: &Catalogue,
+        target: &TransactionalTree,
+        tx: &Tx<'_>,
+        stamp: &Stamp,
+    ) -> TxResult<Option<Action>> {
+        let before = match target.get(self.key)? {
+            Some(old) => Some(tx_canonical(&tx_decode::<T>(&old, self.what)?)?),
+            None => None,
+        };
+        let Some(action) = put_action(before.as_deref(), self.after, self.kind) else {
+            return Ok(None);
+        };
+        target.insert(self.key, self.value)?;
+        let after = Some(self.after.to_string());
+        append(tx, stamp, action, self.entity, before, after)?;
+        Ok(Some(action))
+    }
+}
+
+impl SledStore {
+    /// A journaled put of `value` at `key` of `tree` (not `meta`), in one
+    /// transaction, journaled about `entity` as `kind` says, then flushed.
+    pub(super) fn put_one<T: serde::de::DeserializeOwned + serde::Serialize>(
+        &self,
+        (tree, key): (&sled::Tree, &[u8]),
+        value: &T,
+        what: &'static str,
+        (entity, kind): (Entity, PutKind),
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let value = encode(catalogue)?;
-        let after = canonical(catalogue)?;
+        let (bytes, after) = (encode(value)?, canonical(value)?);
+        let put = Put {
+            key,
+            value: &bytes,
+            after: &after,
+            what,
+            entity,
+            kind,
+        };
         let j = &self.journal;
-        (&self.trees.meta, &j.journal, &j.by_entity)
-            .transaction(|(meta, journal, by_entity)| {
-                let before = match meta.get("catalogue")? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Catalogue>(&old, "catalogue")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                meta.insert("catalogue", value.as_slice())?;
+        (&self.trees.meta, tree, &j.journal, &j.by_entity)
+            .transaction(|(meta, target, journal, by_entity)| {
                 let tx = Tx {
                     meta,
                     journal,
                     by_entity,
                 };
-                append(
-                    &tx,
-                    stamp,
-                    Action::Catalogue,
-                    Entity::Catalogue,
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
+                put.apply::<T>(target, &tx, stamp)
+            })
+            .map_err(tx_err)?;
+        self.flush()
+    }
+
+    pub(super) fn write_set_catalogue(
+        &self,
+        catalogue: &Catalogue,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        let (bytes, after) = (encode(catalogue)?, canonical(catalogue)?);
+        let put = Put {
+            key: b"catalogue",
+            value: &bytes,
+            after: &after,
+            what: "catalogue",
+            entity: Entity::Catalogue,
+            kind: PutKind::Fixed(Action::Catalogue),
+        };
+        let j = &self.journal;
+        (&self.trees.meta, &j.journal, &j.by_entity)
+            .transaction(|(meta, journal, by_entity)| {
+                let tx = Tx {
+                    meta,
+                    journal,
+                    by_entity,
+                };
+                put.apply::<Catalogue>(meta, &tx, stamp)
             })
             .map_err(tx_err)?;
         self.flush()
@@ -77,47 +140,9 @@ impl SledStore {
         person: &Person,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let value = encode(person)?;
-        let after = canonical(person)?;
         let id = person.id.0.to_be_bytes();
-        let j = &self.journal;
-        (
-            &self.trees.meta,
-            &self.trees.people,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, people, journal, by_entity)| {
-                let before = match people.get(id)? {
-                    Some(old) => Some(tx_canonical(&tx_decode::<Person>(&old, "person")?)?),
-                    None => None,
-                };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                let action = if before.is_some() {
-                    Action::Update
-                } else {
-                    Action::Create
-                };
-                people.insert(&id, value.as_slice())?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                append(
-                    &tx,
-                    stamp,
-                    action,
-                    Entity::Person(person.id),
-                    before,
-                    Some(after.clone()),
-                )?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
+        let how = (Entity::Person(person.id), PutKind::Entity);
+        self.put_one((&self.trees.people, &id), person, "person", how, stamp)
     }
 
     pub(super) fn write_put_record(
@@ -148,16 +173,17 @@ impl SledStore {
                     Some(old) => Some(tx_canonical(&tx_decode::<Record>(&old, "record")?)?),
                     None => None,
                 };
-                if before.as_ref() == Some(&after) {
-                    return Ok(());
-                }
-                let action = if before.is_some() {
-                    Action::Update
-                } else if trash.remove(&id)?.is_some() {
-                    Action::Restore
-                } else {
-                    Action::Create
+                let kind = PutKind::Restorable {
+                    in_trash: trash.get(id)?.is_some(),
                 };
+                // The record's key moves with its date, so this put keeps its
+                // own keys; the rule of what it journals is the common one.
+                let Some(action) = put_action(before.as_deref(), &after, kind) else {
+                    return Ok(());
+                };
+                if action == Action::Restore {
+                    trash.remove(&id)?;
+                }
                 if let Some(old) = old_key {
                     records.remove(old)?;
                 }
