@@ -138,7 +138,7 @@ pub enum Command {
         /// The year, e.g. 2026
         year: String,
     },
-    /// Read-only reviewers from the superior committee: list, add-reviewer, remove-reviewer
+    /// Who may do what: read-only reviewers (list, add-reviewer, remove-reviewer), secretary-admin
     #[command(subcommand)]
     Access(access::AccessCmd),
     /// Automatic and manual backups: now, list, restore

@@ -328,7 +328,11 @@ const HELP: &[(&str, &str, &str)] = &[
     ("verify", "", "校验修改日志的哈希链；指出第一处断裂"),
     ("seal", "", "封存年度：写入日志并输出摘要，供年度报告引用"),
     ("seal", "year", "年份，如 2026"),
-    ("access", "", "上级党组织的只读审阅人：列出、添加、移除"),
+    (
+        "access",
+        "",
+        "谁可以做什么：上级只读审阅人（列出、添加、移除），书记管理权限",
+    ),
     ("access list", "", "只能查看台账的用户"),
     (
         "access add-reviewer",
@@ -342,6 +346,12 @@ const HELP: &[(&str, &str, &str)] = &[
         "恢复审阅人的修改权限（在文件权限允许的范围内）",
     ),
     ("access remove-reviewer", "name", "审阅人的 Unix 登录名"),
+    (
+        "access secretary-admin",
+        "",
+        "是否允许书记（按名册登记）也修改角色、Unix 登录名、审阅人和责任清单（on），或仅限台账所有者（off）",
+    ),
+    ("access secretary-admin", "state", "on 或 off"),
     ("backup", "", "自动和手动备份：立即备份、列出、恢复"),
     ("backup now", "", "立即备份（保留最近 5 份手动备份）"),
     ("backup list", "", "列出本台账的备份，最新的在前"),
