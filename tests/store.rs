@@ -201,6 +201,8 @@ fn suite<S: Store>(s: &S) {
         fixes: Vec::new(),
         corrections: Vec::new(),
         closed_years: Vec::new(),
+        archived: Vec::new(),
+        journal: Vec::new(),
     };
     s.import(&fresh, &stamp()).unwrap();
     assert_eq!(s.export().unwrap(), fresh);

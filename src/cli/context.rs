@@ -88,7 +88,8 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliE
     Ok(
         Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user())
             .with_clock(Arc::new(now))
-            .with_policy(policy),
+            .with_policy(policy)
+            .with_owner(crate::service::identity::owner_name(path)),
     )
 }
 

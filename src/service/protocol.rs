@@ -13,17 +13,18 @@ use serde_json::value::RawValue;
 use super::any::AnyStore;
 use super::client::RemoteStore;
 use super::error::WireError;
+use crate::core::archive::YearArchive;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
-use crate::core::journal::{Entity, JournalEntry};
+use crate::core::journal::{Entity, JournalEntry, SealDigest};
 use crate::core::port::{Backup, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 use crate::core::year::Correction;
 
 /// Bumped whenever a `Request` or a reply changes shape.
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.
@@ -199,11 +200,14 @@ store_protocol! {
     corrections => Corrections (record: by_val Option<RecordId>) -> Vec<Correction>, Read;
     put_correction => PutCorrection (correction: by_ref Correction, stamp: by_ref Stamp) -> (), Write;
     closed_years => ClosedYears () -> Vec<i32>, Read;
-    close_year => CloseYear (year: by_val i32, stamp: by_ref Stamp) -> (), Write;
+    close_year => CloseYear (year: by_val i32, stamp: by_ref Stamp) -> SealDigest, Write;
+    archive => Archive (year: by_val i32) -> Option<YearArchive>, BulkRead;
+    reopen_year => ReopenYear (year: by_val i32, stamp: by_ref Stamp) -> (), Write;
     // Hands out an id but changes nothing a reader sees: no revision bump.
     next_id => NextId () -> u64, Read;
     export => Export () -> Backup, BulkRead;
     import => Import (backup: by_ref Backup, stamp: by_ref Stamp) -> (), BulkWrite;
+    restore => Restore (backup: by_ref Backup, note_json: by_str String, stamp: by_ref Stamp) -> (), BulkWrite;
     seal => Seal (year: by_val i32, digest_json: by_str String, stamp: by_ref Stamp) -> JournalEntry, Write;
     journal => Journal (from_seq: by_val u64) -> Vec<JournalEntry>, BulkRead;
     history => History (entity: by_ref Entity) -> Vec<JournalEntry>, Read;
@@ -224,7 +228,9 @@ impl StoreCall {
             | StoreCall::Seal { stamp, .. }
             | StoreCall::PutFix { stamp, .. }
             | StoreCall::PutCorrection { stamp, .. }
-            | StoreCall::CloseYear { stamp, .. } => Some(stamp),
+            | StoreCall::CloseYear { stamp, .. }
+            | StoreCall::ReopenYear { stamp, .. }
+            | StoreCall::Restore { stamp, .. } => Some(stamp),
             _ => None,
         }
     }

@@ -99,6 +99,16 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
                 log_failure(shared, peer, name, &refusal);
                 return (Response::Err(WireError::from(&refusal)), false);
             }
+            // Reopening a sealed year and replacing the ledger from a backup
+            // are the owner's alone.
+            if matches!(
+                *call,
+                StoreCall::ReopenYear { .. } | StoreCall::Restore { .. }
+            ) && let Err(refusal) = owner_only(shared, peer)
+            {
+                log_failure(shared, peer, name, &refusal);
+                return (Response::Err(WireError::from(&refusal)), false);
+            }
             // The journal records the user the kernel vouches for, never the
             // name the client claims.
             let mut claimed = String::new();
@@ -129,6 +139,20 @@ fn write_allowed(shared: &Shared, peer: &Peer) -> Result<(), StoreError> {
     let sharing = crate::store::Sharing::load(&dir)?;
     sharing.access.check_write(&peer.user)?;
     Ok(())
+}
+
+/// Only the uid owning the ledger directory may make an owner's change.
+fn owner_only(shared: &Shared, peer: &Peer) -> Result<(), StoreError> {
+    let dir = shared.store().path().to_path_buf();
+    let owner = super::identity::owner_uid(&dir);
+    if owner == Some(peer.uid) {
+        return Ok(());
+    }
+    let owner = owner.map_or_else(|| "?".into(), super::identity::user_name);
+    Err(StoreError::Remote(format!(
+        "only the ledger's owner ({owner}) may reopen a sealed year or restore a backup; {} may not (rule: these are the owner's alone)",
+        peer.user
+    )))
 }
 
 /// Log a write with the user it was journaled under.

@@ -25,11 +25,11 @@ fn invalid(id: FixId, e: ValidationError) -> CoreError {
 impl<S: Store> Ledger<S> {
     /// Items of `year` (every year: `None`), by id.
     pub fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, CoreError> {
-        Ok(self.store.fixes(year)?)
+        self.fixes_across(year)
     }
 
     pub fn fix(&self, id: FixId) -> Result<FixItem, CoreError> {
-        self.store.fix(id)?.ok_or(CoreError::NoFix(id))
+        self.fix_across(id)
     }
 
     /// The roster person the acting Unix user logs in as, if any.

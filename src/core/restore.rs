@@ -1,0 +1,151 @@
+//! Whether a backup may replace the ledger, decided before anything is
+//! written: its journal must be an intact hash chain that continues the
+//! ledger's own journal and reaches the head of every sealed year, so a
+//! restore can neither reset the chain nor fork it. Only the owner may force
+//! a refused backup in, and that is journaled (`RestoreNote::forced`).
+
+use serde::{Deserialize, Serialize};
+
+use super::archive::YearArchive;
+use super::journal::{self, Action, Broken, Entity, Hash, JournalEntry, SealDigest};
+use super::port::Backup;
+use super::year::Correction;
+
+/// Why a backup's chain is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ChainRefusal {
+    /// The backup's own journal is broken at `seq`.
+    #[error("the backup's journal is broken at entry {seq}")]
+    Broken { seq: u64 },
+    /// The backup carries no journal, but the ledger has one.
+    #[error(
+        "the backup carries no journal, so it cannot continue the ledger's ({entries} entries)"
+    )]
+    NoJournal { entries: u64 },
+    /// The backup's journal differs from the ledger's at `seq`.
+    #[error("the backup's journal forks from the ledger's at entry {seq}")]
+    Forks { seq: u64 },
+    /// The backup's journal does not reach the head `year` was sealed on.
+    #[error("the backup's journal does not reach the seal of {year} (entry {head_seq})")]
+    MissesSeal { year: i32, head_seq: u64 },
+}
+
+impl From<Broken> for ChainRefusal {
+    fn from(b: Broken) -> Self {
+        ChainRefusal::Broken { seq: b.seq }
+    }
+}
+
+/// The `after` of a `restore_backup` journal entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestoreNote {
+    /// The backup file's name and the SHA-256 of its bytes.
+    pub file: String,
+    pub sha256: Hash,
+    /// The backup's journal: how many entries, and its head.
+    pub backup_entries: u64,
+    pub backup_head: Hash,
+    /// The ledger's journal head before the restore (`None`: it was empty or
+    /// could not be read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<(u64, Hash)>,
+    /// Set when the owner forced a backup whose chain was refused: why it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forced: Option<ChainRefusal>,
+}
+
+/// Check `backup`'s journal against the ledger's own (`current`, empty when
+/// it could not be read) and the seals of the archived years.
+pub fn check_chain(
+    backup: &[JournalEntry],
+    current: &[JournalEntry],
+    seals: &[SealDigest],
+) -> Result<(), ChainRefusal> {
+    journal::verify(backup)?;
+    if backup.is_empty() && !current.is_empty() {
+        return Err(ChainRefusal::NoJournal {
+            entries: current.len() as u64,
+        });
+    }
+    // Either may be the longer (an older backup, or an older ledger copy);
+    // where both have an entry it must be the same one.
+    if let Some(e) = backup
+        .iter()
+        .zip(current)
+        .find(|(b, c)| b.hash != c.hash)
+        .map(|(b, _)| b)
+    {
+        return Err(ChainRefusal::Forks { seq: e.seq });
+    }
+    for seal in seals {
+        let reached = seal.head_seq == 0
+            || usize::try_from(seal.head_seq - 1)
+                .ok()
+                .and_then(|i| backup.get(i))
+                .is_some_and(|e| e.hash == seal.head);
+        if !reached {
+            return Err(ChainRefusal::MissesSeal {
+                year: seal.year,
+                head_seq: seal.head_seq,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The lowest id a restored ledger may hand out: above every id in the
+/// backup, its journal (records, people and items ever created, deleted ones
+/// included) and the archives.
+pub fn id_floor(backup: &Backup, archives: &[YearArchive]) -> u64 {
+    let mut top = 0u64;
+    let mut see = |id: u64| top = top.max(id);
+    backup.records.iter().for_each(|r| see(r.id.0));
+    backup.people.iter().for_each(|p| see(u64::from(p.id.0)));
+    backup.fixes.iter().for_each(|f| see(f.id.0));
+    backup.corrections.iter().for_each(|c| see(c.id));
+    archives.iter().for_each(|a| see(a.max_id()));
+    for e in &backup.journal {
+        match e.entity {
+            Entity::Record(id) => see(id.0),
+            Entity::Person(id) => see(u64::from(id.0)),
+            Entity::Fix(id) => see(id.0),
+            Entity::Catalogue | Entity::Ledger | Entity::Year(_) => {}
+        }
+        if e.action == Action::Amend
+            && let Some(c) = e
+                .after
+                .as_deref()
+                .and_then(|j| serde_json::from_str::<Correction>(j).ok())
+        {
+            see(c.id);
+        }
+    }
+    backup.next_id.max(top.saturating_add(1))
+}
+
+/// The trash a journal implies: each record whose last entry deleted it, as
+/// it was deleted, with the seq of that `delete` entry, by record id.
+pub fn trash_of(journal: &[JournalEntry]) -> Vec<(super::record::Record, u64)> {
+    let mut trash = std::collections::BTreeMap::new();
+    for e in journal {
+        let Entity::Record(id) = e.entity else {
+            continue;
+        };
+        match e.action {
+            Action::Delete => {
+                if let Some(r) = e
+                    .before
+                    .as_deref()
+                    .and_then(|j| serde_json::from_str::<super::record::Record>(j).ok())
+                {
+                    trash.insert(id, (r, e.seq));
+                }
+            }
+            Action::Create | Action::Restore | Action::Update => {
+                trash.remove(&id);
+            }
+            _ => {}
+        }
+    }
+    trash.into_values().collect()
+}
