@@ -207,16 +207,8 @@ pub fn verify_file(
     path: &std::path::Path,
     args: &VerifyArgs,
 ) -> Result<String, CliError> {
-    let (archive, _) = crate::store::archive::read_file(path).map_err(|fault| {
-        CliError::Core(
-            crate::core::StoreError::Archive {
-                year: 0,
-                path: path.display().to_string(),
-                fault,
-            }
-            .into(),
-        )
-    })?;
+    let (archive, _) =
+        crate::store::archive::read_file(path).map_err(|e| CliError::Core(e.into()))?;
     if let Some((year, digest)) = seal_arg(args, archive.year)?
         && (year != archive.year || digest != archive.seal.digest)
     {

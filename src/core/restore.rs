@@ -6,9 +6,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
 use super::archive::YearArchive;
-use super::journal::{self, Action, Broken, Entity, Hash, JournalEntry, SealDigest};
+use super::fix::FixItem;
+use super::journal::{self, Action, Broken, Entity, Hash, JournalEntry, SealDigest, canonical};
 use super::port::Backup;
+use super::record::Record;
 use super::year::Correction;
 
 /// Why a backup's chain is refused.
@@ -28,6 +34,9 @@ pub enum ChainRefusal {
     /// The backup's journal does not reach the head `year` was sealed on.
     #[error("the backup's journal does not reach the seal of {year} (entry {head_seq})")]
     MissesSeal { year: i32, head_seq: u64 },
+    /// The backup's content is not what its own journal says it is.
+    #[error("the backup's {entity} is not what its journal last recorded")]
+    Content { entity: Entity },
 }
 
 impl From<Broken> for ChainRefusal {
@@ -54,14 +63,17 @@ pub struct RestoreNote {
     pub forced: Option<ChainRefusal>,
 }
 
-/// Check `backup`'s journal against the ledger's own (`current`, empty when
-/// it could not be read) and the seals of the archived years.
+/// Check `backup`'s journal against its own content, the ledger's journal
+/// (`current`; empty when it could not be read) and the seals of the
+/// archived years.
 pub fn check_chain(
-    backup: &[JournalEntry],
+    whole: &Backup,
     current: &[JournalEntry],
     seals: &[SealDigest],
 ) -> Result<(), ChainRefusal> {
+    let backup = &whole.journal[..];
     journal::verify(backup)?;
+    check_content(whole)?;
     if backup.is_empty() && !current.is_empty() {
         return Err(ChainRefusal::NoJournal {
             entries: current.len() as u64,
@@ -89,6 +101,57 @@ pub fn check_chain(
                 head_seq: seal.head_seq,
             });
         }
+    }
+    Ok(())
+}
+
+/// Each record, person and item the journal changed since its last import or
+/// restore must be in the backup exactly as the journal last recorded it (or
+/// absent when deleted, or in a sealed year kept in its archive).
+fn check_content(backup: &Backup) -> Result<(), ChainRefusal> {
+    let journal = &backup.journal;
+    let start = journal
+        .iter()
+        .rposition(|e| matches!(e.action, Action::Import | Action::RestoreBackup))
+        .map_or(0, |i| i + 1);
+    let mut last: HashMap<Entity, Option<&str>> = HashMap::new();
+    for e in &journal[start..] {
+        if matches!(
+            e.entity,
+            Entity::Record(_) | Entity::Person(_) | Entity::Fix(_)
+        ) && e.action != Action::Amend
+        {
+            last.insert(e.entity, e.after.as_deref());
+        }
+    }
+    let mut sealed: Vec<i32> = backup.closed_years.clone();
+    sealed.extend(backup.archived.iter().map(|a| a.year));
+    let found = |entity: Entity| -> Option<String> {
+        let json = match entity {
+            Entity::Record(id) => backup.records.iter().find(|r| r.id == id).map(canonical),
+            Entity::Person(id) => backup.people.iter().find(|p| p.id == id).map(canonical),
+            Entity::Fix(id) => backup.fixes.iter().find(|f| f.id == id).map(canonical),
+            _ => None,
+        };
+        json.and_then(Result::ok)
+    };
+    for (entity, after) in last {
+        let now = found(entity);
+        if now.as_deref() == after {
+            continue;
+        }
+        // A record or item of a closed year may be kept in its archive.
+        let year = after.and_then(|a| match entity {
+            Entity::Record(_) => serde_json::from_str::<Record>(a)
+                .ok()
+                .map(|r| r.date.year()),
+            Entity::Fix(_) => serde_json::from_str::<FixItem>(a).ok().map(|f| f.year),
+            _ => None,
+        });
+        if now.is_none() && year.is_some_and(|y| sealed.contains(&y)) {
+            continue;
+        }
+        return Err(ChainRefusal::Content { entity });
     }
     Ok(())
 }

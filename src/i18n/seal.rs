@@ -4,7 +4,7 @@
 
 use crate::core::archive::ArchiveFault;
 use crate::core::error::{CoreError, OwnerAct, SealCheck, Sealed, StoreError};
-use crate::core::journal::{Action, JournalEntry, SealDigest};
+use crate::core::journal::{Action, Entity, JournalEntry, SealDigest};
 use crate::core::restore::{ChainRefusal, RestoreNote};
 use crate::core::text::inert_line;
 
@@ -96,6 +96,26 @@ fn chain(lang: Lang, r: &ChainRefusal) -> String {
         (ChainRefusal::MissesSeal { year, head_seq }, Lang::En) => format!(
             "does not reach entry {head_seq}, on which {year} was sealed (the backup predates that seal, or is not of this ledger)"
         ),
+        (ChainRefusal::Content { entity }, Lang::Zh) => format!(
+            "与备份内容不符：{}不是日志最后记下的样子（备份文件被改动过）",
+            entity_words(lang, *entity)
+        ),
+        (ChainRefusal::Content { entity }, Lang::En) => format!(
+            "does not match the backup's content: {} is not what the journal last recorded (the file was edited)",
+            entity_words(lang, *entity)
+        ),
+    }
+}
+
+fn entity_words(lang: Lang, e: Entity) -> String {
+    match (e, lang) {
+        (Entity::Record(id), Lang::Zh) => format!("记录 {id}"),
+        (Entity::Record(id), Lang::En) => format!("record {id}"),
+        (Entity::Person(id), Lang::Zh) => format!("人员 #{id}"),
+        (Entity::Person(id), Lang::En) => format!("person #{id}"),
+        (Entity::Fix(id), Lang::Zh) => format!("整改事项 {id}"),
+        (Entity::Fix(id), Lang::En) => format!("rectification item {id}"),
+        (other, _) => other.to_string(),
     }
 }
 
@@ -284,4 +304,9 @@ pub fn forced(lang: Lang, r: &ChainRefusal) -> String {
             chain(lang, r)
         ),
     }
+}
+
+/// The TUI header's mark on a closed (read-only) year.
+pub fn closed_mark(lang: Lang) -> &'static str {
+    lang.pick("（已结账，只读）", " (closed, read-only)")
 }

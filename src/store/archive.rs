@@ -125,10 +125,17 @@ pub fn load(ledger: &Path, reference: &ArchiveRef) -> Result<YearArchive, StoreE
 
 /// Read one archive file on its own (an inspector's copy): its year from
 /// the content, checked against its own seal, and the file's SHA-256.
-pub fn read_file(path: &Path) -> Result<(YearArchive, Hash), ArchiveFault> {
-    let bytes = std::fs::read(path).map_err(|e| ArchiveFault::Unreadable(e.to_string()))?;
-    let year = peek_year(&bytes)?;
-    Ok((decode(&bytes, year)?, sha256(&bytes)))
+pub fn read_file(path: &Path) -> Result<(YearArchive, Hash), StoreError> {
+    let refuse = |year: i32, fault: ArchiveFault| StoreError::Archive {
+        year,
+        path: path.display().to_string(),
+        fault,
+    };
+    let bytes =
+        std::fs::read(path).map_err(|e| refuse(0, ArchiveFault::Unreadable(e.to_string())))?;
+    let year = peek_year(&bytes).map_err(|f| refuse(0, f))?;
+    let archive = decode(&bytes, year).map_err(|f| refuse(year, f))?;
+    Ok((archive, sha256(&bytes)))
 }
 
 fn peek_year(bytes: &[u8]) -> Result<i32, ArchiveFault> {

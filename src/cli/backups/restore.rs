@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::{Trouble, context};
 use crate::cli::CliError;
 use crate::core::archive::{ArchiveFault, ArchiveRef, YearArchive};
-use crate::core::journal::Hash;
+use crate::core::journal::{Hash, JournalEntry};
 use crate::core::ledger::{check_backup, fixed_clock};
 use crate::core::restore::{RestoreNote, check_chain};
 use crate::core::{Catalogue, CoreError, Ledger, Store, StoreError};
@@ -56,7 +56,8 @@ pub(super) fn run(
     // Refuse a chain that cannot fit before anything is touched; the check
     // against the ledger's own journal follows once it is open.
     let seals: Vec<_> = archives.iter().map(|(_, a)| a.seal.clone()).collect();
-    if let Err(refusal) = check_chain(&data.journal, &[], &seals)
+    let known = known_journal(path, &file);
+    if let Err(refusal) = check_chain(&data, &known, &seals)
         && !force
     {
         return Err(CliError::Core(refusal.into()));
@@ -66,7 +67,7 @@ pub(super) fn run(
     let ledger = Ledger::new(store, user)
         .with_owner(owner)
         .with_clock(fixed_clock(now));
-    let forced = ledger.check_restore(&data, &archives, force)?;
+    let forced = ledger.check_restore(&data, &known, &archives, force)?;
     let replaced = ledger.verify().ok().filter(|v| v.entries > 0);
     let current = ledger
         .store()
@@ -106,6 +107,25 @@ pub(super) fn run(
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The longest intact journal among the ledger's other backups: what the
+/// ledger is known to have held when its own journal cannot be read, so that
+/// an edited or foreign backup cannot start the chain anew.
+fn known_journal(path: &Path, chosen: &Path) -> Vec<JournalEntry> {
+    let mut best = Vec::new();
+    for b in backup::list(path).unwrap_or_default() {
+        if b.path == chosen {
+            continue;
+        }
+        if let Ok(other) = backup::read(&b.path)
+            && other.journal.len() > best.len()
+            && crate::core::journal::verify(&other.journal).is_ok()
+        {
+            best = other.journal;
+        }
+    }
+    best
 }
 
 /// Every archived year the backup leaves out must be here, as it sealed it.

@@ -5,7 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
-use crate::core::error::{CoreError, Field, OwnerAct, Problem, Sealed, ValidationError};
+use crate::core::error::{
+    CoreError, Field, OwnerAct, Problem, Sealed, StoreError, ValidationError,
+};
 use crate::core::fix::{FixItem, FixNote};
 use crate::core::journal::{Action, Entity};
 use crate::core::port::Store;
@@ -80,7 +82,10 @@ impl<S: Store> Ledger<S> {
     /// Every year that has records, items or a closing, with its state.
     pub fn year_states(&self) -> Result<Vec<YearState>, CoreError> {
         let closed = self.closed_years()?;
-        let fixes = self.fixes(None)?;
+        let fixes = match self.fixes(None) {
+            Err(CoreError::Store(StoreError::Archive { .. })) => self.store.fixes(None)?,
+            other => other?,
+        };
         let mut years = self.record_years()?;
         years.extend(fixes.iter().map(|f| f.year));
         years.sort_unstable();
@@ -95,13 +100,20 @@ impl<S: Store> Ledger<S> {
                     .find(|e| matches!(e.action, Action::CloseYear | Action::ReopenYear))
                     .filter(|e| e.action == Action::ReopenYear)
                     .cloned();
+                // A refused archive still lists its year, its seal marked broken.
+                let (archived, records) = match self.archive(year) {
+                    Ok(Some(a)) => (true, a.records.len()),
+                    Ok(None) => (false, self.records_in_year(year)?.len()),
+                    Err(CoreError::Store(StoreError::Archive { .. })) => (true, 0),
+                    Err(e) => return Err(e),
+                };
                 Ok(YearState {
                     year,
                     closed: closed.contains(&year),
-                    archived: self.archive(year)?.is_some(),
+                    archived,
                     reopened,
                     seal: self.check_seal(year)?,
-                    records: self.records_in_year(year)?.len(),
+                    records,
                     fixes: fixes.iter().filter(|f| f.year == year).count(),
                 })
             })

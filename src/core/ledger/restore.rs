@@ -9,7 +9,7 @@ use super::Ledger;
 use crate::core::archive::{ArchiveRef, YearArchive};
 use crate::core::catalogue::Catalogue;
 use crate::core::error::{CoreError, OwnerAct};
-use crate::core::journal::canonical;
+use crate::core::journal::{JournalEntry, canonical};
 use crate::core::port::{Backup, SCHEMA_VERSION, Store};
 use crate::core::restore::{ChainRefusal, RestoreNote, check_chain, id_floor};
 use crate::core::roster::PersonId;
@@ -24,18 +24,23 @@ impl<S: Store> Ledger<S> {
     }
 
     /// Refuse, unless the owner forces it, a backup whose journal does not
-    /// continue this ledger's (`current`: its journal, empty when it could
-    /// not be read) or reach the seal of every archived year. Returns the
-    /// refusal the owner overrode, if any.
+    /// match its content, continue this ledger's journal (or `known`, the
+    /// longest journal the ledger's other backups hold, when its own is
+    /// empty because it could not be read) or reach the seal of every
+    /// archived year. Returns the refusal the owner overrode, if any.
     pub fn check_restore(
         &self,
         backup: &Backup,
+        known: &[JournalEntry],
         archives: &[(ArchiveRef, YearArchive)],
         force: bool,
     ) -> Result<Option<ChainRefusal>, CoreError> {
-        let current = self.store.journal(0)?;
+        let mut current = self.store.journal(0)?;
+        if current.is_empty() {
+            current = known.to_vec();
+        }
         let seals: Vec<_> = archives.iter().map(|(_, a)| a.seal.clone()).collect();
-        match check_chain(&backup.journal, &current, &seals) {
+        match check_chain(backup, &current, &seals) {
             Ok(()) => Ok(None),
             Err(refusal) if force => {
                 self.ensure_owner(OwnerAct::ForceRestore)?;
