@@ -19,6 +19,12 @@ pub struct Ledger {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Ledger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Ledger {
     pub fn new() -> Self {
         let l = Ledger {

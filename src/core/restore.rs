@@ -162,11 +162,19 @@ fn check_content(backup: &Backup) -> Result<(), ChainRefusal> {
 pub fn id_floor(backup: &Backup, archives: &[YearArchive]) -> u64 {
     let mut top = 0u64;
     let mut see = |id: u64| top = top.max(id);
-    backup.records.iter().for_each(|r| see(r.id.0));
-    backup.people.iter().for_each(|p| see(u64::from(p.id.0)));
-    backup.fixes.iter().for_each(|f| see(f.id.0));
-    backup.corrections.iter().for_each(|c| see(c.id));
-    archives.iter().for_each(|a| see(a.max_id()));
+    let records = backup.records.iter().map(|r| r.id.0);
+    let people = backup.people.iter().map(|p| u64::from(p.id.0));
+    let fixes = backup.fixes.iter().map(|f| f.id.0);
+    let corrections = backup.corrections.iter().map(|c| c.id);
+    let archived = archives.iter().map(YearArchive::max_id);
+    for id in records
+        .chain(people)
+        .chain(fixes)
+        .chain(corrections)
+        .chain(archived)
+    {
+        see(id);
+    }
     for e in &backup.journal {
         match e.entity {
             Entity::Record(id) => see(id.0),

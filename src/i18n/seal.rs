@@ -246,16 +246,19 @@ fn year_of(e: &JournalEntry) -> String {
 }
 
 /// `verify --seal YEAR DIGEST` when it holds.
-pub fn digest_matches(lang: Lang, s: &SealDigest) -> String {
-    let (y, d, n) = (s.year, s.digest, s.records);
-    let (f, p) = s.contents.as_ref().map_or((0, 0), |c| (c.fixes, c.people));
-    match (lang, s.contents.is_some()) {
+pub fn digest_matches(lang: Lang, seal: &SealDigest) -> String {
+    let (y, d, n) = (seal.year, seal.digest, seal.records);
+    let (items, people) = seal
+        .contents
+        .as_ref()
+        .map_or((0, 0), |c| (c.fixes, c.people));
+    match (lang, seal.contents.is_some()) {
         (Lang::Zh, true) => format!(
-            "相符：{y}年度与摘要 {d} 一致，{n} 条记录、{f} 项整改事项、{p} 名人员和职责清单均未改动"
+            "相符：{y}年度与摘要 {d} 一致，{n} 条记录、{items} 项整改事项、{people} 名人员和职责清单均未改动"
         ),
         (Lang::Zh, false) => format!("相符：{y}年度与摘要 {d} 一致，{n} 条记录均未改动"),
         (Lang::En, true) => format!(
-            "matches: {y} agrees with the digest {d}; its {n} records, {f} items, {p} people and the catalogue are unchanged"
+            "matches: {y} agrees with the digest {d}; its {n} records, {items} items, {people} people and the catalogue are unchanged"
         ),
         (Lang::En, false) => {
             format!("matches: {y} agrees with the digest {d}; its {n} records are unchanged")

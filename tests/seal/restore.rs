@@ -35,7 +35,7 @@ fn damage(l: &Ledger) {
         .open(l.db().join("db"))
         .unwrap();
     f.seek(SeekFrom::Start(4096)).unwrap();
-    f.write_all(&[0xab; 20 * 1024]).unwrap();
+    f.write_all(&vec![0xab; 20 * 1024]).unwrap();
 }
 
 fn rename_2026(v: &mut Value) {

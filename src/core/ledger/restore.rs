@@ -19,7 +19,7 @@ impl<S: Store> Ledger<S> {
     /// and leaves every sealed year as it is.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        let live = self.without_sealed(backup, &self.archives()?)?;
+        let live = Self::without_sealed(backup, &self.archives()?)?;
         Ok(self.store.import(&live, &self.write_stamp()?)?)
     }
 
@@ -62,7 +62,7 @@ impl<S: Store> Ledger<S> {
     ) -> Result<(), CoreError> {
         check_backup(backup)?;
         let years: Vec<YearArchive> = archives.iter().map(|(_, a)| a.clone()).collect();
-        let mut live = self.without_sealed(backup, &years)?;
+        let mut live = Self::without_sealed(backup, &years)?;
         live.next_id = id_floor(backup, &years);
         live.archived = archives.iter().map(|(r, _)| r.clone()).collect();
         if matches!(note.forced, Some(ChainRefusal::Broken { .. })) {
@@ -75,11 +75,7 @@ impl<S: Store> Ledger<S> {
 
     /// `backup` without the sealed years in `archives`, once it is shown to
     /// hold them exactly as sealed (or not at all); they stay closed.
-    fn without_sealed(
-        &self,
-        backup: &Backup,
-        archives: &[YearArchive],
-    ) -> Result<Backup, CoreError> {
+    fn without_sealed(backup: &Backup, archives: &[YearArchive]) -> Result<Backup, CoreError> {
         let mut live = backup.clone();
         for a in archives {
             if let Some(what) = a.changed_by(backup) {
