@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 use sled::Transactional;
-use sled::transaction::ConflictableTransactionError;
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::SledStore;
 use super::cycle::CLOSED_YEARS;
@@ -26,13 +26,22 @@ fn abort<T>(e: StoreError) -> TxResult<T> {
     Err(ConflictableTransactionError::Abort(e))
 }
 
-/// Add or remove `year` in a sorted list of years.
-fn mark(years: &mut Vec<i32>, year: i32, on: bool) {
+/// Inside a transaction: add `year` to the closed years (`closed`) or take
+/// it out, and store the new list of archived years.
+fn mark(meta: &TransactionalTree, year: i32, closed: bool, archived: &[u8]) -> TxResult<()> {
+    let mut years: Vec<i32> = match meta.get(CLOSED_YEARS)? {
+        Some(v) => tx_decode(&v, "closed years")?,
+        None => Vec::new(),
+    };
     years.retain(|y| *y != year);
-    if on {
+    if closed {
         years.push(year);
         years.sort_unstable();
     }
+    let years = encode(&years).map_err(ConflictableTransactionError::Abort)?;
+    meta.insert(CLOSED_YEARS, years)?;
+    meta.insert(ARCHIVED, archived)?;
+    Ok(())
 }
 
 impl SledStore {
@@ -125,14 +134,7 @@ impl SledStore {
                 for f in &sealed.fixes {
                     fixes.remove(&f.id.0.to_be_bytes())?;
                 }
-                let mut years: Vec<i32> = match meta.get(CLOSED_YEARS)? {
-                    Some(v) => tx_decode(&v, "closed years")?,
-                    None => Vec::new(),
-                };
-                mark(&mut years, year, true);
-                let years = encode(&years).map_err(ConflictableTransactionError::Abort)?;
-                meta.insert(CLOSED_YEARS, years)?;
-                meta.insert(ARCHIVED, archived.as_slice())?;
+                mark(meta, year, true, &archived)?;
                 let tx = Tx {
                     meta,
                     journal,
@@ -205,14 +207,7 @@ impl SledStore {
                 for (id, value) in &fixes {
                     tf.insert(id, value.as_slice())?;
                 }
-                let mut years: Vec<i32> = match meta.get(CLOSED_YEARS)? {
-                    Some(v) => tx_decode(&v, "closed years")?,
-                    None => Vec::new(),
-                };
-                mark(&mut years, year, false);
-                let years = encode(&years).map_err(ConflictableTransactionError::Abort)?;
-                meta.insert(CLOSED_YEARS, years)?;
-                meta.insert(ARCHIVED, archived.as_slice())?;
+                mark(meta, year, false, &archived)?;
                 let tx = Tx {
                     meta,
                     journal,
