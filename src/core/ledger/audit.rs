@@ -164,7 +164,17 @@ impl<S: Store> Ledger<S> {
     /// (forced restores, reopened years).
     pub fn audit(&self) -> Result<Audit, CoreError> {
         let summary = self.verify()?;
-        let archives = self.archives()?.into_iter().map(|a| a.seal).collect();
+        let archives: Vec<SealDigest> = self.archives()?.into_iter().map(|a| a.seal).collect();
+        // Each archive must hold the seal the hash-chained journal recorded,
+        // not only the digest the database keeps beside it.
+        for seal in &archives {
+            if self.seals_of(seal.year)?.last() != Some(seal) {
+                return Err(CoreError::SealCheck(SealCheck::Changed {
+                    year: seal.year,
+                    digest: seal.digest,
+                }));
+            }
+        }
         let notices = self
             .store
             .journal(0)?

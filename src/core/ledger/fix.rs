@@ -153,8 +153,13 @@ impl<S: Store> Ledger<S> {
         }
         let evidence = match evidence {
             Evidence::Record(rid) => {
-                if self.store.record(rid)?.is_none() {
-                    return Err(refused(id, FixError::NoSuchRecord(rid)));
+                // Evidence may be a record of a sealed year, in its archive.
+                match self.record(rid) {
+                    Err(CoreError::NoRecord(_)) => {
+                        return Err(refused(id, FixError::NoSuchRecord(rid)));
+                    }
+                    Err(e) => return Err(e),
+                    Ok(_) => {}
                 }
                 Evidence::Record(rid)
             }

@@ -19,7 +19,9 @@ impl<S: Store> Ledger<S> {
     /// and leaves every sealed year as it is.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        let live = Self::without_sealed(backup, &self.archives()?)?;
+        let mut live = Self::without_sealed(backup, &self.archives()?)?;
+        // Only a restore registers archives (the files it found and checked).
+        live.archived.clear();
         Ok(self.store.import(&live, &self.write_stamp()?)?)
     }
 
