@@ -45,8 +45,8 @@ fn sealed_ledger() -> Ledger<MemStore> {
             &format!("{year}年专题学习"),
         );
         r.date = NaiveDate::from_ymd_opt(year, 5, 10);
-        ledger.add_record(&r, fixture::now()).unwrap();
-        ledger.close_year(year, fixture::today()).unwrap();
+        ledger.add_record(&r).unwrap();
+        ledger.close_year(year).unwrap();
     }
     assert_eq!(ledger.closed_years().unwrap(), vec![2024, 2025]);
     assert!(ledger.archive(2025).unwrap().is_some(), "2025 is archived");

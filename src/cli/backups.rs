@@ -7,6 +7,7 @@ use clap::Subcommand;
 
 mod restore;
 
+use crate::core::LedgerApi as _;
 use crate::core::{CoreError, StoreError};
 use crate::i18n::{Lang, backups as t};
 use crate::store::backup::{self, BadFile, Kind};
@@ -70,8 +71,13 @@ pub fn run(
 }
 
 fn now(ctx: &Context) -> Result<String, CliError> {
-    let file = backup::take(ctx.ledger.store(), &ctx.path, Kind::Manual, ctx.now)
-        .map_err(|e| CliError::Core(e.into()))?;
+    let file = backup::write(
+        &ctx.ledger.backup_snapshot()?,
+        &ctx.path,
+        Kind::Manual,
+        ctx.now,
+    )
+    .map_err(|e| CliError::Core(e.into()))?;
     Ok(format!("{}\n", t::taken(ctx.lang, &file.path)))
 }
 

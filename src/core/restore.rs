@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use chrono::Datelike;
 
 use super::archive::YearArchive;
+use super::error::StoreError;
 use super::fix::FixItem;
 use super::journal::{self, Action, Broken, Entity, Hash, JournalEntry, SealDigest, canonical};
-use super::port::Backup;
+use super::port::{Backup, Store};
 use super::record::Record;
 use super::year::Correction;
 
@@ -154,6 +155,15 @@ fn check_content(backup: &Backup) -> Result<(), ChainRefusal> {
         return Err(ChainRefusal::Content { entity });
     }
     Ok(())
+}
+
+/// What a backup holds: the open years (sealed ones stay in their archive
+/// files beside the database) and the journal, so a restore continues the
+/// hash chain.
+pub fn backup_of<S: Store + ?Sized>(store: &S) -> Result<Backup, StoreError> {
+    let mut backup = store.export()?;
+    backup.journal = store.journal(0)?;
+    Ok(backup)
 }
 
 /// The lowest id a restored ledger may hand out: above every id in the

@@ -3,7 +3,7 @@
 //! refusals, each naming the rule, in Chinese and English.
 
 use crate::core::archive::ArchiveFault;
-use crate::core::error::{CoreError, OwnerAct, SealCheck, Sealed, StoreError};
+use crate::core::error::{CoreError, SealCheck, Sealed, StoreError};
 use crate::core::journal::{Action, Entity, JournalEntry, SealDigest};
 use crate::core::restore::{ChainRefusal, RestoreNote};
 use crate::core::text::inert_line;
@@ -119,17 +119,6 @@ fn entity_words(lang: Lang, e: Entity) -> String {
     }
 }
 
-fn owner_act(lang: Lang, a: OwnerAct) -> String {
-    match (a, lang) {
-        (OwnerAct::ReopenYear(y), Lang::Zh) => format!("重新开放已封存的{y}年度"),
-        (OwnerAct::ReopenYear(y), Lang::En) => format!("reopen the sealed year {y}"),
-        (OwnerAct::ForceRestore, Lang::Zh) => "强制恢复日志链不能接续的备份".into(),
-        (OwnerAct::ForceRestore, Lang::En) => {
-            "force in a backup whose chain does not continue the ledger's".into()
-        }
-    }
-}
-
 /// The sealing and restore `CoreError`s (and the archive `StoreError`s),
 /// worded; `None` for others.
 pub fn core_error(lang: Lang, e: &CoreError) -> Option<String> {
@@ -145,32 +134,6 @@ pub fn core_error(lang: Lang, e: &CoreError) -> Option<String> {
         (CoreError::ChangesSealedYear { year, what: w }, Lang::En) => format!(
             "the file would change the sealed year {year} ({}); refused, nothing was written (rule: a sealed year never changes, not by import nor by restore); remove that year's records and items from the file, or have the ledger's owner run taizhang year reopen {year} first",
             what(lang, *w)
-        ),
-        (
-            CoreError::OwnerOnly {
-                user,
-                owner,
-                what: a,
-            },
-            Lang::Zh,
-        ) => format!(
-            "只有台账所有者（{}）可以{}，{} 不可以（规则：重新开放封存年度和强制恢复仅限所有者）",
-            inert_line(owner),
-            owner_act(lang, *a),
-            inert_line(user)
-        ),
-        (
-            CoreError::OwnerOnly {
-                user,
-                owner,
-                what: a,
-            },
-            Lang::En,
-        ) => format!(
-            "only the ledger's owner ({}) may {}; {} may not (rule: reopening a sealed year and forcing a restore are the owner's alone)",
-            inert_line(owner),
-            owner_act(lang, *a),
-            inert_line(user)
         ),
         (CoreError::NotArchived(y), Lang::Zh) => {
             format!("{y}年度没有封存归档，无需重新开放；可用 taizhang year list 查看各年度状态")

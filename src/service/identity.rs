@@ -46,17 +46,6 @@ pub fn user_name(uid: u32) -> String {
     }
 }
 
-/// The uid owning the ledger directory `dir`: its owner, who alone may
-/// reopen a sealed year or force a restore (`core::error::OwnerAct`).
-pub fn owner_uid(dir: &std::path::Path) -> Option<u32> {
-    std::os::unix::fs::MetadataExt::uid(&std::fs::metadata(dir).ok()?).into()
-}
-
-/// The name of the ledger's owner (see `owner_uid`).
-pub fn owner_name(dir: &std::path::Path) -> Option<String> {
-    owner_uid(dir).map(user_name)
-}
-
 pub use crate::core::port::Stamp;
 
 /// The stamp the service records for a write: the client's time, but the

@@ -145,9 +145,7 @@ pub fn take(
 /// files beside the database) and the journal, so a restore continues the
 /// hash chain.
 pub fn snapshot(store: &impl Store) -> Result<Backup, StoreError> {
-    let mut backup = store.export()?;
-    backup.journal = store.journal(0)?;
-    Ok(backup)
+    crate::core::restore::backup_of(store)
 }
 
 /// Write `backup` as a new backup file of `kind`, then rotate that kind.

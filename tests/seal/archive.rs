@@ -6,8 +6,8 @@
 use std::io::{Read, Write};
 
 use chrono::NaiveDate;
+use taizhang::core::access::{Act, Policy, Refusal};
 use taizhang::core::archive::{ArchiveFault, YearArchive};
-use taizhang::core::error::OwnerAct;
 use taizhang::core::ledger::fixed_clock;
 use taizhang::core::mem::MemStore;
 use taizhang::core::{
@@ -44,7 +44,7 @@ fn closed<S: Store>(store: S) -> Ledger<S> {
         (d(2025, 9, 1), "二"),
         (d(2026, 1, 5), "三"),
     ] {
-        l.add_record(&meeting(date, topic), now).unwrap();
+        l.add_record(&meeting(date, topic)).unwrap();
     }
     l
 }
@@ -52,7 +52,7 @@ fn closed<S: Store>(store: S) -> Ledger<S> {
 fn round_trip<S: Store>(l: &Ledger<S>) {
     let before = l.records_in_year(2025).unwrap();
     let view_before = l.year_view(2025, d(2026, 1, 10)).unwrap();
-    let closing = l.close_year(2025, d(2026, 1, 10)).unwrap();
+    let closing = l.close_year(2025).unwrap();
     let a = l.archive(2025).unwrap().expect("archived");
     assert_eq!(a.seal, closing.seal);
     assert_eq!(a.records, before);
@@ -103,7 +103,7 @@ fn round_trip<S: Store>(l: &Ledger<S>) {
         "back in the live store"
     );
     assert_eq!(l.audit().unwrap().notices.len(), 1, "the reopen is shown");
-    let again = l.close_year(2025, d(2026, 1, 10)).unwrap();
+    let again = l.close_year(2025).unwrap();
     assert_ne!(
         again.seal.digest, closing.seal.digest,
         "a new seal on a later head"
@@ -156,7 +156,7 @@ fn a_changed_archive_is_refused_on_load_and_by_verify() {
     let file = path.join("archive/year-2025.json.gz");
     {
         let l = closed(SledStore::open(&path, &Catalogue::embedded()).unwrap());
-        l.close_year(2025, d(2026, 1, 10)).unwrap();
+        l.close_year(2025).unwrap();
     }
     let original = std::fs::read(&file).unwrap();
     let refused = |l: &Ledger<SledStore>| match l.records_in_year(2025) {
@@ -236,12 +236,17 @@ fn a_changed_archive_is_refused_by_the_cli() {
 
 #[test]
 fn only_the_owner_reopens_a_sealed_year() {
-    let l = closed(MemStore::default()).with_owner(Some("bob".into()));
-    l.close_year(2025, d(2026, 1, 10)).unwrap();
+    let l = closed(MemStore::default()).with_policy(Policy::default().with_owner("bob"));
+    l.close_year(2025).unwrap();
     match l.reopen_year(2025) {
-        Err(CoreError::OwnerOnly { user, owner, what }) => {
-            assert_eq!((user.as_str(), owner.as_str()), ("alice", "bob"));
-            assert_eq!(what, OwnerAct::ReopenYear(2025));
+        Err(CoreError::Refused(Refusal::NotAdmin {
+            user,
+            act,
+            owner,
+            secretary_too,
+        })) => {
+            assert_eq!((user.as_str(), owner.as_deref()), ("alice", Some("bob")));
+            assert_eq!((act, secretary_too), (Act::ReopenYear, false));
         }
         other => panic!("not refused: {other:?}"),
     }

@@ -51,7 +51,6 @@ pub(super) fn run(
     let archives = archive::scan(path).map_err(|e| CliError::Core(e.into()))?;
     relied_on(path, &data.archived, &archives)?;
     let user = context::user();
-    let owner = crate::service::identity::owner_name(path);
     let (_, now) = context::clock()?;
     // Refuse a chain that cannot fit before anything is touched; the check
     // against the ledger's own journal follows once it is open.
@@ -64,8 +63,9 @@ pub(super) fn run(
     }
     let mut notes = Vec::new();
     let store = open_or_fresh(path, now, lang, &mut notes)?;
+    let policy = crate::store::sharing::policy(path).map_err(|e| CliError::Core(e.into()))?;
     let ledger = Ledger::new(store, user)
-        .with_owner(owner)
+        .with_policy(policy)
         .with_clock(fixed_clock(now));
     let forced = ledger.check_restore(&data, &known, &archives, force)?;
     let replaced = ledger.verify().ok().filter(|v| v.entries > 0);

@@ -199,7 +199,7 @@ impl<S: Store> Ledger<S> {
 
 /// What `verify` found: an intact chain, the archives that hold, and the
 /// entries an inspector must see.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Audit {
     pub summary: Summary,
     pub archives: Vec<SealDigest>,

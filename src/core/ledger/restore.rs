@@ -6,9 +6,10 @@
 use chrono::Datelike;
 
 use super::Ledger;
+use crate::core::access::Act;
 use crate::core::archive::{ArchiveRef, YearArchive};
 use crate::core::catalogue::Catalogue;
-use crate::core::error::{CoreError, OwnerAct};
+use crate::core::error::CoreError;
 use crate::core::journal::{JournalEntry, canonical};
 use crate::core::port::{Backup, SCHEMA_VERSION, Store};
 use crate::core::restore::{ChainRefusal, RestoreNote, check_chain, id_floor};
@@ -19,10 +20,11 @@ impl<S: Store> Ledger<S> {
     /// and leaves every sealed year as it is.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
+        let stamp = self.admin_stamp(Act::Import, None)?;
         let mut live = Self::without_sealed(backup, &self.archives()?)?;
         // Only a restore registers archives (the files it found and checked).
         live.archived.clear();
-        Ok(self.store.import(&live, &self.write_stamp()?)?)
+        Ok(self.store.import(&live, &stamp)?)
     }
 
     /// Refuse, unless the owner forces it, a backup whose journal does not
@@ -45,7 +47,7 @@ impl<S: Store> Ledger<S> {
         match check_chain(backup, &current, &seals) {
             Ok(()) => Ok(None),
             Err(refusal) if force => {
-                self.ensure_owner(OwnerAct::ForceRestore)?;
+                self.ensure_owner(Act::ForceRestore)?;
                 Ok(Some(refusal))
             }
             Err(refusal) => Err(refusal.into()),
@@ -71,7 +73,7 @@ impl<S: Store> Ledger<S> {
             // A broken chain is never adopted, even when forced.
             live.journal.clear();
         }
-        let stamp = self.write_stamp()?;
+        let stamp = self.admin_stamp(Act::Import, None)?;
         Ok(self.store.restore(&live, &canonical(note)?, &stamp)?)
     }
 
@@ -92,16 +94,14 @@ impl<S: Store> Ledger<S> {
         Ok(live)
     }
 
-    /// Only the ledger's owner may do `what` (when the owner is known).
-    pub(crate) fn ensure_owner(&self, what: OwnerAct) -> Result<(), CoreError> {
-        match &self.owner {
-            Some(owner) if *owner != self.user => Err(CoreError::OwnerOnly {
-                user: self.user.clone(),
-                owner: owner.clone(),
-                what,
-            }),
-            _ => Ok(()),
-        }
+    /// What `backup now` writes: the open years and the journal.
+    pub fn backup_snapshot(&self) -> Result<Backup, CoreError> {
+        Ok(crate::core::restore::backup_of(&self.store)?)
+    }
+
+    /// Only the ledger's owner may do `act` (`access::Policy::check_owner`).
+    pub(crate) fn ensure_owner(&self, act: Act) -> Result<(), CoreError> {
+        Ok(self.policy.check_owner(&self.user, act)?)
     }
 }
 
