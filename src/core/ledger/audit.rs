@@ -2,6 +2,7 @@
 //! restore, checking the journal's hash chain, and sealing a year.
 
 use super::Ledger;
+use crate::core::archive::YearArchive;
 use crate::core::error::{CoreError, SealCheck, StoreError};
 use crate::core::journal::{
     self, Action, Entity, Hash, JournalEntry, SealContents, SealDigest, Summary, canonical,
@@ -111,8 +112,17 @@ impl<S: Store> Ledger<S> {
     /// Whether the year's content (its archive, or the live year) still
     /// gives `seal`. An archive that fails its checks does not.
     fn still_holds(&self, seal: &SealDigest) -> Result<bool, CoreError> {
+        self.holds_with(seal, self.archive(seal.year))
+    }
+
+    /// `still_holds`, given the year's archive as loaded.
+    pub(super) fn holds_with(
+        &self,
+        seal: &SealDigest,
+        archive: Result<Option<YearArchive>, CoreError>,
+    ) -> Result<bool, CoreError> {
         let year = seal.year;
-        match self.archive(year) {
+        match archive {
             Ok(Some(a)) => Ok(a.seal == *seal),
             Err(CoreError::Store(StoreError::Archive { .. })) => Ok(false),
             Err(e) => Err(e),
@@ -127,10 +137,19 @@ impl<S: Store> Ledger<S> {
     /// The latest seal of `year`, and whether the year still matches it
     /// (`None`: never sealed).
     pub fn check_seal(&self, year: i32) -> Result<Option<(SealDigest, bool)>, CoreError> {
+        self.seal_state(year, self.archive(year))
+    }
+
+    /// `check_seal`, given the year's archive as loaded.
+    pub(super) fn seal_state(
+        &self,
+        year: i32,
+        archive: Result<Option<YearArchive>, CoreError>,
+    ) -> Result<Option<(SealDigest, bool)>, CoreError> {
         let Some(seal) = self.seals_of(year)?.pop() else {
             return Ok(None);
         };
-        let same = self.still_holds(&seal)?;
+        let same = self.holds_with(&seal, archive)?;
         Ok(Some((seal, same)))
     }
 

@@ -82,10 +82,23 @@ impl<S: Store> Ledger<S> {
     /// Every year that has records, items or a closing, with its state.
     pub fn year_states(&self) -> Result<Vec<YearState>, CoreError> {
         let closed = self.closed_years()?;
-        let fixes = match self.fixes(None) {
-            Err(CoreError::Store(StoreError::Archive { .. })) => self.store.fixes(None)?,
-            other => other?,
-        };
+        // Each archive is loaded (and checked) once; a refused one still
+        // lists its year, its seal marked broken.
+        let mut archives = std::collections::BTreeMap::new();
+        for &year in &closed {
+            match self.store.archive(year) {
+                Ok(Some(a)) => {
+                    archives.insert(year, Some(a));
+                }
+                Ok(None) => {}
+                Err(StoreError::Archive { .. }) => {
+                    archives.insert(year, None);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut fixes = self.store.fixes(None)?;
+        fixes.extend(archives.values().flatten().flat_map(|a| a.fixes.clone()));
         let mut years = self.record_years()?;
         years.extend(fixes.iter().map(|f| f.year));
         years.sort_unstable();
@@ -100,19 +113,25 @@ impl<S: Store> Ledger<S> {
                     .find(|e| matches!(e.action, Action::CloseYear | Action::ReopenYear))
                     .filter(|e| e.action == Action::ReopenYear)
                     .cloned();
-                // A refused archive still lists its year, its seal marked broken.
-                let (archived, records) = match self.archive(year) {
-                    Ok(Some(a)) => (true, a.records.len()),
-                    Ok(None) => (false, self.records_in_year(year)?.len()),
-                    Err(CoreError::Store(StoreError::Archive { .. })) => (true, 0),
-                    Err(e) => return Err(e),
+                let (archived, records, seal) = match archives.get(&year) {
+                    Some(Some(a)) => (
+                        true,
+                        a.records.len(),
+                        self.seal_state(year, Ok(Some(a.clone())))?,
+                    ),
+                    Some(None) => (true, 0, self.check_seal(year)?),
+                    None => (
+                        false,
+                        self.records_in_year(year)?.len(),
+                        self.seal_state(year, Ok(None))?,
+                    ),
                 };
                 Ok(YearState {
                     year,
                     closed: closed.contains(&year),
                     archived,
                     reopened,
-                    seal: self.check_seal(year)?,
+                    seal,
                     records,
                     fixes: fixes.iter().filter(|f| f.year == year).count(),
                 })
