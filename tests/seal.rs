@@ -36,19 +36,26 @@ impl Ledger {
             ("2025-04-14", "研究二季度工作"),
             ("2026-01-05", "研究年度计划"),
         ] {
-            l.ok(&[
-                "add",
-                "支委会",
-                "--date",
-                date,
-                "--topic",
-                topic,
-                "--host",
-                "张三",
-            ]);
+            l.add_meeting(date, topic);
         }
         l.ok(&["year", "close", "2025"]);
         l
+    }
+
+    /// Add a committee meeting hosted by 张三; returns its id.
+    pub fn add_meeting(&self, date: &str, topic: &str) -> String {
+        let out = self.ok(&[
+            "add",
+            "支委会",
+            "--date",
+            date,
+            "--topic",
+            topic,
+            "--host",
+            "张三",
+        ]);
+        let rest = out.split('#').nth(1).unwrap();
+        rest.chars().take_while(char::is_ascii_digit).collect()
     }
 
     pub fn db(&self) -> PathBuf {

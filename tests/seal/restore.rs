@@ -38,22 +38,6 @@ fn damage(l: &Ledger) {
     f.write_all(&vec![0xab; 20 * 1024]).unwrap();
 }
 
-/// Add a 2026 committee meeting; returns its id.
-fn add(l: &Ledger, date: &str, topic: &str) -> String {
-    let out = l.ok(&[
-        "add",
-        "支委会",
-        "--date",
-        date,
-        "--topic",
-        topic,
-        "--host",
-        "张三",
-    ]);
-    let rest = out.split('#').nth(1).unwrap();
-    rest.chars().take_while(char::is_ascii_digit).collect()
-}
-
 fn rename_2026(v: &mut Value) {
     for r in v["records"].as_array_mut().unwrap() {
         if r["id"] == 4 {
@@ -125,7 +109,7 @@ fn a_backup_from_before_a_seal_is_refused_and_forcing_it_keeps_the_seal() {
     l.ok(&["year", "reopen", "2025"]);
     let before = backup_now(&l);
     // A change after the backup: the seal builds on a later journal head.
-    add(&l, "2026-02-01", "后来的议题");
+    l.add_meeting("2026-02-01", "后来的议题");
     l.ok(&["year", "close", "2025"]);
     let row = l.row_2025();
     let err = l.refused(&["backup", "restore", &before], 2);
@@ -146,10 +130,10 @@ fn a_backup_from_before_a_seal_is_refused_and_forcing_it_keeps_the_seal() {
 fn ids_are_never_reused_after_a_restore() {
     let l = Ledger::new();
     let saved = backup_now(&l);
-    let n = add(&l, "2026-02-01", "临时议题");
+    let n = l.add_meeting("2026-02-01", "临时议题");
     l.ok(&["records", "delete", &n]);
     l.ok(&["backup", "restore", &saved]);
-    let next = add(&l, "2026-02-02", "新议题");
+    let next = l.add_meeting("2026-02-02", "新议题");
     assert!(
         next.parse::<u64>().unwrap() > n.parse::<u64>().unwrap(),
         "{n} then {next}"
