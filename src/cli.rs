@@ -123,8 +123,8 @@ pub enum Command {
         /// The record id (23 or #23)
         id: String,
     },
-    /// Check the change journal's hash chain; names the first broken entry
-    Verify,
+    /// Check the journal's hash chain and the sealed years' archives; --seal checks a year against a digest
+    Verify(audit::VerifyArgs),
     /// Seal a year: journal and print its digest for the annual report
     Seal {
         /// The year, e.g. 2026
@@ -198,7 +198,10 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<String, CliError> {
         Some(Command::History(args)) => audit::history(&open()?, &args),
         Some(Command::Trash) => audit::trash(&open()?),
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
-        Some(Command::Verify) => audit::verify(&open()?),
+        Some(Command::Verify(args)) => match &args.archive {
+            Some(file) => audit::verify_file(lang, file, &args),
+            None => audit::verify(&open()?, &args),
+        },
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
         Some(Command::Access(cmd)) => self::access::run(db, lang, access, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),

@@ -10,6 +10,7 @@ pub mod fix;
 pub mod fix_cli;
 pub mod form;
 pub mod report_cli;
+pub mod seal;
 pub mod service;
 pub mod tui;
 

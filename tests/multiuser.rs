@@ -436,3 +436,57 @@ fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
         "only the ledger's owner",
     );
 }
+
+/// A sealed year through the service: a member cannot reopen it (the
+/// owner's rule, named), nor change it by import; the owner's reopening is
+/// journaled and shown by `verify`.
+#[test]
+fn a_member_cannot_reopen_or_rewrite_a_sealed_year() {
+    let Some((acc, dir, db)) = group_ledger() else {
+        return;
+    };
+    let member = Some(acc.user.as_str());
+    let last = (chrono::Datelike::year(&chrono::Local::now().date_naive()) - 1).to_string();
+    let date = format!("{last}-06-01");
+    ok(&taizhang(
+        &db,
+        None,
+        &[
+            "add",
+            "支委会",
+            "--date",
+            &date,
+            "--topic",
+            "去年",
+            "--host",
+            "张三",
+        ],
+    ));
+    ok(&taizhang(&db, None, &["year", "close", &last]));
+    let archive = db.join("archive").join(format!("year-{last}.json.gz"));
+    let mode = std::fs::metadata(&archive).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(
+        mode, 0o640,
+        "shared like the ledger's other files: {mode:o}"
+    );
+
+    let out = taizhang(&db, member, &["year", "reopen", &last]);
+    refused(&out, "only the ledger's owner reopens a sealed year");
+    refused(&out, &format!("user {} may not", acc.user));
+    let list = ok(&taizhang(&db, member, &["year", "list"]));
+    let row = list.lines().find(|l| l.starts_with(&last)).unwrap();
+    assert!(row.contains("sealed"), "{row}");
+
+    // Nor through an import of an edited export (refused before the
+    // owner's rule for imports even matters: the owner is refused too).
+    let export = ok(&taizhang(&db, None, &["export"]));
+    let edited = export.replace("去年", "改写");
+    let file = dir.path().join("edited.json");
+    std::fs::write(&file, edited).unwrap();
+    let out = taizhang(&db, None, &["import", "--force", file.to_str().unwrap()]);
+    refused(&out, "rule: a sealed year never changes");
+
+    ok(&taizhang(&db, None, &["year", "reopen", &last]));
+    let verify = ok(&taizhang(&db, member, &["verify"]));
+    assert!(verify.contains(&format!("reopened {last}")), "{verify}");
+}

@@ -172,6 +172,20 @@ pub enum StoreError {
     /// The user may read the ledger but not change it (`core::access`).
     #[error(transparent)]
     ReadOnly(#[from] super::access::Refusal),
+    /// An archived (sealed) year's file is refused.
+    #[error(
+        "the archive of the sealed year {year} ({path}) is refused: {fault}; put back an intact copy of the file (from the ledger's backups or wherever it was handed)"
+    )]
+    Archive {
+        year: i32,
+        path: String,
+        fault: super::archive::ArchiveFault,
+    },
+    /// A write into an archived year reached the store.
+    #[error(
+        "the year {0} is sealed in its archive and never changes; only the ledger's owner can reopen it (taizhang year reopen {0})"
+    )]
+    SealedYear(i32),
 }
 
 pub use wire::WireError;
@@ -220,6 +234,34 @@ pub enum CoreError {
         "year {year} has not begun (today is {today}); only past or current years can be closed"
     )]
     YearNotBegun { year: i32, today: NaiveDate },
+    /// An import or restore would change a sealed year.
+    #[error("the file changes the sealed year {year} ({what:?}); a sealed year never changes")]
+    ChangesSealedYear { year: i32, what: Sealed },
+    /// `year reopen` of a year that is not archived.
+    #[error("year {0} is not sealed in an archive")]
+    NotArchived(i32),
+    /// A backup's chain does not continue the ledger's (see `core::restore`).
+    #[error(transparent)]
+    Chain(#[from] super::restore::ChainRefusal),
+    /// `verify --seal YEAR DIGEST` found no seal of the year with that digest,
+    /// or the year's content no longer gives it.
+    #[error("{0:?}")]
+    SealCheck(SealCheck),
+}
+
+/// The outcome of checking a year against a digest that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SealCheck {
+    /// No seal of the year has that digest.
+    NoSuchSeal {
+        year: i32,
+        digest: super::journal::Hash,
+    },
+    /// The digest was sealed, but the year's content changed since.
+    Changed {
+        year: i32,
+        digest: super::journal::Hash,
+    },
 }
 
 /// A reviewer's refusal stays the store's read-only error it always was;

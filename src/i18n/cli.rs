@@ -136,6 +136,12 @@ pub fn error(lang: Lang, e: &CliError) -> String {
         CliError::BadRecordId(v) => format!(
             "record id: cannot read \"{v}\"; give a number such as 23 or #23 (see `records list`)"
         ),
+        CliError::BadDigest(v) if zh => format!(
+            "封存摘要（--seal）：无法识别“{v}”，请填写 64 位十六进制摘要（见年度报告或 taizhang year list）"
+        ),
+        CliError::BadDigest(v) => format!(
+            "seal digest (--seal): cannot read \"{v}\"; give the 64 hex digits printed in the annual report or by taizhang year list"
+        ),
         CliError::Terminal(m) if zh => {
             format!("终端：{m}；请在交互式终端中运行，或改用 taizhang status")
         }

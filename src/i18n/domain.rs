@@ -343,6 +343,9 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
     if let Some(text) = super::audit::core_error(lang, e) {
         return text;
     }
+    if let Some(text) = super::seal::core_error(lang, e) {
+        return text;
+    }
     if let Some(text) = super::fix::core_error(lang, e) {
         return text;
     }
@@ -395,5 +398,7 @@ fn store_error_zh(e: &StoreError) -> String {
         StoreError::NoGroup(g) => format!("没有名为“{g}”的 Unix 用户组；请先创建（groupadd）或检查拼写"),
         StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
         StoreError::ReadOnly(r) => super::access::refusal(Lang::Zh, r),
+        StoreError::Archive { year, path, fault } => super::seal::archive_refused(Lang::Zh, *year, path, fault),
+        StoreError::SealedYear(y) => super::seal::sealed_year(Lang::Zh, *y),
     }
 }

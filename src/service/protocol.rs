@@ -27,7 +27,7 @@ use crate::core::roster::{NewPerson, Person, PersonId, Roster};
 use crate::core::year::{Correction, YearClosing, YearState};
 
 /// Bumped whenever a `Request` or a reply changes shape.
-pub const PROTOCOL_VERSION: u32 = 5;
+pub const PROTOCOL_VERSION: u32 = 6;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.

@@ -6,7 +6,7 @@
 //! its bytes, so that a damaged or cut-short file is refused before restoring.
 
 mod aside;
-mod atomic;
+pub(super) mod atomic;
 mod name;
 
 use std::path::{Path, PathBuf};
@@ -138,8 +138,14 @@ pub fn take(
     kind: Kind,
     now: NaiveDateTime,
 ) -> Result<BackupFile, StoreError> {
-    let backup = store.export()?;
-    write(&backup, ledger, kind, now)
+    write(&snapshot(store)?, ledger, kind, now)
+}
+
+/// What a backup holds: the open years (sealed ones stay in their archive
+/// files beside the database) and the journal, so a restore continues the
+/// hash chain.
+pub fn snapshot(store: &impl Store) -> Result<Backup, StoreError> {
+    crate::core::restore::backup_of(store)
 }
 
 /// Write `backup` as a new backup file of `kind`, then rotate that kind.
@@ -181,7 +187,7 @@ pub fn daily(
     {
         return Ok(None);
     }
-    let backup = store.export()?;
+    let backup = snapshot(store)?;
     if backup.people.is_empty() && backup.records.is_empty() {
         return Ok(None);
     }

@@ -43,6 +43,12 @@ pub enum WireError {
     Remote(String),
     NoGroup(String),
     ReadOnly(crate::core::access::Refusal),
+    Archive {
+        year: i32,
+        path: String,
+        fault: crate::core::archive::ArchiveFault,
+    },
+    SealedYear(i32),
 }
 
 impl From<&StoreError> for WireError {
@@ -84,6 +90,12 @@ impl From<&StoreError> for WireError {
             StoreError::Remote(m) => WireError::Remote(m.clone()),
             StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
             StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
+            StoreError::Archive { year, path, fault } => WireError::Archive {
+                year: *year,
+                path: path.clone(),
+                fault: fault.clone(),
+            },
+            StoreError::SealedYear(y) => WireError::SealedYear(*y),
         }
     }
 }
@@ -125,6 +137,8 @@ impl From<WireError> for StoreError {
             WireError::Remote(m) => StoreError::Remote(m),
             WireError::NoGroup(g) => StoreError::NoGroup(g),
             WireError::ReadOnly(r) => StoreError::ReadOnly(r),
+            WireError::Archive { year, path, fault } => StoreError::Archive { year, path, fault },
+            WireError::SealedYear(y) => StoreError::SealedYear(y),
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::store::permissions::io_err;
 const TMP_SUFFIX: &str = ".tmp";
 
 /// Write `bytes` to `path` (mode 0600) atomically.
-pub(super) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(in crate::store) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()

@@ -15,18 +15,19 @@ use crate::tui::widgets::text;
 pub fn render(state: &State, frame: &mut Frame, area: Rect) -> Rect {
     let (lang, theme) = (state.lang, &state.theme);
     let sep = Span::styled(theme.dot(), theme.dim);
-    put(
-        frame,
-        area,
-        0,
-        Line::from(vec![
-            Span::styled(msg::text(lang, T::AppName), theme.title),
-            sep.clone(),
-            Span::styled(msg::year(lang, state.view.year), theme.heading),
-            sep,
-            Span::styled(msg::today(lang, state.today), theme.base),
-        ]),
-    );
+    let mut head = vec![
+        Span::styled(msg::text(lang, T::AppName), theme.title),
+        sep.clone(),
+        Span::styled(msg::year(lang, state.view.year), theme.heading),
+    ];
+    if state.view.closed {
+        head.push(Span::styled(
+            crate::i18n::seal::closed_mark(lang),
+            theme.dim,
+        ));
+    }
+    head.extend([sep, Span::styled(msg::today(lang, state.today), theme.base)]);
+    put(frame, area, 0, Line::from(head));
     let mut tabs = Vec::new();
     for s in Screen::ALL {
         let style = if s == state.screen {
