@@ -285,8 +285,9 @@ impl<S: Store> Ledger<S> {
 
     /// Replace the whole ledger with a backup, after checking it is coherent.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
-        check_backup(backup)?;
-        Ok(self.store.import(backup, &self.write_stamp()?)?)
+        let backup = super::text::checked_backup(backup)?;
+        check_backup(&backup)?;
+        Ok(self.store.import(&backup, &self.write_stamp()?)?)
     }
 }
 
