@@ -3,11 +3,13 @@
 //! any Unix user of the ledger's group) over `DIR/taizhang.sock`. Clients
 //! start it on demand; it exits when idle. The README's architecture section explains the design.
 
+mod admit;
 mod any;
 mod client;
 mod error;
 mod framing;
 pub mod identity;
+mod listen;
 mod log;
 pub mod protocol;
 mod server;

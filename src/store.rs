@@ -43,6 +43,7 @@
 
 pub mod backup;
 mod codec;
+pub mod files;
 pub mod integrity;
 mod journal;
 pub mod location;

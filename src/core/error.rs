@@ -170,6 +170,33 @@ pub enum StoreError {
     /// The user may read the ledger but not change it (`core::access`).
     #[error(transparent)]
     ReadOnly(#[from] super::access::Refusal),
+    /// The ledger service turned the connection away (its limits).
+    #[error(transparent)]
+    TurnedAway(#[from] Turnaway),
+}
+
+/// Why the ledger service turned a connection away, in data, so that the
+/// client can word it (`crate::i18n::service::turnaway`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum Turnaway {
+    #[error(
+        "the ledger service already serves its limit of {limit} connections; close a taizhang window or wait, then try again"
+    )]
+    Full { limit: usize },
+    #[error(
+        "user {user} already has the limit of {limit} connections to the ledger service; close one of your taizhang windows, then try again"
+    )]
+    UserFull { user: String, limit: usize },
+    #[error(
+        "the ledger service cannot tell which Unix user is connecting (no peer credentials), so it refuses the connection"
+    )]
+    UnknownPeer,
+    #[error(
+        "a message longer than the ledger service's limit of {limit} bytes; import a large ledger in smaller parts"
+    )]
+    TooLarge { limit: u64 },
+    #[error("a message that did not arrive in full within {secs} s")]
+    TooSlow { secs: u64 },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -395,5 +395,6 @@ fn store_error_zh(e: &StoreError) -> String {
         StoreError::NoGroup(g) => format!("没有名为“{g}”的 Unix 用户组；请先创建（groupadd）或检查拼写"),
         StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
         StoreError::ReadOnly(r) => super::access::refusal(Lang::Zh, r),
+        StoreError::TurnedAway(t) => super::service::turnaway_zh(t),
     }
 }

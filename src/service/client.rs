@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::framing::{read_line, write_line};
+use super::framing::{MAX_MESSAGE, read_line, write_line};
 use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome};
 use super::spawn::connect_or_start;
 use crate::core::error::StoreError;
@@ -213,7 +213,7 @@ impl Connection {
             .get_ref()
             .set_read_timeout(Some(timeout))
             .map_err(Lost::Io)?;
-        match read_line(&mut self.reader) {
+        match read_line(&mut self.reader, MAX_MESSAGE) {
             Ok(Some(line)) => Ok(line),
             Ok(None) => Err(Lost::Closed),
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {

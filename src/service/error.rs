@@ -42,6 +42,7 @@ pub enum WireError {
     Remote(String),
     NoGroup(String),
     ReadOnly(crate::core::access::Refusal),
+    TurnedAway(crate::core::error::Turnaway),
 }
 
 impl From<&StoreError> for WireError {
@@ -83,6 +84,7 @@ impl From<&StoreError> for WireError {
             StoreError::Remote(m) => WireError::Remote(m.clone()),
             StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
             StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
+            StoreError::TurnedAway(t) => WireError::TurnedAway(t.clone()),
         }
     }
 }
@@ -124,6 +126,7 @@ impl From<WireError> for StoreError {
             WireError::Remote(m) => StoreError::Remote(m),
             WireError::NoGroup(g) => StoreError::NoGroup(g),
             WireError::ReadOnly(r) => StoreError::ReadOnly(r),
+            WireError::TurnedAway(t) => StoreError::TurnedAway(t),
         }
     }
 }

@@ -1,32 +1,25 @@
 //! One client connection inside the service: greet, then answer requests in
-//! order. The peer's Unix user comes from the socket, once, at the start.
+//! order. The peer's Unix user comes from the socket, once, when the service
+//! accepts it (a connection without one is never served).
 
-use std::io::{BufReader, ErrorKind};
+use std::io::BufReader;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use super::error::WireError;
-use super::framing::{read_line, write_line};
+use super::framing::{
+    GREETING_TIMEOUT, MAX_GREETING, MAX_MESSAGE, ReadError, read_message, write_line,
+};
 use super::identity::{Peer, authoritative};
 use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome, dispatch};
 use super::server::Shared;
-use crate::core::error::StoreError;
+use crate::core::error::{StoreError, Turnaway};
 
 /// A client that does not read its answer within this long is dropped.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub(super) fn run(shared: &Shared, stream: UnixStream) {
-    let peer = Peer::of(&stream).unwrap_or_else(|e| {
-        shared
-            .log
-            .line(&format!("peer credentials unavailable: {e}"));
-        Peer {
-            uid: u32::MAX,
-            pid: None,
-            user: "unknown".into(),
-        }
-    });
+pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
     let Ok(reader) = stream.try_clone() else {
         return;
     };
@@ -35,16 +28,28 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
     let mut writer = stream;
     let mut greeted = false;
     loop {
-        let line = match read_line(&mut reader) {
+        // Before the greeting: a short wait and a small message; after it, a
+        // client may stay idle (an open TUI) but not hold half a message.
+        let (limit, wait) = if greeted {
+            (MAX_MESSAGE, None)
+        } else {
+            (MAX_GREETING, Some(GREETING_TIMEOUT))
+        };
+        let line = match read_message(&mut reader, limit, wait) {
             Ok(Some(line)) => line,
-            Err(e) if e.kind() == ErrorKind::InvalidData => {
-                let _ = write_line(&mut writer, &refuse(format!("{e}")));
+            Ok(None) | Err(ReadError::Cut | ReadError::Io) => return,
+            Err(ReadError::TooLarge(limit)) => {
+                turn_away(shared, peer, &mut writer, Turnaway::TooLarge { limit });
                 return;
             }
-            Ok(None) | Err(_) => return,
+            Err(ReadError::TooSlow(t)) => {
+                let secs = t.as_secs();
+                turn_away(shared, peer, &mut writer, Turnaway::TooSlow { secs });
+                return;
+            }
         };
         let (response, close) = match serde_json::from_slice::<Request>(&line) {
-            Ok(request) => answer(shared, &peer, &mut greeted, request),
+            Ok(request) => answer(shared, peer, &mut greeted, request),
             Err(e) => (
                 refuse(format!(
                     "unreadable request ({e}); this service speaks protocol {PROTOCOL_VERSION}"
@@ -56,6 +61,16 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
             return;
         }
     }
+}
+
+/// Tell the client why its connection ends, log it once, and let it go.
+pub(super) fn turn_away(shared: &Shared, peer: &Peer, writer: &mut UnixStream, why: Turnaway) {
+    shared.log.line(&format!(
+        "connection of {} (uid {}) ended: {why}",
+        peer.user, peer.uid
+    ));
+    let _ = write_line(writer, &Response::Err(WireError::TurnedAway(why)));
+    let _ = writer.shutdown(std::net::Shutdown::Both);
 }
 
 /// A reply carrying `value`, encoded once, straight to JSON text.
