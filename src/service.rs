@@ -17,9 +17,11 @@ mod session;
 pub mod share;
 mod spawn;
 
+pub use admit::{MAX_CONNECTIONS, MAX_PER_USER};
 pub use any::AnyStore;
 pub use client::{ClientOptions, RemoteStore};
 pub use error::WireError;
+pub use framing::{MAX_GREETING, MAX_MESSAGE};
 pub use protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 pub use server::{ServeOptions, Served, Stopped, serve};
 

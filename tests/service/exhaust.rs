@@ -1,0 +1,120 @@
+//! Issue 8, "Exhausting the service": a client can make the service neither
+//! buffer without end (message caps before and after the greeting), nor hold
+//! a half-sent message open, nor take every connection. Each is refused with
+//! a reason the client words, and the service keeps serving others.
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::time::Duration;
+
+use taizhang::core::error::Turnaway;
+use taizhang::core::{Store, StoreError};
+use taizhang::service::{
+    MAX_GREETING, MAX_MESSAGE, MAX_PER_USER, PROTOCOL_VERSION, Response, WireError,
+};
+
+use super::fixture::Fixture;
+
+fn raw(f: &Fixture) -> UnixStream {
+    let s = UnixStream::connect(f.socket()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s
+}
+
+fn greet(s: &mut UnixStream) {
+    writeln!(s, "{{\"Hello\":{{\"version\":{PROTOCOL_VERSION}}}}}").unwrap();
+    let mut line = String::new();
+    BufReader::new(&*s).read_line(&mut line).unwrap();
+    assert!(line.starts_with("{\"Ok\""), "{line}");
+}
+
+/// The refusal the service sends before it closes the connection.
+fn turned_away(s: &UnixStream) -> Turnaway {
+    let mut line = String::new();
+    BufReader::new(s).read_line(&mut line).unwrap();
+    match serde_json::from_str::<Response>(&line).unwrap() {
+        Response::Err(WireError::TurnedAway(why)) => why,
+        other => panic!("not turned away: {other:?}"),
+    }
+}
+
+/// Write `bytes` bytes without a newline, ignoring the error when the
+/// service hangs up part way (it stops reading at its limit).
+fn flood(s: &mut UnixStream, bytes: u64) {
+    let chunk = vec![b'x'; 1 << 20];
+    let mut sent = 0;
+    while sent < bytes {
+        if s.write_all(&chunk).is_err() {
+            return;
+        }
+        sent += chunk.len() as u64;
+    }
+}
+
+#[test]
+fn a_long_message_is_refused_at_the_cap_before_and_after_the_greeting() {
+    let f = Fixture::new();
+    let store = f.connect();
+    let mut early = raw(&f);
+    flood(&mut early, 4 * MAX_GREETING);
+    assert_eq!(
+        turned_away(&early),
+        Turnaway::TooLarge {
+            limit: MAX_GREETING
+        }
+    );
+    let mut late = raw(&f);
+    greet(&mut late);
+    flood(&mut late, MAX_MESSAGE + (2 << 20));
+    assert_eq!(
+        turned_away(&late),
+        Turnaway::TooLarge { limit: MAX_MESSAGE }
+    );
+    // Others are still served.
+    assert!(store.people().unwrap().is_empty());
+}
+
+#[test]
+fn a_half_sent_message_is_dropped_after_the_time_limit() {
+    let f = Fixture::new();
+    let store = f.connect();
+    let mut slow = raw(&f);
+    greet(&mut slow);
+    slow.write_all(b"{\"WhoAmI").unwrap();
+    assert!(matches!(turned_away(&slow), Turnaway::TooSlow { .. }));
+    assert!(store.whoami().is_ok());
+}
+
+#[test]
+fn one_user_cannot_take_every_connection() {
+    let f = Fixture::new();
+    let first = f.connect();
+    let mut held: Vec<UnixStream> = (1..MAX_PER_USER)
+        .map(|_| {
+            let mut s = raw(&f);
+            greet(&mut s);
+            s
+        })
+        .collect();
+    let err = taizhang::service::RemoteStore::connect(&f.path(), f.options()).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::TurnedAway(Turnaway::UserFull { limit, .. }) if *limit == MAX_PER_USER),
+        "{err}"
+    );
+    let words = taizhang::i18n::domain::error(taizhang::i18n::Lang::Zh, &err.into());
+    assert!(words.contains("上限") && words.contains("16"), "{words}");
+    // Closing one frees a place (the service notices the close).
+    drop(held.pop());
+    let mut again = None;
+    for _ in 0..100 {
+        match taizhang::service::RemoteStore::connect(&f.path(), f.options()) {
+            Ok(s) => {
+                again = Some(s);
+                break;
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    assert!(again.is_some(), "no place freed");
+    drop(first);
+}
