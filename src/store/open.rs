@@ -48,8 +48,11 @@ impl Trees {
     /// Open the trees of the sled database at `dir`. Used by `open_sled` and
     /// by tests of the migration steps.
     pub(super) fn open(dir: &Path) -> Result<Self, StoreError> {
+        // No periodic flusher: every write is flushed before it returns
+        // (`Store`), and an idle ledger service must not wake to flush.
         let db = sled::Config::new()
             .path(dir)
+            .flush_every_ms(None)
             .open()
             .map_err(|e| open_error(dir, e))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
