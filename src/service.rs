@@ -16,6 +16,8 @@ mod server;
 mod session;
 pub mod share;
 mod spawn;
+mod trust;
+pub mod units;
 
 pub use admit::{MAX_CONNECTIONS, MAX_PER_USER};
 pub use any::AnyStore;

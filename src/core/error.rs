@@ -167,9 +167,24 @@ pub enum StoreError {
     /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
     #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
     NoGroup(String),
+    /// `init-shared --service-user NAME` named no Unix user.
+    #[error(
+        "there is no Unix user named {0:?}; create it first (for example: sudo useradd --system --no-create-home --shell /usr/sbin/nologin {0}) or check the spelling"
+    )]
+    NoUser(String),
     /// The user may read the ledger but not change it (`core::access`).
     #[error(transparent)]
     ReadOnly(#[from] super::access::Refusal),
+    /// The process behind the ledger's socket is not the ledger's service:
+    /// it runs as another user than the ledger's owner (or service user).
+    #[error(
+        "the process listening on {socket} runs as {runs_as}, not as the ledger's owner {owner}; taizhang sent it nothing. Someone else may have put that socket there: tell the ledger's owner"
+    )]
+    ForeignService {
+        socket: PathBuf,
+        runs_as: String,
+        owner: String,
+    },
     /// The ledger service turned the connection away (its limits).
     #[error(transparent)]
     TurnedAway(#[from] Turnaway),

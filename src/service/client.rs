@@ -168,6 +168,8 @@ impl Connection {
             Err(e) => return Err(Attempt::Fatal(unreachable(dir, socket, &e))),
         };
         let fatal = |e: std::io::Error| Attempt::Fatal(unreachable(dir, socket, &e));
+        // Before sending anything: is the listener the ledger's own service?
+        super::trust::check_peer(dir, socket, &stream).map_err(Attempt::Fatal)?;
         stream.set_write_timeout(Some(timeout)).map_err(fatal)?;
         let writer = stream.try_clone().map_err(fatal)?;
         let mut conn = Connection {

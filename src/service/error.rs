@@ -41,8 +41,14 @@ pub enum WireError {
     },
     Remote(String),
     NoGroup(String),
+    NoUser(String),
     ReadOnly(crate::core::access::Refusal),
     TurnedAway(crate::core::error::Turnaway),
+    ForeignService {
+        socket: PathBuf,
+        runs_as: String,
+        owner: String,
+    },
 }
 
 impl From<&StoreError> for WireError {
@@ -83,8 +89,18 @@ impl From<&StoreError> for WireError {
             },
             StoreError::Remote(m) => WireError::Remote(m.clone()),
             StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
+            StoreError::NoUser(u) => WireError::NoUser(u.clone()),
             StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
             StoreError::TurnedAway(t) => WireError::TurnedAway(t.clone()),
+            StoreError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            } => WireError::ForeignService {
+                socket: socket.clone(),
+                runs_as: runs_as.clone(),
+                owner: owner.clone(),
+            },
         }
     }
 }
@@ -125,8 +141,18 @@ impl From<WireError> for StoreError {
             }
             WireError::Remote(m) => StoreError::Remote(m),
             WireError::NoGroup(g) => StoreError::NoGroup(g),
+            WireError::NoUser(u) => StoreError::NoUser(u),
             WireError::ReadOnly(r) => StoreError::ReadOnly(r),
             WireError::TurnedAway(t) => StoreError::TurnedAway(t),
+            WireError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            } => StoreError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            },
         }
     }
 }

@@ -4,7 +4,7 @@
 //! failing accept, turned-away clients) is logged at most once a minute.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -123,10 +123,7 @@ impl Log {
 }
 
 fn open(path: &Path, mode: u32, owner: u32) -> (Option<File>, u64) {
-    let mut options = OpenOptions::new();
-    options.create(true).append(true);
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
-    match crate::store::files::open(path, &mut options, owner) {
+    match crate::store::files::open_or_create(path, mode, true, owner) {
         Ok(file) => {
             let size = file.metadata().map_or(0, |m| m.len());
             (Some(file), size)

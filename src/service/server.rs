@@ -108,6 +108,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     if let Some(group) = &options.group {
         super::share::share_with_group(&dir, group)?;
     }
+    owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
     // Today's backup is taken after the first client is served, not while
@@ -278,6 +279,28 @@ fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
         .and_then(|d| d.and_hms_opt(0, 0, 1))
         .unwrap_or(now);
     (next - now).to_std().unwrap_or(Duration::from_secs(1))
+}
+
+/// Only the ledger's owner (the service user, under systemd) or root runs its
+/// service: members have no handle on its files, by design.
+fn owner_only(dir: &Path) -> Result<(), StoreError> {
+    let owner = match crate::store::files::ledger_owner(dir) {
+        Ok(owner) => owner,
+        // A new ledger: this user creates it and owns it.
+        Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let me = nix::unistd::geteuid();
+    if me.is_root() || me.as_raw() == owner {
+        return Ok(());
+    }
+    Err(StoreError::ServiceUnavailable {
+        path: dir.to_path_buf(),
+        reason: format!(
+            "no ledger service is running, and only the ledger's owner ({}) can start it; ask the owner to run `taizhang serve --idle-exit 0`, or to set up systemd socket activation (taizhang init-shared --group GROUP --service-user USER) so that it starts for every member",
+            crate::store::files::user_name(owner)
+        ),
+    })
 }
 
 /// A start value no earlier run of the service can have reached, so that a

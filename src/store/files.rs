@@ -44,6 +44,7 @@ pub fn check_dir(dir: &Path, owner: u32) -> Result<(), StoreError> {
 /// regular file owned by `owner`.
 pub fn open(path: &Path, options: &mut OpenOptions, owner: u32) -> Result<File, StoreError> {
     options.custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NONBLOCK | nix::libc::O_NOCTTY);
+    options.create(false);
     let file = options.open(path).map_err(|e| {
         if e.raw_os_error() == Some(nix::libc::ELOOP) {
             link_refused(path)
@@ -62,6 +63,73 @@ pub fn open(path: &Path, options: &mut OpenOptions, owner: u32) -> Result<File, 
     }
     check_owner(path, &meta, owner)?;
     Ok(file)
+}
+
+/// Open `path` for reading and writing (appending when `append`), creating
+/// it with `mode` if missing. A file root creates goes to `owner` at once.
+pub fn open_or_create(
+    path: &Path,
+    mode: u32,
+    append: bool,
+    owner: u32,
+) -> Result<File, StoreError> {
+    let base = || {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).append(append);
+        options
+    };
+    for _ in 0..2 {
+        match open(path, &mut base(), owner) {
+            Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {}
+            other => return other,
+        }
+        let mut options = base();
+        options.create_new(true).mode(mode);
+        options.custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NOCTTY);
+        match options.open(path) {
+            Ok(file) => {
+                if nix::unistd::geteuid().is_root() && owner != 0 {
+                    let _ = std::os::unix::fs::fchown(&file, Some(owner), None);
+                }
+                let meta = file
+                    .metadata()
+                    .map_err(|e| io_err(format!("cannot inspect {}", path.display()), e))?;
+                check_owner(path, &meta, owner)?;
+                return Ok(file);
+            }
+            // Someone created it meanwhile: open theirs, checked, next turn.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_err(format!("cannot create {}", path.display()), e)),
+        }
+    }
+    Err(io_err(
+        format!("cannot create {}", path.display()),
+        std::io::Error::from(ErrorKind::AlreadyExists),
+    ))
+}
+
+/// Replace `path` with `bytes` (mode `mode`): a fresh temporary file beside
+/// it, never a link, renamed into place.
+pub fn replace(path: &Path, bytes: &[u8], mode: u32, owner: u32) -> Result<(), StoreError> {
+    use std::io::Write;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".{}.tmp", std::process::id()));
+    let tmp = std::path::PathBuf::from(tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let written = open_or_create(&tmp, mode, false, owner).and_then(|mut file| {
+        file.set_len(0)
+            .and_then(|()| file.write_all(bytes))
+            .and_then(|()| file.sync_all())
+            .map_err(|e| io_err(format!("cannot write {}", tmp.display()), e))
+    });
+    let renamed = written.and_then(|()| {
+        std::fs::rename(&tmp, path)
+            .map_err(|e| io_err(format!("cannot write {}", path.display()), e))
+    });
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    renamed
 }
 
 /// Read the whole of `path` (as `open` checks it); `None` when it is missing.
@@ -130,9 +198,9 @@ mod tests {
         let link = dir.path().join("taizhang.lock");
         std::os::unix::fs::symlink(&outside, &link).unwrap();
         let me = ledger_owner(dir.path()).unwrap();
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        let e = open(&link, &mut options, me).unwrap_err().to_string();
+        let e = open_or_create(&link, 0o600, false, me)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("symbolic link"), "{e}");
         assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
         let linked_dir = dir.path().join("backups");
