@@ -34,6 +34,15 @@ fn can_run() -> bool {
     root && tools
 }
 
+/// Say why a test cannot run here; under CI (env `CI` set) that is a failure.
+fn skip(why: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "cannot run under CI: {why}"
+    );
+    eprintln!("skipped: {why}");
+}
+
 fn account() -> Account {
     let tag = std::process::id();
     let acc = Account {
@@ -101,7 +110,7 @@ fn record_id(added: &str) -> String {
 #[test]
 fn two_unix_users_share_a_ledger_and_each_change_names_its_user() {
     if !can_run() {
-        eprintln!("skipped: needs root with useradd, groupadd and runuser");
+        skip("needs root with useradd, groupadd and runuser");
         return;
     }
     let acc = account();
