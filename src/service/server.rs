@@ -283,7 +283,7 @@ fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
 
 /// Only the ledger's owner (the service user, under systemd) or root runs its
 /// service: members have no handle on its files, by design.
-fn owner_only(dir: &Path) -> Result<(), StoreError> {
+pub(super) fn owner_only(dir: &Path) -> Result<(), StoreError> {
     let owner = match crate::store::files::ledger_owner(dir) {
         Ok(owner) => owner,
         // A new ledger: this user creates it and owns it.
@@ -297,8 +297,9 @@ fn owner_only(dir: &Path) -> Result<(), StoreError> {
     Err(StoreError::ServiceUnavailable {
         path: dir.to_path_buf(),
         reason: format!(
-            "no ledger service is running, and only the ledger's owner ({}) can start it; ask the owner to run `taizhang serve --idle-exit 0`, or to set up systemd socket activation (taizhang init-shared --group GROUP --service-user USER) so that it starts for every member",
-            crate::store::files::user_name(owner)
+            "no ledger service is running, and only the ledger's owner, {}, can start it; ask the owner to run `taizhang --db {} serve --idle-exit 0`, or to set up systemd socket activation (taizhang init-shared --group GROUP --service-user USER) so that it starts for every member",
+            crate::store::files::user_name(owner),
+            dir.display()
         ),
     })
 }
