@@ -63,12 +63,22 @@ impl Sessions {
 
 /// Start a session for `stream`, or turn it away.
 pub(super) fn admit(shared: &Arc<Shared>, id: u64, stream: UnixStream) -> Option<JoinHandle<()>> {
-    let mut stream = stream;
+    let peer = Peer::of(&stream);
+    admit_as(shared, id, stream, peer)
+}
+
+/// `admit`, with the peer credentials as read (or not) from the kernel.
+fn admit_as(
+    shared: &Arc<Shared>,
+    id: u64,
+    mut stream: UnixStream,
+    peer: std::io::Result<Peer>,
+) -> Option<JoinHandle<()>> {
     if stream.set_nonblocking(false).is_err() {
         return None;
     }
     let _ = stream.set_write_timeout(Some(REFUSAL_TIMEOUT));
-    let peer = match Peer::of(&stream) {
+    let peer = match peer {
         Ok(peer) => peer,
         Err(e) => {
             // Fail closed: a session with no known user is never served.
@@ -108,5 +118,57 @@ pub(super) fn admit(shared: &Arc<Shared>, id: u64, stream: UnixStream) -> Option
             shared.log.line(&format!("cannot start a session: {e}"));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::WireError;
+    use crate::service::protocol::Response;
+    use std::io::BufRead;
+
+    #[test]
+    fn without_peer_credentials_a_connection_is_refused_not_served_as_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = Shared::for_tests(&dir.path().join("ledger"));
+        let (client, server) = UnixStream::pair().unwrap();
+        let unreadable = Err(std::io::Error::from(std::io::ErrorKind::Unsupported));
+        assert!(admit_as(&shared, 1, server, unreadable).is_none());
+        assert!(shared.sessions().is_empty());
+        let mut line = String::new();
+        std::io::BufReader::new(&client)
+            .read_line(&mut line)
+            .unwrap();
+        let response: Response = serde_json::from_str(&line).unwrap();
+        assert!(
+            matches!(
+                response,
+                Response::Err(WireError::TurnedAway(Turnaway::UnknownPeer))
+            ),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_per_user_cap_counts_only_that_users_sessions() {
+        let mut sessions = Sessions::default();
+        let peer = |uid| Peer {
+            uid,
+            pid: None,
+            user: format!("u{uid}"),
+        };
+        for id in 0..MAX_PER_USER as u64 {
+            let (a, _b) = UnixStream::pair().unwrap();
+            sessions.open.insert(id, (7, a));
+        }
+        assert!(matches!(
+            sessions.refusal(&peer(7)),
+            Some(Turnaway::UserFull {
+                limit: MAX_PER_USER,
+                ..
+            })
+        ));
+        assert_eq!(sessions.refusal(&peer(8)), None);
     }
 }

@@ -84,6 +84,21 @@ impl Shared {
         let _ = std::io::Write::write(&mut &self.notify, &[1]);
     }
 
+    /// A service's shared state over a fresh ledger at `dir`, for unit tests.
+    #[cfg(test)]
+    pub(super) fn for_tests(dir: &Path) -> Arc<Self> {
+        let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
+        let (notify, _) = UnixStream::pair().unwrap();
+        Arc::new(Self {
+            store: Mutex::new(store),
+            revision: AtomicU64::new(0),
+            log: Log::stderr(),
+            sessions: Mutex::new(Sessions::default()),
+            last_seen: Mutex::new(Instant::now()),
+            notify,
+        })
+    }
+
     fn idle_for(&self) -> Option<Duration> {
         self.sessions().is_empty().then(|| {
             self.last_seen

@@ -65,10 +65,15 @@ pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
 
 /// Tell the client why its connection ends, log it once, and let it go.
 pub(super) fn turn_away(shared: &Shared, peer: &Peer, writer: &mut UnixStream, why: Turnaway) {
-    shared.log.line(&format!(
-        "connection of {} (uid {}) ended: {why}",
-        peer.user, peer.uid
-    ));
+    // Throttled: a client opening connection after connection past the
+    // cap must not flood the log.
+    shared.log.throttled(
+        "turned away",
+        &format!(
+            "connection of {} (uid {}) ended: {why}",
+            peer.user, peer.uid
+        ),
+    );
     let _ = write_line(writer, &Response::Err(WireError::TurnedAway(why)));
     let _ = writer.shutdown(std::net::Shutdown::Both);
 }
