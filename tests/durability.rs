@@ -8,6 +8,8 @@
 mod backups;
 #[path = "durability/disk.rs"]
 mod disk;
+#[path = "durability/disk_service.rs"]
+mod disk_service;
 #[path = "durability/fault.rs"]
 mod fault;
 

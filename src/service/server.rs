@@ -57,7 +57,9 @@ pub enum Served {
 
 /// What every session thread shares.
 pub(super) struct Shared {
-    store: Mutex<SledStore>,
+    /// `None` after an I/O failure, until the next request opens it again.
+    store: Mutex<Option<SledStore>>,
+    pub(super) dir: PathBuf,
     pub(super) revision: AtomicU64,
     pub(super) log: Log,
     sessions: Mutex<Sessions>,
@@ -67,8 +69,31 @@ pub(super) struct Shared {
 }
 
 impl Shared {
-    pub(super) fn store(&self) -> MutexGuard<'_, SledStore> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Run `f` on the ledger, opening it again first if an I/O failure
+    /// dropped it. After an I/O failure (a full or read-only disk) sled keeps
+    /// refusing for good and may still show, from memory, the write it
+    /// reported as failed; so the store is dropped, and the next request sees
+    /// exactly what is on disk, and succeeds once space is freed.
+    pub(super) fn with_store<T>(
+        &self,
+        f: impl FnOnce(&SledStore) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let store = match guard.take() {
+            Some(store) => store,
+            None => {
+                let store = open_store(&self.dir)?;
+                self.log.line("reopened the ledger after an I/O failure");
+                store
+            }
+        };
+        let result = f(&store);
+        if matches!(result, Err(StoreError::Io { .. } | StoreError::Db(_))) {
+            drop(store);
+        } else {
+            *guard = Some(store);
+        }
+        result
     }
 
     pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
@@ -90,7 +115,8 @@ impl Shared {
         let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
         let (notify, _) = UnixStream::pair().unwrap();
         Arc::new(Self {
-            store: Mutex::new(store),
+            store: Mutex::new(Some(store)),
+            dir: dir.to_path_buf(),
             revision: AtomicU64::new(0),
             log: Log::stderr(),
             sessions: Mutex::new(Sessions::default()),
@@ -126,13 +152,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
-    // Today's backup is taken after the first client is served, not while
-    // it waits for the ledger to open (see `accept_loop`).
-    let no_backup = OpenOptions {
-        daily_backup: false,
-        ..OpenOptions::default()
-    };
-    let store = match SledStore::open_with(&dir, &Catalogue::embedded(), no_backup) {
+    let store = match open_store(&dir) {
         Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
         other => other?,
     };
@@ -159,7 +179,8 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         Log::stderr()
     };
     let shared = Arc::new(Shared {
-        store: Mutex::new(store),
+        store: Mutex::new(Some(store)),
+        dir: dir.clone(),
         revision: AtomicU64::new(revision_seed()),
         log,
         sessions: Mutex::new(Sessions::default()),
@@ -259,7 +280,8 @@ fn accept_loop(
         };
         if backed_up != Some(now.date()) && (idle_out || backup_in.is_zero()) {
             backed_up = Some(now.date());
-            if let Err(e) = crate::store::backup::daily(&*shared.store(), dir, now) {
+            if let Err(e) = shared.with_store(|store| crate::store::backup::daily(store, dir, now))
+            {
                 shared
                     .log
                     .line(&format!("today's automatic backup failed: {e}"));
@@ -294,6 +316,17 @@ fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
         .and_then(|d| d.and_hms_opt(0, 0, 1))
         .unwrap_or(now);
     (next - now).to_std().unwrap_or(Duration::from_secs(1))
+}
+
+/// Open the ledger for the service. Today's backup is taken after the first
+/// client is served, not while it waits for the ledger to open (see
+/// `accept_loop`).
+fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
+    let no_backup = OpenOptions {
+        daily_backup: false,
+        ..OpenOptions::default()
+    };
+    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
 }
 
 /// Only the ledger's owner (the service user, under systemd) or root runs its

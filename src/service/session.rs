@@ -126,7 +126,7 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
                 claimed = std::mem::take(&mut stamp.user);
                 *stamp = authoritative(stamp, peer);
             }
-            let result = dispatch(&*shared.store(), *call);
+            let result = shared.with_store(|store| dispatch(store, *call));
             if writes && result.is_ok() {
                 shared.revision.fetch_add(1, Ordering::SeqCst);
                 log_write(shared, peer, name, &claimed);
@@ -145,8 +145,7 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
 /// The ledger's access policy (`taizhang.toml`, read afresh so that
 /// `taizhang access` takes effect at once) applied to the peer's user.
 fn write_allowed(shared: &Shared, peer: &Peer) -> Result<(), StoreError> {
-    let dir = shared.store().path().to_path_buf();
-    let sharing = crate::store::Sharing::load(&dir)?;
+    let sharing = crate::store::Sharing::load(&shared.dir)?;
     sharing.access.check_write(&peer.user)?;
     Ok(())
 }
