@@ -12,6 +12,8 @@ mod disk;
 mod disk_service;
 #[path = "durability/fault.rs"]
 mod fault;
+#[path = "durability/restore_faults.rs"]
+mod restore_faults;
 
 use std::path::{Path, PathBuf};
 

@@ -44,6 +44,10 @@ pub enum Trouble {
     BadFile { file: PathBuf, why: BadFile },
     #[error("backup file {file:?} is not coherent: {why}")]
     Incoherent { file: PathBuf, why: String },
+    /// `backup restore` itself could not open or replace the ledger; its
+    /// words never send the user back to `backup restore`.
+    #[error("cannot restore the ledger at {path:?}: {cause}")]
+    RestoreFailed { path: PathBuf, cause: StoreError },
 }
 
 impl From<Trouble> for CliError {
@@ -112,27 +116,39 @@ fn restore(path: &Path, lang: Lang, file: Option<&Path>) -> Result<String, CliEr
         })?;
     let (_, now) = context::clock()?;
     let mut notes = Vec::new();
+    let failed = |cause: StoreError| -> CliError {
+        Trouble::RestoreFailed {
+            path: path.to_path_buf(),
+            cause,
+        }
+        .into()
+    };
+    // Every way the open can fail: damage of any kind is set aside whole and
+    // a fresh ledger takes the backup; anything restoring cannot cure (in
+    // use, a newer taizhang, no permission, a full disk) is said as it is.
     let store = match SledStore::open(path, &Catalogue::embedded()) {
         Ok(store) => match store.export() {
             Ok(current) => {
                 if !current.people.is_empty() || !current.records.is_empty() {
-                    let safety = backup::write(&current, path, Kind::Safety, now)
-                        .map_err(|e| CliError::Core(e.into()))?;
+                    let safety =
+                        backup::write(&current, path, Kind::Safety, now).map_err(failed)?;
                     notes.push(t::safety_kept(lang, path, &safety.path));
                 }
                 store
             }
-            // It opens but a value fails its checksum: set it aside whole.
-            Err(StoreError::Corrupt(_)) => {
+            // It opens but a value cannot be read: set it aside whole.
+            Err(e) if is_damage(&e) => {
                 drop(store);
-                fresh(path, now, true, lang, &mut notes)?
+                fresh(path, now, true, lang, &mut notes).map_err(failed)?
             }
-            Err(e) => return Err(CliError::Core(e.into())),
+            Err(e) => return Err(failed(e)),
         },
         // After a time-out the abandoned open still holds the lock.
-        Err(StoreError::Corrupt(_)) => fresh(path, now, true, lang, &mut notes)?,
-        Err(StoreError::OpenTimeout { .. }) => fresh(path, now, false, lang, &mut notes)?,
-        Err(e) => return Err(CliError::Core(e.into())),
+        Err(StoreError::OpenTimeout { .. }) => {
+            fresh(path, now, false, lang, &mut notes).map_err(failed)?
+        }
+        Err(e) if is_damage(&e) => fresh(path, now, true, lang, &mut notes).map_err(failed)?,
+        Err(e) => return Err(failed(e)),
     };
     Ledger::new(store, context::user()).import(&data)?;
     let mut out = format!(
@@ -153,10 +169,25 @@ fn fresh(
     take_lock: bool,
     lang: Lang,
     notes: &mut Vec<String>,
-) -> Result<SledStore, CliError> {
-    let aside = backup::move_aside(path, now, take_lock).map_err(|e| CliError::Core(e.into()))?;
+) -> Result<SledStore, StoreError> {
+    let aside = backup::move_aside(path, now, take_lock)?;
     notes.push(t::moved_aside(lang, &aside));
-    SledStore::open(path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))
+    SledStore::open(path, &Catalogue::embedded())
+}
+
+/// Whether an open or read failure means the database itself is unusable
+/// (so restore sets it aside), rather than something restoring cannot cure:
+/// another holder, a newer format, permissions, or a disk refusing writes.
+fn is_damage(e: &StoreError) -> bool {
+    use std::io::ErrorKind::{NotFound, PermissionDenied};
+    match e {
+        StoreError::Corrupt(_) | StoreError::OpenTimeout { .. } | StoreError::Db(_) => true,
+        StoreError::Io { source, .. } => {
+            !is_disk_refusal_kind(source.kind())
+                && !matches!(source.kind(), PermissionDenied | NotFound)
+        }
+        _ => false,
+    }
 }
 
 /// A damaged or unopenable ledger becomes `Trouble::Damaged`, naming the

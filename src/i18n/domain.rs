@@ -365,7 +365,7 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
 }
 
 /// A store failure in Chinese: what happened and what to do.
-fn store_error_zh(e: &StoreError) -> String {
+pub(super) fn store_error_zh(e: &StoreError) -> String {
     match e {
         StoreError::Locked { path, holder } => format!(
             "台账 {} 正被另一个 taizhang 进程使用（{holder}）；请关闭该程序或稍后再试",
