@@ -8,7 +8,7 @@ use std::io::ErrorKind;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -58,7 +58,9 @@ pub enum Served {
 /// What every session thread shares.
 pub(super) struct Shared {
     /// `None` after an I/O failure, until the next request opens it again.
-    store: Mutex<Option<SledStore>>,
+    store: RwLock<Option<SledStore>>,
+    /// A reader met an I/O failure: reopen before the next request.
+    broken: AtomicBool,
     pub(super) dir: PathBuf,
     pub(super) revision: AtomicU64,
     pub(super) log: Log,
@@ -69,29 +71,44 @@ pub(super) struct Shared {
 }
 
 impl Shared {
-    /// Run `f` on the ledger, opening it again first if an I/O failure
-    /// dropped it. After an I/O failure (a full or read-only disk) sled keeps
-    /// refusing for good and may still show, from memory, the write it
-    /// reported as failed; so the store is dropped, and the next request sees
-    /// exactly what is on disk, and succeeds once space is freed.
+    /// Run `f` on the ledger: alongside other readers, or alone when it
+    /// `writes` (an export then never holds another reader up). After an I/O
+    /// failure (a full or read-only disk) sled keeps refusing for good and may
+    /// still show, from memory, the write it reported as failed; so the store
+    /// is dropped and opened again from disk before the next request, which
+    /// then sees exactly what is on disk and succeeds once space is freed.
     pub(super) fn with_store<T>(
         &self,
+        writes: bool,
         f: impl FnOnce(&SledStore) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
-        let store = match guard.take() {
-            Some(store) => store,
-            None => {
-                let store = open_store(&self.dir)?;
-                self.log.line("reopened the ledger after an I/O failure");
-                store
+        let failed =
+            |r: &Result<T, StoreError>| matches!(r, Err(StoreError::Io { .. } | StoreError::Db(_)));
+        if !writes && !self.broken.load(Ordering::SeqCst) {
+            let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(store) = guard.as_ref() {
+                let result = f(store);
+                if failed(&result) {
+                    self.broken.store(true, Ordering::SeqCst);
+                }
+                return result;
             }
+        }
+        let mut guard = self.store.write().unwrap_or_else(PoisonError::into_inner);
+        if self.broken.swap(false, Ordering::SeqCst) {
+            // Drop sled first: it holds its files until it is gone.
+            *guard = None;
+        }
+        if guard.is_none() {
+            *guard = Some(open_store(&self.dir)?);
+            self.log.line("reopened the ledger after an I/O failure");
+        }
+        let Some(store) = guard.as_ref() else {
+            return Err(StoreError::Db("the ledger is not open".into()));
         };
-        let result = f(&store);
-        if matches!(result, Err(StoreError::Io { .. } | StoreError::Db(_))) {
-            drop(store);
-        } else {
-            *guard = Some(store);
+        let result = f(store);
+        if failed(&result) {
+            *guard = None;
         }
         result
     }
@@ -115,7 +132,8 @@ impl Shared {
         let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
         let (notify, _) = UnixStream::pair().unwrap();
         Arc::new(Self {
-            store: Mutex::new(Some(store)),
+            store: RwLock::new(Some(store)),
+            broken: AtomicBool::new(false),
             dir: dir.to_path_buf(),
             revision: AtomicU64::new(0),
             log: Log::stderr(),
@@ -179,7 +197,8 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         Log::stderr()
     };
     let shared = Arc::new(Shared {
-        store: Mutex::new(Some(store)),
+        store: RwLock::new(Some(store)),
+        broken: AtomicBool::new(false),
         dir: dir.clone(),
         revision: AtomicU64::new(revision_seed()),
         log,
@@ -280,7 +299,8 @@ fn accept_loop(
         };
         if backed_up != Some(now.date()) && (idle_out || backup_in.is_zero()) {
             backed_up = Some(now.date());
-            if let Err(e) = shared.with_store(|store| crate::store::backup::daily(store, dir, now))
+            if let Err(e) =
+                shared.with_store(false, |store| crate::store::backup::daily(store, dir, now))
             {
                 shared
                     .log

@@ -126,7 +126,10 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
                 claimed = std::mem::take(&mut stamp.user);
                 *stamp = authoritative(stamp, peer);
             }
-            let result = shared.with_store(|store| dispatch(store, *call));
+            // Reads run side by side (an export holds no one up); a write,
+            // or handing out an id, runs alone.
+            let alone = writes || matches!(*call, StoreCall::NextId {});
+            let result = shared.with_store(alone, |store| dispatch(store, *call));
             if writes && result.is_ok() {
                 shared.revision.fetch_add(1, Ordering::SeqCst);
                 log_write(shared, peer, name, &claimed);

@@ -36,7 +36,10 @@ fn an_unsupported_database_is_damage_that_restore_cures() {
     let out = stdout_of(&mut cli(&path, "en"), &["backup", "restore"]);
     assert!(out.contains("3 records"), "{out}");
     let listed = stdout_of(&mut cli(&path, "en"), &["records", "list"]);
-    assert!(listed.contains("支委会 2") && listed.contains("3 records"), "{listed}");
+    assert!(
+        listed.contains("支委会 2") && listed.contains("3 records"),
+        "{listed}"
+    );
 }
 
 #[test]
