@@ -97,7 +97,10 @@ pub fn init_shared(
         let units = service::units::units(&dir, &program, user, &args.group);
         let done = nix::unistd::geteuid().is_root();
         out.push_str(&t::activation_steps(lang, &dir, user, &args.group, done));
-        out.push_str(&format!("\n{}\n{}", units.socket, units.service));
+        out.push('\n');
+        out.push_str(&units.socket);
+        out.push('\n');
+        out.push_str(&units.service);
     }
     Ok(out)
 }

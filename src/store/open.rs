@@ -186,11 +186,10 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
             dir,
             &at.map_or_else(|| "bad data".into(), |at| format!("bad data at {at:?}")),
         ),
-        sled::Error::ReportableBug(msg) => corrupt(dir, &msg),
-        // sled's own files claim a format it does not read (a changed or
-        // damaged `conf`): unreadable as it stands, so damaged.
-        sled::Error::Unsupported(msg) => corrupt(dir, &msg),
-        other => StoreError::Db(format!(
+        // `Unsupported`: sled's own files claim a format it does not read (a
+        // changed or damaged `conf`): unreadable as it stands, so damaged.
+        sled::Error::ReportableBug(msg) | sled::Error::Unsupported(msg) => corrupt(dir, &msg),
+        other @ sled::Error::CollectionNotFound(_) => StoreError::Db(format!(
             "cannot open the ledger database at {}: {other}",
             dir.display()
         )),
