@@ -5,6 +5,8 @@
 //! kills the services of its ledger when it ends.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "service/activation.rs"]
+mod activation;
 #[path = "service/exhaust.rs"]
 mod exhaust;
 #[path = "service/faults.rs"]
