@@ -118,3 +118,50 @@ fn one_user_cannot_take_every_connection() {
     assert!(again.is_some(), "no place freed");
     drop(first);
 }
+
+#[test]
+fn a_100_mb_note_is_refused_on_every_path() {
+    let f = Fixture::new();
+    let ledger = f.ledger();
+    ledger
+        .add_person(&super::fixture::person("张三", "书记"))
+        .unwrap();
+    let mut huge = super::fixture::record("笔记".into());
+    huge.notes = "记".repeat(100 * 1024 * 1024 / 3);
+    // Through the ledger (CLI, TUI): the core names the field and its limit.
+    let err = ledger.add_record(&huge, super::fixture::now()).unwrap_err();
+    let words = taizhang::i18n::domain::error(taizhang::i18n::Lang::En, &err);
+    assert!(
+        words.contains("notes") && words.contains("20000"),
+        "{words}"
+    );
+    // A client sending it raw: refused before it is sent, by the same cap
+    // the service applies.
+    let store = f.connect();
+    let id = store.next_id().unwrap();
+    let draft = taizhang::core::record::Record {
+        id: taizhang::core::record::RecordId(id),
+        kind: taizhang::core::record::RecordKind::ThemeDay,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        topic: "笔记".into(),
+        host: None,
+        attendees: Vec::new(),
+        absentees: Vec::new(),
+        partners: Vec::new(),
+        duties: Vec::new(),
+        notes: huge.notes.clone(),
+        evidence: Vec::new(),
+        entered_by: "x".into(),
+        entered_at: super::fixture::now(),
+    };
+    let stamp = taizhang::core::port::Stamp {
+        user: "x".into(),
+        at: super::fixture::now(),
+    };
+    let err = store.put_record(&draft, &stamp).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TurnedAway(Turnaway::TooLarge { limit }) if limit == MAX_MESSAGE),
+        "{err}"
+    );
+    assert_eq!(store.record(draft.id).unwrap(), None);
+}
