@@ -44,16 +44,25 @@ pub fn shared(lang: Lang, dir: &Path, sharing: &Sharing) -> String {
         sharing.file_mode(),
         sharing.socket_mode(),
     );
-    match lang {
+    let base = match lang {
         Lang::Zh => format!(
-            "台账 {} 已与用户组 {group} 共享：目录 {d:04o}，文件 {f:04o}，套接字 {s:04o}。组内成员只能通过台账服务使用台账，拿不到数据库、锁或备份文件。台账服务以所有者身份运行：所有者运行任一 taizhang 命令即会启动它；如需所有者不在时也可用，请用 --service-user 配置 systemd 套接字激活，或由所有者运行 `taizhang serve --idle-exit 0` 常驻",
+            "台账 {} 已与用户组 {group} 共享：目录 {d:04o}，文件 {f:04o}，套接字 {s:04o}。组内成员只能通过台账服务使用台账，拿不到数据库、锁或备份文件。",
             dir.display()
         ),
         Lang::En => format!(
-            "the ledger {} is now shared with the group {group}: directory {d:04o}, files {f:04o}, socket {s:04o}. Members use the ledger only through its service and get no handle on the database, the lock or the backups. The service runs as the owner: any taizhang command the owner runs starts it; to keep it available while the owner is away, set up systemd socket activation with --service-user, or the owner runs `taizhang serve --idle-exit 0`",
+            "the ledger {} is now shared with the group {group}: directory {d:04o}, files {f:04o}, socket {s:04o}. Members use the ledger only through its service and get no handle on the database, the lock or the backups. ",
             dir.display()
         ),
-    }
+    };
+    let how = match (lang, &sharing.service_user) {
+        (Lang::Zh, Some(user)) => format!("台账服务以服务用户 {user} 的身份运行，步骤如下。"),
+        (Lang::En, Some(user)) => {
+            format!("The service runs as the service user {user}; the steps follow.")
+        }
+        (Lang::Zh, None) => "台账服务以所有者身份运行：所有者运行任一 taizhang 命令即会启动它；如需所有者不在时也可用，请用 --service-user 配置 systemd 套接字激活，或由所有者运行 `taizhang serve --idle-exit 0` 常驻".into(),
+        (Lang::En, None) => "The service runs as the owner: any taizhang command the owner runs starts it; to keep it available while the owner is away, set up systemd socket activation with --service-user, or the owner runs `taizhang serve --idle-exit 0`".into(),
+    };
+    base + &how
 }
 
 /// The ledger service turned a connection away (its English words are the
