@@ -4,20 +4,15 @@
 //! `backup now` on someone's ledger.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "multiuser/support.rs"]
+mod support;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn taizhang(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-        .env("TAIZHANG_TODAY", "2026-03-20")
-        .env("TAIZHANG_LANG", "en")
-        .env_remove("TAIZHANG_DIRECT")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
+    support::taizhang(db, None, args)
 }
 
 /// A ledger with a person, and a file outside it that a link will point at.

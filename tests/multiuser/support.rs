@@ -1,6 +1,8 @@
 //! Real Unix users for the multi-user tests: a throwaway user and group
 //! (removed on drop), the binary run as one of them, and a skip that fails
 //! under CI. Needs root with useradd, groupadd and runuser.
+// Each test binary that includes this module uses a part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::{Command, Output};
