@@ -20,8 +20,8 @@ mod trust;
 pub mod units;
 
 pub use admit::{MAX_CONNECTIONS, MAX_PER_USER};
-pub use any::AnyStore;
-pub use client::{ClientOptions, RemoteStore};
+pub use any::AnyLedger;
+pub use client::{ClientOptions, RemoteLedger};
 pub use error::WireError;
 pub use framing::{MAX_GREETING, MAX_MESSAGE};
 pub use protocol::{PROTOCOL_VERSION, Request, Response, Welcome};

@@ -77,13 +77,12 @@ impl Shared {
     /// still show, from memory, the write it reported as failed; so the store
     /// is dropped and opened again from disk before the next request, which
     /// then sees exactly what is on disk and succeeds once space is freed.
-    pub(super) fn with_store<T>(
+    pub(super) fn with_store<T, E: From<StoreError> + IoFailure>(
         &self,
         writes: bool,
-        f: impl FnOnce(&SledStore) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let failed =
-            |r: &Result<T, StoreError>| matches!(r, Err(StoreError::Io { .. } | StoreError::Db(_)));
+        f: impl FnOnce(&SledStore) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let failed = |r: &Result<T, E>| r.as_ref().err().is_some_and(IoFailure::io_failure);
         if !writes && !self.broken.load(Ordering::SeqCst) {
             let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
             if let Some(store) = guard.as_ref() {
@@ -104,7 +103,7 @@ impl Shared {
             self.log.line("reopened the ledger after an I/O failure");
         }
         let Some(store) = guard.as_ref() else {
-            return Err(StoreError::Db("the ledger is not open".into()));
+            return Err(StoreError::Db("the ledger is not open".into()).into());
         };
         let result = f(store);
         if failed(&result) {
@@ -336,6 +335,23 @@ fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
         .and_then(|d| d.and_hms_opt(0, 0, 1))
         .unwrap_or(now);
     (next - now).to_std().unwrap_or(Duration::from_secs(1))
+}
+
+/// Errors that may mean sled met an I/O failure and must be opened again.
+pub(super) trait IoFailure {
+    fn io_failure(&self) -> bool;
+}
+
+impl IoFailure for StoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, StoreError::Io { .. } | StoreError::Db(_))
+    }
+}
+
+impl IoFailure for crate::core::error::CoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, crate::core::error::CoreError::Store(e) if e.io_failure())
+    }
 }
 
 /// Open the ledger for the service. Today's backup is taken after the first

@@ -3,12 +3,21 @@
 //! reported as failed never shows up afterwards.
 
 use taizhang::core::catalogue::Catalogue;
-use taizhang::core::port::Store;
-use taizhang::core::record::RecordId;
-use taizhang::service::{ClientOptions, RemoteStore};
+use taizhang::core::{LedgerApi, NewPerson, NewRecord, RecordKind};
+use taizhang::service::{ClientOptions, RemoteLedger};
 
 use super::disk::{Tmpfs, fill};
-use super::{person, rec, stamp};
+
+fn meeting(topic: String) -> NewRecord {
+    NewRecord {
+        kind: Some(RecordKind::CommitteeMeeting),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 14),
+        topic,
+        host: Some("张三".into()),
+        notes: "写满 ".repeat(300),
+        ..NewRecord::default()
+    }
+}
 
 #[test]
 fn the_service_recovers_from_a_full_disk_and_a_failed_write_never_appears() {
@@ -23,36 +32,48 @@ fn the_service_recovers_from_a_full_disk_and_a_failed_write_never_appears() {
         idle_exit: Some(30),
         ..ClientOptions::default()
     };
-    let store = RemoteStore::connect(&path, options).unwrap();
-    let pid = store.service_pid();
-    store.put_person(&person(1, "张三"), &stamp()).unwrap();
+    let ledger = RemoteLedger::connect(&path, options).unwrap();
+    let pid = ledger.service_pid();
+    ledger
+        .add_person(&NewPerson {
+            name: "张三".into(),
+            roles: vec!["书记".into()],
+            ..NewPerson::default()
+        })
+        .unwrap();
     fill(&filler, 256 * 1024);
+    let mut acked = Vec::new();
     let mut failed = None;
-    for id in 10..100_000u64 {
-        let mut r = rec(id, &format!("写满 {id}"));
-        r.notes = format!("{id} ").repeat(500);
-        if let Err(e) = store.put_record(&r, &stamp()) {
-            assert!(e.to_string().contains("No space left on device"), "{e}");
-            failed = Some(id);
-            break;
+    for n in 0..100_000 {
+        match ledger.add_record(&meeting(format!("会议 {n}"))) {
+            Ok(r) => acked.push(r),
+            Err(e) => {
+                assert!(e.to_string().contains("No space left on device"), "{e}");
+                failed = Some(format!("会议 {n}"));
+                break;
+            }
         }
     }
     let failed = failed.expect("the disk never filled up");
-    // Refused means absent, now and later.
-    assert_eq!(store.record(RecordId(failed)).unwrap_or(None), None);
+    let topics = |l: &RemoteLedger| -> Vec<String> {
+        l.records_in_year(2026)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.topic)
+            .collect()
+    };
+    // Refused means absent, now and after space is freed.
+    assert!(!topics(&ledger).contains(&failed));
     std::fs::remove_file(&filler).unwrap();
-    assert_eq!(store.record(RecordId(failed)).unwrap(), None);
+    let now = topics(&ledger);
+    assert!(!now.contains(&failed), "a failed write appeared");
+    assert_eq!(now.len(), acked.len());
     // The same service takes writes again.
-    let later = rec(200_000, "空间释放后");
-    store.put_record(&later, &stamp()).unwrap();
-    assert_eq!(
-        store.record(RecordId(200_000)).unwrap().as_ref(),
-        Some(&later)
-    );
-    assert_eq!(store.service_pid(), pid, "the service was restarted");
-    assert!(store.record(RecordId(10)).unwrap().is_some());
+    ledger.add_record(&meeting("空间释放后".into())).unwrap();
+    assert!(topics(&ledger).contains(&"空间释放后".to_string()));
+    assert_eq!(ledger.service_pid(), pid, "the service was restarted");
     // Stop the service before the file system goes.
-    drop(store);
+    drop(ledger);
     if let Some(pid) = pid.and_then(|p| i32::try_from(p).ok()) {
         let pid = nix::unistd::Pid::from_raw(pid);
         let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);

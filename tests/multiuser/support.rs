@@ -87,7 +87,8 @@ pub fn run_as(as_user: Option<&str>, program: &str, args: &[&str]) -> Command {
 pub fn taizhang(db: &Path, as_user: Option<&str>, args: &[&str]) -> Output {
     let exe = env!("CARGO_BIN_EXE_taizhang");
     let mut cmd = run_as(as_user, exe, &[]);
-    cmd.env("TAIZHANG_TODAY", "2026-03-20")
+    // No TAIZHANG_TODAY: a service refuses it (its own clock dates changes).
+    cmd.env_remove("TAIZHANG_TODAY")
         .env("TAIZHANG_LANG", "en")
         // A name the client claims: the journal must ignore it.
         .env("USER", "somebody-else")

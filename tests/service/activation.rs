@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use taizhang::core::Store;
+use taizhang::core::LedgerApi;
 
 use super::fixture::{BIN, Fixture};
 
@@ -54,7 +54,7 @@ fn a_socket_handed_over_by_systemd_is_served_and_left_in_place() {
     f.ok(&["--direct", "people", "add", "张三", "--role", "书记"]);
     let service = activated(&f.path(), &f.socket(), "1");
     wait_for(&f.socket());
-    let store = taizhang::service::RemoteStore::connect(
+    let store = taizhang::service::RemoteLedger::connect(
         &f.path(),
         taizhang::service::ClientOptions {
             spawn: false,
@@ -62,7 +62,7 @@ fn a_socket_handed_over_by_systemd_is_served_and_left_in_place() {
         },
     )
     .unwrap();
-    assert_eq!(store.people().unwrap().len(), 1);
+    assert_eq!(store.roster().unwrap().people.len(), 1);
     drop(store);
     let out: Output = service.wait_with_output().unwrap();
     assert!(

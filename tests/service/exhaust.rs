@@ -8,7 +8,7 @@ use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
 use taizhang::core::error::Turnaway;
-use taizhang::core::{Store, StoreError};
+use taizhang::core::{CoreError, LedgerApi, StoreError};
 use taizhang::service::{
     MAX_GREETING, MAX_MESSAGE, MAX_PER_USER, PROTOCOL_VERSION, Response, WireError,
 };
@@ -54,7 +54,7 @@ fn flood(s: &mut UnixStream, bytes: u64) {
 #[test]
 fn a_long_message_is_refused_at_the_cap_before_and_after_the_greeting() {
     let f = Fixture::new();
-    let store = f.connect();
+    let store = f.ledger();
     let mut early = raw(&f);
     flood(&mut early, 4 * MAX_GREETING);
     assert_eq!(
@@ -71,13 +71,13 @@ fn a_long_message_is_refused_at_the_cap_before_and_after_the_greeting() {
         Turnaway::TooLarge { limit: MAX_MESSAGE }
     );
     // Others are still served.
-    assert!(store.people().unwrap().is_empty());
+    assert!(store.roster().unwrap().people.is_empty());
 }
 
 #[test]
 fn a_half_sent_message_is_dropped_after_the_time_limit() {
     let f = Fixture::new();
-    let store = f.connect();
+    let store = f.ledger();
     let mut slow = raw(&f);
     greet(&mut slow);
     slow.write_all(b"{\"WhoAmI").unwrap();
@@ -88,7 +88,7 @@ fn a_half_sent_message_is_dropped_after_the_time_limit() {
 #[test]
 fn one_user_cannot_take_every_connection() {
     let f = Fixture::new();
-    let first = f.connect();
+    let first = f.ledger();
     let mut held: Vec<UnixStream> = (1..MAX_PER_USER)
         .map(|_| {
             let mut s = raw(&f);
@@ -96,18 +96,18 @@ fn one_user_cannot_take_every_connection() {
             s
         })
         .collect();
-    let err = taizhang::service::RemoteStore::connect(&f.path(), f.options()).unwrap_err();
+    let err = taizhang::service::RemoteLedger::connect(&f.path(), f.options()).unwrap_err();
     assert!(
         matches!(&err, StoreError::TurnedAway(Turnaway::UserFull { limit, .. }) if *limit == MAX_PER_USER),
         "{err}"
     );
-    let words = taizhang::i18n::domain::error(taizhang::i18n::Lang::Zh, &err.into());
+    let words = taizhang::i18n::domain::error(taizhang::i18n::Lang::Zh, &CoreError::Store(err));
     assert!(words.contains("上限") && words.contains("16"), "{words}");
     // Closing one frees a place (the service notices the close).
     drop(held.pop());
     let mut again = None;
     for _ in 0..100 {
-        match taizhang::service::RemoteStore::connect(&f.path(), f.options()) {
+        match taizhang::service::RemoteLedger::connect(&f.path(), f.options()) {
             Ok(s) => {
                 again = Some(s);
                 break;
@@ -120,48 +120,30 @@ fn one_user_cannot_take_every_connection() {
 }
 
 #[test]
-fn a_100_mb_note_is_refused_on_every_path() {
+fn a_100_mb_note_is_refused_and_an_oversized_one_names_field_and_limit() {
     let f = Fixture::new();
     let ledger = f.ledger();
     ledger
         .add_person(&super::fixture::person("张三", "书记"))
         .unwrap();
+    // Past the message cap: refused before it is sent, by the same constant
+    // the service applies.
     let mut huge = super::fixture::record("笔记".into());
     huge.notes = "记".repeat(100 * 1024 * 1024 / 3);
-    // Through the ledger (CLI, TUI): the core names the field and its limit.
-    let err = ledger.add_record(&huge, super::fixture::now()).unwrap_err();
+    let err = ledger.add_record(&huge).unwrap_err();
+    assert!(
+        matches!(err, CoreError::Store(StoreError::TurnedAway(Turnaway::TooLarge { limit })) if limit == MAX_MESSAGE),
+        "{err}"
+    );
+    // Within the cap but past the field's limit: the core, in the service,
+    // names the field and its limit.
+    let mut long = super::fixture::record("笔记".into());
+    long.notes = "记".repeat(30_000);
+    let err = ledger.add_record(&long).unwrap_err();
     let words = taizhang::i18n::domain::error(taizhang::i18n::Lang::En, &err);
     assert!(
         words.contains("notes") && words.contains("20000"),
         "{words}"
     );
-    // A client sending it raw: refused before it is sent, by the same cap
-    // the service applies.
-    let store = f.connect();
-    let id = store.next_id().unwrap();
-    let draft = taizhang::core::record::Record {
-        id: taizhang::core::record::RecordId(id),
-        kind: taizhang::core::record::RecordKind::ThemeDay,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-        topic: "笔记".into(),
-        host: None,
-        attendees: Vec::new(),
-        absentees: Vec::new(),
-        partners: Vec::new(),
-        duties: Vec::new(),
-        notes: huge.notes.clone(),
-        evidence: Vec::new(),
-        entered_by: "x".into(),
-        entered_at: super::fixture::now(),
-    };
-    let stamp = taizhang::core::port::Stamp {
-        user: "x".into(),
-        at: super::fixture::now(),
-    };
-    let err = store.put_record(&draft, &stamp).unwrap_err();
-    assert!(
-        matches!(err, StoreError::TurnedAway(Turnaway::TooLarge { limit }) if limit == MAX_MESSAGE),
-        "{err}"
-    );
-    assert_eq!(store.record(draft.id).unwrap(), None);
+    assert!(ledger.records_in_year(2026).unwrap().is_empty());
 }
