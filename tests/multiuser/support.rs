@@ -46,9 +46,11 @@ pub fn skip(why: &str) {
     eprintln!("skipped: {why}");
 }
 
-/// A new user in a new group; `tag` keeps parallel tests apart.
+/// A new user in a new group; `tag` and a counter keep parallel tests apart.
 pub fn account(tag: &str) -> Account {
-    let id = std::process::id();
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let id = format!("{}x{n}", std::process::id());
     let acc = Account {
         user: format!("tz{tag}{id}"),
         group: format!("tg{tag}{id}"),
@@ -85,6 +87,16 @@ pub fn run_as(as_user: Option<&str>, program: &str, args: &[&str]) -> Command {
 }
 
 pub fn taizhang(db: &Path, as_user: Option<&str>, args: &[&str]) -> Output {
+    taizhang_env(db, as_user, args, &[])
+}
+
+/// `taizhang` with extra environment variables.
+pub fn taizhang_env(
+    db: &Path,
+    as_user: Option<&str>,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Output {
     let exe = env!("CARGO_BIN_EXE_taizhang");
     let mut cmd = run_as(as_user, exe, &[]);
     // No TAIZHANG_TODAY: a service refuses it (its own clock dates changes).
@@ -93,6 +105,7 @@ pub fn taizhang(db: &Path, as_user: Option<&str>, args: &[&str]) -> Output {
         // A name the client claims: the journal must ignore it.
         .env("USER", "somebody-else")
         .env_remove("TAIZHANG_DIRECT")
+        .envs(env.iter().copied())
         .arg("--db")
         .arg(db)
         .args(args)

@@ -31,6 +31,8 @@ pub fn checked_backup(backup: &Backup) -> Result<Backup, CoreError> {
 fn clean_strings(value: &mut Value, changed: &mut bool) {
     match value {
         Value::String(s) if s.chars().any(is_forbidden) => {
+            // Line breaks as `\n`, as typed text gets them (`clean_text`).
+            *s = s.replace("\r\n", "\n").replace('\r', "\n");
             s.retain(|c| !is_forbidden(c));
             *changed = true;
         }
