@@ -214,7 +214,10 @@ fn hostile_text_is_shown_inert_by_every_command() {
     // sees that something odd is there.
     let show = env.ok(&["records", "show", &ids[0]]);
     assert!(show.contains("]0;pwned[2J"), "{show}");
-    assert!(!show.contains("\\u{1b}") && !show.contains('\u{1b}'), "{show}");
+    assert!(
+        !show.contains("\\u{1b}") && !show.contains('\u{1b}'),
+        "{show}"
+    );
     assert!(show.contains("\\u{202e}"), "{show}");
     let people = env.ok(&["people", "list"]);
     assert!(people.contains("\\u{202e}"), "{people}");
