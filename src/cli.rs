@@ -277,14 +277,13 @@ fn read_text(path: &std::path::Path) -> Result<String, CliError> {
         .unwrap_or(text))
 }
 
-/// `text` to `out` (then a short note on stdout), or to stdout as is.
+/// `text` to `out` (then a short note on stdout), or to stdout as is. A
+/// file holds the ledger's data: it is written whole and readable by its
+/// owner only (0600), as every export is.
 fn write_out(lang: Lang, out: Option<&std::path::Path>, text: &str) -> Result<String, CliError> {
     let Some(path) = out else {
         return Ok(text.to_string());
     };
-    std::fs::write(path, text).map_err(|source| CliError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    report::write_private(path, text.as_bytes())?;
     Ok(format!("{}\n", crate::i18n::cli::written(lang, path)))
 }

@@ -48,6 +48,7 @@
 pub mod archive;
 pub mod backup;
 mod codec;
+pub mod files;
 pub mod integrity;
 mod journal;
 pub mod location;

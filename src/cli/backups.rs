@@ -47,6 +47,10 @@ pub enum Trouble {
     BadFile { file: PathBuf, why: BadFile },
     #[error("backup file {file:?} is not coherent: {why}")]
     Incoherent { file: PathBuf, why: String },
+    /// `backup restore` itself could not open or replace the ledger; its
+    /// words never send the user back to `backup restore`.
+    #[error("cannot restore the ledger at {path:?}: {cause}")]
+    RestoreFailed { path: PathBuf, cause: StoreError },
 }
 
 impl From<Trouble> for CliError {

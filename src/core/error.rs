@@ -169,6 +169,11 @@ pub enum StoreError {
     /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
     #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
     NoGroup(String),
+    /// `init-shared --service-user NAME` named no Unix user.
+    #[error(
+        "there is no Unix user named {0:?}; create it first (for example: sudo useradd --system --no-create-home --shell /usr/sbin/nologin {0}) or check the spelling"
+    )]
+    NoUser(String),
     /// The user may read the ledger but not change it (`core::access`).
     #[error(transparent)]
     ReadOnly(#[from] super::access::Refusal),
@@ -186,6 +191,43 @@ pub enum StoreError {
         "the year {0} is sealed in its archive and never changes; only the ledger's owner can reopen it (taizhang year reopen {0})"
     )]
     SealedYear(i32),
+    /// The process behind the ledger's socket is not the ledger's service:
+    /// it runs as another user than the ledger's owner (or service user).
+    #[error(
+        "the process listening on {socket} runs as {runs_as}, not as the ledger's owner {owner}; taizhang sent it nothing. Someone else may have put that socket there: tell the ledger's owner"
+    )]
+    ForeignService {
+        socket: PathBuf,
+        runs_as: String,
+        owner: String,
+    },
+    /// The ledger service turned the connection away (its limits).
+    #[error(transparent)]
+    TurnedAway(#[from] Turnaway),
+}
+
+/// Why the ledger service turned a connection away, in data, so that the
+/// client can word it (`crate::i18n::service::turnaway`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum Turnaway {
+    #[error(
+        "the ledger service already serves its limit of {limit} connections; close a taizhang window or wait, then try again"
+    )]
+    Full { limit: usize },
+    #[error(
+        "user {user} already has the limit of {limit} connections to the ledger service; close one of your taizhang windows, then try again"
+    )]
+    UserFull { user: String, limit: usize },
+    #[error(
+        "the ledger service cannot tell which Unix user is connecting (no peer credentials), so it refuses the connection"
+    )]
+    UnknownPeer,
+    #[error(
+        "a message longer than the ledger service's limit of {limit} bytes; import a large ledger in smaller parts"
+    )]
+    TooLarge { limit: u64 },
+    #[error("a message that did not arrive in full within {secs} s")]
+    TooSlow { secs: u64 },
 }
 
 pub use wire::WireError;

@@ -89,6 +89,11 @@ pub fn backup_dir(ledger: &Path) -> PathBuf {
 /// directory is an empty list; files that are not backups are ignored.
 pub fn list(ledger: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let dir = backup_dir(ledger);
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // Never a link, and the ledger owner's (links inside are skipped below).
+        _ => crate::store::files::check_dir(&dir, crate::store::files::ledger_owner(ledger)?)?,
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -157,6 +162,7 @@ pub fn write(
 ) -> Result<BackupFile, StoreError> {
     let dir = backup_dir(ledger);
     create_private_dir(&dir)?;
+    crate::store::files::check_dir(&dir, crate::store::files::ledger_owner(ledger)?)?;
     atomic::remove_leftovers(&dir)?;
     let text = serde_json::to_vec_pretty(backup)
         .map_err(|e| StoreError::Db(format!("cannot encode the backup: {e}")))?;

@@ -24,9 +24,13 @@ fn hostile_report() -> Report {
         ))
         .unwrap();
     let v = view_of(&ledger);
+    // The core drops the controls XML forbids on the way in (`core::text`);
+    // the markup and the table and heading marks stay for the writers.
     assert!(
-        v.records.iter().any(|r| r.topic.contains('\u{1b}')),
-        "the topic is stored as typed"
+        v.records
+            .iter()
+            .any(|r| r.topic.contains("<script>") && !r.topic.contains('\u{1b}')),
+        "the topic is stored cleaned"
     );
     report::annual(&v, &fixes(), Lang::Zh)
 }
@@ -39,7 +43,8 @@ fn html_escapes_a_hostile_topic_into_inert_text() {
         html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
         "{html}"
     );
-    assert!(html.contains("\\u{1b}[2J\\u{1b}]0;pwned\\u{7}|# &amp;amp;"));
+    // The controls were removed on input; the rest is escaped.
+    assert!(html.contains("[2J]0;pwned|# &amp;amp;"), "{html}");
     assert!(
         !html.chars().any(|c| c.is_control() && c != '\n'),
         "no control character survives"
@@ -128,6 +133,11 @@ fn python_docx_reads_the_report_back() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
+        // Under CI a skipped read-back is a failure (.ci/run installs it).
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python-docx is not installed under CI (pip install python-docx)"
+        );
         eprintln!(
             "NOTICE: python-docx is not installed (pip install python-docx); skipping the read-back test"
         );

@@ -153,26 +153,37 @@ fn relied_on(
 }
 
 /// The ledger, or a fresh one in its place when it cannot be opened or read.
+/// Every way the open can fail: damage of any kind is set aside whole and a
+/// fresh ledger takes the backup; anything restoring cannot cure (in use, a
+/// newer taizhang, no permission, a full disk) is said as it is, in words
+/// that never send the user back to `backup restore`.
 fn open_or_fresh(
     path: &Path,
     now: NaiveDateTime,
     lang: Lang,
     notes: &mut Vec<String>,
 ) -> Result<SledStore, CliError> {
+    let failed = |cause: StoreError| -> CliError {
+        Trouble::RestoreFailed {
+            path: path.to_path_buf(),
+            cause,
+        }
+        .into()
+    };
     match SledStore::open(path, &Catalogue::embedded()) {
         Ok(store) => match store.export() {
             Ok(_) => Ok(store),
-            // It opens but a value fails its checksum: set it aside whole.
-            Err(StoreError::Corrupt(_)) => {
+            // It opens but a value cannot be read: set it aside whole.
+            Err(e) if is_damage(&e) => {
                 drop(store);
-                fresh(path, now, true, lang, notes)
+                fresh(path, now, true, lang, notes).map_err(failed)
             }
-            Err(e) => Err(CliError::Core(e.into())),
+            Err(e) => Err(failed(e)),
         },
-        Err(StoreError::Corrupt(_)) => fresh(path, now, true, lang, notes),
         // After a time-out the abandoned open still holds the lock.
-        Err(StoreError::OpenTimeout { .. }) => fresh(path, now, false, lang, notes),
-        Err(e) => Err(CliError::Core(e.into())),
+        Err(StoreError::OpenTimeout { .. }) => fresh(path, now, false, lang, notes).map_err(failed),
+        Err(e) if is_damage(&e) => fresh(path, now, true, lang, notes).map_err(failed),
+        Err(e) => Err(failed(e)),
     }
 }
 
@@ -183,8 +194,23 @@ fn fresh(
     take_lock: bool,
     lang: Lang,
     notes: &mut Vec<String>,
-) -> Result<SledStore, CliError> {
-    let aside = backup::move_aside(path, now, take_lock).map_err(|e| CliError::Core(e.into()))?;
+) -> Result<SledStore, StoreError> {
+    let aside = backup::move_aside(path, now, take_lock)?;
     notes.push(t::moved_aside(lang, &aside));
-    SledStore::open(path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))
+    SledStore::open(path, &Catalogue::embedded())
+}
+
+/// Whether an open or read failure means the database itself is unusable
+/// (so restore sets it aside), rather than something restoring cannot cure:
+/// another holder, a newer format, permissions, or a disk refusing writes.
+fn is_damage(e: &StoreError) -> bool {
+    use std::io::ErrorKind::{NotFound, PermissionDenied};
+    match e {
+        StoreError::Corrupt(_) | StoreError::OpenTimeout { .. } | StoreError::Db(_) => true,
+        StoreError::Io { source, .. } => {
+            !super::is_disk_refusal_kind(source.kind())
+                && !matches!(source.kind(), PermissionDenied | NotFound)
+        }
+        _ => false,
+    }
 }

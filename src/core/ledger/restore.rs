@@ -19,6 +19,7 @@ impl<S: Store> Ledger<S> {
     /// Replace the open years with a backup, after checking it is coherent
     /// and leaves every sealed year as it is.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
+        let backup = &crate::core::text::checked_backup(backup)?;
         check_backup(backup)?;
         let stamp = self.admin_stamp(Act::Import, None)?;
         let mut live = Self::without_sealed(backup, &self.archives()?)?;

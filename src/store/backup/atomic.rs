@@ -28,10 +28,15 @@ pub(in crate::store) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreErro
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A fresh file, never a link someone left at the temporary name.
+    let _ = std::fs::remove_file(path);
     let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
+    }
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.sync_all()

@@ -2,7 +2,6 @@
 //! reads, and journaled writes that are each one transaction with their
 //! journal entry (like `write`), then a flush. Closing a year is `sealed`.
 
-
 use super::SledStore;
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
