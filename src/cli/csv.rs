@@ -93,7 +93,7 @@ pub fn export(
             if items.is_empty() {
                 note(w::fixes_pending(lang));
             }
-            fixes::table(lang, &ctx.ledger.roster()?, &items)?
+            fixes::table(ctx, &items)?
         }
     };
     match out {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::catalogue::Catalogue;
+use super::catalogue::{Catalogue, DutyId};
 use super::date::parse_date;
 use super::error::{Field, Problem, ValidationError};
 use super::record::{NewRecord, Record, RecordDraft, RecordId, RecordKind};
@@ -83,7 +83,7 @@ pub fn validate_rows(
             column,
             problem,
         };
-        let input = match new_record(columns, row, against.today) {
+        let input = match new_record(columns, row, against) {
             Ok(input) => input,
             Err(e) => {
                 bad.push(fail(columns.index_of(e.field), RowProblem::Invalid(e)));
@@ -160,8 +160,9 @@ fn key(
 fn new_record(
     columns: &Columns,
     row: &Row,
-    today: NaiveDate,
+    against: &Against<'_>,
 ) -> Result<NewRecord, ValidationError> {
+    let today = against.today;
     let cell = |c: Column| -> String {
         columns
             .index(c)
@@ -188,13 +189,7 @@ fn new_record(
     let duties = match duties_cell.trim() {
         "" => None,
         s if NO_DUTIES.iter().any(|w| w.eq_ignore_ascii_case(s)) => Some(Vec::new()),
-        s => Some(
-            s.split([',', '，', '、', ';', '；', ' ', '\n'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
-        ),
+        s => Some(duty_items(against.catalogue, s)),
     };
     let host = cell(Column::Host);
     Ok(NewRecord {
@@ -214,6 +209,27 @@ fn new_record(
             .map(str::to_string)
             .collect(),
     })
+}
+
+/// The duties a cell names, each as an id when it resolves; an item that
+/// does not is split at spaces (ids typed `b7 b8`) and otherwise kept as
+/// typed, for validation to name.
+fn duty_items(catalogue: &Catalogue, cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in cell
+        .split([',', '，', '、', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if let Some(id) = resolve_duty(catalogue, item) {
+            out.push(id.0);
+            continue;
+        }
+        for word in item.split_whitespace() {
+            out.push(resolve_duty(catalogue, word).map_or_else(|| word.to_string(), |id| id.0));
+        }
+    }
+    out
 }
 
 /// A spreadsheet may write a date with a time (`2026/3/14 0:00`); keep the date.
@@ -251,6 +267,43 @@ fn absence(item: &str) -> Result<(String, String), ValidationError> {
         ));
     }
     Ok((name.trim().to_string(), reason.trim().to_string()))
+}
+
+/// A duty as a person names it: its id (`b7`), its 条目 and title as the
+/// exports write them (`三（一）（2）专题研究全面从严治党`, `三(一)(2) Title`), or
+/// its title alone. Brackets may be full-width or ASCII.
+pub fn resolve_duty(catalogue: &Catalogue, item: &str) -> Option<DutyId> {
+    let item = item.trim();
+    if let Some(d) = catalogue.duties.iter().find(|d| d.id.as_str() == item) {
+        return Some(d.id.clone());
+    }
+    let norm: String = item
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    let titled = |d: &&super::catalogue::Duty, rest: &str| {
+        let rest = rest.trim();
+        rest == d.title || rest.eq_ignore_ascii_case(&d.title_en)
+    };
+    let by_ref = catalogue.duties.iter().find(|d| {
+        norm.strip_prefix(d.seed_ref.as_str())
+            .is_some_and(|rest| titled(d, rest))
+    });
+    let by_title = || catalogue.duties.iter().find(|d| titled(d, &norm));
+    let by_ref_alone = || {
+        catalogue
+            .duties
+            .iter()
+            .find(|d| d.parent.is_none() && d.seed_ref == norm)
+    };
+    by_ref
+        .or_else(by_title)
+        .or_else(by_ref_alone)
+        .map(|d| d.id.clone())
 }
 
 /// Undo the export's formula guard: a cell written as `'=…` reads as `=…`.

@@ -2,11 +2,15 @@
 //! confirmations, and refusals that name the file, row or column and the fix.
 
 use std::fmt::Write as _;
+
+use chrono::Datelike;
 use std::path::Path;
 
 use crate::cli::csv::{CsvError, Unreadable};
 use crate::cli::report::ReportCliError;
+use crate::core::catalogue::{Catalogue, DutyId};
 use crate::core::import::{Column, HeaderError, RowError, RowProblem, letter};
+use crate::core::record::Record;
 
 use super::{Lang, domain};
 
@@ -25,7 +29,7 @@ pub fn records_header(lang: Lang) -> [&'static str; 13] {
             "佐证材料",
             "录入人",
             "录入时间",
-            "编号",
+            "序号",
         ],
         Lang::En => [
             "date",
@@ -40,19 +44,17 @@ pub fn records_header(lang: Lang) -> [&'static str; 13] {
             "evidence",
             "entered by",
             "entered at",
-            "id",
+            "no.",
         ],
     }
 }
 
-pub fn duties_header(lang: Lang) -> [&'static str; 12] {
+pub fn duties_header(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::Zh => [
-            "编号",
             "清单",
             "条目",
             "职责",
-            "职责（英文）",
             "要求",
             "依据",
             "目标",
@@ -62,11 +64,9 @@ pub fn duties_header(lang: Lang) -> [&'static str; 12] {
             "尚缺",
         ],
         Lang::En => [
-            "id",
             "list",
             "ref",
             "title",
-            "title (English)",
             "rule",
             "source",
             "target",
@@ -81,7 +81,7 @@ pub fn duties_header(lang: Lang) -> [&'static str; 12] {
 pub fn fixes_header(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Zh => [
-            "编号",
+            "序号",
             "来源",
             "问题",
             "涉及职责",
@@ -96,7 +96,7 @@ pub fn fixes_header(lang: Lang) -> [&'static str; 13] {
             "进展记录数",
         ],
         Lang::En => [
-            "id",
+            "no.",
             "source",
             "problem",
             "duties",
@@ -110,6 +110,41 @@ pub fn fixes_header(lang: Lang) -> [&'static str; 13] {
             "evidence",
             "notes",
         ],
+    }
+}
+
+/// A seed reference with full-width brackets in Chinese: `三（一）（2）`.
+pub fn seed_ref(lang: Lang, r: &str) -> String {
+    match lang {
+        Lang::Zh => r.replace('(', "（").replace(')', "）"),
+        Lang::En => r.to_string(),
+    }
+}
+
+/// A duty as the exports name it (and `import-csv` reads it back): its 条目
+/// and title, `三（一）（2）专题研究全面从严治党` / `三(一)(2) Title`.
+pub fn duty_ref(lang: Lang, catalogue: &Catalogue, id: &DutyId) -> String {
+    match (catalogue.duty(id), lang) {
+        (Some(d), Lang::Zh) => format!("{}{}", seed_ref(lang, &d.seed_ref), d.title),
+        (Some(d), Lang::En) => format!("{} {}", d.seed_ref, d.title_en),
+        (None, _) => id.to_string(),
+    }
+}
+
+/// A record as a reader finds it in the ledger: `2026年3月14日支委会“主题”`.
+pub fn record_ref(lang: Lang, r: &Record) -> String {
+    let kind = domain::kind(lang, r.kind);
+    match lang {
+        Lang::Zh => {
+            let d = r.date;
+            let day = format!("{}年{}月{}日", d.year(), d.month(), d.day());
+            if r.topic.trim().is_empty() {
+                format!("{day}{kind}")
+            } else {
+                format!("{day}{kind}“{}”", r.topic.trim())
+            }
+        }
+        Lang::En => format!("{} {kind} \"{}\"", r.date, r.topic.trim()),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Every duty with its rule and the year's progress, as a spreadsheet; the
-//! numbers are those of `taizhang status` for the same year and day.
+//! numbers are those of `taizhang status` for the same year and day. Duties
+//! by 条目 and title, what is missing in words, never an id.
 
 use crate::core::ledger::YearView;
 use crate::core::progress::Missing;
 use crate::i18n::{Lang, domain, report_cli as w};
+use crate::report;
 
 use super::super::CliError;
 
@@ -17,20 +19,15 @@ pub fn table(lang: Lang, view: &YearView) -> Result<Vec<u8>, CliError> {
             let missing: Vec<String> = p
                 .missing
                 .iter()
-                .map(|m| match m {
-                    Missing::Child { duty } => view.catalogue.duty(duty).map_or_else(
-                        || duty.to_string(),
-                        |c| format!("{duty} {}", domain::duty_title(lang, c)),
-                    ),
-                    other => domain::missing(lang, other, &view.roster),
+                .filter_map(|m| match m {
+                    Missing::Child { duty } => Some(w::duty_ref(lang, &view.catalogue, duty)),
+                    other => report::missing_words(view, other, lang),
                 })
                 .collect();
             vec![
-                d.id.to_string(),
                 domain::list(lang, d.list).to_string(),
-                d.seed_ref.clone(),
-                d.title.clone(),
-                d.title_en.clone(),
+                w::seed_ref(lang, &d.seed_ref),
+                domain::duty_title(lang, d).to_string(),
                 domain::rule(lang, &d.rule),
                 d.source.clone(),
                 p.target.to_string(),
