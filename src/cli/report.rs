@@ -130,7 +130,11 @@ fn rectification_summary(ctx: &Context, year: i32) -> Result<RectificationSummar
         owner: roster.name(f.owner),
         deadline: f.deadline,
         state: if f.overdue_on(cutoff) {
-            format!("{}{}", fixword::state(lang, f.state), lang.pick("（逾期）", " (overdue)"))
+            format!(
+                "{}{}",
+                fixword::state(lang, f.state),
+                lang.pick("（逾期）", " (overdue)")
+            )
         } else {
             fixword::state(lang, f.state).to_string()
         },

@@ -218,7 +218,11 @@ pub fn record_lists(
         for (i, r) in recs.iter().enumerate() {
             let host = r.host.map_or(DASH.to_string(), |h| view.roster.name(h));
             let (x, y, z) = if talk {
-                (host, names(lang, &view.roster, &r.partners), or_dash(&r.topic))
+                (
+                    host,
+                    names(lang, &view.roster, &r.partners),
+                    or_dash(&r.topic),
+                )
             } else {
                 (or_dash(&r.topic), host, r.attendees.len().to_string())
             };
@@ -233,7 +237,11 @@ pub fn record_lists(
         }
         a.table_or_none(table, lang);
     }
-    a.sub(subsection(lang, n + 1, lang.pick("整改事项", "Rectification items")));
+    a.sub(subsection(
+        lang,
+        n + 1,
+        lang.pick("整改事项", "Rectification items"),
+    ));
     let header = lang.pick(
         "序号|问题|责任人|完成时限|状态",
         "No.|Problem|Owner|Deadline|State",

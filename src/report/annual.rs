@@ -39,7 +39,14 @@ pub fn annual(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Repo
     let found: Vec<Problem> = shortfalls(view, fixes, lang);
     let mut sections = vec![
         work(view, fixes, lang),
-        problems_section(&found, lang),
+        problems_section(
+            &found,
+            lang.pick(
+                "对照责任清单和整改台账，有数量要求的职责没有逾期或进度滞后的，也没有逾期的整改事项。",
+                "No duty with a quota is overdue or behind, and no rectification item is overdue.",
+            ),
+            lang,
+        ),
         next_steps(&found, lang),
     ];
     for (i, s) in sections.iter_mut().enumerate() {

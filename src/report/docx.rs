@@ -20,8 +20,8 @@ use crate::i18n::Lang;
 
 use super::ReportError;
 use super::layout::{
-    A4_MM, BODY_FONT, BODY_PT, H1_FONT, H2_FONT, LATIN_FONT, MARGIN_MM, PAGE_NO_PT,
-    TABLE_PT, TITLE_FONT, TITLE_PT, char_spacing, column_ems, line_pitch, text_width_mm, twips,
+    A4_MM, BODY_FONT, BODY_PT, H1_FONT, H2_FONT, LATIN_FONT, MARGIN_MM, PAGE_NO_PT, TABLE_PT,
+    TITLE_FONT, TITLE_PT, char_spacing, column_ems, line_pitch, text_width_mm, twips,
 };
 use super::model::{Block, Report, Table};
 
@@ -120,7 +120,11 @@ impl Pen {
     }
 
     fn body(self, text: &str) -> Paragraph {
-        self.indented(Paragraph::new().align(AlignmentType::Both).add_run(self.run(text)))
+        self.indented(
+            Paragraph::new()
+                .align(AlignmentType::Both)
+                .add_run(self.run(text)),
+        )
     }
 
     fn heading(self, style: &str, text: &str) -> Paragraph {
@@ -271,7 +275,9 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, ReportError> {
     for line in notes {
         docx = docx.add_paragraph(pen.indented(Paragraph::new().add_run(pen.run(&line))));
     }
-    docx = docx.add_paragraph(blank()).add_paragraph(blank().keep_next(true));
+    docx = docx
+        .add_paragraph(blank())
+        .add_paragraph(blank().keep_next(true));
     // 落款: 右空四字, the signature kept on the page of its date.
     let last = r.closing.len().saturating_sub(1);
     for (i, c) in r.closing.iter().enumerate() {

@@ -99,7 +99,12 @@ pub fn column_ems(t: &Table, total: f64) -> Vec<f64> {
         return base.iter().map(|w| w * total / sum).collect();
     }
     let spare = total - sum_min;
-    let wants: f64 = max.iter().zip(&min).map(|(a, b)| a - b).sum::<f64>().max(1.0);
+    let wants: f64 = max
+        .iter()
+        .zip(&min)
+        .map(|(a, b)| a - b)
+        .sum::<f64>()
+        .max(1.0);
     min.iter()
         .zip(&max)
         .map(|(lo, hi)| lo + spare * (hi - lo) / wants)

@@ -44,13 +44,40 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         if evidence_only(d, p) || !matches!(p.status, Status::Overdue | Status::Behind) {
             continue;
         }
-        let details: Vec<String> = p
+        // A year that is not over owes its future periods by design: only
+        // the periods already past count against an overdue duty.
+        let overdue = p.status == Status::Overdue;
+        let owed: Vec<&Missing> = p
             .missing
             .iter()
             .filter(|m| !matches!(m, Missing::Child { .. }))
+            .filter(|m| !(overdue && matches!(m, Missing::Period { past: false, .. })))
             .filter(|m| person.is_none_or(|who| concerns(m, who)))
-            .filter_map(|m| missing_words(view, m, lang))
             .collect();
+        let mut details = Vec::new();
+        let empty: Vec<String> = owed
+            .iter()
+            .filter_map(|m| match m {
+                Missing::Period {
+                    period,
+                    index,
+                    have: 0,
+                    ..
+                } => Some(bucket(lang, *period, *index)),
+                _ => None,
+            })
+            .collect();
+        if !empty.is_empty() {
+            details.push(match lang {
+                Lang::Zh => format!("{}未开展", join(lang, &empty)),
+                Lang::En => format!("none in {}", join(lang, &empty)),
+            });
+        }
+        details.extend(
+            owed.iter()
+                .filter(|m| !matches!(m, Missing::Period { have: 0, .. }))
+                .filter_map(|m| missing_words(view, m, lang)),
+        );
         if details.is_empty() {
             continue;
         }
@@ -201,14 +228,12 @@ pub fn overdue_fixes(items: &[FixLine], lang: Lang) -> Option<Problem> {
     })
 }
 
-/// 存在的问题: one part per problem, then room for what the ledger cannot see.
-pub fn problems_section(found: &[Problem], lang: Lang) -> Section {
+/// 存在的问题: one part per problem, then room for what the ledger cannot
+/// see; `none` says what a clean ledger means for this report.
+pub fn problems_section(found: &[Problem], none: &str, lang: Lang) -> Section {
     let mut s = Section::new(lang.pick("存在的问题", "Problems").to_string());
     if found.is_empty() {
-        s.para(lang.pick(
-            "对照责任清单和整改台账，本年度有数量要求的职责均已完成，没有逾期的整改事项。",
-            "Every duty with a quota is met and no rectification item is overdue.",
-        ));
+        s.para(none);
     }
     for (i, p) in found.iter().enumerate() {
         s.sub(subsection(lang, i + 1, &p.title));

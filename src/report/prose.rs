@@ -36,6 +36,16 @@ pub fn kind_counts(records: &[&Record]) -> Vec<(RecordKind, usize)> {
 /// The work in `records` as one clause: `召开支委会12次、党员大会4次，讲授党课4次`
 /// / `12 committee meetings, 4 general meetings`; `None` for no records.
 pub fn activity(lang: Lang, records: &[&Record]) -> Option<String> {
+    phrase(lang, records, true)
+}
+
+/// The same without verbs, after a verb of the caller's: `参加支委会10次、
+/// 党课4次`.
+pub fn attended(lang: Lang, records: &[&Record]) -> Option<String> {
+    phrase(lang, records, false)
+}
+
+fn phrase(lang: Lang, records: &[&Record], verbs: bool) -> Option<String> {
     let counts = kind_counts(records);
     if counts.is_empty() {
         return None;
@@ -51,7 +61,8 @@ pub fn activity(lang: Lang, records: &[&Record]) -> Option<String> {
     let mut last_verb = None;
     for (k, n) in counts {
         let (v, name) = verb(k);
-        if last_verb == Some(v) && !v.is_empty() {
+        let v = if verbs { v } else { "" };
+        if last_verb == Some(v) && (!v.is_empty() || !verbs) {
             out.push('、');
         } else {
             if !out.is_empty() {
@@ -90,7 +101,10 @@ pub fn study_topics(lang: Lang, records: &[&Record]) -> String {
 
 /// The records with these ids, once each, in the view's date order.
 pub fn records_of<'a>(view: &'a YearView, ids: &BTreeSet<RecordId>) -> Vec<&'a Record> {
-    view.records.iter().filter(|r| ids.contains(&r.id)).collect()
+    view.records
+        .iter()
+        .filter(|r| ids.contains(&r.id))
+        .collect()
 }
 
 #[cfg(test)]
@@ -134,5 +148,9 @@ mod tests {
         );
         assert_eq!(study_topics(Lang::Zh, &refs), "（主题包括“学习党章”等）");
         assert_eq!(activity(Lang::Zh, &[]), None);
+        assert_eq!(
+            attended(Lang::Zh, &refs).unwrap(),
+            "支部党员大会1次、支委会2次、党课1次、中心组学习2次"
+        );
     }
 }

@@ -17,9 +17,9 @@ use crate::i18n::domain::{kind, role};
 use super::annex::duty_table;
 use super::model::{Annex, Block, Report, Section, Table};
 use super::problems::{Problem, duty_shortfalls, next_steps, problems_section};
-use super::prose::activity;
-use super::typeset::{DASH, as_of, date, join, names, none, section, subsection};
+use super::prose::{activity, attended as attended_words};
 use super::talks;
+use super::typeset::{DASH, as_of, date, join, names, none, section, subsection};
 
 /// Whether `r` is `person`'s own act: a talk they held, or other work they
 /// chaired, attended or (for reports) made.
@@ -43,7 +43,9 @@ pub fn shuze(view: &YearView, person: PersonId, lang: Lang) -> Report {
     let late = fixes.iter().filter(|f| f.overdue_on(end)).count();
     if late > 0 {
         found.push(Problem {
-            title: lang.pick("本人牵头的整改不够及时", "My rectification items are late").into(),
+            title: lang
+                .pick("本人牵头的整改不够及时", "My rectification items are late")
+                .into(),
             detail: match lang {
                 Lang::Zh => format!("本人负责的整改事项中有{late}项逾期未完成。"),
                 Lang::En => format!("{late} of the items I own are overdue."),
@@ -53,7 +55,14 @@ pub fn shuze(view: &YearView, person: PersonId, lang: Lang) -> Report {
     let mut sections = vec![
         duties(view, person, &mine, &fixes, lang),
         integrity(lang),
-        problems_section(&found, lang),
+        problems_section(
+            &found,
+            lang.pick(
+                "对照责任清单，本人没有逾期未开展的谈话和逾期未完成的整改事项。",
+                "I have no overdue talk and no overdue rectification item.",
+            ),
+            lang,
+        ),
         next_steps(&found, lang),
     ];
     for (i, s) in sections.iter_mut().enumerate() {
@@ -146,23 +155,37 @@ fn duties(
         .copied()
         .filter(|r| r.kind.category() != Category::Talk && r.host != Some(person))
         .collect();
-    s.sub(subsection(lang, 1, lang.pick("组织和参加会议学习", "Meetings and study")));
-    s.para(match (activity(lang, &chaired), activity(lang, &attended), zh) {
-        (Some(c), Some(a), true) => format!("全年主持{c}；参加{a}。"),
-        (Some(c), None, true) => format!("全年主持{c}。"),
-        (None, Some(a), true) => format!("全年参加{a}。"),
-        (None, None, true) => "本年度台账中暂无本人主持或参加的会议和学习记录。".into(),
-        (c, a, false) => format!(
-            "Chaired: {}. Attended: {}.",
-            c.unwrap_or_else(|| none(lang).into()),
-            a.unwrap_or_else(|| none(lang).into())
-        ),
-    });
+    s.sub(subsection(
+        lang,
+        1,
+        lang.pick("组织和参加会议学习", "Meetings and study"),
+    ));
+    s.para(
+        match (
+            activity(lang, &chaired),
+            attended_words(lang, &attended),
+            zh,
+        ) {
+            (Some(c), Some(a), true) => format!("全年主持{c}；参加{a}。"),
+            (Some(c), None, true) => format!("全年主持{c}。"),
+            (None, Some(a), true) => format!("全年参加{a}。"),
+            (None, None, true) => "本年度台账中暂无本人主持或参加的会议和学习记录。".into(),
+            (c, a, false) => format!(
+                "Chaired: {}. Attended: {}.",
+                c.unwrap_or_else(|| none(lang).into()),
+                a.unwrap_or_else(|| none(lang).into())
+            ),
+        },
+    );
     s.sub(subsection(lang, 2, lang.pick("开展谈心谈话", "Talks")));
     s.para(talks_prose(view, person, mine, lang));
     s.sub(subsection(lang, 3, lang.pick("联系点工作", "Linked sites")));
     s.para(links_prose(view, person, mine, lang));
-    s.sub(subsection(lang, 4, lang.pick("牵头整改", "Rectification I own")));
+    s.sub(subsection(
+        lang,
+        4,
+        lang.pick("牵头整改", "Rectification I own"),
+    ));
     let end = as_of(view.year, view.today);
     let closed = fixes.iter().filter(|f| f.is_closed()).count();
     let late = fixes.iter().filter(|f| f.overdue_on(end)).count();

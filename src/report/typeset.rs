@@ -106,7 +106,10 @@ pub fn full_width(lang: Lang, s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, c) in chars.iter().enumerate() {
-        let digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+        let digit = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(char::is_ascii_digit)
+        };
         match c {
             '-' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => out.push('至'),
             '-' => out.push('—'),
@@ -153,7 +156,10 @@ mod tests {
         assert_eq!(full_width(Lang::Zh, "联系1-2个(含)"), "联系1至2个（含）");
         assert_eq!(full_width(Lang::En, "1-2 (a)"), "1-2 (a)");
         let end = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
-        assert_eq!(as_of(2025, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()), end);
+        assert_eq!(
+            as_of(2025, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+            end
+        );
         assert_eq!(as_of(2026, d), d);
     }
 }

@@ -2,8 +2,8 @@
 //! numbered, the owner and closer by name, duties by 条目 and title, the
 //! evidence record by its date, kind and topic.
 
-use crate::core::fix::{Evidence, FixItem};
 use crate::core::catalogue::Catalogue;
+use crate::core::fix::{Evidence, FixItem};
 use crate::core::roster::Roster;
 use crate::i18n::{cli as t, fix as f, report_cli as w};
 
@@ -20,7 +20,13 @@ pub fn table(ctx: &Context, fixes: &[FixItem]) -> Result<Vec<u8>, CliError> {
     super::table(&w::fixes_header(ctx.lang), rows)
 }
 
-fn row(ctx: &Context, roster: &Roster, catalogue: &Catalogue, x: &FixItem, n: usize) -> Vec<String> {
+fn row(
+    ctx: &Context,
+    roster: &Roster,
+    catalogue: &Catalogue,
+    x: &FixItem,
+    n: usize,
+) -> Vec<String> {
     let lang = ctx.lang;
     let sep = w::list_sep(lang);
     let closure = x.closure.as_ref();

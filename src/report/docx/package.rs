@@ -127,6 +127,9 @@ mod tests {
     #[test]
     fn indents_gain_characters() {
         let got = document("<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"640\" />");
-        assert!(got.contains("w:firstLineChars=\"200\" w:firstLine=\"640\""), "{got}");
+        assert!(
+            got.contains("w:firstLineChars=\"200\" w:firstLine=\"640\""),
+            "{got}"
+        );
     }
 }
