@@ -18,7 +18,8 @@ mod typeset;
 
 use chrono::NaiveDate;
 
-pub use annual::annual;
+pub use annex::{GROUPS, done_cell, evidence_only, requirement_cell, status_cell, target_cell};
+pub use annual::{BRANCH, annual};
 pub use docx::to_docx;
 pub use html::to_html;
 pub use markdown::to_markdown;

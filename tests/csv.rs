@@ -62,7 +62,10 @@ fn records_export_is_excel_ready_and_guards_formulas() {
     assert_eq!(table[0].len(), 13);
     let row = table.iter().find(|r| r[2].contains("HYPERLINK")).unwrap();
     assert_eq!(row[2], "'=HYPERLINK(\"http://x\"),研究");
-    assert_eq!(row[7], "b2");
+    assert_eq!(
+        row[7], "三（一）（2）专题研究全面从严治党",
+        "duties by 条目 and title"
+    );
     assert_eq!(row[8], "'-3 号文件，\"重点\"\n第二行");
     assert_eq!(row[9], "'@会议纪要.pdf、照片");
     // Records are stamped with the real Unix user, not $USER.
@@ -210,29 +213,178 @@ fn one_bad_row_writes_nothing_and_names_row_and_column() {
 }
 
 #[test]
-fn duties_export_matches_status_json() {
+fn duties_export_matches_status_json_without_ids_or_english() {
     let env = Env::demo();
     let status: Value = serde_json::from_str(&env.ok(&["status", "--json"])).unwrap();
     let text = env.ok(&[
         "export", "--format", "csv", "--what", "duties", "--year", "2026",
     ]);
     let table = rows(&text);
-    assert_eq!(table[0].len(), 12);
-    let by_id: HashMap<&str, &Vec<String>> =
-        table[1..].iter().map(|r| (r[0].as_str(), r)).collect();
+    assert_eq!(
+        table[0],
+        [
+            "清单",
+            "条目",
+            "职责",
+            "要求",
+            "依据",
+            "目标",
+            "已完成",
+            "按进度应完成",
+            "状态",
+            "尚缺"
+        ]
+    );
     let duties = status["duties"].as_array().unwrap();
     assert_eq!(duties.len(), table.len() - 1);
     let mut moved = 0;
-    for d in duties {
-        let row = by_id[d["id"].as_str().unwrap()];
-        assert_eq!(row[3], d["title"].as_str().unwrap());
-        assert_eq!(row[7], d["target"].to_string(), "target of {}", row[0]);
-        assert_eq!(row[8], d["done"].to_string(), "done of {}", row[0]);
-        assert_eq!(row[9], d["expected"].to_string(), "expected of {}", row[0]);
-        assert_eq!(row[10], d["status_text"].as_str().unwrap());
+    for (d, row) in duties.iter().zip(&table[1..]) {
+        assert_eq!(row[2], d["title"].as_str().unwrap());
+        if d["status"] == "no_quota" {
+            assert_eq!(row[5], "—", "no bare 0 target for {}", row[2]);
+            assert!(
+                row[6] == "暂无记录" || row[6].starts_with("已留痕"),
+                "{row:?}"
+            );
+        } else {
+            assert_eq!(row[5], d["target"].to_string(), "target of {}", row[2]);
+            assert_eq!(row[6], d["done"].to_string(), "done of {}", row[2]);
+            assert_eq!(row[7], d["expected"].to_string(), "expected of {}", row[2]);
+            assert_eq!(row[8], d["status_text"].as_str().unwrap());
+        }
         moved += usize::from(d["done"].as_u64().unwrap() > 0);
+        for cell in row {
+            assert!(!cell.contains('→'), "{cell}");
+            assert!(
+                !d["id"].as_str().is_some_and(|id| cell == id),
+                "an id in {row:?}"
+            );
+        }
     }
     assert!(moved > 0, "the demo moves some duties");
+}
+
+const READ_XLSX: &str = r#"
+import json, sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames, "author": wb.properties.creator}
+for ws in wb.worksheets:
+    rows = list(ws.iter_rows(values_only=True))
+    out[ws.title] = {
+        "title": rows[0][0],
+        "header": list(rows[1]),
+        "rows": len(rows) - 2,
+        "dates": sum(1 for r in rows[2:] if isinstance(r[1], datetime.datetime)),
+        "numbers": [r[0] for r in rows[2:]],
+        "freeze": ws.freeze_panes,
+        "paper": ws.page_setup.paperSize,
+        "landscape": ws.page_setup.orientation,
+        "repeat": ws.print_title_rows,
+        "widths": [ws.column_dimensions[c].width for c in "ABCD"],
+        "attendance": [[r[5], r[6]] for r in rows[2:4]] if rows[1][5] == "应到人数" else None,
+    }
+print(json.dumps(out, ensure_ascii=False, default=str))
+"#;
+
+#[test]
+fn xlsx_workbook_reads_back_with_openpyxl() {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openpyxl is missing under CI: `.ci/run` installs it (pip install openpyxl)"
+        );
+        eprintln!("NOTICE: openpyxl is not installed; skipping the workbook read-back test");
+        return;
+    }
+    let env = Env::demo();
+    let err = env.refused(&["export", "--format", "xlsx"], 2);
+    assert!(err.contains("--out"), "{err}");
+    let file = env.path("台账.xlsx");
+    env.ok(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--year",
+        "2026",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let out = std::process::Command::new("python3")
+        .args(["-c", READ_XLSX])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        got["sheets"],
+        serde_json::json!([
+            "会议",
+            "学习",
+            "谈话",
+            "报告",
+            "其他工作",
+            "整改",
+            "职责完成情况"
+        ])
+    );
+    assert_eq!(got["author"], "中共XX支部");
+    let list: Value =
+        serde_json::from_str(&env.ok(&["records", "list", "--json", "--year", "2026"])).unwrap();
+    let in_2026: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["date"].as_str().unwrap().starts_with("2026"))
+        .collect();
+    let talks = in_2026
+        .iter()
+        .filter(|r| r["partner_names"].as_array().is_some_and(|p| !p.is_empty()))
+        .count();
+    let mut total = 0;
+    for name in ["会议", "学习", "谈话", "报告", "其他工作"] {
+        let s = &got[name];
+        let n = s["rows"].as_u64().unwrap();
+        total += n;
+        assert_eq!(s["title"], format!("中共XX支部2026年度{name}台账"));
+        assert_eq!(s["header"][0], "序号");
+        assert_eq!(s["header"][1], "日期");
+        assert_eq!(s["dates"], n, "every date of {name} is a date cell");
+        let numbers: Vec<u64> = s["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        assert_eq!(numbers, (1..=n).collect::<Vec<_>>(), "序号 of {name}");
+        assert_eq!(s["freeze"], "A3");
+        assert_eq!(s["paper"], 9);
+        assert_eq!(s["landscape"], "landscape");
+        assert_eq!(s["repeat"], "$1:$2");
+        for w in s["widths"].as_array().unwrap() {
+            assert!(w.as_f64().unwrap() >= 6.0, "{name}: {w}");
+        }
+    }
+    assert_eq!(
+        total,
+        in_2026.len() as u64,
+        "every record of the year, once"
+    );
+    assert_eq!(got["谈话"]["rows"], talks);
+    let att = got["会议"]["attendance"][0].as_array().unwrap();
+    assert!(
+        att[0].as_u64().unwrap() >= att[1].as_u64().unwrap(),
+        "应到 ≥ 实到: {att:?}"
+    );
+    assert_eq!(got["职责完成情况"]["header"][2], "条目");
 }
 
 #[test]

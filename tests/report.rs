@@ -208,6 +208,7 @@ fn evidence_duties_never_show_a_bare_zero() {
         assert_eq!(cell[4], want, "{}", t.title);
         assert_eq!(cell[3], "—");
     }
+    assert!(n > 20, "the catalogue has evidence duties");
 }
 
 #[test]

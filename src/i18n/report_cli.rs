@@ -221,6 +221,12 @@ pub fn csv_error(lang: Lang, e: &CsvError) -> String {
                 "--{flag} only applies to --format csv; a JSON backup always holds the whole ledger"
             )
         }
+        CsvError::XlsxNeedsOut => lang
+            .pick(
+                "Excel 工作簿是二进制文件，需要用 --out 文件名.xlsx 指定保存位置",
+                "an .xlsx workbook is binary: give --out FILE.xlsx",
+            )
+            .to_string(),
         CsvError::Unreadable { path, why } => unreadable(lang, path, *why),
         CsvError::Syntax {
             path,

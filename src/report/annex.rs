@@ -54,9 +54,22 @@ pub fn duty_cell(lang: Lang, d: &Duty, child: bool) -> String {
     }
 }
 
-/// Whether a duty asks for evidence only, with no number to meet.
+/// Whether a duty asks for evidence only, with no number to meet (a parent
+/// whose sub-duties have quotas is judged by them, not by evidence).
 pub fn evidence_only(d: &Duty, p: &Progress) -> bool {
-    matches!(d.rule, Rule::Evidence) || (p.target == 0 && p.status == Status::NoQuota)
+    p.status == Status::NoQuota || (matches!(d.rule, Rule::Evidence) && p.target == 0)
+}
+
+/// The requirement column: the rule in words, or for a parent judged by
+/// its sub-duties, that they must all be met.
+pub fn requirement_cell(lang: Lang, d: &Duty, p: &Progress) -> String {
+    if matches!(d.rule, Rule::Evidence) && !evidence_only(d, p) {
+        return match lang {
+            Lang::Zh => format!("下列{}项子项均须完成", p.target),
+            Lang::En => format!("all {} sub-duties met", p.target),
+        };
+    }
+    full_width(lang, &rule(lang, &d.rule))
 }
 
 /// What the 完成 column says: the count for a quota, `已留痕3条` or `暂无记录`
@@ -115,7 +128,7 @@ pub fn duty_table(view: &YearView, lists: &[ListId], title: &str, lang: Lang) ->
             table.push(vec![
                 seed_ref(lang, &d.seed_ref),
                 duty_cell(lang, d, child),
-                full_width(lang, &rule(lang, &d.rule)),
+                requirement_cell(lang, d, p),
                 target_cell(d, p),
                 done_cell(lang, d, p),
                 status_cell(lang, d, p),
