@@ -5,7 +5,6 @@
 #[path = "cli_support/env.rs"]
 mod env;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use env::Env;
@@ -402,4 +401,126 @@ fn fixes_export_is_a_header_for_now_and_json_refuses_csv_flags() {
     assert!(stderr.contains("整改"), "{stderr}");
     let err = env.refused(&["export", "--what", "duties"], 2);
     assert!(err.contains("--format csv"), "{err}");
+}
+
+/// Import `text` (UTF-8) into `env`, returning what the command said.
+fn import(env: &Env, name: &str, bytes: &[u8]) -> String {
+    let file = env.path(name);
+    std::fs::write(&file, bytes).unwrap();
+    env.ok(&["import-csv", file.to_str().unwrap()])
+}
+
+fn records(env: &Env) -> Vec<Value> {
+    let list: Value = serde_json::from_str(&env.ok(&["records", "list", "--json"])).unwrap();
+    list.as_array().unwrap().clone()
+}
+
+#[test]
+fn a_gbk_sheet_with_a_title_row_and_a_number_column_imports() {
+    let env = small_env();
+    let text = "XX党支部2026年“三会一课”台账,,,,,\r\n                序号,会议时间,会议类型,会议主题,主持人,参会人员\r\n                1,2026/3/2,支委会,研究党建工作要点,张三,张三 李四\r\n                2,2026年3月9日,党课,学习党章,李四,全体党员\r\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    let said = import(&env, "title.csv", &gbk);
+    assert!(
+        said.contains("已跳过列名上方的 1 行标题（第 1 行：“XX党支部2026年“三会一课”台账”）"),
+        "{said}"
+    );
+    assert!(said.contains("已导入 2 条记录"), "{said}");
+    assert!(
+        !said.contains("序号"),
+        "序号 is the sheet's own numbering: {said}"
+    );
+    let list = records(&env);
+    assert_eq!(list[0]["kind_zh"], "支委会");
+    assert_eq!(
+        list[0]["attendee_names"],
+        serde_json::json!(["张三", "李四"])
+    );
+    assert_eq!(list[0]["notes"], "");
+    assert_eq!(
+        list[1]["attendee_names"],
+        serde_json::json!(["张三", "李四", "王五"])
+    );
+}
+
+#[test]
+fn header_variants_name_lists_serials_and_extra_columns() {
+    for (kind_header, people_header) in [
+        ("会议类型", "参加人员"),
+        ("类型", "参会人员"),
+        ("活动类型", "出席人员"),
+    ] {
+        let env = small_env();
+        let text = format!(
+            "日期,{kind_header},主题,主持人,{people_header},应到人数,记录人\r\n\
+             46085,支委会,一,张三,\"张三,李四\",3,王五\r\n\
+             2026-03-05,支委会,二,张三,张三、李四,,\r\n\
+             2026-03-06,支委会,三,张三,全体班子成员,,\r\n"
+        );
+        let said = import(&env, "variants.csv", text.as_bytes());
+        assert!(
+            said.contains("以下列不是台账字段，其内容已写入每条记录的备注：应到人数、记录人"),
+            "{said}"
+        );
+        let list = records(&env);
+        assert_eq!(list.len(), 3, "{kind_header}/{people_header}");
+        // 46085 is 2026-03-04 in Excel's 1900 date system.
+        assert_eq!(list[0]["date"], "2026-03-04");
+        assert_eq!(list[0]["notes"], "应到人数：3；记录人：王五");
+        for r in &list {
+            assert_eq!(
+                r["attendee_names"],
+                serde_json::json!(["张三", "李四"]),
+                "{r}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_future_date_is_imported_with_a_warning() {
+    let env = small_env();
+    let text = "日期,类型,主题,主持人\r\n2099-01-05,支委会,远期,张三\r\n";
+    let file = env.path("future.csv");
+    std::fs::write(&file, text).unwrap();
+    let said = env.ok(&["import-csv", file.to_str().unwrap(), "--dry-run"]);
+    assert!(said.contains("第 2 行的日期在今天之后"), "{said}");
+    assert_eq!(records(&env).len(), 0);
+}
+
+#[test]
+fn a_closed_year_is_refused_by_dry_run_and_import_alike_and_leaves_no_trash() {
+    let env = small_env();
+    env.ok(&[
+        "add",
+        "支委会",
+        "--date",
+        "2025-03-01",
+        "--topic",
+        "去年",
+        "--host",
+        "张三",
+    ]);
+    env.ok(&["year", "close", "2025"]);
+    let before = records(&env).len();
+    let trash_before = env.ok(&["trash"]);
+    let text =
+        "日期,类型,主题,主持人\r\n2026-03-02,支委会,一,张三\r\n2025-12-30,支委会,年末,张三\r\n";
+    let file = env.path("closed.csv");
+    std::fs::write(&file, text).unwrap();
+    let dry = env.refused(&["import-csv", file.to_str().unwrap(), "--dry-run"], 2);
+    let real = env.refused(&["import-csv", file.to_str().unwrap()], 2);
+    assert_eq!(dry, real, "--dry-run and the import agree");
+    assert!(
+        real.contains("第 3 行（列 A“日期”）：2025 年度已关账"),
+        "{real}"
+    );
+    assert!(!real.contains("第 2 行"), "{real}");
+    assert_eq!(records(&env).len(), before, "nothing written");
+    assert_eq!(
+        env.ok(&["trash"]),
+        trash_before,
+        "nothing in the trash either"
+    );
 }

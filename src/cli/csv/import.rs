@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::core::import::{Against, Columns, validate_rows};
+use crate::core::import::{Against, Row, check_rows, find_header};
 use crate::core::record::{Record, RecordId};
-use crate::i18n::report_cli as w;
+use crate::i18n::csv_cli as w;
 
 use super::super::{CliError, Context};
 use super::{CsvError, read};
@@ -34,33 +34,74 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
         path: path.clone(),
         why,
     })?;
-    let (header, rows) = read::table(path, &text)?;
-    let columns = Columns::from_header(&header).map_err(|error| CsvError::Header {
+    let all = read::rows(path, &text)?;
+    let (at, columns) = find_header(&all).map_err(|error| CsvError::Header {
         path: path.clone(),
         error,
     })?;
+    let header = columns.header.clone();
+    let (above, rows) = all.split_at(at);
+    let rows = &rows[1..];
+    let lang = ctx.lang;
+    let mut notes = Vec::new();
+    let titles: Vec<&Row> = above
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    if let Some(first) = titles.first() {
+        let text: Vec<&str> = first
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        notes.push(w::title_rows_skipped(
+            lang,
+            titles.len(),
+            first.number,
+            &text.join(" "),
+        ));
+    }
+    let extras: Vec<String> = columns
+        .extra
+        .iter()
+        .filter_map(|i| header.get(*i))
+        .map(|h| h.trim().to_string())
+        .collect();
     let existing = all_records(ctx)?;
+    let closed = ctx.ledger.closed_years()?;
     let against = Against {
         catalogue: &ctx.ledger.catalogue()?,
         roster: &ctx.ledger.roster()?,
         existing: &existing,
         today: ctx.today,
         allow_duplicates: args.allow_duplicates,
+        closed: &closed,
     };
-    let inputs = validate_rows(&columns, &rows, &against).map_err(|errors| CsvError::Rows {
+    let checked = check_rows(&columns, rows, &against).map_err(|errors| CsvError::Rows {
         path: path.clone(),
         header: header.clone(),
         errors,
     })?;
-    if args.dry_run {
-        return Ok(format!("{}\n", w::dry_run_ok(ctx.lang, inputs.len())));
+    if !extras.is_empty() {
+        notes.push(w::extras_kept(lang, &extras));
     }
-    let mut added: Vec<RecordId> = Vec::with_capacity(inputs.len());
-    for input in &inputs {
+    if !checked.future.is_empty() {
+        notes.push(w::future_rows(lang, &checked.future));
+    }
+    let mut out: String = notes.iter().map(|n| format!("{n}\n")).collect();
+    if args.dry_run {
+        out.push_str(&format!("{}\n", w::dry_run_ok(lang, checked.inputs.len())));
+        return Ok(out);
+    }
+    // Every row passed the checks `add_record` makes (validation, closed
+    // years), so only a failing store can stop the loop; then what this run
+    // added is taken back.
+    let mut added: Vec<RecordId> = Vec::with_capacity(checked.inputs.len());
+    for (_, input) in &checked.inputs {
         match ctx.ledger.add_record(input, ctx.now) {
             Ok(record) => added.push(record.id),
             Err(e) => {
-                // All or nothing: take back what this run already added.
                 for id in added.iter().rev() {
                     let _ = ctx.ledger.delete_record(*id);
                 }
@@ -68,7 +109,8 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
             }
         }
     }
-    Ok(format!("{}\n", w::csv_imported(ctx.lang, added.len())))
+    out.push_str(&format!("{}\n", w::csv_imported(lang, added.len())));
+    Ok(out)
 }
 
 fn all_records(ctx: &Context) -> Result<Vec<Record>, CliError> {
