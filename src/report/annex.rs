@@ -230,7 +230,7 @@ pub fn record_lists(
         let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
         for (i, r) in recs.iter().enumerate() {
             let host = r.host.map_or(DASH.to_string(), |h| view.roster.name(h));
-            let (x, y, z) = if talk {
+            let (third, fourth, fifth) = if talk {
                 (
                     host,
                     names(lang, &view.roster, &r.partners),
@@ -243,9 +243,9 @@ pub fn record_lists(
                 (i + 1).to_string(),
                 date(lang, r.date),
                 kind(lang, r.kind).into(),
-                x,
-                y,
-                z,
+                third,
+                fourth,
+                fifth,
             ]);
         }
         a.table_or_none(table, lang);

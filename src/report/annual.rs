@@ -183,22 +183,25 @@ fn area(view: &YearView, l: ListId, lang: Lang) -> String {
         }
         let held = pairs.iter().filter(|p| p.covered.is_some()).count();
         let title = crate::i18n::domain::duty_title(lang, duty);
-        out.push_str(&match lang {
+        let more = match lang {
             Lang::Zh => format!("{title}应谈{}人次，已谈{held}人次。", pairs.len()),
             Lang::En => format!(" {title}: {held} of {} talks held.", pairs.len()),
-        });
+        };
+        out.push_str(&more);
     }
     if quota > 0 {
-        out.push_str(&match lang {
+        let more = match lang {
             Lang::Zh => format!("本项有数量要求的职责{quota}项，已完成{met}项。"),
             Lang::En => format!(" Of {quota} duties with a quota, {met} are met."),
-        });
+        };
+        out.push_str(&more);
     }
     if evidence > 0 {
-        out.push_str(&match lang {
+        let more = match lang {
             Lang::Zh => format!("以台账佐证的职责{evidence}项，其中{kept}项已留痕。"),
             Lang::En => format!(" {kept} of {evidence} evidence-only duties have records."),
-        });
+        };
+        out.push_str(&more);
     }
     out
 }

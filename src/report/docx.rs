@@ -77,12 +77,6 @@ impl Pen {
         }
     }
 
-    fn styled(self, style: &str, text: &str) -> Paragraph {
-        Paragraph::new()
-            .style(style)
-            .add_run(Run::new().add_text(inert_line(text)))
-    }
-
     fn styles(self, docx: Docx) -> Docx {
         let style = |id: &str, name: &str, font: &str, size: f64| {
             Style::new(id, StyleType::Paragraph)
@@ -128,7 +122,7 @@ impl Pen {
     }
 
     fn heading(self, style: &str, text: &str) -> Paragraph {
-        self.indented(self.styled(style, text).keep_next(true).keep_lines(true))
+        self.indented(styled(style, text).keep_next(true).keep_lines(true))
     }
 
     fn table(self, t: &Table) -> DTable {
@@ -210,6 +204,13 @@ impl Pen {
     }
 }
 
+/// A paragraph in `style`, its run taking the style's font and size.
+fn styled(style: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(Run::new().add_text(inert_line(text)))
+}
+
 fn blank() -> Paragraph {
     Paragraph::new()
 }
@@ -257,7 +258,7 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, ReportError> {
     );
     docx = pen.styles(docx);
     docx = docx
-        .add_paragraph(pen.styled("Title", &r.title))
+        .add_paragraph(styled("Title", &r.title))
         .add_paragraph(blank());
     for b in &r.opening {
         docx = pen.block(docx, b);
@@ -300,7 +301,7 @@ pub fn to_docx(r: &Report) -> Result<Vec<u8>, ReportError> {
                     .style("AnnexLabel")
                     .add_run(Run::new().add_text(r.annex_label(i + 1))),
             )
-            .add_paragraph(pen.styled("Title", &a.title))
+            .add_paragraph(styled("Title", &a.title))
             .add_paragraph(blank());
         for b in &a.blocks {
             docx = pen.block(docx, b);

@@ -3,6 +3,7 @@
 //! records handed in; nothing is estimated.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use crate::core::record::{Category, Record, RecordKind};
 use crate::core::{RecordId, YearView};
@@ -71,7 +72,7 @@ fn phrase(lang: Lang, records: &[&Record], verbs: bool) -> Option<String> {
             out.push_str(v);
             last_verb = Some(v);
         }
-        out.push_str(&format!("{name}{n}次"));
+        let _ = write!(out, "{name}{n}次");
     }
     Some(out)
 }
@@ -92,7 +93,10 @@ pub fn study_topics(lang: Lang, records: &[&Record]) -> String {
     }
     match lang {
         Lang::Zh => {
-            let quoted: String = topics.iter().map(|t| format!("“{t}”")).collect();
+            let quoted: String = topics.iter().fold(String::new(), |mut q, t| {
+                let _ = write!(q, "“{t}”");
+                q
+            });
             format!("（主题包括{quoted}等）")
         }
         Lang::En => format!(" (topics include {})", topics.join("; ")),

@@ -234,16 +234,18 @@ fn talks_prose(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) 
         (None, Lang::En) => "The ledger has no talk I held this year.".into(),
     };
     if due > 0 {
-        out.push_str(&match lang {
+        let more = match lang {
             Lang::Zh => format!("按照责任清单，本人应谈{due}人次，已谈{done}人次。"),
             Lang::En => format!(" Of {due} required talks I have held {done}."),
-        });
+        };
+        out.push_str(&more);
     }
     if !owed.is_empty() {
-        out.push_str(&match lang {
+        let more = match lang {
             Lang::Zh => format!("与{}的谈话尚未开展。", join(lang, &owed)),
             Lang::En => format!(" Still owed: {}.", join(lang, &owed)),
-        });
+        };
+        out.push_str(&more);
     }
     out
 }
@@ -296,8 +298,8 @@ fn own_records(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) 
     for (i, r) in mine.iter().enumerate() {
         let part = if r.kind.category() == Category::Talk {
             match lang {
-                Lang::Zh => format!("谈话人（对象：{}）", names_of(view, &r.partners, lang)),
-                Lang::En => format!("host (with {})", names_of(view, &r.partners, lang)),
+                Lang::Zh => format!("与{}谈话", names_of(view, &r.partners, lang)),
+                Lang::En => format!("talk with {}", names_of(view, &r.partners, lang)),
             }
         } else if r.host == Some(person) {
             lang.pick("主持", "chair").into()

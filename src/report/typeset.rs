@@ -115,12 +115,11 @@ pub fn full_width(lang: Lang, s: &str) -> String {
             '-' => out.push('—'),
             '(' => out.push('（'),
             ')' => out.push('）'),
-            ',' => out.push('，'),
+            ',' | '·' => out.push('，'),
             ':' => out.push('：'),
             ';' => out.push('；'),
             '?' => out.push('？'),
             '!' => out.push('！'),
-            '·' => out.push('，'),
             c => out.push(*c),
         }
     }

@@ -1,6 +1,7 @@
 //! `taizhang import-csv FILE`: records from an existing Excel ledger. Every row
 //! is checked first (`core::import`); one bad row and nothing is written.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -89,9 +90,12 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
     if !checked.future.is_empty() {
         notes.push(w::future_rows(lang, &checked.future));
     }
-    let mut out: String = notes.iter().map(|n| format!("{n}\n")).collect();
+    let mut out = String::new();
+    for n in &notes {
+        let _ = writeln!(out, "{n}");
+    }
     if args.dry_run {
-        out.push_str(&format!("{}\n", w::dry_run_ok(lang, checked.inputs.len())));
+        let _ = writeln!(out, "{}", w::dry_run_ok(lang, checked.inputs.len()));
         return Ok(out);
     }
     // Every row passed the checks `add_record` makes (validation, closed
@@ -109,7 +113,7 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
             }
         }
     }
-    out.push_str(&format!("{}\n", w::csv_imported(lang, added.len())));
+    let _ = writeln!(out, "{}", w::csv_imported(lang, added.len()));
     Ok(out)
 }
 

@@ -4,6 +4,7 @@
 //! in characters (`w:firstLineChars`), the repeated table header row
 //! (`w:tblHeader`), the author, and each font's fallback (`w:altName`).
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Read, Write};
 
 use zip::write::SimpleFileOptions;
@@ -59,17 +60,14 @@ fn document(xml: &str) -> String {
     while let Some(at) = rest.find("<w:tbl>") {
         let (head, tail) = rest.split_at(at);
         out.push_str(head);
-        match tail.find("<w:trPr>") {
-            Some(tr) => {
-                let (upto, after) = tail.split_at(tr + "<w:trPr>".len());
-                out.push_str(upto);
-                out.push_str("<w:tblHeader />");
-                rest = after;
-            }
-            None => {
-                out.push_str(tail);
-                rest = "";
-            }
+        if let Some(tr) = tail.find("<w:trPr>") {
+            let (upto, after) = tail.split_at(tr + "<w:trPr>".len());
+            out.push_str(upto);
+            out.push_str("<w:tblHeader />");
+            rest = after;
+        } else {
+            out.push_str(tail);
+            rest = "";
         }
     }
     out.push_str(rest);
@@ -96,16 +94,17 @@ fn core(xml: &str, author: &str) -> String {
 }
 
 /// Declare each Chinese font with its fallback, so a machine without
-/// 方正小标宋简体 or 仿宋_GB2312 sets 宋体 or 仿宋 instead of a Latin face.
+/// 方正小标宋简体 or `仿宋_GB2312` sets 宋体 or 仿宋 instead of a Latin face.
 fn font_table(xml: &str) -> String {
     let fonts: String = [TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT]
         .iter()
-        .map(|[name, alt]| {
-            format!(
+        .fold(String::new(), |mut out, [name, alt]| {
+            let _ = write!(
+                out,
                 "<w:font w:name=\"{name}\"><w:altName w:val=\"{alt}\" /><w:charset w:val=\"86\" /><w:family w:val=\"modern\" /><w:pitch w:val=\"fixed\" /></w:font>"
-            )
-        })
-        .collect();
+            );
+            out
+        });
     match xml.rfind("</w:fonts>") {
         Some(end) => format!("{}{fonts}{}", &xml[..end], &xml[end..]),
         None => xml.to_string(),
