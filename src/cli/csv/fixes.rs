@@ -2,6 +2,7 @@
 //! numbered, the owner and closer by name, duties by 条目 and title, the
 //! evidence record by its date, kind and topic.
 
+use crate::core::LedgerApi as _;
 use crate::core::catalogue::Catalogue;
 use crate::core::fix::{Evidence, FixItem};
 use crate::core::roster::Roster;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::core::LedgerApi as _;
 use crate::core::import::{Against, Row, check_rows, find_header};
 use crate::core::record::{Record, RecordId};
 use crate::i18n::csv_cli as w;
@@ -103,7 +104,7 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
     // added is taken back.
     let mut added: Vec<RecordId> = Vec::with_capacity(checked.inputs.len());
     for (_, input) in &checked.inputs {
-        match ctx.ledger.add_record(input, ctx.now) {
+        match ctx.ledger.add_record(input) {
             Ok(record) => added.push(record.id),
             Err(e) => {
                 for id in added.iter().rev() {

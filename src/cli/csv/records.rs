@@ -1,6 +1,7 @@
 //! The records as a spreadsheet: one row per record, numbered, people by
 //! name, duties by 条目 and title, in the column order `import-csv` reads back.
 
+use crate::core::LedgerApi as _;
 use crate::core::catalogue::Catalogue;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::core::LedgerApi as _;
 use crate::core::ledger::YearView;
 use crate::core::record::{Category, Record};
 use crate::i18n::{Lang, domain, fix as f, report_cli as w};
