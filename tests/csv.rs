@@ -467,7 +467,8 @@ fn header_variants_name_lists_serials_and_extra_columns() {
         assert_eq!(list.len(), 3, "{kind_header}/{people_header}");
         // 46085 is 2026-03-04 in Excel's 1900 date system.
         assert_eq!(list[0]["date"], "2026-03-04");
-        assert_eq!(list[0]["notes"], "应到人数：3；记录人：王五");
+        // 应到人数 adds nothing beside the attendee list; 记录人 is kept.
+        assert_eq!(list[0]["notes"], "记录人：王五");
         for r in &list {
             assert_eq!(
                 r["attendee_names"],
@@ -523,4 +524,36 @@ fn a_closed_year_is_refused_by_dry_run_and_import_alike_and_leaves_no_trash() {
         trash_before,
         "nothing in the trash either"
     );
+}
+
+#[test]
+fn the_xlsx_workbook_imports_back_into_the_same_records() {
+    let env = Env::demo();
+    let book = env.path("台账.xlsx");
+    env.ok(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--year",
+        "2026",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    let fresh = env.same_roster_elsewhere("fresh");
+    let said = env.ok_on(&fresh, &["import-csv", book.to_str().unwrap()]);
+    assert!(
+        said.contains("（工作表“整改”） 没有日期和类型列，不是记录表，已跳过"),
+        "{said}"
+    );
+    assert!(said.contains("已跳过列名上方的 1 行标题"), "{said}");
+    let before = rows(&env.ok(&["export", "--format", "csv", "--year", "2026"]));
+    let after = rows(&env.ok_on(&fresh, &["export", "--format", "csv", "--year", "2026"]));
+    // Date, kind, topic, host, attendees, absentees, partners, duties, notes
+    // (the workbook leaves out evidence and who entered what).
+    let key = |t: &[Vec<String>]| -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = t[1..].iter().map(|r| r[..9].to_vec()).collect();
+        out.sort();
+        out
+    };
+    assert_eq!(key(&after), key(&before));
 }

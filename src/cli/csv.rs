@@ -7,6 +7,7 @@ mod fixes;
 mod import;
 mod read;
 mod records;
+mod workbook;
 mod xlsx;
 
 use std::io::Write as _;

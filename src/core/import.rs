@@ -72,6 +72,9 @@ pub struct RowError {
 /// means "what the kind counts toward").
 pub const NO_DUTIES: [&str; 5] = ["无", "none", "-", "—", "／"];
 
+/// Head-count columns of a sheet, redundant beside a list of attendees.
+const HEAD_COUNTS: [&str; 4] = ["应到人数", "实到人数", "应到", "实到"];
+
 /// How far down a sheet the header row may sit (below title rows).
 pub const HEADER_SEARCH: usize = 10;
 
@@ -254,6 +257,8 @@ fn new_record(
         s => Some(cells::duty_items(against.catalogue, s)),
     };
     let host = cell(Column::Host);
+    let attendees = cells::names(&cell(Column::Attendees), against.roster);
+    // 应到/实到 only say something the attendee list does not when it is empty.
     let extras: Vec<(&str, &str)> = columns
         .extra
         .iter()
@@ -263,13 +268,14 @@ fn new_record(
                 row.cells.get(*i)?.as_str(),
             ))
         })
+        .filter(|(h, _)| attendees.is_empty() || !HEAD_COUNTS.contains(&h.trim()))
         .collect();
     Ok(NewRecord {
         kind,
         date: Some(date),
         topic: cell(Column::Topic),
         host: (!host.trim().is_empty()).then(|| host.trim().to_string()),
-        attendees: cells::names(&cell(Column::Attendees), against.roster),
+        attendees,
         absentees,
         partners: cells::names(&cell(Column::Partners), against.roster),
         duties,

@@ -31,6 +31,17 @@ pub fn title_rows_skipped(lang: Lang, n: usize, first_row: usize, text: &str) ->
     }
 }
 
+/// A workbook sheet without 日期 and 类型 columns (整改, 职责完成情况 …).
+pub fn sheet_skipped(lang: Lang, sheet: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("{} 没有日期和类型列，不是记录表，已跳过", sheet.display()),
+        Lang::En => format!(
+            "{} has no date and kind columns and is not a record sheet; skipped",
+            sheet.display()
+        ),
+    }
+}
+
 /// Columns that name no field, kept in each record's notes.
 pub fn extras_kept(lang: Lang, headers: &[String]) -> String {
     match lang {

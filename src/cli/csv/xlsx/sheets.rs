@@ -116,8 +116,12 @@ fn records(
     let header: &str = match (cat, lang) {
         (Category::Talk, Lang::Zh) => "序号|日期|类型|谈话人|谈话对象|主题|计入职责|备注",
         (Category::Talk, Lang::En) => "No.|Date|Kind|Host|Partners|Topic|Duties|Notes",
-        (Category::Report, Lang::Zh) => "序号|日期|类型|主题|报告人|涉及人员|计入职责|备注",
-        (Category::Report, Lang::En) => "No.|Date|Kind|Topic|By|Covers|Duties|Notes",
+        (Category::Report, Lang::Zh) => {
+            "序号|日期|类型|主题|报告人|应到人数|实到人数|参加人员|缺席人员|涉及人员|计入职责|备注"
+        }
+        (Category::Report, Lang::En) => {
+            "No.|Date|Kind|Topic|By|Expected|Present|Attendees|Absentees|Covers|Duties|Notes"
+        }
         (_, Lang::Zh) => {
             "序号|日期|类型|主题|主持人|应到人数|实到人数|参加人员|缺席人员|计入职责|备注"
         }
@@ -134,42 +138,39 @@ fn records(
                 Cell::Date(r.date),
                 text(domain::kind(lang, r.kind)),
             ];
-            match cat {
-                Category::Talk => row.extend([
+            if cat == Category::Talk {
+                row.extend([
                     host(r),
                     text(names(view, &r.partners, lang)),
                     text(r.topic.clone()),
-                ]),
-                Category::Report => row.extend([
+                ]);
+            } else {
+                let known = !r.attendees.is_empty() || !r.absentees.is_empty();
+                let absent: Vec<String> = r
+                    .absentees
+                    .iter()
+                    .map(|a| {
+                        crate::i18n::cli::absence(lang, &view.roster.name(a.person), &a.reason)
+                    })
+                    .collect();
+                row.extend([
                     text(r.topic.clone()),
                     host(r),
-                    text(names(view, &r.partners, lang)),
-                ]),
-                _ => {
-                    let known = !r.attendees.is_empty() || !r.absentees.is_empty();
-                    let absent: Vec<String> = r
-                        .absentees
-                        .iter()
-                        .map(|a| {
-                            crate::i18n::cli::absence(lang, &view.roster.name(a.person), &a.reason)
-                        })
-                        .collect();
-                    row.extend([
-                        text(r.topic.clone()),
-                        host(r),
-                        if known {
-                            number(r.attendees.len() + r.absentees.len())
-                        } else {
-                            Cell::Empty
-                        },
-                        if known {
-                            number(r.attendees.len())
-                        } else {
-                            Cell::Empty
-                        },
-                        text(names(view, &r.attendees, lang)),
-                        text(absent.join(w::list_sep(lang))),
-                    ]);
+                    if known {
+                        number(r.attendees.len() + r.absentees.len())
+                    } else {
+                        Cell::Empty
+                    },
+                    if known {
+                        number(r.attendees.len())
+                    } else {
+                        Cell::Empty
+                    },
+                    text(names(view, &r.attendees, lang)),
+                    text(absent.join(w::list_sep(lang))),
+                ]);
+                if cat == Category::Report {
+                    row.push(text(names(view, &r.partners, lang)));
                 }
             }
             row.extend([text(duty_refs(view, r, lang)), text(r.notes.clone())]);
