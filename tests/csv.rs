@@ -4,6 +4,8 @@
 
 #[path = "cli_support/env.rs"]
 mod env;
+#[path = "cli_support/python.rs"]
+mod python;
 
 use std::path::Path;
 
@@ -287,16 +289,7 @@ print(json.dumps(out, ensure_ascii=False, default=str))
 
 #[test]
 fn xlsx_workbook_reads_back_with_openpyxl() {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "openpyxl is missing under CI: `.ci/run` installs it (pip install openpyxl)"
-        );
-        eprintln!("NOTICE: openpyxl is not installed; skipping the workbook read-back test");
+    if !python::has("openpyxl", "openpyxl") {
         return;
     }
     let env = Env::demo();
@@ -312,17 +305,7 @@ fn xlsx_workbook_reads_back_with_openpyxl() {
         "--out",
         file.to_str().unwrap(),
     ]);
-    let out = std::process::Command::new("python3")
-        .args(["-c", READ_XLSX])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = python::read_back(READ_XLSX, &file);
     assert_eq!(
         got["sheets"],
         serde_json::json!([

@@ -6,6 +6,8 @@
 mod fixture;
 #[path = "report/formats.rs"]
 mod formats;
+#[path = "cli_support/python.rs"]
+mod python;
 
 use std::collections::BTreeSet;
 

@@ -2,13 +2,13 @@
 //! reader and by python-docx.
 
 use std::io::Read;
-use std::process::Command;
 
 use taizhang::core::RecordKind;
 use taizhang::i18n::Lang;
 use taizhang::report::{self, Report, to_docx, to_html, to_markdown};
 
 use super::fixture::{d, fixes, ledger, rec, view, view_of};
+use super::python;
 
 const HOSTILE: &str = "<script>alert(\"x\")</script>\u{1b}[2J\u{1b}]0;pwned\u{7}|# &amp;";
 
@@ -186,27 +186,9 @@ print(json.dumps({
 }, ensure_ascii=False))
 "#;
 
-/// Whether python-docx can be imported; under `CI` its absence fails.
-fn python_docx() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python-docx is missing under CI: `.ci/run` installs it (pip install python-docx)"
-        );
-        eprintln!(
-            "NOTICE: python-docx is not installed (pip install python-docx); skipping the read-back test"
-        );
-    }
-    ok
-}
-
 #[test]
 fn python_docx_reads_the_report_back() {
-    if !python_docx() {
+    if !python::has("docx", "python-docx") {
         return;
     }
     let v = view();
@@ -214,17 +196,7 @@ fn python_docx_reads_the_report_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annual.docx");
     std::fs::write(&path, to_docx(&r).unwrap()).unwrap();
-    let out = Command::new("python3")
-        .args(["-c", READ_BACK])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = python::read_back(READ_BACK, &path);
     let paragraphs: Vec<&str> = got["paragraphs"]
         .as_array()
         .unwrap()
