@@ -15,7 +15,7 @@ use super::model::{Block, Report, Table};
 const STYLE: &str = r#"@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", serif; margin-right: 1em; } }
 @page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", serif; margin-left: 1em; } }
-body { font-family: "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Times New Roman", serif; font-size: 16pt; line-height: 28.95pt; color: #000; background: #fff; max-width: 156mm; margin: 0 auto; }
+body { font-family: "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Times New Roman", serif; font-size: 16pt; line-height: 28.95pt; letter-spacing: -0.25pt; color: #000; background: #fff; max-width: 156mm; margin: 0 auto; }
 h1, .annex-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "宋体", "SimSun", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; line-height: 33pt; text-align: center; margin: 0 0 28.95pt; }
 h2, .annex-label, th { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-weight: normal; }
 h2 { font-size: 16pt; margin: 0; text-indent: 2em; }
