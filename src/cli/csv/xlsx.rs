@@ -26,6 +26,8 @@ const A4: u8 = 9;
 /// Column widths in Excel's units (one Latin character; a CJK one is two).
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 40;
+/// The height of one line of 11 pt text, in points.
+const LINE_HEIGHT: f64 = 14.5;
 
 /// Write the workbook of `year` to `out`.
 pub fn export(ctx: &Context, year: i32, out: Option<&Path>) -> Result<String, CliError> {
@@ -86,7 +88,23 @@ pub fn render(book: &[Sheet], author: &str) -> Result<Vec<u8>, XlsxError> {
                 };
             }
         }
-        layout(ws, sheet)?;
+        let widths = widths(sheet);
+        for (r, row) in sheet.rows.iter().enumerate() {
+            // Wrapped text needs a taller row; not every reader sizes it.
+            let lines = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, w)| cell.width().div_ceil(w.saturating_sub(2).max(1)))
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            if lines > 1 {
+                let r = u32::try_from(r + 2).unwrap_or(u32::MAX);
+                #[allow(clippy::cast_precision_loss)]
+                ws.set_row_height(r, LINE_HEIGHT * lines as f64 + 2.0)?;
+            }
+        }
+        layout(ws, &widths, sheet)?;
     }
     wb.save_to_buffer()
 }
@@ -103,17 +121,25 @@ fn excel(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     )
 }
 
-/// Widths from the content, the header frozen, and A4 landscape printing
-/// one page wide with the title and header on every page.
-fn layout(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
-    for c in 0..sheet.header.len() {
-        let widest = std::iter::once(sheet.header[c].width() + 2)
-            .chain(sheet.rows.iter().filter_map(|r| r.get(c)).map(Cell::width))
-            .max()
-            .unwrap_or(MIN_WIDTH);
-        let w = (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH);
+/// Each column's width from its widest cell, within bounds.
+fn widths(sheet: &Sheet) -> Vec<usize> {
+    (0..sheet.header.len())
+        .map(|c| {
+            let widest = std::iter::once(sheet.header[c].width() + 2)
+                .chain(sheet.rows.iter().filter_map(|r| r.get(c)).map(Cell::width))
+                .max()
+                .unwrap_or(MIN_WIDTH);
+            (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH)
+        })
+        .collect()
+}
+
+/// The widths, the header frozen, and A4 landscape printing one page wide
+/// with the title and header on every page.
+fn layout(ws: &mut Worksheet, widths: &[usize], sheet: &Sheet) -> Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        ws.set_column_width(col(c), w as f64)?;
+        ws.set_column_width(col(c), *w as f64)?;
     }
     ws.set_freeze_panes(2, 0)?;
     ws.set_paper_size(A4);
