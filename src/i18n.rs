@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod backups;
 pub mod cli;
+pub mod csv_cli;
 pub mod domain;
 pub mod fix;
 pub mod fix_cli;

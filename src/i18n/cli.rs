@@ -151,7 +151,7 @@ pub fn error(lang: Lang, e: &CliError) -> String {
             )
         }
         CliError::Report(e) => super::report_cli::report_error(lang, e),
-        CliError::Csv(e) => super::report_cli::csv_error(lang, e),
+        CliError::Csv(e) => super::csv_cli::csv_error(lang, e),
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);
             if zh {
