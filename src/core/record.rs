@@ -11,6 +11,8 @@ use super::catalogue::{Catalogue, DutyId};
 use super::error::{Field, Problem, ValidationError};
 use super::roster::{PersonId, Roster};
 
+pub mod caution;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RecordId(pub u64);

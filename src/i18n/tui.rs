@@ -54,6 +54,12 @@ pub enum T {
     RecordForm,
     RosterKeys,
     Scroll,
+    Host,
+    People,
+    Notes,
+    NeedsRoster,
+    FirstStep,
+    FirstRunKey,
 }
 
 pub fn text(lang: Lang, t: T) -> &'static str {
@@ -103,6 +109,12 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::RecordForm => lang.pick("记录表单（a 打开）", "Record form (a opens it)"),
         T::RosterKeys => lang.pick("人员表单", "Person form"),
         T::Scroll => lang.pick("滚动", "scroll"),
+        T::Host => lang.pick("主持人", "Host"),
+        T::People => lang.pick("参加人员", "With"),
+        T::Notes => lang.pick("备注", "Notes"),
+        T::NeedsRoster => lang.pick("需先录入名册", "roster needed"),
+        T::FirstStep => lang.pick("第一步：录入名册", "First: the roster"),
+        T::FirstRunKey => lang.pick("按 p 录入第一位人员", "Press p to add the first person"),
     }
 }
 
@@ -140,6 +152,34 @@ pub fn records_count(lang: Lang, year: i32, n: usize) -> String {
     match lang {
         Lang::Zh => format!("{year}年 共{n}条记录"),
         Lang::En => format!("{n} records in {year}"),
+    }
+}
+
+/// The overview's lead on a ledger with no roster.
+pub fn first_run(lang: Lang, waiting: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "名册还是空的。主持人、参加人员和谈话对象都从名册中选，{waiting} 项职责（谈话全覆盖等）也要按名册计算。"
+        ),
+        Lang::En => format!(
+            "The roster is empty. Hosts, attendees and talk partners are picked from it, and {waiting} duties (talk coverage and others) are counted by it."
+        ),
+    }
+}
+
+/// The records title while a filter is set: `筛选：赵磊`.
+pub fn filtered_by(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("筛选：{filter}"),
+        Lang::En => format!("filter: {filter}"),
+    }
+}
+
+/// An empty result of the records filter, and how to get everything back.
+pub fn no_record_matches(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有与“{filter}”匹配的记录。按 Esc 清除筛选，按 / 修改。"),
+        Lang::En => format!("No record matches \"{filter}\". Esc clears the filter, / changes it."),
     }
 }
 
@@ -213,7 +253,7 @@ pub fn person_saved(lang: Lang, name: &str) -> String {
 
 pub fn person_retired(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Zh => format!("{name} 已退出名册"),
+        Lang::Zh => format!("{name} 已移出名册"),
         Lang::En => format!("{name} has left the roster"),
     }
 }
@@ -228,12 +268,14 @@ pub fn confirm_delete(lang: Lang, id: RecordId, date: NaiveDate, topic: &str) ->
 /// What a bound action does, for the help overlay and footer.
 pub fn action(lang: Lang, a: &Action) -> &'static str {
     match a {
-        Action::Quit => lang.pick("退出", "quit"),
+        Action::Quit => lang.pick("退出程序", "quit the app"),
         Action::Help => lang.pick("帮助", "help"),
         Action::Back => lang.pick("返回", "back"),
         Action::Open => lang.pick("查看", "open"),
         Action::NextPane => lang.pick("下一栏", "next pane"),
         Action::PrevPane => lang.pick("上一栏", "previous pane"),
+        Action::NextScreen => lang.pick("下一界面", "next screen"),
+        Action::PrevScreen => lang.pick("上一界面", "previous screen"),
         Action::Up => lang.pick("上移", "up"),
         Action::Down => lang.pick("下移", "down"),
         Action::Left => lang.pick("左栏", "left pane"),
@@ -264,8 +306,8 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::FixKey(_) => lang.pick("填写整改", "rectification form"),
         Action::AddPerson => lang.pick("新增人员", "add person"),
         Action::EditPerson => lang.pick("编辑人员", "edit person"),
-        Action::RetirePerson => lang.pick("退出名册", "retire"),
-        Action::ToggleRetired => lang.pick("显示/隐藏已退出", "show/hide retired"),
+        Action::RetirePerson => lang.pick("移出名册", "retire"),
+        Action::ToggleRetired => lang.pick("显示/隐藏已移出", "show/hide retired"),
         Action::Confirm => lang.pick("确定", "yes"),
         Action::Cancel => lang.pick("取消", "no"),
         Action::FilterAccept => lang.pick("确定筛选", "apply filter"),
@@ -287,7 +329,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 39] = [
+    const ALL: [T; 45] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -327,6 +369,12 @@ mod tests {
         T::RecordForm,
         T::RosterKeys,
         T::Scroll,
+        T::Host,
+        T::People,
+        T::Notes,
+        T::NeedsRoster,
+        T::FirstStep,
+        T::FirstRunKey,
     ];
 
     fn has_cjk(s: &str) -> bool {

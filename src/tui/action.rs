@@ -16,8 +16,12 @@ pub enum Action {
     Back,
     /// Enter the selected item.
     Open,
+    /// The next pane of a screen with several (checklist, overview).
     NextPane,
     PrevPane,
+    /// The next screen, on screens of one pane.
+    NextScreen,
+    PrevScreen,
     Up,
     Down,
     Left,

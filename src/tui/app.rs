@@ -33,6 +33,7 @@ pub fn run<S: Store>(ledger: Ledger<S>, mut opts: Options) -> Result<(), Box<dyn
     let view = ledger.year_view(opts.today.year(), opts.today)?;
     let mut state = State::new(view, opts.lang, Theme::new(opts.ascii, opts.no_color));
     state.revision = revision;
+    state.user = Some(ledger.user().to_string());
     let file = opts.draft.take().map(DraftFile::new);
     let mut on_disk = false;
     if let Some(f) = &file {

@@ -101,6 +101,7 @@ static GLOBAL: &[Binding] = &[
 
 static OVERVIEW: &[Binding] = &[
     b(Action::Open, &[code(KeyCode::Enter)]),
+    b(Action::AddPerson, &[k('p')]),
     b(Action::Up, &[code(KeyCode::Up), k('k')]),
     b(Action::Down, &[code(KeyCode::Down), k('j')]),
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
@@ -141,8 +142,8 @@ static RECORDS: &[Binding] = &[
     b(Action::ShowTrash, &[k('T')]),
     b(Action::Filter, &[k('/')]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static TALKS: &[Binding] = &[
@@ -153,8 +154,8 @@ static TALKS: &[Binding] = &[
     b(Action::PageUp, &[code(KeyCode::PageUp)]),
     b(Action::PageDown, &[code(KeyCode::PageDown)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 // While the person form or the retire question is open, the roster takes
@@ -169,8 +170,8 @@ static ROSTER: &[Binding] = &[
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
     b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static FIXES: &[Binding] = &[
@@ -186,8 +187,8 @@ static FIXES: &[Binding] = &[
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
     b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static FILTER: &[Binding] = &[
@@ -336,7 +337,7 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::CloseFix => 2,
         Action::Help => 3,
         Action::Filter | Action::ToggleRetired | Action::ShowTrash | Action::CycleFixFilter => 4,
-        Action::NextPane => 5,
+        Action::NextPane | Action::NextScreen => 5,
         Action::Back => 6,
         Action::Quit => 7,
         Action::Undo => 8,

@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::domain::{field, validation};
+use crate::i18n::domain::field;
 use crate::i18n::form::date_with_weekday;
+use crate::i18n::form::validation;
 use crate::i18n::tui::fix as words;
 use crate::tui::form::text::{window, wrap};
 use crate::tui::form::{candidates_popup, field_label};

@@ -30,6 +30,9 @@ impl RecordForm {
         if self.confirm_discard {
             return vec![h("y", Text::Discard), h("n", Text::KeepEditing)];
         }
+        if !self.caution.is_empty() {
+            return vec![h("y", Text::Save), h("n", Text::KeepEditing)];
+        }
         let mut out = vec![h("Ctrl-S", Text::Save)];
         if self.candidates().is_empty() {
             match self.focus {

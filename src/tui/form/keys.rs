@@ -16,6 +16,7 @@ impl RecordForm {
             return FormOutcome::Continue;
         }
         self.names = active_names(view);
+        self.groups = super::groups::of(self.lang, view);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c' | 'C'));
         if self.confirm_discard {
@@ -27,6 +28,9 @@ impl RecordForm {
                 _ => {}
             }
             return FormOutcome::Continue;
+        }
+        if !self.caution.is_empty() {
+            return self.answer_caution(&key, view);
         }
         let cands = self.candidates();
         let open = !cands.is_empty();
@@ -165,10 +169,19 @@ impl RecordForm {
                 self.set_kind(k, view);
             }
             self.kind_filter.clear();
-        } else if let Some(shape) = self.shape() {
+            // The kind is chosen: on to the next field.
+            self.move_focus(1);
+            return;
+        }
+        if let Some(shape) = self.shape() {
             let lang = self.lang;
+            // A group token becomes the people it stands for, in place.
+            let names = super::groups::find(&self.groups, choice).map(|g| g.names.clone());
             if let Some(input) = self.input_mut() {
-                complete::accept(input, shape, choice, lang);
+                match names {
+                    Some(names) => complete::accept_all(input, shape, &names, lang),
+                    None => complete::accept(input, shape, choice, lang),
+                }
             }
         }
         self.edited();
@@ -187,7 +200,36 @@ impl RecordForm {
         self.edited();
     }
 
-    /// Validate with the core; on success hand the record to the app.
+    /// The answer to "save anyway?": y (or Enter) saves, n or Esc goes
+    /// back to the field in question.
+    fn answer_caution(&mut self, key: &KeyEvent, view: &YearView) -> FormOutcome {
+        match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                self.caution.clear();
+                let record = self.build();
+                match record.validate(&view.catalogue, &view.roster) {
+                    Ok(_) => return FormOutcome::Submit(record),
+                    Err(e) => self.set_error(e),
+                }
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                if self
+                    .caution
+                    .iter()
+                    .any(|c| matches!(c, crate::core::record::caution::Caution::Future(_)))
+                {
+                    self.focus = Slot::Date;
+                }
+                self.caution.clear();
+            }
+            _ => {}
+        }
+        FormOutcome::Continue
+    }
+
+    /// Validate with the core; on success hand the record to the app,
+    /// after a y/n when the date is after today or the same record seems
+    /// to be in the ledger already.
     fn submit(&mut self, view: &YearView) -> FormOutcome {
         if let Err(p) = parse_date(self.date.text(), self.today) {
             self.set_error(ValidationError::new(Field::Date, p));
@@ -195,9 +237,19 @@ impl RecordForm {
         }
         let record = self.build();
         match record.validate(&view.catalogue, &view.roster) {
-            Ok(_) => {
+            Ok(draft) => {
                 self.error = None;
-                FormOutcome::Submit(record)
+                self.caution = crate::core::record::caution::cautions(
+                    &draft,
+                    self.today,
+                    &view.records,
+                    self.editing,
+                );
+                if self.caution.is_empty() {
+                    FormOutcome::Submit(record)
+                } else {
+                    FormOutcome::Continue
+                }
             }
             Err(e) => {
                 self.set_error(e);

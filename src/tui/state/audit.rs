@@ -56,7 +56,7 @@ impl State {
         let view = &self.view;
         let duty = self.checklist_duty();
         Anchors {
-            record: select::records(view, &self.filter)
+            record: select::records(view, &self.record_filter)
                 .get(self.record)
                 .map(|r| r.id),
             behind: select::furthest_behind(view)
@@ -74,7 +74,7 @@ impl State {
     pub(super) fn reanchor(&mut self, a: &Anchors) {
         let view = &self.view;
         if let Some(i) = a.record.and_then(|id| {
-            select::records(view, &self.filter)
+            select::records(view, &self.record_filter)
                 .iter()
                 .position(|r| r.id == id)
         }) {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::put;
 use crate::i18n::tui::{self as msg, T};
+use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::state::{Notice, Overlay, Screen, State};
 use crate::tui::widgets::text;
@@ -62,7 +63,7 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     if state.filtering {
         let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
         let shown = text::truncate(
-            &state.filter,
+            state.screen_filter(),
             width.saturating_sub(text::width(&prompt) + 1),
             "",
         );
@@ -114,6 +115,12 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
             let mut out: Vec<(String, String)> = keymap::footer(mode, theme.ascii)
                 .into_iter()
                 .filter(|(_, a)| !is_screen_switch(a))
+                // The overview offers the roster form only while it is empty.
+                .filter(|(_, a)| {
+                    **a != Action::AddPerson
+                        || mode != keymap::Mode::Overview
+                        || state.view.roster.active().next().is_none()
+                })
                 .map(|(k, a)| (k, msg::action(lang, a).to_string()))
                 .collect();
             if keymap::moves(mode) {

@@ -79,7 +79,9 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     );
     lines.push((None, theme.base));
     // A duty with no quota has no pace to meet: just its status.
-    let status = if p.status == crate::core::Status::NoQuota {
+    let status = if select::needs_roster(view, duty) {
+        msg::text(lang, T::NeedsRoster).to_string()
+    } else if p.status == crate::core::Status::NoQuota {
         domain::status(lang, p.status).to_string()
     } else {
         format!(

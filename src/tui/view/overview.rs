@@ -7,24 +7,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::put;
-use crate::core::{Missing, Progress, Rule, Status, YearView};
+use crate::core::{Progress, Status};
 use crate::i18n::domain;
 use crate::i18n::tui::fix as words;
 use crate::i18n::tui::{self as msg, T};
-use crate::tui::state::State;
-use crate::tui::state::select::furthest_behind;
+use crate::tui::state::select::{self, furthest_behind};
+use crate::tui::state::{OverviewPane, State};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     let t = view.tally;
+    let waiting = select::waiting_for_roster(view);
     let mut counts = Vec::new();
     for (status, n) in [
         (Status::Done, t.done),
         (Status::OnTrack, t.on_track),
         (Status::Behind, t.behind),
         (Status::Overdue, t.overdue),
-        (Status::NoQuota, t.no_quota),
+        (
+            Status::NoQuota,
+            t.no_quota
+                .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
+        ),
     ] {
         counts.push(Span::styled(
             format!(
@@ -35,6 +40,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             theme.status(status),
         ));
         counts.push(Span::raw("   "));
+    }
+    if waiting > 0 {
+        counts.push(Span::styled(
+            format!("- {} {waiting}", msg::text(lang, T::NeedsRoster)),
+            theme.behind,
+        ));
     }
     put(frame, area, 0, Line::from(counts));
     if area.height < 3 {
@@ -50,6 +61,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         below.height,
     );
     behind(state, frame, left);
+    let lead_h = first_run(state, frame, right);
+    let right = Rect {
+        y: right.y + lead_h,
+        height: right.height.saturating_sub(lead_h),
+        ..right
+    };
     let fixes_h = overdue_fixes(state, frame, right);
     let right = Rect {
         y: right.y + fixes_h,
@@ -76,13 +93,53 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// On a ledger with no roster, what to do first and the key that does it;
+/// returns the rows used.
+fn first_run(state: &State, frame: &mut Frame, area: Rect) -> u16 {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    if view.roster.active().next().is_some() {
+        return 0;
+    }
+    let waiting = select::waiting_for_roster(view);
+    let mut lines = vec![Line::styled(msg::text(lang, T::FirstStep), theme.heading)];
+    for l in text::wrap(&msg::first_run(lang, waiting), usize::from(area.width)) {
+        lines.push(Line::styled(l, theme.base));
+    }
+    lines.push(Line::styled(msg::text(lang, T::FirstRunKey), theme.key));
+    let n = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    for (i, l) in lines.into_iter().enumerate() {
+        put(frame, area, u16::try_from(i).unwrap_or(u16::MAX), l);
+    }
+    (n + 1).min(area.height)
+}
+
+/// A list heading, marked while its list has the selection.
+fn heading(state: &State, text: &str, focused: bool) -> Line<'static> {
+    let theme = &state.theme;
+    if focused {
+        Line::styled(format!("{} {text}", theme.pointer()), theme.title_focused)
+    } else {
+        Line::styled(format!("  {text}"), theme.heading)
+    }
+}
+
+/// The selected row's style: full in the list that has the selection.
+fn row_style(state: &State, selected: bool, focused: bool) -> ratatui::style::Style {
+    match (selected, focused) {
+        (true, true) => state.theme.selected,
+        (true, false) => state.theme.selected_unfocused,
+        _ => state.theme.base,
+    }
+}
+
 fn behind(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let focused = state.overview_pane == OverviewPane::Behind;
     put(
         frame,
         area,
         0,
-        Line::styled(msg::text(lang, T::FurthestBehind), theme.heading),
+        heading(state, msg::text(lang, T::FurthestBehind), focused),
     );
     let rows = furthest_behind(view);
     if rows.is_empty() {
@@ -107,11 +164,7 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
             .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
         let name = text::fit(title, usize::from(name_w), theme.ellipsis());
         // Enter opens the selected duty in the checklist.
-        let style = if i == state.overview {
-            theme.selected
-        } else {
-            theme.base
-        };
+        let style = row_style(state, i == state.overview, focused);
         put(frame, area, row, Line::styled(name, style));
         let bar = Rect::new(
             area.x + name_w + 1,
@@ -214,67 +267,66 @@ fn overdue_fixes(state: &State, frame: &mut Frame, area: Rect) -> u16 {
     row + 1
 }
 
-/// (host, partner) names of every talk a coverage duty still needs.
-pub fn talks_owed(view: &YearView) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for (duty, p) in view.catalogue.duties.iter().zip(&view.progress) {
-        if !matches!(duty.rule, Rule::TalkCoverage { .. }) {
-            continue;
-        }
-        for m in &p.missing {
-            if let Missing::Pair { from, to } = m {
-                let pair = (view.roster.name(*from), view.roster.name(*to));
-                if !out.contains(&pair) {
-                    out.push(pair);
-                }
-            }
-        }
-    }
-    out
-}
-
 fn talks(state: &State, frame: &mut Frame, area: Rect) {
-    let (lang, theme) = (state.lang, &state.theme);
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let focused = state.overview_pane == OverviewPane::Talks;
     put(
         frame,
         area,
         0,
-        Line::styled(msg::text(lang, T::TalksOwed), theme.heading),
+        heading(state, msg::text(lang, T::TalksOwed), focused),
     );
-    let owed = talks_owed(&state.view);
+    let owed = select::owed_talks(view);
     if owed.is_empty() {
+        let none = if view.roster.active().next().is_none() {
+            T::NeedsRoster
+        } else {
+            T::NoTalksOwed
+        };
         put(
             frame,
             area,
             1,
-            Line::styled(msg::text(lang, T::NoTalksOwed), theme.dim),
+            Line::styled(format!("  {}", msg::text(lang, none)), theme.dim),
         );
         return;
     }
+    // The last row says how many more follow, when not all fit.
     let room = usize::from(area.height.saturating_sub(1));
-    let shown = if owed.len() > room {
-        room.saturating_sub(1)
-    } else {
-        owed.len()
-    };
+    let fits = owed.len() <= room;
+    let rows = if fits { room } else { room.saturating_sub(1) };
+    let first = state
+        .owed
+        .saturating_sub(rows.saturating_sub(1))
+        .min(owed.len());
     let width = usize::from(area.width);
-    for (i, (from, to)) in owed.iter().take(shown).enumerate() {
-        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
-        let line = format!("{from} {} {to}", theme.arrow());
+    let roster = &view.roster;
+    for (i, o) in owed.iter().enumerate().skip(first).take(rows) {
+        let row = u16::try_from(i - first + 1).unwrap_or(u16::MAX);
+        let line = format!(
+            "  {} {} {}",
+            roster.name(o.host),
+            theme.arrow(),
+            roster.name(o.partner)
+        );
         put(
             frame,
             area,
             row,
-            Line::raw(text::truncate(&line, width, theme.ellipsis())),
+            Line::styled(
+                text::fit(&line, width, theme.ellipsis()),
+                row_style(state, i == state.owed, focused),
+            ),
         );
     }
-    if shown < owed.len() {
-        let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
+    let after = owed.len().saturating_sub(first + rows);
+    if !fits && after > 0 {
+        let row = u16::try_from(rows + 1).unwrap_or(u16::MAX);
         put(
             frame,
             area,
             row,
-            Line::styled(msg::more(lang, owed.len() - shown), theme.dim),
+            Line::styled(format!("  {}", msg::more(lang, after)), theme.dim),
         );
     }
 }
