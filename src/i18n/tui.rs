@@ -317,6 +317,8 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::ShowHistory => lang.pick("变更记录", "history"),
         Action::ShowTrash => lang.pick("回收站", "trash"),
         Action::RestoreFromTrash => lang.pick("恢复", "restore"),
+        Action::RestoreDraft => lang.pick("恢复草稿", "restore draft"),
+        Action::DiscardDraft => lang.pick("丢弃草稿", "discard draft"),
         Action::PickNext => lang.pick("选下一条记录", "pick next record"),
         Action::PickPrev => lang.pick("选上一条记录", "pick previous record"),
         Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),

@@ -78,6 +78,10 @@ pub enum Action {
     PickNext,
     /// Checklist: pick the previous record that counts toward the duty.
     PickPrev,
+    /// Reopen the selected draft of an interrupted session.
+    RestoreDraft,
+    /// Throw the selected draft away.
+    DiscardDraft,
     /// Yes, in a confirmation.
     Confirm,
     /// No, in a confirmation.

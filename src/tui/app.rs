@@ -35,14 +35,13 @@ pub fn run<S: Store>(ledger: Ledger<S>, mut opts: Options) -> Result<(), Box<dyn
     state.revision = revision;
     state.user = Some(ledger.user().to_string());
     let file = opts.draft.take().map(DraftFile::new);
-    let mut on_disk = false;
+    let mut on_disk = Vec::new();
     if let Some(f) = &file {
         match f.load() {
-            Ok(Some(draft)) => {
-                state.offer_draft(draft);
-                on_disk = true;
+            Ok(drafts) => {
+                state.offer_drafts(drafts.clone());
+                on_disk = drafts;
             }
-            Ok(None) => {}
             Err(why) => state.fail(words::draft_unreadable(
                 opts.lang,
                 &f.path().display().to_string(),
@@ -51,7 +50,7 @@ pub fn run<S: Store>(ledger: Ledger<S>, mut opts: Options) -> Result<(), Box<dyn
         }
     }
     let mut keeper = Keeper::new(file, on_disk);
-    keeper.track(state.draft());
+    keeper.track(state.draft(), &state.drafts);
     terminal::install_panic_hook();
     let gate: Gate = Arc::new(Mutex::new(()));
     let on_signal = keeper.clone();
@@ -108,14 +107,14 @@ fn event_loop<S: Store>(
             };
             dirty = handle(state, ledger, opts, ev);
             if dirty {
-                keeper.track(state.draft());
+                keeper.track(state.draft(), &state.drafts);
             }
         }
         if Instant::now() >= next_check {
             next_check = Instant::now() + POLL;
             if tick(state, ledger) {
                 dirty = true;
-                keeper.track(state.draft());
+                keeper.track(state.draft(), &state.drafts);
             }
         }
     }

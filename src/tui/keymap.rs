@@ -232,8 +232,11 @@ static TRASH: &[Binding] = &[
 ];
 
 static OFFER_DRAFT: &[Binding] = &[
-    b(Action::Confirm, &[k('y'), code(KeyCode::Enter)]),
-    b(Action::Cancel, &[k('n'), code(KeyCode::Esc)]),
+    b(Action::RestoreDraft, &[code(KeyCode::Enter), k('y')]),
+    b(Action::DiscardDraft, &[k('d'), k('n')]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Back, &[code(KeyCode::Esc)]),
 ];
 
 /// The table of one mode, without the global keys.
@@ -321,7 +324,8 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::AddFix
         | Action::Confirm
         | Action::FilterAccept
-        | Action::RestoreFromTrash => 0,
+        | Action::RestoreFromTrash
+        | Action::RestoreDraft => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson
@@ -334,7 +338,8 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::ShowHistory
         | Action::StartFix
         | Action::RequestClosure
-        | Action::CloseFix => 2,
+        | Action::CloseFix
+        | Action::DiscardDraft => 2,
         Action::Help => 3,
         Action::Filter | Action::ToggleRetired | Action::ShowTrash | Action::CycleFixFilter => 4,
         Action::NextPane | Action::NextScreen => 5,

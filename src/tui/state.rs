@@ -78,8 +78,9 @@ pub enum Overlay {
     History(Box<History>),
     /// Deleted records, to restore one.
     Trash(Box<Trash>),
-    /// At start: a draft an interrupted session left, offered back.
-    OfferDraft(Box<Draft>),
+    /// At start: the drafts interrupted sessions left (`State::drafts`),
+    /// offered back; the index is the one selected.
+    OfferDrafts(usize),
 }
 
 /// A record just written, for the notice after the reload.
@@ -140,6 +141,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Deleted records, newest last, for undo.
     pub undo: Vec<Record>,
+    /// Drafts of earlier, interrupted sessions still waiting (oldest first).
+    pub drafts: Vec<Draft>,
     pub quit: bool,
     /// The terminal's size (columns, rows), so scrolling stops at the end.
     pub size: (u16, u16),
@@ -174,6 +177,7 @@ impl State {
             help_scroll: 0,
             notice: None,
             undo: Vec::new(),
+            drafts: Vec::new(),
             quit: false,
             size: (80, 24),
             revision: None,
@@ -188,7 +192,7 @@ impl State {
             Overlay::ConfirmDelete(_) => Mode::ConfirmDelete,
             Overlay::History(_) => Mode::History,
             Overlay::Trash(_) => Mode::Trash,
-            Overlay::OfferDraft(_) => Mode::OfferDraft,
+            Overlay::OfferDrafts(_) => Mode::OfferDraft,
             Overlay::None if self.filtering => Mode::Filter,
             Overlay::None if self.screen == Screen::Roster && self.roster.captures_keys() => {
                 Mode::RosterForm
@@ -247,15 +251,12 @@ impl State {
                     self.overlay = Overlay::None;
                     return vec![Effect::DeleteRecord(id)];
                 }
-                Overlay::OfferDraft(_) => self.accept_draft(),
+                Overlay::OfferDrafts(_) => self.accept_draft(),
                 _ => {}
             },
-            Action::Cancel => {
-                if let Overlay::OfferDraft(_) = self.overlay {
-                    self.info(msg::audit::draft_discarded(self.lang));
-                }
-                self.overlay = Overlay::None;
-            }
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::RestoreDraft => self.accept_draft(),
+            Action::DiscardDraft => self.discard_draft(),
             Action::ShowHistory => return self.show_history(),
             Action::ShowTrash => return vec![Effect::LoadTrash],
             Action::RestoreFromTrash => return self.restore_selected(),

@@ -57,7 +57,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Form(form) => overlay::form(state, frame, area, form),
         Overlay::History(h) => history::render(state, frame, area, h),
         Overlay::Trash(t) => trash::render(state, frame, area, t),
-        Overlay::OfferDraft(d) => trash::offer(state, frame, area, d),
+        Overlay::OfferDrafts(sel) => trash::offer(state, frame, area, *sel),
     }
     scrub(frame);
 }

@@ -52,6 +52,14 @@ impl State {
             self.audit_nav(action);
             return;
         }
+        if let Overlay::OfferDrafts(sel) = self.overlay {
+            self.overlay = match action {
+                // Esc: decide later; the drafts stay for the next start.
+                Action::Back => Overlay::None,
+                _ => Overlay::OfferDrafts(step(sel, self.drafts.len(), action)),
+            };
+            return;
+        }
         if self.overlay == Overlay::Help {
             if *action == Action::Back {
                 self.overlay = Overlay::None;
