@@ -155,6 +155,26 @@ pub fn records_count(lang: Lang, year: i32, n: usize) -> String {
     }
 }
 
+/// `label：value` with the colon Chinese text uses, `label: value` in English.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// Where a duty stands in the branch's document (`二(一)2`), with the
+/// full-width brackets of Chinese text.
+pub fn seed_ref(lang: Lang, reference: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "实施意见 {}",
+            reference.replace('(', "（").replace(')', "）")
+        ),
+        Lang::En => format!("Implementing document {reference}"),
+    }
+}
+
 /// The overview's lead on a ledger with no roster.
 pub fn first_run(lang: Lang, waiting: usize) -> String {
     match lang {
@@ -197,7 +217,7 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     }
 }
 
-/// After a save: `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`.
+/// After a save: `已保存记录 #12，计入理论中心组专题学习 5/12（另计入 2 项职责）`.
 /// `main` is the duty named (id, title, progress); `others` how many more
 /// the record counts toward.
 pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others: usize) -> String {
@@ -211,8 +231,8 @@ pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others
         return head;
     };
     match (lang, others) {
-        (Lang::Zh, 0) => format!("{head}，计入 {main}"),
-        (Lang::Zh, n) => format!("{head}，计入 {main}（另计入 {n} 项职责）"),
+        (Lang::Zh, 0) => format!("{head}，计入{main}"),
+        (Lang::Zh, n) => format!("{head}，计入{main}（另计入 {n} 项职责）"),
         (Lang::En, 0) => format!("{head}; counts toward {main}"),
         (Lang::En, 1) => format!("{head}; counts toward {main} (and 1 more duty)"),
         (Lang::En, n) => format!("{head}; counts toward {main} (and {n} more duties)"),
@@ -220,7 +240,7 @@ pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others
 }
 
 /// A save that did not move its duty: the period it falls in was already
-/// covered. `what` is the duty id and its count, e.g. `b3a 8/12`.
+/// covered. `what` is the duty title and its count, e.g. `支委会 8/12`.
 pub fn saved_unmoved(lang: Lang, id: RecordId, what: &str) -> String {
     match lang {
         Lang::Zh => format!("已保存记录 {id}；{what} 未变：该期已有记录，补记往期请改日期"),

@@ -70,11 +70,7 @@ fn lines<'a>(
         }
         out.push(Line::from(vec![
             Span::styled(
-                format!(
-                    "{} {}",
-                    duty.id,
-                    crate::i18n::domain::duty_title(lang, duty)
-                ),
+                crate::i18n::domain::duty_title(lang, duty).to_string(),
                 Style::default().add_modifier(Modifier::BOLD),
             ),
             Span::raw(format!("  {}/{}", n, pairs.len())),

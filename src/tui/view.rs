@@ -60,6 +60,9 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::OfferDrafts(sel) => trash::offer(state, frame, area, *sel),
     }
     scrub(frame);
+    if state.theme.ascii {
+        text::asciify(frame.buffer_mut());
+    }
 }
 
 /// The last guard against hostile text: views make ledger text inert

@@ -137,7 +137,7 @@ impl FixForm {
                         let mark = if on { "[x]" } else { "[ ]" };
                         lines.push(Line::from(vec![
                             label(i == first),
-                            Span::styled(format!("{mark} {id} {title}"), style),
+                            Span::styled(format!("{mark} {title}"), style),
                         ]));
                     }
                 }

@@ -165,7 +165,7 @@ impl State {
         self.saved = Some(saved);
     }
 
-    /// `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`,
+    /// `已保存记录 #12，计入理论中心组专题学习 5/12（另计入 2 项职责）`,
     /// from the current view; it says so when the count did not move.
     pub(super) fn saved_notice(&self, saved: &Saved) -> String {
         let lang = self.lang;
@@ -184,9 +184,9 @@ impl State {
         let unmoved = !saved.updated
             && progress.is_some_and(|p| p.done < p.target && Some(p.done) == saved.before);
         if unmoved {
-            return msg::saved_unmoved(lang, saved.id, &format!("{duty}{count}"));
+            return msg::saved_unmoved(lang, saved.id, &format!("{title}{count}"));
         }
-        let what = format!("{duty} {title}{count}");
+        let what = format!("{title}{count}");
         msg::saved(lang, saved.id, saved.updated, Some(&what), saved.others)
     }
 

@@ -159,7 +159,7 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             |l| domain::list(lang, *l).to_string(),
         )
     } else {
-        format!("{}: {}", msg::text(lang, T::FilterPrompt), state.filter)
+        msg::filtered_by(lang, &state.filter)
     };
     let inner = pane(frame, area, &title, focused, theme);
     let rows = select::duties(view, state.checklist.list, &state.filter);

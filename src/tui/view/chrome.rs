@@ -61,7 +61,10 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     let row = area.height.saturating_sub(1);
     let width = usize::from(area.width);
     if state.filtering {
-        let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
+        let prompt = format!(
+            "/{} ",
+            msg::labelled(lang, msg::text(lang, T::FilterPrompt), "")
+        );
         let shown = text::truncate(
             state.screen_filter(),
             width.saturating_sub(text::width(&prompt) + 1),

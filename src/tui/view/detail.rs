@@ -72,11 +72,8 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         }
     };
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
-    add(
-        &format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref),
-        theme.dim,
-        &mut lines,
-    );
+    // Where the duty stands in the branch's document, not its catalogue id.
+    add(&msg::seed_ref(lang, &duty.seed_ref), theme.dim, &mut lines);
     lines.push((None, theme.base));
     // A duty with no quota has no pace to meet: just its status.
     let status = if select::needs_roster(view, duty) {
@@ -94,22 +91,22 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     };
     add(&status, theme.status(p.status), &mut lines);
     add(
-        &format!(
-            "{}: {}",
+        &msg::labelled(
+            lang,
             msg::text(lang, T::Rule),
-            domain::rule(lang, &duty.rule)
+            &domain::rule(lang, &duty.rule),
         ),
         theme.base,
         &mut lines,
     );
     add(
-        &format!("{}: {}", msg::text(lang, T::Source), duty.source),
+        &msg::labelled(lang, msg::text(lang, T::Source), &duty.source),
         theme.dim,
         &mut lines,
     );
     if let Some(due) = p.next_due {
         add(
-            &format!("{}: {due}", msg::text(lang, T::NextDue)),
+            &msg::labelled(lang, msg::text(lang, T::NextDue), &due.to_string()),
             theme.base,
             &mut lines,
         );
@@ -129,7 +126,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         if let Some(r) = view.record(*id) {
             let s = format!(
                 "{} {} {}",
-                r.date.format("%m-%d"),
+                text::short_date(r.date, view.today),
                 domain::kind(lang, r.kind),
                 r.topic
             );

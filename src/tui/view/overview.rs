@@ -204,7 +204,7 @@ fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
     for (i, p) in due.iter().take(room).enumerate() {
         let date = p
             .next_due
-            .map(|d| d.format("%m-%d").to_string())
+            .map(|d| text::short_date(d, view.today))
             .unwrap_or_default();
         let title = view
             .catalogue
@@ -252,7 +252,7 @@ fn overdue_fixes(state: &State, frame: &mut Frame, area: Rect) -> u16 {
     let width = usize::from(area.width);
     let mut row = 1;
     for f in overdue.iter().take(OVERDUE_SHOWN) {
-        let line = format!("{} {} {}", f.deadline.format("%m-%d"), f.id, f.problem);
+        let line = format!("{} {}", text::short_date(f.deadline, view.today), f.problem);
         put(
             frame,
             area,
