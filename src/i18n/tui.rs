@@ -60,6 +60,7 @@ pub enum T {
     NeedsRoster,
     FirstStep,
     FirstRunKey,
+    Legend,
 }
 
 pub fn text(lang: Lang, t: T) -> &'static str {
@@ -115,6 +116,7 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::NeedsRoster => lang.pick("需先录入名册", "roster needed"),
         T::FirstStep => lang.pick("第一步：录入名册", "First: the roster"),
         T::FirstRunKey => lang.pick("按 p 录入第一位人员", "Press p to add the first person"),
+        T::Legend => lang.pick("符号说明", "Symbols"),
     }
 }
 
@@ -152,6 +154,51 @@ pub fn records_count(lang: Lang, year: i32, n: usize) -> String {
     match lang {
         Lang::Zh => format!("{year}年 共{n}条记录"),
         Lang::En => format!("{n} records in {year}"),
+    }
+}
+
+/// What a symbol of the screens means, for the legend in the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legend {
+    Bar,
+    Pace,
+    Cut,
+    Pair,
+    Focus,
+    Ticked,
+}
+
+pub fn legend(lang: Lang, l: Legend) -> &'static str {
+    match l {
+        Legend::Bar => lang.pick("进度条：已完成／未完成", "progress bar: done / to do"),
+        Legend::Pace => lang.pick(
+            "按时间此刻应达到的进度",
+            "where the pace says it should be now",
+        ),
+        Legend::Cut => lang.pick(
+            "文字已截断，详情中有全文",
+            "text cut short; the detail has it all",
+        ),
+        Legend::Pair => lang.pick("谈话人 → 谈话对象", "who talks → with whom"),
+        Legend::Focus => lang.pick("当前操作的列表", "the list the keys move in"),
+        Legend::Ticked => lang.pick("已勾选", "ticked"),
+    }
+}
+
+/// A rectification state in the legend: `整改：进行中`.
+pub fn legend_fix(lang: Lang, state: &str) -> String {
+    match lang {
+        Lang::Zh => format!("整改：{state}"),
+        Lang::En => format!("rectification: {state}"),
+    }
+}
+
+/// The help's bottom border while more follows below.
+pub fn help_more(lang: Lang, ascii: bool) -> String {
+    let arrow = if ascii { "Down" } else { "↓" };
+    match lang {
+        Lang::Zh => format!("{arrow} 更多"),
+        Lang::En => format!("{arrow} more"),
     }
 }
 
@@ -351,7 +398,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 45] = [
+    const ALL: [T; 46] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -397,6 +444,7 @@ mod tests {
         T::NeedsRoster,
         T::FirstStep,
         T::FirstRunKey,
+        T::Legend,
     ];
 
     fn has_cjk(s: &str) -> bool {

@@ -73,7 +73,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         height: right.height.saturating_sub(fixes_h),
         ..right
     };
-    let deadlines_h = right.height.min(7);
+    // A taller terminal lists more deadlines; the talks get the rest.
+    let deadlines_h = if right.height > 24 {
+        right.height / 2
+    } else {
+        right.height.min(7)
+    };
     deadlines(
         state,
         frame,
@@ -175,6 +180,81 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         QuotaBar::new(p, theme)
             .unit(msg::record_unit(lang))
             .render(bar, frame.buffer_mut());
+    }
+    // A taller terminal shows the duties already done below.
+    let used = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    if first == 0 && area.height > used + 2 {
+        let below = Rect {
+            y: area.y + used,
+            height: area.height - used,
+            ..area
+        };
+        done_list(state, frame, below, name_w);
+    }
+}
+
+/// The duties with a quota already met, under their heading.
+fn done_list(state: &State, frame: &mut Frame, area: Rect, name_w: u16) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let done: Vec<_> = view
+        .progress
+        .iter()
+        .filter(|p| p.status == Status::Done)
+        .collect();
+    if done.is_empty() {
+        return;
+    }
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(
+            format!("  {}", domain::status(lang, Status::Done)),
+            theme.heading,
+        ),
+    );
+    let room = usize::from(area.height.saturating_sub(1));
+    let shown = if done.len() > room {
+        room.saturating_sub(1)
+    } else {
+        done.len()
+    };
+    for (i, p) in done.iter().take(shown).enumerate() {
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        let title = view
+            .catalogue
+            .duty(&p.duty)
+            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(
+                text::fit(title, usize::from(name_w), theme.ellipsis()),
+                theme.dim,
+            ),
+        );
+        let bar = Rect::new(
+            area.x + name_w + 1,
+            area.y + row,
+            area.width.saturating_sub(name_w + 1),
+            1,
+        );
+        QuotaBar::new(p, theme)
+            .unit(msg::record_unit(lang))
+            .render(bar, frame.buffer_mut());
+    }
+    if shown < done.len() {
+        let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(
+                format!("  {}", msg::more(lang, done.len() - shown)),
+                theme.dim,
+            ),
+        );
     }
 }
 
