@@ -384,6 +384,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::ShowHistory => lang.pick("变更记录", "history"),
         Action::ShowTrash => lang.pick("回收站", "trash"),
         Action::RestoreFromTrash => lang.pick("恢复", "restore"),
+        Action::StartTalk => lang.pick("补记此谈话", "record this talk"),
         Action::RestoreDraft => lang.pick("恢复草稿", "restore draft"),
         Action::DiscardDraft => lang.pick("丢弃草稿", "discard draft"),
         Action::PickNext => lang.pick("选下一条记录", "pick next record"),

@@ -78,6 +78,8 @@ pub enum Action {
     PickNext,
     /// Checklist: pick the previous record that counts toward the duty.
     PickPrev,
+    /// Talk screen: record the selected talk still owed.
+    StartTalk,
     /// Reopen the selected draft of an interrupted session.
     RestoreDraft,
     /// Throw the selected draft away.

@@ -147,6 +147,7 @@ static RECORDS: &[Binding] = &[
 ];
 
 static TALKS: &[Binding] = &[
+    b(Action::StartTalk, &[code(KeyCode::Enter)]),
     b(Action::Up, &[code(KeyCode::Up), k('k')]),
     b(Action::Down, &[code(KeyCode::Down), k('j')]),
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
@@ -325,7 +326,8 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::Confirm
         | Action::FilterAccept
         | Action::RestoreFromTrash
-        | Action::RestoreDraft => 0,
+        | Action::RestoreDraft
+        | Action::StartTalk => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson

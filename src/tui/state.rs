@@ -137,6 +137,9 @@ pub struct State {
     /// where it counted.
     pub saved: Option<Saved>,
     pub talks_scroll: u16,
+    /// Index into the talks still owed (`select::owed_talks`): the one
+    /// Enter on the talk screen starts.
+    pub talks_sel: usize,
     pub help_scroll: u16,
     pub notice: Option<Notice>,
     /// Deleted records, newest last, for undo.
@@ -174,6 +177,7 @@ impl State {
             fixes: FixScreen::default(),
             saved: None,
             talks_scroll: 0,
+            talks_sel: 0,
             help_scroll: 0,
             notice: None,
             undo: Vec::new(),
@@ -256,6 +260,11 @@ impl State {
             },
             Action::Cancel => self.overlay = Overlay::None,
             Action::RestoreDraft => self.accept_draft(),
+            Action::StartTalk => {
+                if let Some(owed) = select::owed_talks(&self.view).get(self.talks_sel) {
+                    self.start_talk(&owed.clone());
+                }
+            }
             Action::DiscardDraft => self.discard_draft(),
             Action::ShowHistory => return self.show_history(),
             Action::ShowTrash => return vec![Effect::LoadTrash],

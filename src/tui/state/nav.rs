@@ -109,6 +109,13 @@ impl State {
             },
             Screen::Talks => match action {
                 Action::Back => self.screen = Screen::Overview,
+                // ↑↓ pick a talk still owed (the matrix follows); with none
+                // owed they scroll.
+                Action::Up | Action::Down if !select::owed_talks(&self.view).is_empty() => {
+                    let len = select::owed_talks(&self.view).len();
+                    self.talks_sel = step(self.talks_sel, len, action);
+                    self.talks_scroll = crate::tui::view::talks_follow(self, self.talks_scroll);
+                }
                 Action::NextScreen | Action::PrevScreen => self.cycle(action),
                 _ => {
                     let max = crate::tui::view::talks_max_scroll(self);
@@ -211,6 +218,7 @@ impl State {
         self.overview = self.overview.min(behind.saturating_sub(1));
         let owed = select::owed_talks(&self.view).len();
         self.owed = self.owed.min(owed.saturating_sub(1));
+        self.talks_sel = self.talks_sel.min(owed.saturating_sub(1));
         self.talks_scroll = self
             .talks_scroll
             .min(crate::tui::view::talks_max_scroll(self));

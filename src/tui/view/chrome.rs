@@ -131,7 +131,7 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
                 let at = out.len().min(1);
                 let arrows = if theme.ascii { "Up/Dn" } else { "↑↓" };
                 let what = match mode {
-                    keymap::Mode::Help | keymap::Mode::Talks | keymap::Mode::History => T::Scroll,
+                    keymap::Mode::Help | keymap::Mode::History => T::Scroll,
                     _ => T::Select,
                 };
                 out.insert(at, (arrows.into(), msg::text(lang, what).into()));
