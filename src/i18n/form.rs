@@ -21,6 +21,7 @@ pub enum Text {
     PrevField,
     Cancel,
     ChooseKind,
+    ChooseSource,
     Toggle,
     Accept,
     Candidates,
@@ -32,14 +33,8 @@ pub enum Text {
     AddPerson,
     EditPerson,
     Retired,
-    ShowRetired,
-    HideRetired,
     EmptyRoster,
-    Move,
-    Add,
-    Edit,
     Retire,
-    Close,
     ListHint,
     TalkMatrix,
     Owed,
@@ -71,6 +66,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Text::PrevField => lang.pick("上一项", "previous field"),
         Text::Cancel => lang.pick("取消", "cancel"),
         Text::ChooseKind => lang.pick("选择类型", "choose kind"),
+        Text::ChooseSource => lang.pick("选择来源", "choose source"),
         Text::Toggle => lang.pick("勾选", "toggle"),
         Text::Accept => lang.pick("选用", "accept"),
         Text::Candidates => lang.pick("候选", "candidates"),
@@ -82,17 +78,11 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Text::AddPerson => lang.pick("新增人员", "Add person"),
         Text::EditPerson => lang.pick("修改人员", "Edit person"),
         Text::Retired => lang.pick("（已移出）", " (retired)"),
-        Text::ShowRetired => lang.pick("显示已移出", "show retired"),
-        Text::HideRetired => lang.pick("隐藏已移出", "hide retired"),
         Text::EmptyRoster => lang.pick(
             "名册为空，按 a 添加人员",
             "The roster is empty; press a to add someone",
         ),
-        Text::Move => lang.pick("移动", "move"),
-        Text::Add => lang.pick("新增", "add"),
-        Text::Edit => lang.pick("修改", "edit"),
         Text::Retire => lang.pick("移出名册", "retire"),
-        Text::Close => lang.pick("关闭", "close"),
         Text::ListHint => lang.pick("多项用、分隔", "comma-separated"),
         Text::TalkMatrix => lang.pick("谈话矩阵", "Talk matrix"),
         Text::Owed => lang.pick("未谈", "owed"),
@@ -139,6 +129,28 @@ pub fn caution_question(lang: Lang, cautions: &[crate::core::record::caution::Ca
     match lang {
         Lang::Zh => format!("{}。仍要保存吗？（y 保存，n 返回修改）", reasons.join("；")),
         Lang::En => format!("{}. Save anyway? (y save, n go back)", reasons.join("; ")),
+    }
+}
+
+/// What a key of the forms' key table does, in general, for the help.
+pub fn form_cmd(lang: Lang, c: crate::tui::keymap::FormCmd) -> &'static str {
+    use crate::tui::keymap::FormCmd;
+    match c {
+        FormCmd::Save => lang.pick("保存", "save"),
+        FormCmd::Next => lang.pick("选用候选，或下一项", "accept, or next field"),
+        FormCmd::Prev => lang.pick("上一项", "previous field"),
+        FormCmd::Enter => lang.pick(
+            "选用；备注中换行；末项保存",
+            "accept; new line in notes; save on the last field",
+        ),
+        FormCmd::Up => lang.pick("上一项（列表中上移）", "previous field (up in a list)"),
+        FormCmd::Down => lang.pick("下一项（列表中下移）", "next field (down in a list)"),
+        FormCmd::Left | FormCmd::Right => lang.pick("选择类型或来源", "choose the kind or source"),
+        FormCmd::Space => lang.pick("勾选", "tick"),
+        FormCmd::Close => lang.pick("关闭候选，或取消", "close the list, or cancel"),
+        FormCmd::Abandon => lang.pick("取消（有修改时先询问）", "cancel (asks if changed)"),
+        FormCmd::Yes => lang.pick("是", "yes"),
+        FormCmd::No => lang.pick("否", "no"),
     }
 }
 

@@ -52,7 +52,6 @@ pub enum T {
     Expected,
     Select,
     RecordForm,
-    RosterKeys,
     Scroll,
     Host,
     People,
@@ -107,8 +106,10 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::FilterPrompt => lang.pick("筛选", "Filter"),
         T::Expected => lang.pick("应达", "pace"),
         T::Select => lang.pick("选择", "select"),
-        T::RecordForm => lang.pick("记录表单（a 打开）", "Record form (a opens it)"),
-        T::RosterKeys => lang.pick("人员表单", "Person form"),
+        T::RecordForm => lang.pick(
+            "表单中（记录、人员、整改）",
+            "In a form (record, person, item)",
+        ),
         T::Scroll => lang.pick("滚动", "scroll"),
         T::Host => lang.pick("主持人", "Host"),
         T::People => lang.pick("参加人员", "With"),
@@ -399,7 +400,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 46] = [
+    const ALL: [T; 45] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -437,7 +438,6 @@ mod tests {
         T::Expected,
         T::Select,
         T::RecordForm,
-        T::RosterKeys,
         T::Scroll,
         T::Host,
         T::People,

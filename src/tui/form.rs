@@ -8,6 +8,7 @@ mod draw;
 pub(crate) use draw::{candidates_popup, field_label};
 mod groups;
 mod hints;
+pub(crate) use hints::table_hints;
 mod keys;
 mod slot;
 pub mod text;

@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::action::Action;
 
+mod form;
 mod key;
 
+pub use form::{FormBinding, FormCmd, form_cmd, form_help, form_hints, form_table};
 pub use key::Key;
 use key::{code, ctrl, k};
 

@@ -183,11 +183,16 @@ impl FixForm {
         let hint = if self.confirm_discard {
             Line::styled(words::discard(self.lang), theme.error)
         } else {
-            let hint = words::form_hint(self.lang);
+            let hint: Vec<String> = self
+                .hints()
+                .into_iter()
+                .map(|(k, w)| format!("{k} {w}"))
+                .collect();
+            let hint = hint.join("  ");
             let hint = if theme.ascii {
-                hint.replace("←/→", "Left/Right")
+                hint.replace('←', "Left").replace('→', "Right")
             } else {
-                hint.to_string()
+                hint
             };
             Line::styled(hint, theme.dim)
         };

@@ -11,8 +11,7 @@ use crate::core::RecordId;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::form::RecordForm;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::roster::RosterScreen;
-use crate::tui::state::{Screen, State};
+use crate::tui::state::State;
 use crate::tui::widgets::text;
 
 /// A box of at most `w`×`h` centred in `area`, cleared.
@@ -137,12 +136,6 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
         msg::screen(lang, state.screen),
         table_rows(state, keymap::table(mode)),
     )];
-    if state.screen == Screen::Roster {
-        here.push((
-            msg::text(lang, T::RosterKeys),
-            RosterScreen::help_rows(lang),
-        ));
-    }
     let mut anywhere = vec![
         (
             msg::text(lang, T::HelpGlobal),
@@ -153,6 +146,7 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
             table_rows(state, keymap::table(Mode::Filter)),
         ),
     ];
+    // One key table serves the record, person and 整改 forms.
     let form = (msg::text(lang, T::RecordForm), RecordForm::help_rows(lang));
     anywhere.push((msg::text(lang, T::Legend), legend_rows(state)));
     let len = |s: &[(&str, Rows)]| s.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
