@@ -176,7 +176,8 @@ fn help_box(area: Rect, width: u16, tallest: usize) -> Rect {
     let w = width.min(area.width);
     let h = u16::try_from(tallest + 2)
         .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(4).max(3));
+        .min(area.height.saturating_sub(4).max(3))
+        .min(area.height);
     Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -202,7 +203,7 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
     let max = tallest.saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.help_scroll).min(max);
     // Where the help goes on, the bottom border says so.
-    if scroll < max {
+    if scroll < max && r.height >= 2 {
         let more = format!(" {} ", msg::help_more(state.lang, state.theme.ascii));
         let w = u16::try_from(text::width(&more)).unwrap_or(0);
         let at = Rect::new(r.right().saturating_sub(w + 2), r.bottom() - 1, w, 1);
