@@ -255,7 +255,7 @@ fn a_save_that_does_not_move_the_count_says_why() {
     assert_eq!(done(&state, "b3a"), before + 1);
     match &state.notice {
         Some(Notice::Info(t)) => {
-            assert!(t.contains("支委会每月一次") && !t.contains("未变"), "{t}")
+            assert!(t.contains("支委会每月一次") && !t.contains("未变"), "{t}");
         }
         other => panic!("expected a notice, got {other:?}"),
     }

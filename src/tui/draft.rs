@@ -22,6 +22,14 @@ pub enum Draft {
     Person(PersonDraft),
 }
 
+/// A draft file: a list of drafts, or one draft as older versions wrote.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OnDisk {
+    Many(Vec<Draft>),
+    One(Box<Draft>),
+}
+
 /// Where one ledger's draft lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftFile {
@@ -47,15 +55,9 @@ impl DraftFile {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e.to_string()),
         };
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OnDisk {
-            Many(Vec<Draft>),
-            One(Draft),
-        }
         match serde_json::from_str(&text).map_err(|e| e.to_string())? {
             OnDisk::Many(list) => Ok(list),
-            OnDisk::One(d) => Ok(vec![d]),
+            OnDisk::One(d) => Ok(vec![*d]),
         }
     }
 

@@ -304,12 +304,10 @@ impl FixForm {
         let open = !cands.is_empty();
         let duties = self.focus == FSlot::Duties;
         match cmd {
-            FormCmd::Abandon if self.changed() => self.confirm_discard = true,
-            FormCmd::Abandon => return FixOutcome::Closed,
             FormCmd::Save => return self.submit(view),
             FormCmd::Close if open => self.cand_hidden = true,
-            FormCmd::Close if self.changed() => self.confirm_discard = true,
-            FormCmd::Close => return FixOutcome::Closed,
+            FormCmd::Close | FormCmd::Abandon if self.changed() => self.confirm_discard = true,
+            FormCmd::Close | FormCmd::Abandon => return FixOutcome::Closed,
             FormCmd::Next | FormCmd::Enter if open => {
                 let choice = &cands[self.cand_sel.min(cands.len() - 1)];
                 let lang = self.lang;

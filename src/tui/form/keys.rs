@@ -52,13 +52,11 @@ impl RecordForm {
         let cands = self.candidates();
         let open = !cands.is_empty();
         match cmd {
-            // Ctrl-C means "get me out": ask first if anything was typed.
-            FormCmd::Abandon if self.changed() => self.confirm_discard = true,
-            FormCmd::Abandon => return FormOutcome::Cancelled,
             FormCmd::Save => return self.submit(view),
             FormCmd::Close if open => self.cand_hidden = true,
-            FormCmd::Close if self.changed() => self.confirm_discard = true,
-            FormCmd::Close => return FormOutcome::Cancelled,
+            // Esc, or Ctrl-C ("get me out"): ask first if anything was typed.
+            FormCmd::Close | FormCmd::Abandon if self.changed() => self.confirm_discard = true,
+            FormCmd::Close | FormCmd::Abandon => return FormOutcome::Cancelled,
             FormCmd::Next | FormCmd::Enter if open => self.accept(&cands, view),
             FormCmd::Enter if self.focus == Slot::Notes => {
                 self.notes.insert_char('\n');
