@@ -42,6 +42,16 @@ fn save(state: &mut State, ledger: &Ledger<MemStore>) {
     );
 }
 
+/// From the records screen: a new record of the kind `pinyin` picks, the
+/// cursor on the topic.
+fn new_record(state: &mut State, ledger: &Ledger<MemStore>, pinyin: &str) {
+    key(state, ledger, KeyCode::Char('3'));
+    key(state, ledger, KeyCode::Char('a'));
+    typed(state, ledger, pinyin);
+    key(state, ledger, KeyCode::Enter);
+    key(state, ledger, KeyCode::Tab);
+}
+
 fn screen(state: &State) -> String {
     fixture::render(state, 80, 24)
 }
@@ -117,11 +127,7 @@ fn a_first_run_leads_to_the_roster_form() {
 #[test]
 fn unknown_names_get_advice_for_the_tui() {
     let (ledger, mut state) = logged_in();
-    key(&mut state, &ledger, KeyCode::Char('3'));
-    key(&mut state, &ledger, KeyCode::Char('a'));
-    typed(&mut state, &ledger, "zwh");
-    key(&mut state, &ledger, KeyCode::Enter);
-    key(&mut state, &ledger, KeyCode::Tab);
+    new_record(&mut state, &ledger, "zwh");
     typed(&mut state, &ledger, "议题");
     key(&mut state, &ledger, KeyCode::Tab);
     key(&mut state, &ledger, KeyCode::Tab);
@@ -151,11 +157,7 @@ fn a_new_record_starts_from_the_duty_under_the_cursor_the_last_kind_and_the_user
     );
     key(&mut state, &ledger, KeyCode::Esc);
     // From the records screen the kind is chosen by pinyin, then remembered.
-    key(&mut state, &ledger, KeyCode::Char('3'));
-    key(&mut state, &ledger, KeyCode::Char('a'));
-    typed(&mut state, &ledger, "jyhd");
-    key(&mut state, &ledger, KeyCode::Enter);
-    key(&mut state, &ledger, KeyCode::Tab);
+    new_record(&mut state, &ledger, "jyhd");
     typed(&mut state, &ledger, "警示教育");
     save(&mut state, &ledger);
     assert_eq!(state.overlay, Overlay::None, "saved");
@@ -170,11 +172,7 @@ fn a_new_record_starts_from_the_duty_under_the_cursor_the_last_kind_and_the_user
 #[test]
 fn a_group_token_brings_in_the_whole_group() {
     let (ledger, mut state) = logged_in();
-    key(&mut state, &ledger, KeyCode::Char('3'));
-    key(&mut state, &ledger, KeyCode::Char('a'));
-    typed(&mut state, &ledger, "zwh");
-    key(&mut state, &ledger, KeyCode::Enter);
-    key(&mut state, &ledger, KeyCode::Tab);
+    new_record(&mut state, &ledger, "zwh");
     typed(&mut state, &ledger, "支委会议题");
     key(&mut state, &ledger, KeyCode::Tab);
     key(&mut state, &ledger, KeyCode::Tab);

@@ -163,23 +163,20 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         if row >= area.height {
             break;
         }
-        let title = view
-            .catalogue
-            .duty(&p.duty)
-            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
-        let name = text::fit(title, usize::from(name_w), theme.ellipsis());
         // Enter opens the selected duty in the checklist.
         let style = row_style(state, i == state.overview, focused);
-        put(frame, area, row, Line::styled(name, style));
-        let bar = Rect::new(
-            area.x + name_w + 1,
-            area.y + row,
-            area.width.saturating_sub(name_w + 1),
-            1,
+        duty_row(
+            state,
+            frame,
+            Rect {
+                y: area.y + row,
+                height: 1,
+                ..area
+            },
+            p,
+            name_w,
+            style,
         );
-        QuotaBar::new(p, theme)
-            .unit(msg::record_unit(lang))
-            .render(bar, frame.buffer_mut());
     }
     // A taller terminal shows the duties already done below.
     let used = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
@@ -191,6 +188,33 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         };
         done_list(state, frame, below, name_w);
     }
+}
+
+/// One duty on the row `line`: its title in `name_w` columns, then its bar.
+fn duty_row(
+    state: &State,
+    frame: &mut Frame,
+    line: Rect,
+    p: &Progress,
+    name_w: u16,
+    style: ratatui::style::Style,
+) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let title = view
+        .catalogue
+        .duty(&p.duty)
+        .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
+    let name = text::fit(title, usize::from(name_w), theme.ellipsis());
+    put(frame, line, 0, Line::styled(name, style));
+    let bar = Rect::new(
+        line.x + name_w + 1,
+        line.y,
+        line.width.saturating_sub(name_w + 1),
+        1,
+    );
+    QuotaBar::new(p, theme)
+        .unit(msg::record_unit(lang))
+        .render(bar, frame.buffer_mut());
 }
 
 /// The duties with a quota already met, under their heading.
@@ -221,28 +245,14 @@ fn done_list(state: &State, frame: &mut Frame, area: Rect, name_w: u16) {
     };
     for (i, p) in done.iter().take(shown).enumerate() {
         let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
-        let title = view
-            .catalogue
-            .duty(&p.duty)
-            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
-        put(
-            frame,
-            area,
-            row,
-            Line::styled(
-                text::fit(title, usize::from(name_w), theme.ellipsis()),
-                theme.dim,
-            ),
-        );
-        let bar = Rect::new(
-            area.x + name_w + 1,
-            area.y + row,
-            area.width.saturating_sub(name_w + 1),
-            1,
-        );
-        QuotaBar::new(p, theme)
-            .unit(msg::record_unit(lang))
-            .render(bar, frame.buffer_mut());
+        if row < area.height {
+            let line = Rect {
+                y: area.y + row,
+                height: 1,
+                ..area
+            };
+            duty_row(state, frame, line, p, name_w, theme.dim);
+        }
     }
     if shown < done.len() {
         let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
