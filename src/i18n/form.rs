@@ -139,10 +139,7 @@ pub fn form_cmd(lang: Lang, c: crate::tui::keymap::FormCmd) -> &'static str {
         FormCmd::Save => lang.pick("保存", "save"),
         FormCmd::Next => lang.pick("选用候选，或下一项", "accept, or next field"),
         FormCmd::Prev => lang.pick("上一项", "previous field"),
-        FormCmd::Enter => lang.pick(
-            "选用；备注中换行；末项保存",
-            "accept; new line in notes; save on the last field",
-        ),
+        FormCmd::Enter => lang.pick("选用/下一项/末项保存", "accept, next, or save at the end"),
         FormCmd::Up => lang.pick("上一项（列表中上移）", "previous field (up in a list)"),
         FormCmd::Down => lang.pick("下一项（列表中下移）", "next field (down in a list)"),
         FormCmd::Left | FormCmd::Right => lang.pick("选择类型或来源", "choose the kind or source"),

@@ -215,11 +215,16 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
 /// full-width brackets of Chinese text.
 pub fn seed_ref(lang: Lang, reference: &str) -> String {
     match lang {
-        Lang::Zh => format!(
-            "实施意见 {}",
-            reference.replace('(', "（").replace(')', "）")
-        ),
+        Lang::Zh => format!("实施意见 {}", brackets(lang, reference)),
         Lang::En => format!("Implementing document {reference}"),
+    }
+}
+
+/// Catalogue text as Chinese text writes it: `三(一)(1)` becomes `三（一）（1）`.
+pub fn brackets(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => text.replace('(', "（").replace(')', "）"),
+        Lang::En => text.to_string(),
     }
 }
 

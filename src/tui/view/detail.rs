@@ -100,7 +100,11 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         &mut lines,
     );
     add(
-        &msg::labelled(lang, msg::text(lang, T::Source), &duty.source),
+        &msg::labelled(
+            lang,
+            msg::text(lang, T::Source),
+            &msg::brackets(lang, &duty.source),
+        ),
         theme.dim,
         &mut lines,
     );

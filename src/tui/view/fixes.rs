@@ -149,7 +149,7 @@ pub fn detail(
         .map(|d| {
             view.catalogue.duty(d).map_or_else(
                 || d.to_string(),
-                |x| format!("{d} {}", domain::duty_title(lang, x)),
+                |x| domain::duty_title(lang, x).to_string(),
             )
         })
         .collect();
