@@ -32,6 +32,18 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
     };
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
+    // When the detail goes on below, its bottom border says so.
+    if scroll < max_scroll && area.height >= 2 {
+        let more = format!(" {} ", msg::help_more(lang, theme.ascii));
+        let w = u16::try_from(text::width(&more)).unwrap_or(0);
+        let at = Rect::new(
+            area.right().saturating_sub(w + 1),
+            area.bottom() - 1,
+            w.min(area.width),
+            1,
+        );
+        put(frame, at, 0, Line::styled(more, theme.key));
+    }
     for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
         let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
         if row >= inner.height {
