@@ -85,8 +85,15 @@ impl<W: Write> Backend for Wire<W> {
         let mut cursor: Option<(u16, u16)> = None;
         let w = &mut self.inner;
         for (x, y, cell) in content {
-            if cursor != Some((x, y)) {
-                write!(w, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1)?;
+            match cursor {
+                Some(at) if at == (x, y) => {}
+                // Further along the same row: a cursor-forward is shorter
+                // than an absolute move (3 bytes instead of about 8).
+                Some((cx, cy)) if cy == y && x > cx => match x - cx {
+                    1 => w.write_all(b"\x1b[C")?,
+                    n => write!(w, "\x1b[{n}C")?,
+                },
+                _ => write!(w, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1)?,
             }
             let want = (cell.modifier, cell.fg, cell.bg);
             if want != style {
@@ -182,7 +189,18 @@ mod tests {
             (4, 0, Cell::new("a")),
             (6, 0, Cell::new("b")),
         ];
-        assert_eq!(drawn(&cells), "\x1b[1;1H书记a\x1b[1;7Hb");
+        assert_eq!(drawn(&cells), "\x1b[1;1H书记a\x1b[Cb");
+    }
+
+    #[test]
+    fn gaps_in_a_row_move_forward_and_other_rows_move_absolutely() {
+        let cells = [
+            (0, 0, Cell::new("a")),
+            (5, 0, Cell::new("b")),
+            (2, 1, Cell::new("c")),
+            (0, 1, Cell::new("d")),
+        ];
+        assert_eq!(drawn(&cells), "\x1b[1;1Ha\x1b[4Cb\x1b[2;3Hc\x1b[2;1Hd");
     }
 
     #[test]
