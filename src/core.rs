@@ -22,7 +22,7 @@ pub mod year;
 pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId};
 pub use error::{CoreError, Field, StoreError, ValidationError};
 pub use fix::{Evidence, FixId, FixItem, FixSource, FixState, NewFix};
-pub use ledger::{Ledger, YearView};
+pub use ledger::{Ledger, LedgerApi, YearView};
 pub use port::{Backup, Stamp, Store};
 pub use progress::{Missing, Progress, Status};
 pub use record::{Absence, NewRecord, Record, RecordId, RecordKind};

@@ -15,8 +15,8 @@ mod session;
 pub mod share;
 mod spawn;
 
-pub use any::AnyStore;
-pub use client::{ClientOptions, RemoteStore};
+pub use any::AnyLedger;
+pub use client::{ClientOptions, RemoteLedger};
 pub use error::WireError;
 pub use protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 pub use server::{ServeOptions, Served, Stopped, serve};

@@ -102,11 +102,9 @@ fn every_change<S: Store>(l: &Ledger<S>, hand: &Hand) -> Vec<(Action, Entity, Na
     at(3, Action::Update, Entity::Person(li));
     l.edit_person(li, &person("李四", &["纪检委员"])).unwrap();
     at(4, Action::Create, Entity::Record(RecordId(3)));
-    let r = l
-        .add_record(&talk("谈心", day(2026, 3, 1)), t(2, 4))
-        .unwrap();
+    let r = l.add_record(&talk("谈心", day(2026, 3, 1))).unwrap();
     at(5, Action::Update, Entity::Record(r.id));
-    l.update_record(r.id, &talk("谈心谈话", day(2026, 3, 1)), t(2, 5))
+    l.update_record(r.id, &talk("谈心谈话", day(2026, 3, 1)))
         .unwrap();
     at(6, Action::Delete, Entity::Record(r.id));
     l.delete_record(r.id).unwrap();
@@ -195,22 +193,17 @@ fn history_follows_one_record_across_edits_and_users() {
     let id = {
         let alice = sled_ledger(&path, "alice", &hand);
         with_people(&alice);
-        let r = alice
-            .add_record(&talk("一", day(2026, 3, 1)), t(1, 9))
-            .unwrap();
-        alice
-            .add_record(&talk("别的", day(2026, 3, 2)), t(1, 9))
-            .unwrap();
+        let r = alice.add_record(&talk("一", day(2026, 3, 1))).unwrap();
+        alice.add_record(&talk("别的", day(2026, 3, 2))).unwrap();
         hand.set(t(4, 10));
         alice
-            .update_record(r.id, &talk("二", day(2026, 3, 1)), t(4, 10))
+            .update_record(r.id, &talk("二", day(2026, 3, 1)))
             .unwrap();
         r.id
     };
     let bob = sled_ledger(&path, "bob", &hand);
     hand.set(t(5, 11));
-    bob.update_record(id, &talk("二", day(2026, 4, 1)), t(5, 11))
-        .unwrap();
+    bob.update_record(id, &talk("二", day(2026, 4, 1))).unwrap();
     let h = bob.history(&Entity::Record(id)).unwrap();
     let who: Vec<(&str, Action)> = h.iter().map(|e| (e.user.as_str(), e.action)).collect();
     assert_eq!(
@@ -232,8 +225,7 @@ fn history_follows_one_record_across_edits_and_users() {
     );
     // Saving a record unchanged is not a change.
     let revision = bob.revision().unwrap();
-    bob.update_record(id, &talk("二", day(2026, 4, 1)), t(6, 1))
-        .unwrap();
+    bob.update_record(id, &talk("二", day(2026, 4, 1))).unwrap();
     assert_eq!(bob.revision().unwrap(), revision);
 }
 
@@ -245,9 +237,7 @@ fn trash_and_restore_round_trip_across_a_reopen() {
     let (original, counted) = {
         let l = sled_ledger(&path, "alice", &hand);
         with_people(&l);
-        let r = l
-            .add_record(&talk("谈心", day(2026, 3, 1)), t(1, 9))
-            .unwrap();
+        let r = l.add_record(&talk("谈心", day(2026, 3, 1))).unwrap();
         let counted = done_total(&l);
         hand.set(t(6, 8));
         assert_eq!(l.delete_record(r.id).unwrap(), r);
@@ -303,9 +293,8 @@ fn five_entries(path: &Path) {
     let hand = Hand::new();
     let l = sled_ledger(path, "alice", &hand);
     with_people(&l);
-    let r = l.add_record(&talk("一", day(2026, 3, 1)), t(1, 9)).unwrap();
-    l.update_record(r.id, &talk("二", day(2026, 3, 1)), t(1, 9))
-        .unwrap();
+    let r = l.add_record(&talk("一", day(2026, 3, 1))).unwrap();
+    l.update_record(r.id, &talk("二", day(2026, 3, 1))).unwrap();
     l.delete_record(r.id).unwrap();
     assert_eq!(l.verify().unwrap().entries, 5);
 }
@@ -365,7 +354,7 @@ fn verify_notices_the_newest_entry_removed() {
 fn a_restore_refuses_an_id_taken_again() {
     let l = Ledger::new(MemStore::default(), "alice");
     with_people(&l);
-    let r = l.add_record(&talk("一", day(2026, 3, 1)), t(1, 9)).unwrap();
+    let r = l.add_record(&talk("一", day(2026, 3, 1))).unwrap();
     let backup = l.export().unwrap();
     l.delete_record(r.id).unwrap();
     l.import(&backup).unwrap();

@@ -75,7 +75,8 @@ fn named(name: &str, roles: &[&str]) -> NewPerson {
 
 /// A ledger kept by `user` with 张三 (secretary) and 李四 (leader).
 fn ledger(user: &str) -> (Ledger<MemStore>, PersonId, PersonId) {
-    let l = Ledger::new(MemStore::new(catalogue()), user);
+    let l = Ledger::new(MemStore::new(catalogue()), user)
+        .with_clock(taizhang::core::ledger::fixed_clock(at(2026, 3, 1)));
     let a = l.add_person(&named("张三", &["书记"])).unwrap().id;
     let b = l.add_person(&named("李四", &["班子成员"])).unwrap().id;
     (l, a, b)
@@ -102,7 +103,7 @@ fn done(l: &Ledger<MemStore>, duty: &str) -> u32 {
 #[test]
 fn add_update_delete_restore_a_record() {
     let (l, a, b) = ledger("alice");
-    let r = l.add_record(&talk(|_| ()), at(2026, 3, 1)).unwrap();
+    let r = l.add_record(&talk(|_| ())).unwrap();
     assert_eq!((r.host, r.partners.clone()), (Some(a), vec![b]));
     assert_eq!(
         (r.entered_by.as_str(), r.entered_at),
@@ -117,7 +118,7 @@ fn add_update_delete_restore_a_record() {
     assert_eq!(done(&l, "talk"), 1);
 
     let edited = l
-        .update_record(r.id, &talk(|x| x.topic = s("廉政谈话")), at(2026, 4, 1))
+        .update_record(r.id, &talk(|x| x.topic = s("廉政谈话")))
         .unwrap();
     assert_eq!((edited.id, edited.topic.as_str()), (r.id, "廉政谈话"));
     assert_eq!(
@@ -132,7 +133,7 @@ fn add_update_delete_restore_a_record() {
     assert!(matches!(l.delete_record(r.id), Err(CoreError::NoRecord(_))));
     assert_eq!(done(&l, "talk"), 0);
 
-    l.restore_record(&gone).unwrap();
+    l.restore_from_trash(gone.id).unwrap();
     assert_eq!(l.record(r.id).unwrap(), edited);
     assert_eq!(done(&l, "talk"), 1);
 }
@@ -140,11 +141,11 @@ fn add_update_delete_restore_a_record() {
 #[test]
 fn update_keeps_the_original_author_under_another_user() {
     let (alice, _, _) = ledger("alice");
-    let r = alice.add_record(&talk(|_| ()), at(2026, 3, 1)).unwrap();
+    let r = alice.add_record(&talk(|_| ())).unwrap();
     let bob = Ledger::new(MemStore::new(catalogue()), "bob");
     bob.import(&alice.export().unwrap()).unwrap();
     let moved = talk(|x| x.date = Some(d(2026, 5, 2)));
-    let edited = bob.update_record(r.id, &moved, at(2026, 6, 1)).unwrap();
+    let edited = bob.update_record(r.id, &moved).unwrap();
     assert_eq!((edited.id, edited.entered_by.as_str()), (r.id, "alice"));
     assert_eq!(edited.entered_at, r.entered_at);
     assert_eq!(bob.records_in_year(2026).unwrap(), vec![edited]);
@@ -153,18 +154,18 @@ fn update_keeps_the_original_author_under_another_user() {
 #[test]
 fn update_refuses_bad_input_and_unknown_ids() {
     let (l, _, _) = ledger("alice");
-    let r = l.add_record(&talk(|_| ()), at(2026, 3, 1)).unwrap();
-    let err = l.update_record(r.id, &talk(|x| x.partners = vec![]), at(2026, 3, 2));
+    let r = l.add_record(&talk(|_| ())).unwrap();
+    let err = l.update_record(r.id, &talk(|x| x.partners = vec![]));
     assert!(matches!(err, Err(CoreError::Invalid(e)) if e.field == Field::Partners));
     assert_eq!(l.record(r.id).unwrap(), r);
-    let err = l.update_record(RecordId(999), &talk(|_| ()), at(2026, 3, 2));
+    let err = l.update_record(RecordId(999), &talk(|_| ()));
     assert!(matches!(err, Err(CoreError::NoRecord(RecordId(999)))));
 }
 
 #[test]
 fn add_edit_retire_a_person() {
     let (l, zhang, li) = ledger("alice");
-    let rec = l.add_record(&talk(|_| ()), at(2026, 3, 1)).unwrap();
+    let rec = l.add_record(&talk(|_| ())).unwrap();
     let mut edit = named("李四", &["副书记"]);
     edit.links = vec![s("一车间")];
     let edited = l.edit_person(li, &edit).unwrap();
@@ -226,7 +227,7 @@ fn add_record_refuses_bad_input(
         l.store().put_person(&p, &l.stamp()).unwrap();
     }
     let before = l.export().unwrap();
-    match l.add_record(&input, at(2026, 3, 1)) {
+    match l.add_record(&input) {
         Err(CoreError::Invalid(e)) => assert_eq!((e.field, e.problem), (field, problem)),
         other => panic!("expected a validation error, got {other:?}"),
     }
@@ -252,20 +253,20 @@ fn prefill_from_kind(
             r.partners.clear();
         }
     });
-    let rec = l.add_record(&input, at(2026, 3, 1)).unwrap();
+    let rec = l.add_record(&input).unwrap();
     let want: Vec<DutyId> = want.iter().map(|w| DutyId((*w).into())).collect();
     assert_eq!(rec.duties, want);
 }
 
 fn populated() -> Backup {
     let (l, _, _) = ledger("alice");
-    l.add_record(&talk(|_| ()), at(2026, 3, 1)).unwrap();
+    l.add_record(&talk(|_| ())).unwrap();
     let meeting = talk(|r| {
         r.kind = Some(RecordKind::GeneralMeeting);
         r.partners.clear();
         r.attendees = vec![s("李四")];
     });
-    l.add_record(&meeting, at(2026, 3, 2)).unwrap();
+    l.add_record(&meeting).unwrap();
     l.export().unwrap()
 }
 
@@ -282,7 +283,7 @@ fn populated() -> Backup {
 #[case::bad_catalogue(|b: &mut Backup| { let x = b.catalogue.duties[0].clone(); b.catalogue.duties.push(x) }, "catalogue")]
 fn import_refuses_incoherent_backups(#[case] spoil: fn(&mut Backup), #[case] says: &str) {
     let (l, _, _) = ledger("bob");
-    l.add_record(&talk(|_| ()), at(2026, 1, 9)).unwrap();
+    l.add_record(&talk(|_| ())).unwrap();
     let before = l.export().unwrap();
     let mut bad = populated();
     spoil(&mut bad);
@@ -315,6 +316,6 @@ fn export_import_round_trips() {
         Status::OnTrack
     );
     // Ids keep going from the backup's next_id, never reusing one.
-    let r = l.add_record(&talk(|_| ()), at(2026, 4, 1)).unwrap();
+    let r = l.add_record(&talk(|_| ())).unwrap();
     assert_eq!(r.id, RecordId(original.next_id));
 }

@@ -149,16 +149,13 @@ fn closing_needs_evidence_that_exists() {
     assert_eq!(l.fix(id).unwrap().state, FixState::ClosureRequested);
 
     let record = l
-        .add_record(
-            &NewRecord {
-                kind: Some(RecordKind::CommitteeMeeting),
-                date: Some(d(3, 19)),
-                topic: "整改专题会".into(),
-                host: Some("张三".into()),
-                ..NewRecord::default()
-            },
-            d(3, 19).and_hms_opt(9, 0, 0).unwrap(),
-        )
+        .add_record(&NewRecord {
+            kind: Some(RecordKind::CommitteeMeeting),
+            date: Some(d(3, 19)),
+            topic: "整改专题会".into(),
+            host: Some("张三".into()),
+            ..NewRecord::default()
+        })
         .unwrap();
     let closed = l
         .close_fix(id, Evidence::Record(record.id), d(3, 23))
@@ -285,7 +282,7 @@ fn items_of_a_closed_year_are_read_only() {
         .unwrap();
     apply(&l, old.id, Step::Request).unwrap();
     apply(&l, old.id, Step::Close).unwrap();
-    l.close_year(2025, d(3, 20)).unwrap();
+    l.close_year(2025).unwrap();
     let e = l.note_fix(old.id, "x", d(3, 21)).unwrap_err();
     assert!(
         matches!(e, CoreError::YearClosed { year: 2025, what: Sealed::Fix(id) } if id == old.id),

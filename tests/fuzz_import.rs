@@ -150,7 +150,6 @@ fn base_backup() -> Backup {
             })
             .unwrap();
     }
-    let at = today().and_hms_opt(9, 0, 0).unwrap();
     let record = |kind, topic: &str, partners: Vec<String>| NewRecord {
         kind: Some(kind),
         date: NaiveDate::from_ymd_opt(2026, 3, 2),
@@ -172,13 +171,10 @@ fn base_backup() -> Backup {
         ..NewRecord::default()
     };
     ledger
-        .add_record(
-            &record(RecordKind::CommitteeMeeting, "研究工作", vec![]),
-            at,
-        )
+        .add_record(&record(RecordKind::CommitteeMeeting, "研究工作", vec![]))
         .unwrap();
     ledger
-        .add_record(&record(RecordKind::HeartTalk, "", vec!["王五".into()]), at)
+        .add_record(&record(RecordKind::HeartTalk, "", vec!["王五".into()]))
         .unwrap();
     ledger.export().unwrap()
 }

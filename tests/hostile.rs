@@ -111,35 +111,28 @@ fn hostile_backup(path: &Path) {
             })
             .unwrap();
     }
-    let at = date(3, 20).unwrap().and_hms_opt(9, 0, 0).unwrap();
     ledger
-        .add_record(
-            &NewRecord {
-                kind: Some(RecordKind::CommitteeMeeting),
-                date: date(3, 2),
-                topic: evil("topic"),
-                host: Some("甲".into()),
-                attendees: vec!["甲".into()],
-                absentees: vec![("乙".into(), evil("reason"))],
-                notes: format!("{}\nline two {}", evil("notes"), evil("more")),
-                evidence: vec![evil("evidence")],
-                ..NewRecord::default()
-            },
-            at,
-        )
+        .add_record(&NewRecord {
+            kind: Some(RecordKind::CommitteeMeeting),
+            date: date(3, 2),
+            topic: evil("topic"),
+            host: Some("甲".into()),
+            attendees: vec!["甲".into()],
+            absentees: vec![("乙".into(), evil("reason"))],
+            notes: format!("{}\nline two {}", evil("notes"), evil("more")),
+            evidence: vec![evil("evidence")],
+            ..NewRecord::default()
+        })
         .unwrap();
     ledger
-        .add_record(
-            &NewRecord {
-                kind: Some(RecordKind::HeartTalk),
-                date: date(3, 3),
-                host: Some("甲".into()),
-                partners: vec!["乙".into()],
-                notes: evil("talk"),
-                ..NewRecord::default()
-            },
-            at,
-        )
+        .add_record(&NewRecord {
+            kind: Some(RecordKind::HeartTalk),
+            date: date(3, 3),
+            host: Some("甲".into()),
+            partners: vec!["乙".into()],
+            notes: evil("talk"),
+            ..NewRecord::default()
+        })
         .unwrap();
     let mut backup = ledger.export().unwrap();
     for p in &mut backup.people {

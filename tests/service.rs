@@ -5,6 +5,8 @@
 //! kills the services of its ledger when it ends.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "service/commands.rs"]
+mod commands;
 #[path = "service/faults.rs"]
 mod faults;
 #[path = "service/fixture.rs"]
@@ -13,9 +15,9 @@ mod fixture;
 use std::os::unix::net::UnixListener;
 use std::time::Duration;
 
-use fixture::{Fixture, mode, now, person, record, shell};
-use taizhang::core::Store;
-use taizhang::service::RemoteStore;
+use fixture::{Fixture, mode, person, record, shell};
+use taizhang::core::LedgerApi;
+use taizhang::service::RemoteLedger;
 
 #[test]
 fn two_sessions_adding_at_once_lose_nothing() {
@@ -26,9 +28,7 @@ fn two_sessions_adding_at_once_lose_nothing() {
             let ledger = f.ledger();
             std::thread::spawn(move || {
                 for i in 0..50 {
-                    ledger
-                        .add_record(&record(format!("w{w} #{i}")), now())
-                        .unwrap();
+                    ledger.add_record(&record(format!("w{w} #{i}"))).unwrap();
                 }
             })
         })
@@ -36,7 +36,7 @@ fn two_sessions_adding_at_once_lose_nothing() {
     for w in writers {
         w.join().unwrap();
     }
-    let records = f.connect().export().unwrap().records;
+    let records = f.ledger().export().unwrap().records;
     assert_eq!(records.len(), 100);
     for w in 0..2 {
         for i in 0..50 {
@@ -52,7 +52,7 @@ fn cli_commands_work_while_a_session_holds_the_ledger() {
     let f = Fixture::new();
     let held = f.ledger();
     held.add_person(&person("张三", "书记")).unwrap();
-    let before = held.store().revision().unwrap();
+    let before = held.revision().unwrap();
     let adds: Vec<_> = (0..2)
         .map(|i| {
             f.cmd()
@@ -82,7 +82,7 @@ fn cli_commands_work_while_a_session_holds_the_ledger() {
         .collect();
     assert!(topics.contains(&"parallel 0".to_string()), "{topics:?}");
     assert!(topics.contains(&"parallel 1".to_string()), "{topics:?}");
-    assert!(held.store().revision().unwrap() >= before + 2);
+    assert!(held.revision().unwrap() >= before + 2);
     assert_eq!(f.services().len(), 1);
 }
 
@@ -92,13 +92,13 @@ fn started_on_demand_and_gone_when_idle() {
     assert!(f.services().is_empty());
     let mut options = f.options();
     options.idle_exit = Some(1);
-    let store = RemoteStore::connect(&f.path(), options).unwrap();
+    let store = RemoteLedger::connect(&f.path(), options).unwrap();
     let pid = i32::try_from(store.service_pid().unwrap()).unwrap();
     assert_eq!(f.services(), vec![pid]);
     assert!(f.socket().exists());
     // A held connection keeps it alive past the idle time.
     std::thread::sleep(Duration::from_millis(1500));
-    assert_eq!(store.people().unwrap().len(), 0);
+    assert_eq!(store.roster().unwrap().people.len(), 0);
     drop(store);
     f.wait_for("the idle service to exit", |f| f.services().is_empty());
     assert!(!f.socket().exists(), "the socket outlived the service");
@@ -129,8 +129,8 @@ fn a_stale_socket_is_replaced() {
     f.ok(&["--direct", "status", "--short"]);
     drop(UnixListener::bind(f.socket()).unwrap());
     assert!(f.socket().exists(), "the stale socket file should remain");
-    let store = f.connect();
-    assert!(store.people().unwrap().is_empty());
+    let store = f.ledger();
+    assert!(store.roster().unwrap().people.is_empty());
     assert_eq!(f.services().len(), 1);
 }
 
@@ -142,8 +142,8 @@ fn racing_clients_start_exactly_one_service() {
         .map(|_| {
             let (path, options) = (path.clone(), f.options());
             std::thread::spawn(move || {
-                let store = RemoteStore::connect(&path, options).unwrap();
-                store.people().unwrap();
+                let store = RemoteLedger::connect(&path, options).unwrap();
+                store.roster().unwrap();
                 store.service_pid().unwrap()
             })
         })
@@ -159,7 +159,7 @@ fn the_service_names_the_peer_user() {
     let f = Fixture::new();
     let me = shell("id", &["-un"]);
     assert!(!me.is_empty());
-    assert_eq!(f.connect().whoami().unwrap(), me);
+    assert_eq!(f.ledger().whoami().unwrap(), me);
 }
 
 #[test]

@@ -51,12 +51,9 @@ fn ledger_with_history() -> (Ledger<Shared>, RecordId) {
             .unwrap();
     }
     let first = fixture::record(RecordKind::CentralGroupStudy, 3, 9, "学习条例");
-    let r = alice.add_record(&first, at(10, 9)).unwrap();
+    let r = alice.add_record(&first).unwrap();
     alice
-        .add_record(
-            &fixture::record(RecordKind::Education, 2, 1, "警示教育"),
-            at(10, 9),
-        )
+        .add_record(&fixture::record(RecordKind::Education, 2, 1, "警示教育"))
         .unwrap();
     let changed = NewRecord {
         topic: "学习新修订的纪律处分条例".into(),
@@ -65,7 +62,7 @@ fn ledger_with_history() -> (Ledger<Shared>, RecordId) {
         ..first
     };
     user(&store, "bob", at(12, 14))
-        .update_record(r.id, &changed, at(12, 14))
+        .update_record(r.id, &changed)
         .unwrap();
     let carol = user(&store, "carol", at(15, 16));
     carol.delete_record(r.id).unwrap();
@@ -227,7 +224,7 @@ fn hostile_text_reaches_no_cell_raw() {
         notes: format!("第一行{EVIL}\n第二行{EVIL}"),
         ..fixture::record(RecordKind::CentralGroupStudy, 3, 19, &format!("主题{EVIL}"))
     };
-    let r = ledger.add_record(&evil, fixture::now()).unwrap();
+    let r = ledger.add_record(&evil).unwrap();
     assert!(
         r.topic.contains('\u{1b}'),
         "the core stores what it was given"

@@ -99,9 +99,7 @@ fn typing_and_fuzzy_picking_then_ctrl_s_submits_the_record() {
         .collect();
     assert_eq!(r.duties, Some(prefill));
     // The ledger accepts it as it is.
-    ledger()
-        .add_record(&r, today().and_hms_opt(10, 0, 0).unwrap())
-        .unwrap();
+    ledger().add_record(&r).unwrap();
 }
 
 #[test]

@@ -36,11 +36,8 @@ fn pair() -> (Ledger<Shared>, Ledger<Shared>) {
         (2, 10, "二月学习"),
         (3, 10, "三月学习"),
     ] {
-        a.add_record(
-            &fixture::record(RecordKind::CentralGroupStudy, m, d, t),
-            fixture::now(),
-        )
-        .unwrap();
+        a.add_record(&fixture::record(RecordKind::CentralGroupStudy, m, d, t))
+            .unwrap();
     }
     (a, b)
 }
@@ -71,10 +68,12 @@ fn a_record_added_elsewhere_shows_after_a_tick_and_the_selection_stays() {
     assert!(!tick(&mut state, &a), "nothing changed: no redraw");
 
     // Bob adds the newest record: it sorts first and shifts every row.
-    b.add_record(
-        &fixture::record(RecordKind::CentralGroupStudy, 3, 19, "鲍勃的学习"),
-        fixture::now(),
-    )
+    b.add_record(&fixture::record(
+        RecordKind::CentralGroupStudy,
+        3,
+        19,
+        "鲍勃的学习",
+    ))
     .unwrap();
     assert_eq!(state.view.records.len(), 3, "not before the tick");
     assert!(tick(&mut state, &a));
@@ -102,10 +101,12 @@ fn own_writes_do_not_read_as_someone_elses() {
 fn navigation_never_reloads() {
     let (a, b) = pair();
     let mut state = open(&a);
-    b.add_record(
-        &fixture::record(RecordKind::CentralGroupStudy, 3, 19, "鲍勃的学习"),
-        fixture::now(),
-    )
+    b.add_record(&fixture::record(
+        RecordKind::CentralGroupStudy,
+        3,
+        19,
+        "鲍勃的学习",
+    ))
     .unwrap();
     for action in [
         Action::ShowRecords,

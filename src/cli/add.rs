@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use chrono::Datelike;
 use clap::Args;
 
+use crate::core::LedgerApi as _;
 use crate::core::date::parse_date;
 use crate::core::error::{Field, Problem};
 use crate::core::record::{MAX_NOTES, NewRecord, RecordKind};
@@ -52,7 +53,7 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
     let input = new_record(ctx, args)?;
-    let record = ctx.ledger.add_record(&input, ctx.now)?;
+    let record = ctx.ledger.add_record(&input)?;
     let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
     let lang = ctx.lang;
     let mut out = format!(

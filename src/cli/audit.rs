@@ -7,6 +7,7 @@ use chrono::Datelike;
 use clap::Args;
 use serde_json::Value;
 
+use crate::core::LedgerApi as _;
 use crate::core::error::Field;
 use crate::core::journal::{Action, Entity, FieldChange, JournalEntry, diff};
 use crate::core::record::Record;

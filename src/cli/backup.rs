@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::core::Backup;
+use crate::core::LedgerApi as _;
 use crate::i18n::cli as t;
 
 use super::csv::{CsvError, What};

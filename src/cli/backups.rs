@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use crate::core::LedgerApi as _;
 use crate::core::mem::MemStore;
 use crate::core::{Catalogue, CoreError, Ledger, Store, StoreError};
 use crate::i18n::{Lang, backups as t};
@@ -66,7 +67,7 @@ pub fn run(
 }
 
 fn now(ctx: &Context) -> Result<String, CliError> {
-    let file = backup::take(ctx.ledger.store(), &ctx.path, Kind::Manual, ctx.now)
+    let file = backup::write(&ctx.ledger.export()?, &ctx.path, Kind::Manual, ctx.now)
         .map_err(|e| CliError::Core(e.into()))?;
     Ok(format!("{}\n", t::taken(ctx.lang, &file.path)))
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use crate::core::LedgerApi as _;
 use crate::core::{Catalogue, CoreError};
 use crate::i18n::cli as t;
 

@@ -8,16 +8,17 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::core::ledger::Clock;
 use crate::core::{Catalogue, Ledger};
 use crate::i18n::Lang;
-use crate::service::{AnyStore, ClientOptions, RemoteStore};
+use crate::service::{AnyLedger, ClientOptions, RemoteLedger};
 use crate::store::SledStore;
 
 use super::error::{CliError, LangSource};
 
 /// An open ledger plus the settings a command runs with.
 pub struct Context {
-    pub ledger: Ledger<AnyStore>,
+    pub ledger: AnyLedger,
     pub lang: Lang,
     /// The user's local calendar date (or `TAIZHANG_TODAY`).
     pub today: NaiveDate,
@@ -65,31 +66,50 @@ impl Access {
     }
 }
 
-/// Open the ledger at `path` as the current Unix user, on the local clock
-/// (or `TAIZHANG_TODAY` at noon), which stamps every journal entry.
-pub fn open_ledger(path: &Path, access: Access) -> Result<Ledger<AnyStore>, CliError> {
-    let store = match access {
-        Access::Direct => SledStore::open(path, &Catalogue::embedded()).map(AnyStore::Direct),
-        Access::Service => {
-            RemoteStore::connect(path, ClientOptions::default()).map(AnyStore::Remote)
+/// Open the ledger at `path`. Through the service, the service decides the
+/// time and the user of every change; direct, this process runs the ledger
+/// as its real uid's user on the local clock, under the same policy.
+///
+/// `TAIZHANG_TODAY` (a fixed clock for tests and demos) applies only to a
+/// private ledger run directly: with it set, a private ledger opens direct,
+/// and a shared ledger, or one a running service holds, is refused.
+pub fn open_ledger(path: &Path, access: Access) -> Result<AnyLedger, CliError> {
+    let core = |e: crate::core::StoreError| CliError::Core(e.into());
+    let fixed = env_nonempty("TAIZHANG_TODAY");
+    match (access, fixed) {
+        (Access::Service, None) => {
+            let remote = RemoteLedger::connect(path, ClientOptions::default()).map_err(core)?;
+            Ok(AnyLedger::Remote(remote))
         }
-    };
-    let now = || clock().map_or_else(|_| Local::now().naive_local(), |(_, now)| now);
-    // Direct mode: this process is the only writer, so it applies the access
-    // policy to the real uid's user itself (the service checks its peers).
-    let policy = match access {
-        Access::Direct => {
-            crate::store::Sharing::load(path)
-                .map_err(|e| CliError::Core(e.into()))?
-                .access
+        (Access::Service, Some(fixed)) => {
+            if crate::store::Sharing::load(path).map_err(core)?.is_shared() {
+                return Err(CliError::TodayWithService(fixed));
+            }
+            match open_direct(path) {
+                Err(CliError::Core(crate::core::CoreError::Store(
+                    crate::core::StoreError::Locked { .. },
+                ))) => Err(CliError::TodayWithService(fixed)),
+                other => other,
+            }
         }
-        Access::Service => crate::core::access::Policy::default(),
-    };
-    Ok(
-        Ledger::new(store.map_err(|e| CliError::Core(e.into()))?, user())
-            .with_clock(Arc::new(now))
+        (Access::Direct, _) => open_direct(path),
+    }
+}
+
+fn open_direct(path: &Path) -> Result<AnyLedger, CliError> {
+    let core = |e: crate::core::StoreError| CliError::Core(e.into());
+    let store = SledStore::open(path, &Catalogue::embedded()).map_err(core)?;
+    let policy = crate::store::sharing::policy(path).map_err(core)?;
+    Ok(AnyLedger::Direct(
+        Ledger::new(store, user())
+            .with_clock(local_clock())
             .with_policy(policy),
-    )
+    ))
+}
+
+/// The local clock, or `TAIZHANG_TODAY` at noon, for a ledger run directly.
+pub fn local_clock() -> Clock {
+    Arc::new(|| clock().map_or_else(|_| Local::now().naive_local(), |(_, now)| now))
 }
 
 /// The ledger directory: `--db`, else `TAIZHANG_DB`, else the XDG data dir

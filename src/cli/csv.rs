@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use clap::ValueEnum;
 
+use crate::core::LedgerApi as _;
 use crate::core::import::{HeaderError, RowError, guard};
 use crate::i18n::{cli as t, report_cli as w};
 

@@ -40,7 +40,7 @@ pub fn run(db: Option<&Path>, cmd: &DebugCmd) -> Result<String, CliError> {
     let (today, _) = context::clock()?;
     let store =
         SledStore::open(&path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))?;
-    let ledger = Ledger::new(store, context::user());
+    let ledger = Ledger::new(store, context::user()).with_clock(context::local_clock());
     let mut out = std::io::stdout().lock();
     // Tells a test the open (and any recovery) is over and writing begins.
     if writeln!(out, "ready").and_then(|()| out.flush()).is_err() {
@@ -55,8 +55,7 @@ pub fn run(db: Option<&Path>, cmd: &DebugCmd) -> Result<String, CliError> {
             duties: Some(Vec::new()),
             ..NewRecord::default()
         };
-        let (_, now) = context::clock()?;
-        let record = ledger.add_record(&input, now)?;
+        let record = ledger.add_record(&input)?;
         if writeln!(out, "ack {}", record.id.0)
             .and_then(|()| out.flush())
             .is_err()

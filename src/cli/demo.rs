@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::core::Catalogue;
+use crate::core::LedgerApi as _;
 use crate::core::demo::{DemoSpec, generate};
 use crate::i18n::{Lang, cli as t};
 

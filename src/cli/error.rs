@@ -22,6 +22,10 @@ pub enum CliError {
     BadLang { from: LangSource, value: String },
     #[error("TAIZHANG_TODAY={0:?} is not YYYY-MM-DD")]
     BadToday(String),
+    /// `TAIZHANG_TODAY` was set for a ledger the service runs: its clock,
+    /// not the client's, dates every change.
+    #[error("TAIZHANG_TODAY={0} cannot be used with a shared ledger or a running ledger service")]
+    TodayWithService(String),
     #[error("config file {path:?}: {message}")]
     Config { path: PathBuf, message: String },
     #[error("no home directory to keep the ledger in")]

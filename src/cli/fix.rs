@@ -7,6 +7,7 @@ pub mod show;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
+use crate::core::LedgerApi as _;
 use crate::core::date::parse_date;
 use crate::core::error::Field;
 use crate::core::fix::{Evidence, FixId, FixItem, FixState, NewFix};

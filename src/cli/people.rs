@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use clap::{Args, Subcommand};
 
+use crate::core::LedgerApi as _;
 use crate::core::error::Field;
 use crate::core::roster::{NewPerson, Person, PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain};

@@ -8,6 +8,7 @@ use chrono::Datelike;
 use clap::Subcommand;
 use serde::Serialize;
 
+use crate::core::LedgerApi as _;
 use crate::core::catalogue::{Catalogue, DutyId};
 use crate::core::error::{Field, Problem};
 use crate::core::record::{Record, RecordId};

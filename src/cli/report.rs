@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::core::LedgerApi as _;
 use crate::core::error::Field;
 use crate::core::fix::FixItem;
 use crate::i18n::cli as t;

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use clap::Args;
 use serde::Serialize;
 
+use crate::core::LedgerApi as _;
 use crate::core::catalogue::{Duty, DutyId, ListId};
 use crate::core::ledger::YearView;
 use crate::core::progress::{Missing, Progress, Status, Tally};

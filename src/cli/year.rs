@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use chrono::Datelike;
 use clap::{Args, Subcommand};
 
+use crate::core::LedgerApi as _;
 use crate::core::date::parse_date;
 use crate::core::error::Field;
 use crate::core::record::RecordId;
@@ -45,7 +46,7 @@ pub fn run(ctx: &Context, cmd: &YearCmd) -> Result<String, CliError> {
     match cmd {
         YearCmd::Close { year } => {
             let year = year_arg(Some(year), ctx.today.year())?;
-            let closing = ctx.ledger.close_year(year, ctx.today)?;
+            let closing = ctx.ledger.close_year(year)?;
             Ok(format!(
                 "{}\n",
                 w::year_closed(lang, year, &closing.seal.digest, closing.carried.len())

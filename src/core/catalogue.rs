@@ -154,7 +154,7 @@ pub struct Catalogue {
 
 /// A refused catalogue file: the 1-based line and what is wrong there,
 /// worded so that the reader knows the fix.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("catalogue line {line}: {message}")]
 pub struct CatalogueError {
     pub line: usize,

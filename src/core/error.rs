@@ -1,6 +1,8 @@
 //! Errors of the core and of the store port. Each names what is wrong and the
 //! fix; the shells translate them (`crate::i18n`) and never panic on them.
 
+mod wire;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -12,7 +14,7 @@ use super::record::RecordId;
 use super::roster::PersonId;
 
 /// An input field, so that an error can point at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Kind,
     Date,
@@ -72,7 +74,7 @@ impl Field {
 }
 
 /// What is wrong with a field's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     Required,
     BadDate(String),
@@ -105,7 +107,7 @@ pub enum Problem {
     UnixUserTaken(String, PersonId),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{field:?}: {problem:?}")]
 pub struct ValidationError {
     pub field: Field,
@@ -172,10 +174,18 @@ pub enum StoreError {
     ReadOnly(#[from] super::access::Refusal),
 }
 
-#[derive(Debug, thiserror::Error)]
+pub use wire::WireError;
+
+/// Every failure of a ledger use case. It is plain data (serde), so the
+/// ledger service sends it to a client, which words it exactly as in direct mode.
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CoreError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(
+        #[from]
+        #[serde(with = "wire")]
+        StoreError,
+    ),
     #[error("invalid {}: {:?}", .0.field.flag(), .0.problem)]
     Invalid(#[from] ValidationError),
     #[error(transparent)]
@@ -189,6 +199,9 @@ pub enum CoreError {
     /// The change journal's hash chain is broken at an entry.
     #[error(transparent)]
     Journal(#[from] Broken),
+    /// The policy table (`core::access`) refused the acting user.
+    #[error(transparent)]
+    Refused(super::access::Refusal),
     #[error("record {0} is not in the trash; `taizhang trash` lists what can be restored")]
     NotInTrash(RecordId),
     #[error("record {0} cannot be restored: a record with its id exists again")]
@@ -209,8 +222,21 @@ pub enum CoreError {
     YearNotBegun { year: i32, today: NaiveDate },
 }
 
+/// A reviewer's refusal stays the store's read-only error it always was;
+/// the table's other rules are `CoreError::Refused`.
+impl From<super::access::Refusal> for CoreError {
+    fn from(r: super::access::Refusal) -> Self {
+        match r {
+            r @ super::access::Refusal::Reviewer { .. } => {
+                CoreError::Store(StoreError::ReadOnly(r))
+            }
+            other => CoreError::Refused(other),
+        }
+    }
+}
+
 /// What a closed year refused to change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Sealed {
     /// A record (existing, or a new one dated in the year).
     Record(Option<RecordId>),

@@ -234,7 +234,7 @@ impl FixItem {
 }
 
 /// Why a change to a rectification item was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum FixError {
     #[error("invalid {}: {:?}", .0.field.flag(), .0.problem)]
     Invalid(ValidationError),
@@ -266,10 +266,8 @@ pub fn check_transition(from: FixState, to: FixState) -> Result<(), FixError> {
     }
 }
 
-/// Whether a person with these roles may close items.
-pub fn may_close(roles: &[Role]) -> bool {
-    roles.contains(&Role::Secretary) || roles.contains(&Role::DisciplineMember)
-}
+/// Whether a person with these roles may close items: the policy table's rule.
+pub use super::access::may_close;
 
 #[cfg(test)]
 mod tests;

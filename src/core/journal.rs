@@ -221,7 +221,7 @@ impl JournalEntry {
 }
 
 /// An intact journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub entries: u64,
     /// The last entry's hash (`Hash::ZERO` for an empty journal).
@@ -229,7 +229,7 @@ pub struct Summary {
 }
 
 /// Why the chain breaks at an entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BrokenReason {
     /// The stored hash is not the hash of the entry's content: it was edited.
     BadHash,
@@ -242,7 +242,7 @@ pub enum BrokenReason {
 }
 
 /// The first entry at which the chain is broken.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("journal entry {seq} is broken: {reason:?}")]
 pub struct Broken {
     pub seq: u64,

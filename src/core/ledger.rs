@@ -2,6 +2,7 @@
 //! which validates input, stamps every write with (user, clock) for the
 //! journal and keeps the store consistent. Audit use cases are in `audit`.
 
+pub mod api;
 mod audit;
 mod cycle;
 mod fix;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::access::Policy;
+use super::access::{Act, Policy};
 use super::catalogue::{Catalogue, DutyId};
 use super::error::{CoreError, Sealed, StoreError};
 use super::fix::FixItem;
@@ -20,7 +21,7 @@ use super::record::{NewRecord, Record, RecordId};
 use super::roster::{NewPerson, Person, PersonId, Roster};
 
 /// Everything a screen or report needs for one year, computed once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct YearView {
     pub year: i32,
     pub today: NaiveDate,
@@ -73,6 +74,7 @@ impl YearView {
     }
 }
 
+pub use api::{Command, Effect, LedgerApi};
 pub use audit::VerifySummary;
 
 /// The time source the shells inject; the core never reads the clock.
@@ -122,6 +124,11 @@ impl<S: Store> Ledger<S> {
         &self.user
     }
 
+    /// The Unix user this ledger acts for (the socket peer in the service).
+    pub fn whoami(&self) -> Result<String, CoreError> {
+        Ok(self.user.clone())
+    }
+
     /// The time by the injected clock.
     pub fn now(&self) -> NaiveDateTime {
         (self.clock)()
@@ -136,12 +143,48 @@ impl<S: Store> Ledger<S> {
     }
 
     /// The stamp for a write, once the policy allows this user to write.
-    /// Every write use case takes its stamp here.
+    /// Every write use case takes its stamp here or in `admin_stamp`.
     pub fn write_stamp(&self) -> Result<Stamp, CoreError> {
-        self.policy
-            .check_write(&self.user)
-            .map_err(|r| CoreError::Store(StoreError::ReadOnly(r)))?;
+        self.policy.check_write(&self.user)?;
         Ok(self.stamp())
+    }
+
+    /// The stamp for an administrative act (`access::Act`), once the policy
+    /// table allows it to this user, as mapped on the roster now; `target`
+    /// is the person whose roles or login change (never the user themselves).
+    pub(crate) fn admin_stamp(
+        &self,
+        act: Act,
+        target: Option<&Person>,
+    ) -> Result<Stamp, CoreError> {
+        let roster = self.roster()?;
+        let acting = roster.by_unix_user(&self.user);
+        match target {
+            Some(t) => self.policy.check_person_admin(&self.user, acting, t, act)?,
+            None => self.policy.check_admin(&self.user, acting, act)?,
+        }
+        Ok(self.stamp())
+    }
+
+    /// The stamp for replacing `old` (none: a new person) with `new`: roles
+    /// or a login that change are administrative acts.
+    pub(crate) fn person_stamp(
+        &self,
+        old: Option<&Person>,
+        new: &Person,
+    ) -> Result<Stamp, CoreError> {
+        let roles_changed = match old {
+            Some(old) => old.roles != new.roles || (new.retired && !old.retired),
+            None => new.roles.iter().any(|r| !r.is_ordinary()),
+        };
+        let login_changed = old.map_or(new.unix_user.is_some(), |o| o.unix_user != new.unix_user);
+        if login_changed {
+            self.admin_stamp(Act::Login, old)?;
+        }
+        if roles_changed {
+            return self.admin_stamp(Act::Roles, old);
+        }
+        self.write_stamp()
     }
 
     pub fn store(&self) -> &S {
@@ -191,28 +234,21 @@ impl<S: Store> Ledger<S> {
         self.store.record(id)?.ok_or(CoreError::NoRecord(id))
     }
 
-    pub fn add_record(&self, input: &NewRecord, now: NaiveDateTime) -> Result<Record, CoreError> {
+    /// Add a record, entered by the acting user now (by the ledger's clock).
+    pub fn add_record(&self, input: &NewRecord) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(None))?;
         // Refuse a read-only user before an id is used up.
         let stamp = self.write_stamp()?;
         let id = RecordId(self.store.next_id()?);
-        let record = draft.into_record(id, self.user.clone(), now);
+        let record = draft.into_record(id, self.user.clone(), stamp.at);
         self.store.put_record(&record, &stamp)?;
         Ok(record)
     }
 
     /// Replace a record's content; its id and original author are kept. The
     /// journal keeps the record before and after.
-    pub fn update_record(
-        &self,
-        id: RecordId,
-        input: &NewRecord,
-        now: NaiveDateTime,
-    ) -> Result<Record, CoreError> {
-        // `now` stays in the signature for a later "edited at" stamp; the
-        // record keeps the time it was first entered.
-        let _ = now;
+    pub fn update_record(&self, id: RecordId, input: &NewRecord) -> Result<Record, CoreError> {
         let old = self.record(id)?;
         self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
@@ -233,17 +269,12 @@ impl<S: Store> Ledger<S> {
             .ok_or(CoreError::NoRecord(id))
     }
 
-    /// Undo a deletion: the record comes back from the trash as it was.
-    pub fn restore_record(&self, record: &Record) -> Result<(), CoreError> {
-        self.restore_from_trash(record.id).map(|_| ())
-    }
-
     pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
         let roster = self.roster()?;
         // Validate before taking an id, so a refused input uses none up.
         // Id 0 is never handed out, so it clashes with nobody.
         let mut person = input.validate(PersonId(0), &roster)?;
-        let stamp = self.write_stamp()?;
+        let stamp = self.person_stamp(None, &person)?;
         person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
@@ -260,22 +291,26 @@ impl<S: Store> Ledger<S> {
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user.clone_from(&old.unix_user);
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
     pub fn retire_person(&self, id: PersonId) -> Result<Person, CoreError> {
         let roster = self.roster()?;
-        let mut person = roster.get(id).cloned().ok_or(CoreError::NoPerson(id))?;
+        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let mut person = old.clone();
         person.retired = true;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
     /// Validate a catalogue file and make it this ledger's catalogue.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
+        let stamp = self.admin_stamp(Act::Catalogue, None)?;
         let catalogue = Catalogue::from_toml(text)?;
-        self.store.set_catalogue(&catalogue, &self.write_stamp()?)?;
+        self.store.set_catalogue(&catalogue, &stamp)?;
         Ok(catalogue)
     }
 
@@ -286,7 +321,8 @@ impl<S: Store> Ledger<S> {
     /// Replace the whole ledger with a backup, after checking it is coherent.
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         check_backup(backup)?;
-        Ok(self.store.import(backup, &self.write_stamp()?)?)
+        let stamp = self.admin_stamp(Act::Import, None)?;
+        Ok(self.store.import(backup, &stamp)?)
     }
 }
 

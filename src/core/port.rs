@@ -112,3 +112,85 @@ pub trait Store {
     /// changes made by others.
     fn revision(&self) -> Result<u64, StoreError>;
 }
+
+/// A borrowed store is a store: the ledger service runs each request's use
+/// case on a `Ledger<&SledStore>` built for that request's peer.
+impl<S: Store + ?Sized> Store for &S {
+    fn catalogue(&self) -> Result<Catalogue, StoreError> {
+        (**self).catalogue()
+    }
+    fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).set_catalogue(catalogue, stamp)
+    }
+    fn people(&self) -> Result<Vec<Person>, StoreError> {
+        (**self).people()
+    }
+    fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).put_person(person, stamp)
+    }
+    fn records_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>, StoreError> {
+        (**self).records_between(from, to)
+    }
+    fn record(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        (**self).record(id)
+    }
+    fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).put_record(record, stamp)
+    }
+    fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
+        (**self).delete_record(id, stamp)
+    }
+    fn record_years(&self) -> Result<Vec<i32>, StoreError> {
+        (**self).record_years()
+    }
+    fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
+        (**self).fixes(year)
+    }
+    fn fix(&self, id: FixId) -> Result<Option<FixItem>, StoreError> {
+        (**self).fix(id)
+    }
+    fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).put_fix(fix, stamp)
+    }
+    fn corrections(&self, record: Option<RecordId>) -> Result<Vec<Correction>, StoreError> {
+        (**self).corrections(record)
+    }
+    fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).put_correction(correction, stamp)
+    }
+    fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
+        (**self).closed_years()
+    }
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).close_year(year, stamp)
+    }
+    fn next_id(&self) -> Result<u64, StoreError> {
+        (**self).next_id()
+    }
+    fn export(&self) -> Result<Backup, StoreError> {
+        (**self).export()
+    }
+    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).import(backup, stamp)
+    }
+    fn seal(
+        &self,
+        year: i32,
+        digest_json: &str,
+        stamp: &Stamp,
+    ) -> Result<JournalEntry, StoreError> {
+        (**self).seal(year, digest_json, stamp)
+    }
+    fn journal(&self, from_seq: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        (**self).journal(from_seq)
+    }
+    fn history(&self, entity: &Entity) -> Result<Vec<JournalEntry>, StoreError> {
+        (**self).history(entity)
+    }
+    fn trash(&self) -> Result<Vec<(Record, JournalEntry)>, StoreError> {
+        (**self).trash()
+    }
+    fn revision(&self) -> Result<u64, StoreError> {
+        (**self).revision()
+    }
+}

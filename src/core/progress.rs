@@ -7,7 +7,7 @@ mod pairs;
 mod rules;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
@@ -16,7 +16,7 @@ use super::rule::{Period, RoleScope};
 
 pub use pairs::required_pairs;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A due date has passed with the quota unmet; ordered worst first.
@@ -46,7 +46,7 @@ impl Status {
 }
 
 /// One thing still owed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Missing {
     /// A period bucket short of its quota (`index` is 1-based), with how many
@@ -77,7 +77,7 @@ pub enum Missing {
     Child { duty: DutyId },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub duty: DutyId,
     pub done: u32,
@@ -202,7 +202,7 @@ fn count(n: usize) -> u32 {
 }
 
 /// Counts per status, for the overview.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub done: u32,
     pub on_track: u32,

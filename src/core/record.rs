@@ -150,7 +150,7 @@ impl Record {
 }
 
 /// Raw input for a record, as typed: people by name, duties by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewRecord {
     pub kind: Option<RecordKind>,
     pub date: Option<NaiveDate>,

@@ -71,6 +71,12 @@ impl Role {
         }
     }
 
+    /// Plain membership (党员, 预备党员): giving it to a new person is no
+    /// administrative act; every other role is (`access::Act::Roles`).
+    pub fn is_ordinary(self) -> bool {
+        matches!(self, Role::Member | Role::Probationary)
+    }
+
     pub fn parse(input: &str) -> Option<Role> {
         let s = input.trim();
         let snake = s.replace([' ', '-'], "_");
@@ -195,7 +201,7 @@ impl Roster {
 }
 
 /// Raw input for a new person or an edit, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewPerson {
     pub name: String,
     pub roles: Vec<String>,

@@ -31,7 +31,7 @@ pub fn correction_note(text: &str) -> Result<String, ValidationError> {
 }
 
 /// What `year close` did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearClosing {
     pub year: i32,
     pub seal: SealDigest,
@@ -40,7 +40,7 @@ pub struct YearClosing {
 }
 
 /// One year as `year list` shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearState {
     pub year: i32,
     pub closed: bool,

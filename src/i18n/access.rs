@@ -3,11 +3,112 @@
 use std::path::Path;
 
 use super::Lang;
-use crate::core::access::Refusal;
+use crate::core::access::{Act, Refusal, Rule};
+
+/// What the policy table governs, as the end of "only … may …".
+pub fn act(lang: Lang, act: Act) -> &'static str {
+    match act {
+        Act::Write => lang.pick("修改台账", "change the ledger"),
+        Act::Roles => lang.pick("更改人员的职务", "change people's roles"),
+        Act::Login => lang.pick("更改人员对应的 Unix 账号", "map people to Unix logins"),
+        Act::Catalogue => lang.pick("更改职责清单（指标）", "change the catalogue (quotas)"),
+        Act::AccessList => lang.pick("更改审阅人名单", "change the reviewers"),
+        Act::Import => lang.pick(
+            "用备份整体替换台账",
+            "replace the whole ledger from a backup",
+        ),
+        Act::CloseFix => lang.pick("销号整改事项", "close a rectification item"),
+    }
+}
+
+/// A rule of the policy table, as quoted in a refusal.
+pub fn rule(lang: Lang, rule: Rule) -> &'static str {
+    match rule {
+        Rule::ReviewersReadOnly => lang.pick(
+            "上级党委审阅人只能查看",
+            "reviewers from the superior Party committee only read",
+        ),
+        Rule::OwnerAdministers => lang.pick(
+            "职务、账号对应、审阅人名单、职责清单和整体导入由台账所有者管理",
+            "roles, login mappings, the reviewers, the catalogue and whole-ledger imports are the owner's to change",
+        ),
+        Rule::NotOneself => lang.pick(
+            "任何人不得更改自己的职务或账号对应",
+            "nobody changes their own roles or login mapping",
+        ),
+        Rule::SecretaryOrDisciplineCloses => lang.pick(
+            "整改事项只能由书记或纪检委员销号",
+            "only the secretary or the discipline member closes a rectification item",
+        ),
+    }
+}
 
 /// Why a write was refused, and what to do about it.
 pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    let quoted = rule(lang, r.rule());
     match (r, lang) {
+        (
+            Refusal::NotAdmin {
+                user,
+                act: what,
+                owner,
+                secretary_too,
+            },
+            Lang::Zh,
+        ) => {
+            let owner = owner
+                .as_deref()
+                .map_or_else(String::new, |o| format!("（{o}）"));
+            let also = if *secretary_too { "或书记" } else { "" };
+            format!(
+                "按规则“{quoted}”，只有台账所有者{owner}{also}才能{}；用户 {user} 不能。请台账所有者办理",
+                act(lang, *what)
+            )
+        }
+        (
+            Refusal::NotAdmin {
+                user,
+                act: what,
+                owner,
+                secretary_too,
+            },
+            Lang::En,
+        ) => {
+            let owner = owner
+                .as_deref()
+                .map_or_else(String::new, |o| format!(" ({o})"));
+            let also = if *secretary_too {
+                " or the secretary"
+            } else {
+                ""
+            };
+            format!(
+                "refused by the rule \"{quoted}\": only the ledger's owner{owner}{also} may {}; user {user} may not. Ask the owner",
+                act(lang, *what)
+            )
+        }
+        (
+            Refusal::Oneself {
+                user,
+                person,
+                act: what,
+            },
+            Lang::Zh,
+        ) => format!(
+            "按规则“{quoted}”，{person} 对应的就是用户 {user} 本人，不能自己{}；请台账所有者或其他有权限的人办理",
+            act(lang, *what)
+        ),
+        (
+            Refusal::Oneself {
+                user,
+                person,
+                act: what,
+            },
+            Lang::En,
+        ) => format!(
+            "refused by the rule \"{quoted}\": {person} is user {user} themselves, who may not {} for themselves; ask the owner or another administrator",
+            act(lang, *what)
+        ),
         (Refusal::Reviewer { user }, Lang::Zh) => format!(
             "只读：用户 {user} 是上级党委审阅人，只能查看，不能修改台账；如需修改，请台账所有者运行 taizhang access remove-reviewer {user}"
         ),

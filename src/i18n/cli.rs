@@ -41,6 +41,12 @@ pub fn error(lang: Lang, e: &CliError) -> String {
         CliError::BadToday(v) => format!(
             "TAIZHANG_TODAY: cannot read \"{v}\"; write YYYY-MM-DD (e.g. 2026-03-14) or unset it"
         ),
+        CliError::TodayWithService(v) if zh => format!(
+            "TAIZHANG_TODAY={v}：固定日期只能用于直接打开的个人台账；共享台账或台账服务运行时，日期和时间由台账服务决定。请删除该变量后重试"
+        ),
+        CliError::TodayWithService(v) => format!(
+            "TAIZHANG_TODAY={v}: a fixed date applies only to a private ledger opened directly; on a shared ledger, or while the ledger service runs, the service decides the date and time. Unset the variable and try again"
+        ),
         CliError::Config { path, message } if zh => format!(
             "配置文件 {} 有误：{message}；请修改或删除该文件",
             path.display()

@@ -346,7 +346,7 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
     if let Some(text) = super::fix::core_error(lang, e) {
         return text;
     }
-    if let CoreError::Store(StoreError::ReadOnly(r)) = e {
+    if let CoreError::Store(StoreError::ReadOnly(r)) | CoreError::Refused(r) = e {
         return super::access::refusal(lang, r);
     }
     match (e, lang) {

@@ -1,28 +1,19 @@
-//! `AnyStore`: the ledger store a shell gets, either sled in this process
-//! (`--direct`, tests, `demo`) or the ledger service over its socket. Its
-//! `Store` impl is generated beside the protocol (`protocol.rs`).
+//! `AnyLedger`: the ledger a shell gets, either run in this process on sled
+//! (`--direct`, tests, `demo`) or run by the ledger service over its socket.
+//! Its `LedgerApi` impl is generated beside the protocol (`protocol.rs`), so
+//! the CLI and TUI call the same methods in both modes.
 
-use super::client::RemoteStore;
-use crate::core::error::StoreError;
+use super::client::RemoteLedger;
+use crate::core::Ledger;
 use crate::store::SledStore;
 
-#[derive(Debug)]
-pub enum AnyStore {
-    Direct(SledStore),
-    Remote(RemoteStore),
+pub enum AnyLedger {
+    Direct(Ledger<SledStore>),
+    Remote(RemoteLedger),
 }
 
-impl AnyStore {
-    /// A number that changes whenever another session changes the ledger;
-    /// `None` in direct mode, where this process is the only writer.
-    pub fn revision(&self) -> Result<Option<u64>, StoreError> {
-        match self {
-            AnyStore::Direct(_) => Ok(None),
-            AnyStore::Remote(remote) => remote.revision().map(Some),
-        }
-    }
-
+impl AnyLedger {
     pub fn is_remote(&self) -> bool {
-        matches!(self, AnyStore::Remote(_))
+        matches!(self, AnyLedger::Remote(_))
     }
 }

@@ -1,4 +1,5 @@
-//! `RemoteStore`: the `Store` port over the ledger service's socket. Every
+//! `RemoteLedger`: the ledger as the service runs it, over its socket (its
+//! `LedgerApi` impl is derived in `protocol.rs`). Every
 //! call has a time limit, so a stuck or dead service is an error, never a
 //! hang; after a failure the next call reconnects (starting a service if
 //! none runs).
@@ -12,9 +13,10 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::framing::{read_line, write_line};
-use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome};
+use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::spawn::connect_or_start;
-use crate::core::error::StoreError;
+use crate::core::error::{CoreError, StoreError};
+use crate::core::ledger::Command;
 
 /// How a client reaches the service.
 #[derive(Debug, Clone)]
@@ -48,13 +50,13 @@ impl Default for ClientOptions {
 
 /// A ledger held by the service for directory `dir`.
 #[derive(Debug)]
-pub struct RemoteStore {
+pub struct RemoteLedger {
     dir: PathBuf,
     options: ClientOptions,
     conn: Mutex<Option<Connection>>,
 }
 
-impl RemoteStore {
+impl RemoteLedger {
     /// Connect to the service of the ledger at `dir`, starting one if needed.
     pub fn connect(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
         let dir = std::path::absolute(dir).map_err(|source| StoreError::Io {
@@ -73,30 +75,19 @@ impl RemoteStore {
         &self.dir
     }
 
-    /// The Unix user the service sees on this connection (its peer
-    /// credentials, not anything this client claims).
-    pub fn whoami(&self) -> Result<String, StoreError> {
-        self.call(&Request::WhoAmI, self.options.request_timeout)
-    }
-
-    /// Changes whenever the ledger changes, from any session; poll it and
-    /// redraw when it differs from the last value seen.
-    pub fn revision(&self) -> Result<u64, StoreError> {
-        self.call(&Request::Revision, self.options.request_timeout)
-    }
-
     /// The process id of the service this client talks to, if connected.
     pub fn service_pid(&self) -> Option<u32> {
         self.lock().as_ref().map(|c| c.welcome.pid)
     }
 
-    pub(super) fn call_store<T: DeserializeOwned>(&self, call: StoreCall) -> Result<T, StoreError> {
-        let timeout = if call.effect().bulk() {
+    /// Have the service run `command` as this connection's Unix user.
+    pub(super) fn command<T: DeserializeOwned>(&self, command: Command) -> Result<T, CoreError> {
+        let timeout = if command.effect().bulk() {
             self.options.bulk_timeout
         } else {
             self.options.request_timeout
         };
-        self.call(&Request::Store(Box::new(call)), timeout)
+        self.call(&Request::Command(Box::new(command)), timeout)
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Connection>> {
@@ -109,7 +100,7 @@ impl RemoteStore {
         &self,
         request: &Request,
         timeout: Duration,
-    ) -> Result<T, StoreError> {
+    ) -> Result<T, CoreError> {
         let mut guard = self.lock();
         let conn = match guard.take() {
             Some(conn) => conn,
@@ -121,21 +112,22 @@ impl RemoteStore {
             Err(e) => {
                 // The stream may hold half an answer: never reuse it.
                 *guard = None;
-                return Err(e);
+                return Err(e.into());
             }
         };
         decode(value)
     }
 }
 
-fn decode<T: DeserializeOwned>(response: Response) -> Result<T, StoreError> {
+fn decode<T: DeserializeOwned>(response: Response) -> Result<T, CoreError> {
     match response {
         Response::Ok(value) => serde_json::from_str(value.get()).map_err(|e| {
-            StoreError::Remote(format!(
+            CoreError::Store(StoreError::Remote(format!(
                 "the ledger service sent an answer this taizhang cannot read ({e})"
-            ))
+            )))
         }),
-        Response::Err(e) => Err(e.into()),
+        Response::Err(e) => Err(CoreError::Store(e.into())),
+        Response::Failed(e) => Err(e),
     }
 }
 
@@ -186,8 +178,12 @@ impl Connection {
             // A service that accepted and then closed is shutting down.
             Err(Lost::Closed | Lost::Io(_)) => return Err(Attempt::Absent),
             Err(lost) => return Err(Attempt::Fatal(conn.explain(lost))),
-            Ok(line) => decode(parse(&line, &conn.who()).map_err(Attempt::Fatal)?)
-                .map_err(Attempt::Fatal)?,
+            Ok(line) => {
+                decode(parse(&line, &conn.who()).map_err(Attempt::Fatal)?).map_err(|e| match e {
+                    CoreError::Store(e) => Attempt::Fatal(e),
+                    other => Attempt::Fatal(StoreError::Remote(other.to_string())),
+                })?
+            }
         };
         if welcome.version != PROTOCOL_VERSION {
             return Err(Attempt::Fatal(StoreError::ProtocolMismatch {

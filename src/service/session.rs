@@ -1,17 +1,23 @@
 //! One client connection inside the service: greet, then answer requests in
-//! order. The peer's Unix user comes from the socket, once, at the start.
+//! order. The peer's Unix user comes from the socket, once, at the start; each
+//! command runs through `core::Ledger` as that user, on the service's clock,
+//! under the ledger's policy, holding the store for the whole use case.
 
 use std::io::{BufReader, ErrorKind};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use chrono::Local;
+
 use super::error::WireError;
 use super::framing::{read_line, write_line};
-use super::identity::{Peer, authoritative};
-use super::protocol::{PROTOCOL_VERSION, Request, Response, StoreCall, Welcome, dispatch};
+use super::identity::Peer;
+use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::server::Shared;
-use crate::core::error::StoreError;
+use crate::core::Ledger;
+use crate::core::error::CoreError;
+use crate::core::ledger::Command;
 
 /// A client that does not read its answer within this long is dropped.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -72,7 +78,6 @@ fn refuse(message: String) -> Response {
 
 /// The response to one request, and whether to close the connection after it.
 fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) -> (Response, bool) {
-    let ok = |value: Box<serde_json::value::RawValue>| (Response::Ok(value), false);
     match request {
         Request::Hello { version } if version != PROTOCOL_VERSION => (
             Response::Err(WireError::ProtocolMismatch {
@@ -86,65 +91,43 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             reply(&Welcome::current())
         }
         _ if !*greeted => (refuse("say Hello first".into()), true),
-        Request::WhoAmI => reply(&peer.user),
-        Request::Revision => reply(&shared.revision.load(Ordering::SeqCst)),
-        Request::Store(mut call) => {
-            let name = call.name();
-            let writes = call.effect().writes();
-            // A reviewer (read-only) is refused before anything is touched;
-            // handing out an id counts, as it changes what an export shows.
-            if (writes || matches!(*call, StoreCall::NextId {}))
-                && let Err(refusal) = write_allowed(shared, peer)
-            {
-                log_failure(shared, peer, name, &refusal);
-                return (Response::Err(WireError::from(&refusal)), false);
-            }
-            // The journal records the user the kernel vouches for, never the
-            // name the client claims.
-            let mut claimed = String::new();
-            if let Some(stamp) = call.stamp_mut() {
-                claimed = std::mem::take(&mut stamp.user);
-                *stamp = authoritative(stamp, peer);
-            }
-            let result = dispatch(&*shared.store(), *call);
-            if writes && result.is_ok() {
-                shared.revision.fetch_add(1, Ordering::SeqCst);
-                log_write(shared, peer, name, &claimed);
-            }
-            match result {
-                Ok(value) => ok(value),
+        Request::Command(command) => {
+            let name = command.name();
+            let writes = command.effect().writes();
+            match run_command(shared, peer, *command) {
+                Ok(value) => {
+                    if writes {
+                        shared.revision.fetch_add(1, Ordering::SeqCst);
+                        shared
+                            .log
+                            .line(&format!("{name} by {} (uid {})", peer.user, peer.uid));
+                    }
+                    (Response::Ok(value), false)
+                }
                 Err(e) => {
-                    log_failure(shared, peer, name, &e);
-                    (Response::Err(WireError::from(&e)), false)
+                    shared
+                        .log
+                        .line(&format!("{name} for {} failed: {e}", peer.user));
+                    (Response::Failed(e), false)
                 }
             }
         }
     }
 }
 
-/// The ledger's access policy (`taizhang.toml`, read afresh so that
-/// `taizhang access` takes effect at once) applied to the peer's user.
-fn write_allowed(shared: &Shared, peer: &Peer) -> Result<(), StoreError> {
-    let dir = shared.store().path().to_path_buf();
-    let sharing = crate::store::Sharing::load(&dir)?;
-    sharing.access.check_write(&peer.user)?;
-    Ok(())
-}
-
-/// Log a write with the user it was journaled under.
-fn log_write(shared: &Shared, peer: &Peer, name: &str, claimed: &str) {
-    let note = if claimed.is_empty() || claimed == peer.user {
-        String::new()
-    } else {
-        format!(" (the client claimed {claimed:?})")
-    };
-    shared
-        .log
-        .line(&format!("{name} by {} (uid {}){note}", peer.user, peer.uid));
-}
-
-fn log_failure(shared: &Shared, peer: &Peer, name: &str, e: &StoreError) {
-    shared
-        .log
-        .line(&format!("{name} for {} failed: {e}", peer.user));
+/// Run `command` as the peer, on this service's clock, under the ledger's
+/// policy (`taizhang.toml`, read afresh so that `taizhang access` takes
+/// effect at once). The store stays held for the whole use case, so its
+/// checks and its writes see the same ledger.
+fn run_command(
+    shared: &Shared,
+    peer: &Peer,
+    command: Command,
+) -> Result<Box<serde_json::value::RawValue>, CoreError> {
+    let store = shared.store();
+    let policy = crate::store::sharing::policy(store.path())?;
+    let ledger = Ledger::new(&*store, peer.user.clone())
+        .with_clock(std::sync::Arc::new(|| Local::now().naive_local()))
+        .with_policy(policy);
+    command.run(&ledger)
 }

@@ -93,6 +93,30 @@ impl Sharing {
     }
 }
 
+/// The access policy of the ledger at `dir`: its `[access]` settings, with
+/// the Unix owner of the directory as the ledger's owner unless `[access]
+/// owner` names one (a ledger run by a service user names its human owner).
+pub fn policy(dir: &Path) -> Result<Policy, StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    let access = Sharing::load(dir)?.access;
+    let uid = std::fs::metadata(dir)
+        .map_err(|source| StoreError::Io {
+            context: format!("cannot read the owner of {}", dir.display()),
+            source,
+        })?
+        .uid();
+    Ok(access.with_owner(user_name(uid)))
+}
+
+/// The login name of `uid`, or `uid N` for an account without one (the
+/// same spelling the journal uses).
+pub fn user_name(uid: u32) -> String {
+    match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+        Ok(Some(u)) if !u.name.is_empty() => u.name,
+        _ => format!("uid {uid}"),
+    }
+}
+
 /// Give `dir` and everything in it the modes its sharing settings ask for.
 pub fn apply(dir: &Path) -> Result<(), StoreError> {
     super::permissions::restrict_tree(dir)
@@ -110,6 +134,8 @@ mod tests {
             group: Some("branch".into()),
             access: Policy {
                 reviewers: vec!["wang".into()],
+                secretary_admin: true,
+                owner: Some("zhang".into()),
             },
         };
         shared.save(dir.path()).unwrap();

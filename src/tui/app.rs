@@ -20,13 +20,13 @@ use super::state::State;
 use super::terminal::{self, Gate, Term};
 use super::theme::Theme;
 use super::view;
-use crate::core::{Ledger, Store};
+use crate::core::LedgerApi;
 use crate::i18n::{domain, tui::audit as words};
 
 /// How often the loop looks for other sessions' changes.
 pub const POLL: Duration = Duration::from_secs(1);
 
-pub fn run<S: Store>(ledger: Ledger<S>, mut opts: Options) -> Result<(), Box<dyn Error>> {
+pub fn run<L: LedgerApi>(ledger: L, mut opts: Options) -> Result<(), Box<dyn Error>> {
     // Load before taking the terminal, so a broken ledger reports normally.
     // The revision is read first: a change in between shows on the next tick.
     let revision = ledger.revision().ok();
@@ -69,10 +69,10 @@ fn hold(gate: &Gate) -> MutexGuard<'_, ()> {
     gate.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn event_loop<S: Store>(
+fn event_loop<L: LedgerApi + ?Sized>(
     term: &mut Term,
     state: &mut State,
-    ledger: &Ledger<S>,
+    ledger: &L,
     opts: &Options,
     gate: &Gate,
     keeper: &mut Keeper,
@@ -121,7 +121,7 @@ fn event_loop<S: Store>(
 }
 
 /// One terminal event; whether the screen must be redrawn.
-fn handle<S: Store>(state: &mut State, ledger: &Ledger<S>, opts: &Options, ev: Event) -> bool {
+fn handle<L: LedgerApi + ?Sized>(state: &mut State, ledger: &L, opts: &Options, ev: Event) -> bool {
     match ev {
         Event::Key(key) => {
             let mut dirty = false;
@@ -150,7 +150,7 @@ fn handle<S: Store>(state: &mut State, ledger: &Ledger<S>, opts: &Options, ev: E
 /// changed it since the view was loaded, reload the year (selections stay
 /// on the same items) and the open history or trash. Returns whether the
 /// state changed, i.e. whether to redraw.
-pub fn tick<S: Store>(state: &mut State, ledger: &Ledger<S>) -> bool {
+pub fn tick<L: LedgerApi + ?Sized>(state: &mut State, ledger: &L) -> bool {
     let before = state.notice.clone();
     let revision = match ledger.revision() {
         Ok(r) => r,
@@ -168,7 +168,7 @@ pub fn tick<S: Store>(state: &mut State, ledger: &Ledger<S>) -> bool {
             state.revision = Some(revision);
             state.set_view(view);
             for e in state.refresh_effects() {
-                let outcome = effect::apply(ledger, e, ledger.now());
+                let outcome = effect::apply(ledger, e, state.today);
                 state.settle(outcome);
             }
             if !first {
@@ -182,14 +182,19 @@ pub fn tick<S: Store>(state: &mut State, ledger: &Ledger<S>) -> bool {
 
 /// One transition with its effects applied: what the loop does per action,
 /// and what tests drive against an in-memory ledger.
-pub fn step<S: Store>(state: &mut State, ledger: &Ledger<S>, action: Action, now: NaiveDateTime) {
+pub fn step<L: LedgerApi + ?Sized>(
+    state: &mut State,
+    ledger: &L,
+    action: Action,
+    now: NaiveDateTime,
+) {
     let effects = state.update(action);
     let mut reload = None;
     for e in effects {
         if let Effect::LoadYear(y) = e {
             reload = Some(y);
         }
-        let outcome = effect::apply(ledger, e, now);
+        let outcome = effect::apply(ledger, e, now.date());
         if outcome.changed_data() {
             reload = reload.or(Some(state.view.year));
         }

@@ -1,12 +1,12 @@
 //! Effects: the IO that `State::update` asks the loop to perform, as data, and
 //! what came of it. Only `apply` touches the ledger.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use crate::core::journal::{Entity, JournalEntry};
 use crate::core::{
-    CoreError, Evidence, FixId, FixItem, FixState, Ledger, NewFix, NewPerson, NewRecord, PersonId,
-    Record, RecordId, Store,
+    CoreError, Evidence, FixId, FixItem, FixState, LedgerApi, NewFix, NewPerson, NewRecord,
+    PersonId, Record, RecordId,
 };
 use crate::i18n::tui::fix::Saved as FixChange;
 
@@ -79,7 +79,7 @@ impl Outcome {
 
 /// Perform one effect through the ledger. `LoadYear` and `Quit` need no
 /// ledger write; the caller reloads the view. The `Load*` effects only read.
-pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -> Outcome {
+pub fn apply<L: LedgerApi + ?Sized>(ledger: &L, effect: Effect, today: NaiveDate) -> Outcome {
     let form = matches!(
         effect,
         Effect::SaveRecord(_)
@@ -87,17 +87,14 @@ pub fn apply<S: Store>(ledger: &Ledger<S>, effect: Effect, now: NaiveDateTime) -
             | Effect::AddFix(_)
             | Effect::UpdateFix(..)
     );
-    let today = now.date();
     let fix = |change: FixChange| move |f: FixItem| Outcome::FixSaved(f, change);
     let result = match effect {
-        Effect::SaveRecord(input) => ledger.add_record(&input, now).map(Outcome::Saved),
-        Effect::UpdateRecord(id, input) => {
-            ledger.update_record(id, &input, now).map(Outcome::Updated)
-        }
+        Effect::SaveRecord(input) => ledger.add_record(&input).map(Outcome::Saved),
+        Effect::UpdateRecord(id, input) => ledger.update_record(id, &input).map(Outcome::Updated),
         Effect::DeleteRecord(id) => ledger.delete_record(id).map(Outcome::Deleted),
-        Effect::RestoreRecord(record) => ledger
-            .restore_record(&record)
-            .map(|()| Outcome::Restored(record)),
+        Effect::RestoreRecord(record) => {
+            ledger.restore_from_trash(record.id).map(Outcome::Restored)
+        }
         Effect::AddPerson(input) => ledger
             .add_person(&input)
             .map(|p| Outcome::PersonSaved(p.name)),

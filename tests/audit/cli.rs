@@ -91,7 +91,7 @@ impl Env {
             partners: vec!["李四".into()],
             ..NewRecord::default()
         };
-        l.update_record(RecordId(id), &input, t(15, 8)).unwrap();
+        l.update_record(RecordId(id), &input).unwrap();
     }
 }
 

@@ -4,7 +4,7 @@
 use taizhang::core::journal::{Entity, Hash, SealDigest, records_digest, seal_digest};
 use taizhang::core::{CoreError, Ledger, Store};
 
-use super::{Hand, day, five_entries, sled_ledger, t, talk, tamper_after, with_people};
+use super::{Hand, day, five_entries, sled_ledger, talk, tamper_after, with_people};
 
 fn latest_seal<S: Store>(l: &Ledger<S>, year: i32) -> SealDigest {
     let h = l.history(&Entity::Year(year)).unwrap();
@@ -19,12 +19,8 @@ fn a_seal_is_stable_across_reopen_and_moves_when_its_year_changes() {
     let (sealed, this_year, last_year) = {
         let l = sled_ledger(&path, "alice", &hand);
         with_people(&l);
-        let a = l
-            .add_record(&talk("今年", day(2026, 3, 1)), t(1, 9))
-            .unwrap();
-        let b = l
-            .add_record(&talk("去年", day(2025, 5, 1)), t(1, 9))
-            .unwrap();
+        let a = l.add_record(&talk("今年", day(2026, 3, 1))).unwrap();
+        let b = l.add_record(&talk("去年", day(2025, 5, 1))).unwrap();
         let sealed = l.seal_year(2026).unwrap();
         assert_eq!(sealed.records, 1);
         assert_eq!(sealed.head_seq, 4);
@@ -40,11 +36,11 @@ fn a_seal_is_stable_across_reopen_and_moves_when_its_year_changes() {
     assert!(l.check_seal(2024).unwrap().is_none());
 
     // Another year's change leaves this year's seal matching…
-    l.update_record(last_year, &talk("去年改", day(2025, 5, 1)), t(1, 9))
+    l.update_record(last_year, &talk("去年改", day(2025, 5, 1)))
         .unwrap();
     assert!(l.check_seal(2026).unwrap().unwrap().1);
     // …a change in the sealed year does not, and a new seal differs.
-    l.update_record(this_year, &talk("今年改", day(2026, 3, 1)), t(1, 9))
+    l.update_record(this_year, &talk("今年改", day(2026, 3, 1)))
         .unwrap();
     assert!(!l.check_seal(2026).unwrap().unwrap().1);
     let resealed = l.seal_year(2026).unwrap();

@@ -51,7 +51,9 @@ pub fn rec(kind: RecordKind, date: NaiveDate, topic: &str, host: &str, with: &[&
 
 /// The embedded catalogue, five people and a quarter's worth of records.
 pub fn ledger() -> Ledger<MemStore> {
-    let ledger = Ledger::new(MemStore::default(), "tester");
+    let ledger = Ledger::new(MemStore::default(), "tester").with_clock(
+        taizhang::core::ledger::fixed_clock(today().and_hms_opt(9, 0, 0).unwrap()),
+    );
     for p in [
         person("张三", &["书记"], Some("党办"), &["党办"], &["一车间"]),
         person(
@@ -67,7 +69,6 @@ pub fn ledger() -> Ledger<MemStore> {
     ] {
         ledger.add_person(&p).unwrap();
     }
-    let now = today().and_hms_opt(9, 0, 0).unwrap();
     let mut absent = rec(
         RecordKind::GeneralMeeting,
         d(3, 12),
@@ -129,7 +130,7 @@ pub fn ledger() -> Ledger<MemStore> {
             &["王五", "孙七"],
         ),
     ] {
-        ledger.add_record(&r, now).unwrap();
+        ledger.add_record(&r).unwrap();
     }
     ledger
 }

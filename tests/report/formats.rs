@@ -8,23 +8,20 @@ use taizhang::core::RecordKind;
 use taizhang::i18n::Lang;
 use taizhang::report::{self, Report, to_docx, to_html, to_markdown};
 
-use super::fixture::{d, fixes, ledger, rec, today, view, view_of};
+use super::fixture::{d, fixes, ledger, rec, view, view_of};
 
 const HOSTILE: &str = "<script>alert(\"x\")</script>\u{1b}[2J\u{1b}]0;pwned\u{7}|# &amp;";
 
 fn hostile_report() -> Report {
     let ledger = ledger();
     ledger
-        .add_record(
-            &rec(
-                RecordKind::CommitteeMeeting,
-                d(3, 19),
-                HOSTILE,
-                "张三",
-                &["李四"],
-            ),
-            today().and_hms_opt(10, 0, 0).unwrap(),
-        )
+        .add_record(&rec(
+            RecordKind::CommitteeMeeting,
+            d(3, 19),
+            HOSTILE,
+            "张三",
+            &["李四"],
+        ))
         .unwrap();
     let v = view_of(&ledger);
     assert!(

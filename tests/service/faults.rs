@@ -7,15 +7,15 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use taizhang::core::{Store, StoreError};
-use taizhang::service::{ClientOptions, PROTOCOL_VERSION, RemoteStore, Response, WireError};
+use taizhang::core::{LedgerApi, StoreError};
+use taizhang::service::{ClientOptions, PROTOCOL_VERSION, RemoteLedger, Response, WireError};
 
 use super::fixture::{Fixture, kill9, person};
 
 #[test]
 fn another_protocol_version_gets_a_clear_refusal() {
     let f = Fixture::new();
-    drop(f.connect());
+    drop(f.ledger());
     let mut raw = UnixStream::connect(f.socket()).unwrap();
     raw.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     raw.write_all(b"{\"Hello\":{\"version\":999}}\n").unwrap();
@@ -77,7 +77,7 @@ fn an_older_service_is_refused_by_the_client() {
     let welcome =
         serde_json::json!({"version": PROTOCOL_VERSION + 1, "pid": 1, "taizhang": "9.9.9"});
     let fake = fake_service(&f, welcome, drop);
-    let err = RemoteStore::connect(&f.path(), fake_options(&f)).unwrap_err();
+    let err = RemoteLedger::connect(&f.path(), fake_options(&f)).unwrap_err();
     assert!(
         matches!(err, StoreError::ProtocolMismatch { service, .. } if service == PROTOCOL_VERSION + 1),
         "{err}"
@@ -98,9 +98,9 @@ fn a_stuck_service_is_an_error_not_a_hang() {
         reader.read_line(&mut request).unwrap();
         let _ = wait.recv(); // never answer
     });
-    let store = RemoteStore::connect(&f.path(), fake_options(&f)).unwrap();
+    let store = RemoteLedger::connect(&f.path(), fake_options(&f)).unwrap();
     let started = Instant::now();
-    let err = store.people().unwrap_err().to_string();
+    let err = store.roster().unwrap_err().to_string();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(err.contains("did not answer within 1 s"), "{err}");
     release.send(()).unwrap();
@@ -115,8 +115,8 @@ fn a_service_dying_mid_request_is_a_clear_error() {
         reader.read_line(&mut request).unwrap();
         // Dies: the connection closes with no answer.
     });
-    let store = RemoteStore::connect(&f.path(), fake_options(&f)).unwrap();
-    let err = store.people().unwrap_err().to_string();
+    let store = RemoteLedger::connect(&f.path(), fake_options(&f)).unwrap();
+    let err = store.roster().unwrap_err().to_string();
     assert!(
         err.contains("(pid 4242) stopped before it answered"),
         "{err}"
@@ -129,7 +129,7 @@ fn a_killed_service_is_reported_then_replaced() {
     let f = Fixture::new();
     let ledger = f.ledger();
     ledger.add_person(&person("张三", "书记")).unwrap();
-    let pid = i32::try_from(ledger.store().service_pid().unwrap()).unwrap();
+    let pid = i32::try_from(ledger.service_pid().unwrap()).unwrap();
     kill9(pid);
     f.wait_for("the killed service to go", |f| f.services().is_empty());
     let started = Instant::now();
@@ -139,17 +139,14 @@ fn a_killed_service_is_reported_then_replaced() {
     // The next call starts a new service over the stale socket; the
     // acknowledged write survived the kill.
     assert_eq!(ledger.roster().unwrap().active().count(), 1);
-    assert_ne!(
-        ledger.store().service_pid(),
-        Some(u32::try_from(pid).unwrap())
-    );
+    assert_ne!(ledger.service_pid(), Some(u32::try_from(pid).unwrap()));
 }
 
 #[test]
 fn sigterm_stops_the_service_cleanly() {
     let f = Fixture::new();
-    let store = f.connect();
-    store.people().unwrap();
+    let store = f.ledger();
+    store.roster().unwrap();
     let pid = store.service_pid().unwrap().to_string();
     assert!(
         Command::new("kill")
@@ -165,7 +162,7 @@ fn sigterm_stops_the_service_cleanly() {
     // The lock is free: the service flushed and let go.
     f.ok(&["--direct", "status", "--short"]);
     // Our connection was closed, not left hanging; the next call starts anew.
-    let err = store.people().unwrap_err().to_string();
+    let err = store.roster().unwrap_err().to_string();
     assert!(err.contains("ledger service"), "{err}");
-    assert!(store.people().unwrap().is_empty());
+    assert!(store.roster().unwrap().people.is_empty());
 }

@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use taizhang::core::{Ledger, NewPerson, NewRecord, RecordKind};
-use taizhang::service::{ClientOptions, RemoteStore, SOCKET_FILE};
+use taizhang::core::{NewPerson, NewRecord, RecordKind};
+use taizhang::service::{ClientOptions, RemoteLedger, SOCKET_FILE};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_taizhang");
 
@@ -41,18 +41,16 @@ impl Fixture {
         }
     }
 
-    pub fn connect(&self) -> RemoteStore {
-        RemoteStore::connect(&self.path(), self.options()).unwrap()
-    }
-
-    pub fn ledger(&self) -> Ledger<RemoteStore> {
-        Ledger::new(self.connect(), "tester")
+    /// A session of the ledger's service, as the user running the tests.
+    pub fn ledger(&self) -> RemoteLedger {
+        RemoteLedger::connect(&self.path(), self.options()).unwrap()
     }
 
     pub fn cmd(&self) -> Command {
         let mut c = Command::new(BIN);
-        c.env("TAIZHANG_TODAY", "2026-03-20")
-            .env("TAIZHANG_LANG", "en")
+        // No TAIZHANG_TODAY: through the service, its clock decides.
+        c.env("TAIZHANG_LANG", "en")
+            .env_remove("TAIZHANG_TODAY")
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env_remove("TAIZHANG_DIRECT")
             .env_remove("TAIZHANG_DB")
@@ -143,13 +141,6 @@ pub fn record(topic: String) -> NewRecord {
         host: Some("张三".into()),
         ..NewRecord::default()
     }
-}
-
-pub fn now() -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 3, 20)
-        .unwrap()
-        .and_hms_opt(12, 0, 0)
-        .unwrap()
 }
 
 pub fn shell(cmd: &str, args: &[&str]) -> String {

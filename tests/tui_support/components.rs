@@ -75,7 +75,9 @@ pub fn person(name: &str, roles: &[&str], dept: Option<&str>, oversees: &[&str])
 }
 
 pub fn ledger() -> Ledger<MemStore> {
-    let ledger = Ledger::new(MemStore::default(), "tester");
+    let ledger = Ledger::new(MemStore::default(), "tester").with_clock(
+        taizhang::core::ledger::fixed_clock(today().and_hms_opt(9, 0, 0).unwrap()),
+    );
     ledger.import_catalogue(CATALOGUE).unwrap();
     for p in [
         person("张三", &["书记"], Some("党办"), &["党办"]),
@@ -90,7 +92,6 @@ pub fn ledger() -> Ledger<MemStore> {
         .add_person(&person("钱七", &["部门负责人"], Some("生产部"), &[]))
         .unwrap();
     ledger.retire_person(gone.id).unwrap();
-    let now = today().and_hms_opt(9, 0, 0).unwrap();
     let talk = |host: &str, with: &str, date| NewRecord {
         kind: Some(RecordKind::HeartTalk),
         date: Some(date),
@@ -99,26 +100,19 @@ pub fn ledger() -> Ledger<MemStore> {
         partners: vec![with.into()],
         ..NewRecord::default()
     };
+    ledger.add_record(&talk("张三", "李四", d(2, 10))).unwrap();
+    ledger.add_record(&talk("李四", "王五", d(3, 5))).unwrap();
     ledger
-        .add_record(&talk("张三", "李四", d(2, 10)), now)
-        .unwrap();
-    ledger
-        .add_record(&talk("李四", "王五", d(3, 5)), now)
-        .unwrap();
-    ledger
-        .add_record(
-            &NewRecord {
-                kind: Some(RecordKind::GeneralMeeting),
-                date: Some(d(3, 1)),
-                topic: "学习全会精神".into(),
-                host: Some("张三".into()),
-                attendees: vec!["李四".into(), "王五".into()],
-                absentees: vec![("赵六".into(), "出差".into())],
-                notes: "第一行\n第二行".into(),
-                ..NewRecord::default()
-            },
-            now,
-        )
+        .add_record(&NewRecord {
+            kind: Some(RecordKind::GeneralMeeting),
+            date: Some(d(3, 1)),
+            topic: "学习全会精神".into(),
+            host: Some("张三".into()),
+            attendees: vec!["李四".into(), "王五".into()],
+            absentees: vec![("赵六".into(), "出差".into())],
+            notes: "第一行\n第二行".into(),
+            ..NewRecord::default()
+        })
         .unwrap();
     ledger
 }

@@ -154,7 +154,8 @@ fn person(name: &str, roles: &[&str], dept: Option<&str>, oversees: &[&str]) -> 
 
 pub fn ledger() -> Ledger<MemStore> {
     let catalogue = Catalogue::from_toml(CATALOGUE).expect("test catalogue");
-    let ledger = Ledger::new(MemStore::new(catalogue), "tester");
+    let ledger = Ledger::new(MemStore::new(catalogue), "tester")
+        .with_clock(taizhang::core::ledger::fixed_clock(now()));
     for p in [
         person("张书记", &["书记"], None, &[]),
         person("李副书记", &["副书记"], None, &["生产部"]),
@@ -180,7 +181,7 @@ pub fn ledger() -> Ledger<MemStore> {
             ..record(RecordKind::HeartTalk, 3, 1, "")
         },
     ] {
-        ledger.add_record(&r, now()).unwrap();
+        ledger.add_record(&r).unwrap();
     }
     ledger
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::core::LedgerApi as _;
 use crate::core::import::{Against, Columns, validate_rows};
 use crate::core::record::{Record, RecordId};
 use crate::i18n::report_cli as w;
@@ -57,7 +58,7 @@ pub fn run(ctx: &Context, args: &ImportCsvArgs) -> Result<String, CliError> {
     }
     let mut added: Vec<RecordId> = Vec::with_capacity(inputs.len());
     for input in &inputs {
-        match ctx.ledger.add_record(input, ctx.now) {
+        match ctx.ledger.add_record(input) {
             Ok(record) => added.push(record.id),
             Err(e) => {
                 // All or nothing: take back what this run already added.

@@ -1,6 +1,7 @@
 //! The records as a spreadsheet: one row per record, people by name, duties
 //! by id, in the column order `import-csv` reads back.
 
+use crate::core::LedgerApi as _;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain, report_cli as w};

@@ -20,7 +20,7 @@ pub const MAX_NOTE: usize = 2_000;
 
 /// A rectification item as typed: the source by name, the owner by name or
 /// `#id`, duties by id. `opened: None` means today.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewFix {
     pub source: String,
     pub problem: String,

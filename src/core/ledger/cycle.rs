@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
+use crate::core::access::Act;
 use crate::core::error::{CoreError, Field, Problem, Sealed, ValidationError};
 use crate::core::fix::{FixItem, FixNote};
 use crate::core::port::Store;
@@ -31,9 +32,11 @@ impl<S: Store> Ledger<S> {
     }
 
     /// Close `year`: seal its records, carry its open items into `year + 1`
-    /// (each with a note dated `today`), then mark it closed. Each step is
-    /// journaled; after a crash, closing again finishes the job.
-    pub fn close_year(&self, year: i32, today: NaiveDate) -> Result<YearClosing, CoreError> {
+    /// (each with a note dated today by the ledger's clock), then mark it
+    /// closed. Each step is journaled; after a crash, closing again finishes
+    /// the job.
+    pub fn close_year(&self, year: i32) -> Result<YearClosing, CoreError> {
+        let today = self.now().date();
         if year > today.year() {
             return Err(CoreError::YearNotBegun { year, today });
         }
@@ -121,18 +124,19 @@ impl<S: Store> Ledger<S> {
         input: &NewPerson,
         unix_user: &str,
     ) -> Result<Person, CoreError> {
-        let login = self.free_login(PersonId(0), unix_user)?;
+        let login = self.free_login(None, unix_user)?;
         if login.is_none() {
             return self.add_person(input);
         }
         let roster = self.roster()?;
         let mut person = input.validate(PersonId(0), &roster)?;
+        person.unix_user = login;
+        let stamp = self.person_stamp(None, &person)?;
         person.id = PersonId(
             u32::try_from(self.store.next_id()?)
                 .map_err(|_| crate::core::StoreError::Corrupt("id space exhausted".into()))?,
         );
-        person.unix_user = login;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store.put_person(&person, &stamp)?;
         Ok(person)
     }
 
@@ -147,35 +151,41 @@ impl<S: Store> Ledger<S> {
         let Some(raw) = unix_user else {
             return self.edit_person(id, input);
         };
-        let login = self.free_login(id, raw)?;
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let login = self.free_login(Some(old), raw)?;
         let mut person = input.validate(id, &roster)?;
         person.retired = old.retired;
         person.unix_user = login;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
     /// Set or clear (empty) the Unix login a person uses.
     pub fn set_unix_user(&self, id: PersonId, unix_user: &str) -> Result<Person, CoreError> {
-        let mut person = self
-            .roster()?
-            .get(id)
-            .cloned()
-            .ok_or(CoreError::NoPerson(id))?;
-        person.unix_user = self.free_login(id, unix_user)?;
-        self.store.put_person(&person, &self.write_stamp()?)?;
+        let roster = self.roster()?;
+        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let mut person = old.clone();
+        person.unix_user = self.free_login(Some(old), unix_user)?;
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
     }
 
-    /// A valid login not used by another active person.
-    fn free_login(&self, id: PersonId, raw: &str) -> Result<Option<String>, CoreError> {
-        let Some(login) = check_unix_user(raw)? else {
+    /// A valid login not used by another active person, for `old` (none: a
+    /// new person). A change of login is checked against the policy table
+    /// first, so a refused user learns nothing about who holds a login.
+    fn free_login(&self, old: Option<&Person>, raw: &str) -> Result<Option<String>, CoreError> {
+        let login = check_unix_user(raw)?;
+        if login.as_deref() != old.and_then(|o| o.unix_user.as_deref()) {
+            self.admin_stamp(Act::Login, old)?;
+        }
+        let Some(login) = login else {
             return Ok(None);
         };
         if let Some(other) = self.roster()?.by_unix_user(&login)
-            && other.id != id
+            && Some(other.id) != old.map(|o| o.id)
         {
             return Err(ValidationError::new(
                 Field::UnixUser,

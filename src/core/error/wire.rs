@@ -1,0 +1,160 @@
+//! `StoreError` as data, so that a `CoreError` can cross the ledger service's
+//! socket: the same variants with plain fields, so that a client shows exactly
+//! the message a direct open would have shown (an OS error keeps its errno,
+//! hence its wording and kind).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WireError {
+    Locked {
+        path: PathBuf,
+        holder: String,
+    },
+    OpenTimeout {
+        path: PathBuf,
+        secs: u64,
+    },
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    Corrupt(String),
+    Io {
+        context: String,
+        message: String,
+        os_code: Option<i32>,
+    },
+    Db(String),
+    NoDataDir,
+    ServiceUnavailable {
+        path: PathBuf,
+        reason: String,
+    },
+    ProtocolMismatch {
+        client: u32,
+        service: u32,
+    },
+    Remote(String),
+    NoGroup(String),
+    ReadOnly(crate::core::access::Refusal),
+}
+
+impl From<&StoreError> for WireError {
+    fn from(e: &StoreError) -> Self {
+        match e {
+            StoreError::Locked { path, holder } => WireError::Locked {
+                path: path.clone(),
+                holder: holder.clone(),
+            },
+            StoreError::OpenTimeout { path, secs } => WireError::OpenTimeout {
+                path: path.clone(),
+                secs: *secs,
+            },
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => WireError::TooNew {
+                path: path.clone(),
+                found: *found,
+                supported: *supported,
+            },
+            StoreError::Corrupt(m) => WireError::Corrupt(m.clone()),
+            StoreError::Io { context, source } => WireError::Io {
+                context: context.clone(),
+                message: source.to_string(),
+                os_code: source.raw_os_error(),
+            },
+            StoreError::Db(m) => WireError::Db(m.clone()),
+            StoreError::NoDataDir => WireError::NoDataDir,
+            StoreError::ServiceUnavailable { path, reason } => WireError::ServiceUnavailable {
+                path: path.clone(),
+                reason: reason.clone(),
+            },
+            StoreError::ProtocolMismatch { client, service } => WireError::ProtocolMismatch {
+                client: *client,
+                service: *service,
+            },
+            StoreError::Remote(m) => WireError::Remote(m.clone()),
+            StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
+            StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
+        }
+    }
+}
+
+impl From<WireError> for StoreError {
+    fn from(e: WireError) -> Self {
+        match e {
+            WireError::Locked { path, holder } => StoreError::Locked { path, holder },
+            WireError::OpenTimeout { path, secs } => StoreError::OpenTimeout { path, secs },
+            WireError::TooNew {
+                path,
+                found,
+                supported,
+            } => StoreError::TooNew {
+                path,
+                found,
+                supported,
+            },
+            WireError::Corrupt(m) => StoreError::Corrupt(m),
+            WireError::Io {
+                context,
+                message,
+                os_code,
+            } => StoreError::Io {
+                context,
+                source: os_code.map_or_else(
+                    || std::io::Error::other(message),
+                    std::io::Error::from_raw_os_error,
+                ),
+            },
+            WireError::Db(m) => StoreError::Db(m),
+            WireError::NoDataDir => StoreError::NoDataDir,
+            WireError::ServiceUnavailable { path, reason } => {
+                StoreError::ServiceUnavailable { path, reason }
+            }
+            WireError::ProtocolMismatch { client, service } => {
+                StoreError::ProtocolMismatch { client, service }
+            }
+            WireError::Remote(m) => StoreError::Remote(m),
+            WireError::NoGroup(g) => StoreError::NoGroup(g),
+            WireError::ReadOnly(r) => StoreError::ReadOnly(r),
+        }
+    }
+}
+
+/// `#[serde(with = "wire")]` for a `StoreError` field.
+pub fn serialize<S: serde::Serializer>(e: &StoreError, s: S) -> Result<S::Ok, S::Error> {
+    WireError::from(e).serialize(s)
+}
+
+pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<StoreError, D::Error> {
+    WireError::deserialize(d).map(StoreError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_os_error_keeps_its_kind_and_words() {
+        let full = StoreError::Io {
+            context: "cannot write the ledger".into(),
+            source: std::io::Error::from_raw_os_error(28),
+        };
+        let wire: WireError =
+            serde_json::from_str(&serde_json::to_string(&WireError::from(&full)).unwrap()).unwrap();
+        let back = StoreError::from(wire);
+        assert_eq!(back.to_string(), full.to_string());
+        let StoreError::Io { source, .. } = back else {
+            panic!("not io: {back}");
+        };
+        assert_eq!(source.raw_os_error(), Some(28));
+    }
+}
