@@ -33,7 +33,8 @@ pub fn run<L: LedgerApi>(ledger: L, mut opts: Options) -> Result<(), Box<dyn Err
     let view = ledger.year_view(opts.today.year(), opts.today)?;
     let mut state = State::new(view, opts.lang, Theme::new(opts.ascii, opts.no_color));
     state.revision = revision;
-    state.user = Some(ledger.user().to_string());
+    // Who is at the keyboard, as the ledger (the service: the socket peer) sees it.
+    state.user = ledger.whoami().ok();
     let file = opts.draft.take().map(DraftFile::new);
     let mut on_disk = Vec::new();
     if let Some(f) = &file {
