@@ -114,7 +114,7 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::Host => lang.pick("主持人", "Host"),
         T::People => lang.pick("参加人员", "With"),
         T::Notes => lang.pick("备注", "Notes"),
-        T::NeedsRoster => lang.pick("需先录入名册", "roster needed"),
+        T::NeedsRoster => lang.pick("需先录入名册", "needs roster"),
         T::FirstStep => lang.pick("第一步：录入名册", "First: the roster"),
         T::FirstRunKey => lang.pick("按 p 录入第一位人员", "Press p to add the first person"),
         T::Legend => lang.pick("符号说明", "Symbols"),

@@ -39,7 +39,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             ),
             theme.status(status),
         ));
-        counts.push(Span::raw("   "));
+        counts.push(Span::raw(lang.pick("   ", "  ")));
     }
     if waiting > 0 {
         counts.push(Span::styled(
