@@ -100,7 +100,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
                 (domain::kind(lang, r.kind), kind_w),
                 (&topic(state, r), topic_w),
                 (&host, host_w),
-                (&people(roster, r).join(sep), people_w),
+                (&found_first(people(roster, r), filter).join(sep), people_w),
                 (&r.notes, notes_w),
             ],
             theme.ellipsis(),
@@ -117,6 +117,17 @@ fn people(roster: &Roster, r: &Record) -> Vec<String> {
         &r.partners
     };
     ids.iter().map(|p| roster.name(*p)).collect()
+}
+
+/// The names the filter found first, so a narrow column shows why the
+/// record matched (赵丽娟 among twelve attendees).
+fn found_first(mut names: Vec<String>, filter: &str) -> Vec<String> {
+    let f = filter.to_lowercase();
+    let terms: Vec<&str> = f.split_whitespace().collect();
+    if !terms.is_empty() {
+        names.sort_by_key(|n| !terms.iter().any(|t| crate::tui::fuzzy::finds_name(t, n)));
+    }
+    names
 }
 
 /// The topic, or for an untitled talk who talked with whom.
