@@ -217,3 +217,20 @@ fn fixture_draft() -> FormDraft {
     let json = r#"{"kind":"central_group_study","date":"2026-03-18"}"#;
     serde_json::from_str(json).unwrap()
 }
+
+#[test]
+fn the_last_kind_added_is_kept_for_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = DraftFile::new(dir.path().join("d/draft-x.json"));
+    assert_eq!(file.last_kind(), None);
+    let mut keeper = Keeper::new(Some(file.clone()), Vec::new());
+    keeper.remember_kind(None);
+    assert_eq!(file.last_kind(), None, "nothing added, nothing kept");
+    keeper.remember_kind(Some(taizhang::core::RecordKind::CommitteeMeeting));
+    let next = DraftFile::new(dir.path().join("d/draft-x.json"));
+    assert_eq!(
+        next.last_kind(),
+        Some(taizhang::core::RecordKind::CommitteeMeeting)
+    );
+    assert!(!file.path().exists(), "no draft file for a kind alone");
+}

@@ -50,6 +50,8 @@ pub fn run<L: LedgerApi>(ledger: L, mut opts: Options) -> Result<(), Box<dyn Err
             )),
         }
     }
+    // The kind this user added last, in an earlier session too.
+    state.last_kind = file.as_ref().and_then(DraftFile::last_kind);
     let mut keeper = Keeper::new(file, on_disk);
     keeper.track(state.draft(), &state.drafts);
     terminal::install_panic_hook();
@@ -109,6 +111,7 @@ fn event_loop<L: LedgerApi + ?Sized>(
             dirty = handle(state, ledger, opts, ev);
             if dirty {
                 keeper.track(state.draft(), &state.drafts);
+                keeper.remember_kind(state.last_kind);
             }
         }
         if Instant::now() >= next_check {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::FormDraft;
 use super::roster::PersonDraft;
+use crate::core::RecordKind;
 
 /// An unsaved form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +86,28 @@ impl DraftFile {
         fs::rename(&tmp, &self.path)
     }
 
+    /// Beside the drafts: the kind of the record this user added last, so
+    /// the next session's new record starts as it.
+    fn kind_path(&self) -> PathBuf {
+        self.path.with_extension("last-kind")
+    }
+
+    /// The kind of the record added last, if one was kept.
+    pub fn last_kind(&self) -> Option<RecordKind> {
+        let text = fs::read_to_string(self.kind_path()).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Keep `kind` as the kind added last (best effort).
+    pub fn save_last_kind(&self, kind: RecordKind) -> io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            create_private_dir(dir)?;
+        }
+        let json = serde_json::to_string(&kind).map_err(io::Error::other)?;
+        let mut file = private_file(&self.kind_path())?;
+        file.write_all(json.as_bytes())
+    }
+
     /// Forget the draft; a missing file is fine.
     pub fn remove(&self) {
         let _ = fs::remove_file(&self.path);
@@ -141,6 +164,8 @@ pub struct Keeper {
     pending: std::sync::Arc<std::sync::Mutex<Pending>>,
     /// The waiting drafts as the file holds them now.
     written: Vec<Draft>,
+    /// The last kind added, as kept on disk.
+    kind: Option<RecordKind>,
 }
 
 impl Keeper {
@@ -151,9 +176,20 @@ impl Keeper {
             open: None,
         };
         Keeper {
-            file,
             pending: std::sync::Arc::new(std::sync::Mutex::new(pending)),
             written: on_disk,
+            kind: file.as_ref().and_then(DraftFile::last_kind),
+            file,
+        }
+    }
+
+    /// Keep the kind of the record added last for the next session.
+    pub fn remember_kind(&mut self, kind: Option<RecordKind>) {
+        if kind.is_some() && kind != self.kind {
+            if let (Some(f), Some(k)) = (&self.file, kind) {
+                let _ = f.save_last_kind(k);
+            }
+            self.kind = kind;
         }
     }
 
