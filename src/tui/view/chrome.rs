@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::put;
 use crate::i18n::tui::{self as msg, T};
+use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::state::{Notice, Overlay, Screen, State};
 use crate::tui::widgets::text;
@@ -61,9 +62,12 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     let row = area.height.saturating_sub(1);
     let width = usize::from(area.width);
     if state.filtering {
-        let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
+        let prompt = format!(
+            "/{} ",
+            msg::labelled(lang, msg::text(lang, T::FilterPrompt), "")
+        );
         let shown = text::truncate(
-            &state.filter,
+            state.screen_filter(),
             width.saturating_sub(text::width(&prompt) + 1),
             "",
         );
@@ -115,6 +119,12 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
             let mut out: Vec<(String, String)> = keymap::footer(mode, theme.ascii)
                 .into_iter()
                 .filter(|(_, a)| !is_screen_switch(a))
+                // The overview offers the roster form only while it is empty.
+                .filter(|(_, a)| {
+                    **a != Action::AddPerson
+                        || mode != keymap::Mode::Overview
+                        || state.view.roster.active().next().is_none()
+                })
                 .map(|(k, a)| (k, msg::action(lang, a).to_string()))
                 .collect();
             if keymap::moves(mode) {
@@ -122,7 +132,7 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
                 let at = out.len().min(1);
                 let arrows = if theme.ascii { "Up/Dn" } else { "↑↓" };
                 let what = match mode {
-                    keymap::Mode::Help | keymap::Mode::Talks | keymap::Mode::History => T::Scroll,
+                    keymap::Mode::Help | keymap::Mode::History => T::Scroll,
                     _ => T::Select,
                 };
                 out.insert(at, (arrows.into(), msg::text(lang, what).into()));
