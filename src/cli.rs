@@ -131,8 +131,8 @@ pub enum Command {
         /// The record id (23 or #23)
         id: String,
     },
-    /// Check the change journal's hash chain; names the first broken entry
-    Verify,
+    /// Check the journal's hash chain and the sealed years' archives; --seal checks a year against a digest
+    Verify(audit::VerifyArgs),
     /// Seal a year: journal and print its digest for the annual report
     Seal {
         /// The year, e.g. 2026
@@ -228,7 +228,10 @@ fn dispatch(cli: Cli, lang: Lang, ascii: bool) -> Result<String, CliError> {
         Some(Command::History(args)) => audit::history(&open()?, &args),
         Some(Command::Trash) => audit::trash(&open()?),
         Some(Command::Restore { id }) => audit::restore(&open()?, &id),
-        Some(Command::Verify) => audit::verify(&open()?),
+        Some(Command::Verify(args)) => match &args.archive {
+            Some(file) => audit::verify_file(lang, file, &args),
+            None => audit::verify(&open()?, &args),
+        },
         Some(Command::Seal { year }) => audit::seal(&open()?, &year),
         Some(Command::Access(cmd)) => self::access::run(db, lang, access, &cmd),
         Some(Command::Backup(cmd)) => backups::run(db, lang, access, &cmd),
@@ -319,14 +322,13 @@ fn read_text(path: &std::path::Path) -> Result<String, CliError> {
         .unwrap_or(text))
 }
 
-/// `text` to `out` (then a short note on stdout), or to stdout as is.
+/// `text` to `out` (then a short note on stdout), or to stdout as is. A
+/// file holds the ledger's data: it is written whole and readable by its
+/// owner only (0600), as every export is.
 fn write_out(lang: Lang, out: Option<&std::path::Path>, text: &str) -> Result<String, CliError> {
     let Some(path) = out else {
         return Ok(text.to_string());
     };
-    std::fs::write(path, text).map_err(|source| CliError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    report::write_private(path, text.as_bytes())?;
     Ok(format!("{}\n", crate::i18n::cli::written(lang, path)))
 }

@@ -2,6 +2,7 @@
 //! the progress engine. Nothing here touches a terminal, the clock or sled.
 
 pub mod access;
+pub mod archive;
 pub mod catalogue;
 pub mod confirm;
 pub mod date;
@@ -16,6 +17,7 @@ pub mod mem;
 pub mod port;
 pub mod progress;
 pub mod record;
+pub mod restore;
 pub mod roster;
 pub mod rule;
 pub mod text;

@@ -9,11 +9,13 @@ pub mod cli_error;
 pub mod cli_help;
 pub mod cli_usage;
 pub mod confirm;
+pub mod csv_cli;
 pub mod domain;
 pub mod fix;
 pub mod fix_cli;
 pub mod form;
 pub mod report_cli;
+pub mod seal;
 pub mod service;
 pub mod tui;
 

@@ -3,21 +3,27 @@
 //! any Unix user of the ledger's group) over `DIR/taizhang.sock`. Clients
 //! start it on demand; it exits when idle. The README's architecture section explains the design.
 
+mod admit;
 mod any;
 mod client;
 mod error;
 mod framing;
 pub mod identity;
+mod listen;
 mod log;
 pub mod protocol;
 mod server;
 mod session;
 pub mod share;
 mod spawn;
+mod trust;
+pub mod units;
 
+pub use admit::{MAX_CONNECTIONS, MAX_PER_USER};
 pub use any::AnyLedger;
 pub use client::{ClientOptions, RemoteLedger};
 pub use error::WireError;
+pub use framing::{MAX_GREETING, MAX_MESSAGE};
 pub use protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 pub use server::{ServeOptions, Served, Stopped, serve};
 

@@ -28,9 +28,13 @@
 //!   JSON `Correction`, journaled as `amend` of the record
 //! - `meta/closed_years` (since v4): JSON `Vec<i32>`, the years closed with
 //!   `year close`, journaled as `close_year` of `y` ++ year
+//! - `meta/archived` (since v5): JSON `Vec<ArchiveRef>`, the sealed years moved
+//!   out of the trees above into `PATH/archive/year-YYYY.json.gz` (see
+//!   `archive`), each with its seal digest and the SHA-256 of its file
 //!
 //! Every write (`set_catalogue`, `put_person`, `put_record`, `delete_record`,
-//! `import`, `seal`, `put_fix`, `put_correction`, `close_year`) and each migration step is a single sled transaction over
+//! `import`, `restore`, `seal`, `put_fix`, `put_correction`, `close_year`,
+//! `reopen_year`) and each migration step is a single sled transaction over
 //! the trees it touches, journal entry and head included. Journal values are
 //! plain JSON: the hash chain, not a checksum, guards them.
 //!
@@ -41,8 +45,10 @@
 //! `PATH/backups/` (see `backup`); a restore moves a damaged database aside
 //! into `PATH/damaged-YYYYMMDD-HHMMSS/`.
 
+pub mod archive;
 pub mod backup;
 mod codec;
+pub mod files;
 pub mod integrity;
 mod journal;
 pub mod location;

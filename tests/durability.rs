@@ -8,8 +8,12 @@
 mod backups;
 #[path = "durability/disk.rs"]
 mod disk;
+#[path = "durability/disk_service.rs"]
+mod disk_service;
 #[path = "durability/fault.rs"]
 mod fault;
+#[path = "durability/restore_faults.rs"]
+mod restore_faults;
 
 #[path = "cli_support/init.rs"]
 mod init;

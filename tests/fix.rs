@@ -472,6 +472,7 @@ fn overdue_items_show_in_status_text_and_json() {
 
 #[test]
 fn fixes_export_as_csv_and_in_the_annual_report() {
+    const B7: &str = "三（一）（7）理论中心组专题学习";
     let env = cli_env("张三");
     let id = add_fix(&env, "3-01");
     env.ok(&["fix", "request-close", &id]);
@@ -487,14 +488,16 @@ fn fixes_export_as_csv_and_in_the_annual_report() {
         .collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert_eq!(rows[0].len(), 13);
-    assert_eq!(rows[0][0], "编号");
-    let closed = rows.iter().find(|r| r[0] == id).unwrap();
+    assert_eq!(rows[0][0], "序号");
+    // Items by number in the year, duties by 条目 and title, no ids.
+    let closed = rows.iter().find(|r| r[7] == "已销号").unwrap();
+    assert_eq!(closed[0], "1", "{id} is the first item of the year");
     assert_eq!(
         &closed[1..],
         &[
             "自查自检",
             "谈心谈话记录不全",
-            "b7",
+            B7,
             "补谈并完善记录",
             "李四",
             "2026-03-01",
@@ -507,10 +510,16 @@ fn fixes_export_as_csv_and_in_the_annual_report() {
         ]
     );
     let md = env.ok(&["report", "annual", "--year", "2026", "--format", "md"]);
-    let section = &md[md.find("整改落实情况").unwrap()..];
+    // 2 opened, 1 closed and 1 overdue: counted in the body, the overdue one
+    // drafted as a problem, both listed in annex 3.
+    assert!(md.contains("本年度新增整改事项2项，完成整改1项"), "{md}");
+    assert!(md.contains("逾期未完成1项"), "{md}");
+    let problems = &md[md.find("二、存在的问题").unwrap()..md.find("三、下一步打算").unwrap()];
     assert_eq!(
-        section.matches("谈心谈话记录不全").count(),
-        4,
-        "2 opened, 1 closed, 1 overdue: {section}"
+        problems.matches("谈心谈话记录不全").count(),
+        1,
+        "{problems}"
     );
+    let annex = &md[md.find("整改事项\n").unwrap()..];
+    assert_eq!(annex.matches("谈心谈话记录不全").count(), 2, "{annex}");
 }

@@ -402,6 +402,7 @@ proptest! {
             existing: &backup.records,
             today: today(),
             allow_duplicates,
+            closed: &[],
         };
         match validate_rows(&columns, &rows, &against) {
             Ok(good) => {

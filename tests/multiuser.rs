@@ -6,88 +6,14 @@
 //! under `CI` it fails instead.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "multiuser/support.rs"]
+mod support;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
-struct Account {
-    user: String,
-    group: String,
-}
-
-impl Drop for Account {
-    fn drop(&mut self) {
-        let _ = Command::new("userdel").arg(&self.user).output();
-        let _ = Command::new("groupdel").arg(&self.group).output();
-    }
-}
-
-fn can_run() -> bool {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout == b"0\n");
-    let tools = ["useradd", "groupadd", "runuser"].iter().all(|t| {
-        Command::new("sh")
-            .args(["-c", &format!("command -v {t}")])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    root && tools
-}
-
-fn account() -> Account {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let tag = format!("{}x{n}", std::process::id());
-    let acc = Account {
-        user: format!("tzu{tag}"),
-        group: format!("tzg{tag}"),
-    };
-    assert!(
-        Command::new("groupadd")
-            .arg(&acc.group)
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert!(
-        Command::new("useradd")
-            .args(["-M", "-N", "-g", &acc.group, &acc.user])
-            .status()
-            .unwrap()
-            .success()
-    );
-    acc
-}
-
-fn taizhang(db: &Path, as_user: Option<&str>, args: &[&str]) -> Output {
-    taizhang_env(db, as_user, args, &[])
-}
-
-fn taizhang_env(db: &Path, as_user: Option<&str>, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let exe = env!("CARGO_BIN_EXE_taizhang");
-    let mut cmd = match as_user {
-        Some(user) => {
-            let mut c = Command::new("runuser");
-            c.args(["-u", user, "--", exe]);
-            c
-        }
-        None => Command::new(exe),
-    };
-    // No TAIZHANG_TODAY: the service's clock dates every change.
-    cmd.env_remove("TAIZHANG_TODAY")
-        .env("TAIZHANG_LANG", "en")
-        // A name the client claims: the journal must ignore it.
-        .env("USER", "somebody-else")
-        .env_remove("TAIZHANG_DIRECT")
-        .envs(env.iter().copied())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::{Account, account, can_run, ok, taizhang, taizhang_env};
 
 /// A refused command: it failed and its message says `words`.
 fn refused(out: &Output, words: &str) -> String {
@@ -95,16 +21,6 @@ fn refused(out: &Output, words: &str) -> String {
     assert!(!out.status.success(), "allowed: {err}");
     assert!(err.contains(words), "{err}");
     err
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn record_id(added: &str) -> String {
@@ -118,15 +34,7 @@ fn record_id(added: &str) -> String {
 
 /// Whether this test can run; under `CI` a test that cannot run fails.
 fn runnable() -> bool {
-    if can_run() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "needs root with useradd, groupadd and runuser (CI is set, so this fails instead of skipping)"
-    );
-    eprintln!("skipped: needs root with useradd, groupadd and runuser");
-    false
+    can_run()
 }
 
 type Shared = (Account, tempfile::TempDir, std::path::PathBuf);
@@ -137,7 +45,7 @@ fn group_ledger() -> Option<Shared> {
     if !runnable() {
         return None;
     }
-    let acc = account();
+    let acc = account("u");
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let db = dir.path().join("ledger");
@@ -435,4 +343,58 @@ fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
         &taizhang(&db, secretary, &demote),
         "only the ledger's owner",
     );
+}
+
+/// A sealed year through the service: a member cannot reopen it (the
+/// owner's rule, named), nor change it by import; the owner's reopening is
+/// journaled and shown by `verify`.
+#[test]
+fn a_member_cannot_reopen_or_rewrite_a_sealed_year() {
+    let Some((acc, dir, db)) = group_ledger() else {
+        return;
+    };
+    let member = Some(acc.user.as_str());
+    let last = (chrono::Datelike::year(&chrono::Local::now().date_naive()) - 1).to_string();
+    let date = format!("{last}-06-01");
+    ok(&taizhang(
+        &db,
+        None,
+        &[
+            "add",
+            "支委会",
+            "--date",
+            &date,
+            "--topic",
+            "去年",
+            "--host",
+            "张三",
+        ],
+    ));
+    ok(&taizhang(&db, None, &["year", "close", &last]));
+    let archive = db.join("archive").join(format!("year-{last}.json.gz"));
+    let mode = std::fs::metadata(&archive).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(
+        mode, 0o640,
+        "shared like the ledger's other files: {mode:o}"
+    );
+
+    let out = taizhang(&db, member, &["year", "reopen", &last]);
+    refused(&out, "only the ledger's owner reopens a sealed year");
+    refused(&out, &format!("user {} may not", acc.user));
+    let list = ok(&taizhang(&db, member, &["year", "list"]));
+    let row = list.lines().find(|l| l.starts_with(&last)).unwrap();
+    assert!(row.contains("sealed"), "{row}");
+
+    // Nor through an import of an edited export (refused before the
+    // owner's rule for imports even matters: the owner is refused too).
+    let export = ok(&taizhang(&db, None, &["export"]));
+    let edited = export.replace("去年", "改写");
+    let file = dir.path().join("edited.json");
+    std::fs::write(&file, edited).unwrap();
+    let out = taizhang(&db, None, &["import", "--force", file.to_str().unwrap()]);
+    refused(&out, "rule: a sealed year never changes");
+
+    ok(&taizhang(&db, None, &["year", "reopen", &last]));
+    let verify = ok(&taizhang(&db, member, &["verify"]));
+    assert!(verify.contains(&format!("reopened {last}")), "{verify}");
 }

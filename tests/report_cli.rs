@@ -9,7 +9,7 @@ use std::io::Read;
 
 use env::Env;
 
-const ANNUAL_TITLE: &str = "XX党支部2026年度落实全面从严治党主体责任情况报告";
+const ANNUAL_TITLE: &str = "中共XX支部关于2026年度落实全面从严治党主体责任情况的报告";
 
 #[cfg(unix)]
 fn assert_private(path: &std::path::Path) {
@@ -140,4 +140,21 @@ fn shuze_for_a_leader_and_not_for_a_plain_member() {
     assert!(err.contains("not a leadership member"), "{err}");
     let err = env.refused(&["report", "shuze", "--person", "查无此人"], 2);
     assert!(err.contains("查无此人"), "{err}");
+}
+
+#[test]
+fn a_sealed_year_prints_its_seal_digest_for_inspectors() {
+    let env = Env::demo();
+    let md = env.ok(&["report", "annual", "--year", "2026"]);
+    assert!(!md.contains("封存摘要"), "an unsealed year has no digest");
+    let sealed = env.ok(&["seal", "2026"]);
+    let digest = sealed
+        .split(|c: char| !c.is_ascii_hexdigit())
+        .find(|w| w.len() == 64)
+        .unwrap_or_else(|| panic!("no digest in {sealed}"))
+        .to_string();
+    let md = env.ok(&["report", "annual", "--year", "2026"]);
+    assert!(md.contains(&format!("封存摘要：{digest}")), "{md}");
+    let en = env.ok(&["--lang", "en", "report", "annual", "--year", "2026"]);
+    assert!(en.contains(&format!("seal digest {digest}")), "{en}");
 }

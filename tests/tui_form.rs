@@ -163,8 +163,9 @@ fn a_kind_change_re_prefills_untouched_duties() {
     press(&mut form, &view, KeyCode::Left);
     let kind = RecordKind::CentralGroupStudy;
     type_str(&mut form, &view, "中心组");
+    // Enter takes the kind and moves on to the date.
     press(&mut form, &view, KeyCode::Enter);
-    tabs(&mut form, &view, TOPIC);
+    tabs(&mut form, &view, TOPIC - 1);
     type_str(&mut form, &view, "专题学习");
     let r = submit(&mut form, &view);
     assert_eq!(r.kind, Some(kind));
@@ -184,7 +185,7 @@ fn talk_kinds_show_partners_and_need_them() {
     let mut form = RecordForm::new(Lang::Zh, &view, None, today());
     type_str(&mut form, &view, "谈心");
     press(&mut form, &view, KeyCode::Enter);
-    tabs(&mut form, &view, HOST);
+    tabs(&mut form, &view, HOST - 1);
     type_str(&mut form, &view, "张三");
     assert_eq!(form.handle_key(ctrl('s'), &view), FormOutcome::Continue);
     let shown = screen(&draw(&form, 80, 24));

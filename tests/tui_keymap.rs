@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use rstest::rstest;
 use taizhang::i18n::{Lang, tui as msg};
 use taizhang::tui::action::Action;
-use taizhang::tui::keymap::{self, Mode};
+use taizhang::tui::keymap::{self, FormCmd, Mode};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -83,10 +83,17 @@ fn ch(c: char) -> KeyEvent {
 #[case(Mode::Trash, key(KeyCode::Esc), Some(Action::Back))]
 #[case(Mode::Trash, ch('k'), Some(Action::Up))]
 #[case(Mode::Trash, ch('d'), None)]
-#[case(Mode::OfferDraft, ch('y'), Some(Action::Confirm))]
-#[case(Mode::OfferDraft, ch('n'), Some(Action::Cancel))]
-#[case(Mode::OfferDraft, key(KeyCode::Esc), Some(Action::Cancel))]
+#[case(Mode::OfferDraft, ch('y'), Some(Action::RestoreDraft))]
+#[case(Mode::OfferDraft, key(KeyCode::Enter), Some(Action::RestoreDraft))]
+#[case(Mode::OfferDraft, ch('n'), Some(Action::DiscardDraft))]
+#[case(Mode::OfferDraft, ch('d'), Some(Action::DiscardDraft))]
+#[case(Mode::OfferDraft, ch('j'), Some(Action::Down))]
+#[case(Mode::OfferDraft, key(KeyCode::Esc), Some(Action::Back))]
 #[case(Mode::OfferDraft, ch('q'), None)]
+#[case(Mode::Overview, key(KeyCode::Tab), Some(Action::NextPane))]
+#[case(Mode::Overview, ch('p'), Some(Action::AddPerson))]
+#[case(Mode::Records, key(KeyCode::Tab), Some(Action::NextScreen))]
+#[case(Mode::Talks, key(KeyCode::BackTab), Some(Action::PrevScreen))]
 #[case(Mode::Talks, ch('j'), Some(Action::Down))]
 #[case(Mode::Talks, key(KeyCode::Esc), Some(Action::Back))]
 #[case(Mode::Roster, ch('1'), Some(Action::ShowOverview))]
@@ -242,4 +249,65 @@ fn an_alt_chord_is_esc_then_the_key() {
     let merged = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
     assert_eq!(keymap::unmerge(merged), vec![key(KeyCode::Esc), ch('q')]);
     assert_eq!(keymap::unmerge(ch('q')), vec![ch('q')]);
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Every key of the forms' table (record, person and 整改 forms), while
+/// filling in and while the form asks a question; text keys name nothing.
+#[rstest]
+#[case(ctrl('s'), false, Some(FormCmd::Save))]
+#[case(key(KeyCode::Enter), false, Some(FormCmd::Enter))]
+#[case(key(KeyCode::Tab), false, Some(FormCmd::Next))]
+#[case(
+    KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    false,
+    Some(FormCmd::Prev)
+)]
+#[case(
+    KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT),
+    false,
+    Some(FormCmd::Prev)
+)]
+#[case(key(KeyCode::Up), false, Some(FormCmd::Up))]
+#[case(key(KeyCode::Down), false, Some(FormCmd::Down))]
+#[case(key(KeyCode::Left), false, Some(FormCmd::Left))]
+#[case(key(KeyCode::Right), false, Some(FormCmd::Right))]
+#[case(ch(' '), false, Some(FormCmd::Space))]
+#[case(key(KeyCode::Esc), false, Some(FormCmd::Close))]
+#[case(ctrl('c'), false, Some(FormCmd::Abandon))]
+#[case(ch('q'), false, None)]
+#[case(ch('y'), false, None)]
+#[case(ch('张'), false, None)]
+#[case(key(KeyCode::Backspace), false, None)]
+#[case(ctrl('u'), false, None)]
+#[case(ch('y'), true, Some(FormCmd::Yes))]
+#[case(ch('Y'), true, Some(FormCmd::Yes))]
+#[case(ch('n'), true, Some(FormCmd::No))]
+#[case(key(KeyCode::Esc), true, Some(FormCmd::No))]
+#[case(ctrl('c'), true, Some(FormCmd::Abandon))]
+#[case(key(KeyCode::Enter), true, None)]
+#[case(ctrl('s'), true, None)]
+fn form_key_to_command(#[case] ev: KeyEvent, #[case] asking: bool, #[case] want: Option<FormCmd>) {
+    assert_eq!(keymap::form_cmd(&ev, asking), want);
+}
+
+#[test]
+fn the_form_table_binds_no_key_twice_and_gives_the_footer() {
+    for asking in [false, true] {
+        let mut seen = Vec::new();
+        for b in keymap::form_table(asking) {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} bound twice");
+                seen.push(*k);
+            }
+            let zh = taizhang::i18n::form::form_cmd(Lang::Zh, b.cmd);
+            let en = taizhang::i18n::form::form_cmd(Lang::En, b.cmd);
+            assert!(en.is_ascii() && zh != en, "{:?}", b.cmd);
+        }
+        let hints = keymap::form_hints(asking, false);
+        assert_eq!(hints.len(), keymap::form_table(asking).len());
+    }
 }

@@ -53,7 +53,7 @@ fn open(ledger: &Ledger<Shared>) -> State {
 }
 
 fn selected_topic(state: &State) -> String {
-    select::records(&state.view, &state.filter)[state.record]
+    select::records(&state.view, &state.record_filter)[state.record]
         .topic
         .clone()
 }

@@ -17,7 +17,7 @@ use components::*;
 
 fn draw(view: &YearView, lang: Lang, theme: &Theme, w: u16, h: u16, scroll: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| matrix::render(f, f.area(), view, lang, theme, scroll))
+    t.draw(|f| matrix::render(f, f.area(), view, lang, theme, scroll, None))
         .unwrap();
     if w == 0 {
         // TestBackend cannot print a zero-width buffer.

@@ -259,7 +259,8 @@ fn sighup_mid_form_keeps_the_draft_and_the_next_start_offers_it() {
     s.wait_for("进度最落后");
     s.send("a");
     s.wait_for("新增台账记录");
-    s.send("\t\t断线前的草稿");
+    // `a` on the overview's first behind duty opens the form at the topic.
+    s.send("断线前的草稿");
     s.wait_for("断线前的草稿");
     hup(&mut s);
     assert_eq!(s.exit_code(), 128 + 1);
@@ -274,8 +275,9 @@ fn sighup_mid_form_keeps_the_draft_and_the_next_start_offers_it() {
     drop(s);
 
     let mut s = start_in("zh_CN.UTF-8", dir.path());
-    s.wait_for("恢复上次未保存的记录草稿");
-    s.send("y");
+    s.wait_for("1 份未保存的草稿");
+    s.wait_for("“断线前的草稿”");
+    s.send("\r");
     s.wait_for("断线前的草稿");
     s.wait_for("新增台账记录");
     s.send("\x13"); // Ctrl-S
@@ -291,7 +293,7 @@ fn a_dropped_terminal_mid_form_keeps_the_draft() {
     let mut s = start_in("en_US.UTF-8", dir.path());
     s.wait_for("Furthest behind");
     s.send("a");
-    s.send("\t\tcut off");
+    s.send("cut off");
     s.wait_for("cut off");
     s.hang_up();
     let code = s.exit_code();
@@ -331,4 +333,147 @@ fn an_escape_sequence_in_a_topic_stays_inert_on_the_terminal() {
         "no bidi override reached the terminal"
     );
     assert!(has(b"pwned"), "the text itself is shown");
+}
+
+/// The Unix user running the tests, as the ledger will see it.
+fn me() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Run the CLI on the ledger `db`, opened directly on the tests' fixed
+/// date (so not while a TUI holds it).
+fn cli(db: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("TAIZHANG_TODAY", "2026-03-20")
+        .env("TAIZHANG_LANG", "zh")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A branch whose secretary logs in as the user running the tests.
+fn branch(db: &std::path::Path) {
+    let me = me();
+    cli(
+        db,
+        &[
+            "people",
+            "add",
+            "张书记",
+            "--role",
+            "书记",
+            "--unix-user",
+            &me,
+        ],
+    );
+    cli(db, &["people", "add", "李副书记", "--role", "副书记"]);
+    cli(db, &["people", "add", "王委员", "--role", "委员"]);
+    cli(db, &["people", "add", "陈纪委", "--role", "纪检委员"]);
+    cli(
+        db,
+        &[
+            "people",
+            "add",
+            "孙部长",
+            "--role",
+            "部门负责人",
+            "--dept",
+            "生产部",
+        ],
+    );
+    cli(db, &["people", "add", "马党员", "--role", "党员"]);
+}
+
+/// Send `keys` one keystroke at a time (a `str` is one keystroke), each
+/// after the screen answered the last; returns how many were sent.
+fn keystrokes(s: &mut Session, keys: &[&str]) -> usize {
+    for k in keys {
+        let before = s.raw.lock().unwrap().len();
+        s.send(k);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while s.raw.lock().unwrap().len() == before {
+            assert!(Instant::now() < deadline, "no answer to {k:?}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    keys.len()
+}
+
+#[test]
+fn a_committee_meeting_with_its_members_takes_at_most_15_keys_besides_the_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger");
+    branch(&db);
+    let mut s = start_in("zh_CN.UTF-8", dir.path());
+    s.wait_for("进度最落后");
+    let bytes = s.raw.lock().unwrap().len();
+    // Records screen, new record, kind by pinyin (zw: 支委会), on to the topic.
+    let mut keys = keystrokes(&mut s, &["3", "a", "z", "w", "\r", "\t"]);
+    s.wait_for("支委会");
+    s.send("研究部署党风廉政建设");
+    s.wait_for("研究部署党风廉政建设");
+    // The host is the secretary at the keyboard; the attendees are the
+    // whole committee by one group token (qtzw: 全体支委).
+    keys += keystrokes(&mut s, &["\t", "\t", "q", "t", "z", "w", "\r", "\x13"]);
+    s.wait_for("已保存记录");
+    let bytes = s.raw.lock().unwrap().len() - bytes;
+    assert!(keys <= 15, "{keys} keys");
+    eprintln!("meeting: {keys} keys besides the topic, {bytes} bytes");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    let list = cli(&db, &["records", "list", "--year", "2026"]);
+    let line = list
+        .lines()
+        .find(|l| l.contains("研究部署党风廉政建设"))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(
+        line.contains("支委会") && line.contains("主持人：张书记"),
+        "{line}"
+    );
+    let id = line
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_start_matches('#');
+    let shown = cli(&db, &["records", "show", id]);
+    for who in ["李副书记", "王委员", "陈纪委"] {
+        assert!(shown.contains(who), "{who} attended: {shown}");
+    }
+    assert!(!shown.contains("马党员"), "not on the committee: {shown}");
+}
+
+#[test]
+fn a_talk_still_owed_takes_at_most_12_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger");
+    branch(&db);
+    let mut s = start_in("zh_CN.UTF-8", dir.path());
+    s.wait_for("尚欠谈话");
+    s.wait_for("张书记 → 李副书记");
+    let bytes = s.raw.lock().unwrap().len();
+    // Into the talks owed, Enter on the first, save.
+    let keys = keystrokes(&mut s, &["\t", "\r"]);
+    s.wait_for("谈话对象");
+    let keys = keys + keystrokes(&mut s, &["\x13"]);
+    s.wait_for("已保存记录");
+    let bytes = s.raw.lock().unwrap().len() - bytes;
+    assert!(keys <= 12, "{keys} keys");
+    eprintln!("talk: {keys} keys, {bytes} bytes");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    let list = cli(&db, &["records", "list", "--year", "2026"]);
+    assert!(
+        list.lines()
+            .any(|l| l.contains("张书记") && l.contains("李副书记")),
+        "{list}"
+    );
 }

@@ -142,7 +142,7 @@ fn editing_retiring_and_closing() {
 
     press(&mut s, &view, KeyCode::Char('r'));
     assert!(
-        screen(&draw(&s, &view, 80, 24)).contains(&format!("确认让“{}”退出名册", active[1].name))
+        screen(&draw(&s, &view, 80, 24)).contains(&format!("确认将“{}”移出名册", active[1].name))
     );
     assert_eq!(
         press(&mut s, &view, KeyCode::Char('n')),
@@ -162,7 +162,7 @@ fn retired_people_show_only_when_asked() {
     let mut s = RosterScreen::new(Lang::Zh);
     assert!(!screen(&draw(&s, &view, 80, 24)).contains("钱七"));
     press(&mut s, &view, KeyCode::Char('t'));
-    assert!(screen(&draw(&s, &view, 80, 24)).contains("钱七（已退出）"));
+    assert!(screen(&draw(&s, &view, 80, 24)).contains("钱七（已移出）"));
     press(&mut s, &view, KeyCode::End);
     // A retired person cannot be retired again.
     assert_eq!(

@@ -62,8 +62,32 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
         ("roster_form", vec![Action::ShowRoster, Action::AddPerson]),
         ("overview_selected", vec![Action::Down, Action::Down]),
         ("talks_scrolled", vec![Action::ShowTalks, Action::Down]),
+        (
+            "records_filtered",
+            vec![
+                Action::ShowRecords,
+                Action::Filter,
+                Action::FilterChar('z'),
+                Action::FilterChar('s'),
+                Action::FilterChar('j'),
+                Action::FilterAccept,
+            ],
+        ),
+        ("overview_talks", vec![Action::NextPane]),
+        ("talk_form", vec![Action::NextPane, Action::Open]),
     ]
 }
+
+/// The scenes also drawn at 120×40, where the extra room shows more.
+const LARGE: [&str; 7] = [
+    "overview",
+    "checklist_detail",
+    "records",
+    "talks",
+    "help",
+    "form",
+    "roster",
+];
 
 fn scene_state(lang: Lang, actions: &[Action], theme: Theme) -> State {
     let ledger = fixture::ledger();
@@ -86,6 +110,21 @@ fn every_screen_at_80x24_in_both_languages() {
                 Lang::En => "en",
             };
             insta::assert_snapshot!(format!("{name}_{tag}"), term.backend());
+        }
+    }
+}
+
+#[test]
+fn the_larger_screens_at_120x40_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, actions) in scenes().into_iter().filter(|(n, _)| LARGE.contains(n)) {
+            let state = scene_state(lang, &actions, Theme::default());
+            let term = draw(&state, 120, 40);
+            let tag = match lang {
+                Lang::Zh => "zh",
+                Lang::En => "en",
+            };
+            insta::assert_snapshot!(format!("{name}_{tag}_120x40"), term.backend());
         }
     }
 }
@@ -132,6 +171,11 @@ fn ascii_mode_draws_only_ascii_chrome() {
         for cell in term.backend().buffer().content() {
             let s = cell.symbol();
             assert!(!s.chars().any(chrome), "{name}: non-ASCII glyph {s:?}");
+            // Nothing of ambiguous width, data included (“” in the seed text).
+            for c in s.chars() {
+                use unicode_width::UnicodeWidthChar;
+                assert_eq!(c.width(), c.width_cjk(), "{name}: ambiguous {c:?}");
+            }
         }
     }
 }
@@ -139,7 +183,7 @@ fn ascii_mode_draws_only_ascii_chrome() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn no_size_panics(w in 0u16..=300, h in 0u16..=100, scene in 0usize..15, zh in any::<bool>()) {
+    fn no_size_panics(w in 0u16..=300, h in 0u16..=100, scene in 0usize..18, zh in any::<bool>()) {
         let lang = if zh { Lang::Zh } else { Lang::En };
         let scenes = scenes();
         let (_, actions) = &scenes[scene % scenes.len()];

@@ -270,7 +270,7 @@ fn cli_closes_a_year_and_refuses_writes_into_it() {
 
     let list = env.ok(&["year", "list"]);
     let row = list.lines().find(|l| l.starts_with("2025")).unwrap();
-    assert!(row.contains("已结账"), "{row}");
+    assert!(row.contains("已封存"), "{row}");
     let digest = row.split_whitespace().last().unwrap();
     assert_eq!(digest.len(), 64, "{row}");
     let row26 = list.lines().find(|l| l.starts_with("2026")).unwrap();

@@ -9,11 +9,12 @@ use serde_json::Value;
 
 use crate::core::LedgerApi as _;
 use crate::core::error::Field;
-use crate::core::journal::{Action, Entity, FieldChange, JournalEntry, diff};
+use crate::core::error::SealCheck;
+use crate::core::journal::{Action, Entity, FieldChange, Hash, JournalEntry, diff};
 use crate::core::record::Record;
 use crate::core::roster::Roster;
 use crate::core::text::inert_line;
-use crate::i18n::{Lang, audit as a, cli as t};
+use crate::i18n::{Lang, audit as a, cli as t, seal as s};
 
 use super::records::{parse_id, summary};
 use super::status::year_arg;
@@ -159,9 +160,64 @@ pub fn restore(ctx: &Context, raw: &str) -> Result<String, CliError> {
     Ok(format!("{}\n", a::restored(ctx.lang, &line)))
 }
 
-pub fn verify(ctx: &Context) -> Result<String, CliError> {
-    let s = ctx.ledger.verify()?;
-    Ok(format!("{}\n", a::intact(ctx.lang, s.entries, &s.head)))
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Check one year against a digest (from the annual report): --seal 2025 DIGEST
+    #[arg(long, num_args = 2, value_names = ["YEAR", "DIGEST"])]
+    pub seal: Option<Vec<String>>,
+    /// Check an archive file on its own (a copy handed upward), with --seal
+    #[arg(long, value_name = "FILE")]
+    pub archive: Option<std::path::PathBuf>,
+}
+
+/// The year and digest of `--seal YEAR DIGEST`.
+fn seal_arg(args: &VerifyArgs, this_year: i32) -> Result<Option<(i32, Hash)>, CliError> {
+    let Some([year, digest]) = args.seal.as_deref() else {
+        return Ok(None);
+    };
+    let year = year_arg(Some(year), this_year)?;
+    let digest = Hash::from_hex(digest.trim().to_ascii_lowercase().as_str())
+        .ok_or_else(|| CliError::BadDigest(digest.clone()))?;
+    Ok(Some((year, digest)))
+}
+
+pub fn verify(ctx: &Context, args: &VerifyArgs) -> Result<String, CliError> {
+    let lang = ctx.lang;
+    if let Some((year, digest)) = seal_arg(args, ctx.today.year())? {
+        let seal = ctx.ledger.check_digest(year, &digest)?;
+        return Ok(format!("{}\n", s::digest_matches(lang, &seal)));
+    }
+    let audit = ctx.ledger.audit()?;
+    let mut out = format!(
+        "{}\n",
+        a::intact(lang, audit.summary.entries, &audit.summary.head)
+    );
+    for seal in &audit.archives {
+        let _ = writeln!(out, "{}", s::archive_intact(lang, seal));
+    }
+    for e in &audit.notices {
+        let _ = writeln!(out, "{}", s::notice(lang, e));
+    }
+    Ok(out)
+}
+
+/// `verify --archive FILE [--seal YEAR DIGEST]`: an archive file checked on
+/// its own, without a ledger.
+pub fn verify_file(
+    lang: Lang,
+    path: &std::path::Path,
+    args: &VerifyArgs,
+) -> Result<String, CliError> {
+    let (archive, _) =
+        crate::store::archive::read_file(path).map_err(|e| CliError::Core(e.into()))?;
+    if let Some((year, digest)) = seal_arg(args, archive.year)?
+        && (year != archive.year || digest != archive.seal.digest)
+    {
+        return Err(CliError::Core(crate::core::CoreError::SealCheck(
+            SealCheck::NoSuchSeal { year, digest },
+        )));
+    }
+    Ok(format!("{}\n", s::digest_matches(lang, &archive.seal)))
 }
 
 pub fn seal(ctx: &Context, year: &str) -> Result<String, CliError> {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::Datelike;
 use clap::{Args, ValueEnum};
 
 use crate::core::Backup;
@@ -16,17 +17,19 @@ use super::{CliError, Context, read_text, write_out};
 pub enum Format {
     Json,
     Csv,
+    /// The year's 台账 as an Excel workbook (needs --out)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// json: a full backup; csv: a table for Excel/WPS (UTF-8 with BOM)
+    /// json: a full backup; csv: a table for Excel/WPS (UTF-8 with BOM); xlsx: the year's 台账 workbook
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
     /// csv only: records (default), duties (with the year's progress) or fixes
     #[arg(long, value_enum)]
     pub what: Option<What>,
-    /// csv only: the year (records: default every year; duties, fixes: this year)
+    /// csv and xlsx: the year (csv records: default every year; otherwise this year)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<String>,
     /// Write to FILE instead of stdout (a CSV file is readable by its owner only)
@@ -54,6 +57,10 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Result<String, CliError> {
     }
     if args.what.is_some() {
         return Err(CsvError::OnlyForCsv("what").into());
+    }
+    if args.format == Format::Xlsx {
+        let year = super::status::year_arg(args.year.as_deref(), ctx.today.year())?;
+        return super::csv::export_xlsx(ctx, year, args.out.as_deref());
     }
     if args.year.is_some() {
         return Err(CsvError::OnlyForCsv("year").into());

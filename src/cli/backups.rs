@@ -1,16 +1,15 @@
 //! `taizhang backup now|list|restore`: the rotating backups of `store::backup`.
-//! `restore` works even when the database cannot be opened: it moves the
-//! damaged files aside, creates a fresh ledger and imports the backup.
+//! `restore` (in `restore`) works even when the database cannot be opened.
 
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+mod restore;
+
 use crate::core::LedgerApi as _;
-use crate::core::mem::MemStore;
-use crate::core::{Catalogue, CoreError, Ledger, Store, StoreError};
+use crate::core::{CoreError, StoreError};
 use crate::i18n::{Lang, backups as t};
-use crate::store::SledStore;
 use crate::store::backup::{self, BadFile, Kind};
 
 use super::{CliError, Context, context};
@@ -21,10 +20,13 @@ pub enum BackupCmd {
     Now,
     /// List the backups of this ledger, newest first
     List,
-    /// Replace the ledger with a backup (default: the latest), all or nothing
+    /// Replace the ledger with a backup (default: the latest), all or nothing; sealed years stay as archived
     Restore {
         /// A backup file (default: the latest in LEDGER/backups/)
         file: Option<PathBuf>,
+        /// The owner only: accept a backup whose journal does not continue the ledger's (journaled, shown by verify)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -45,6 +47,10 @@ pub enum Trouble {
     BadFile { file: PathBuf, why: BadFile },
     #[error("backup file {file:?} is not coherent: {why}")]
     Incoherent { file: PathBuf, why: String },
+    /// `backup restore` itself could not open or replace the ledger; its
+    /// words never send the user back to `backup restore`.
+    #[error("cannot restore the ledger at {path:?}: {cause}")]
+    RestoreFailed { path: PathBuf, cause: StoreError },
 }
 
 impl From<Trouble> for CliError {
@@ -62,13 +68,20 @@ pub fn run(
     match cmd {
         BackupCmd::Now => now(&Context::open(db, lang, access)?),
         BackupCmd::List => list(&context::db_path(db)?, lang),
-        BackupCmd::Restore { file } => restore(&context::db_path(db)?, lang, file.as_deref()),
+        BackupCmd::Restore { file, force } => {
+            restore::run(&context::db_path(db)?, lang, file.as_deref(), *force)
+        }
     }
 }
 
 fn now(ctx: &Context) -> Result<String, CliError> {
-    let file = backup::write(&ctx.ledger.export()?, &ctx.path, Kind::Manual, ctx.now)
-        .map_err(|e| CliError::Core(e.into()))?;
+    let file = backup::write(
+        &ctx.ledger.backup_snapshot()?,
+        &ctx.path,
+        Kind::Manual,
+        ctx.now,
+    )
+    .map_err(|e| CliError::Core(e.into()))?;
     Ok(format!("{}\n", t::taken(ctx.lang, &file.path)))
 }
 
@@ -83,81 +96,6 @@ fn list(path: &Path, lang: Lang) -> Result<String, CliError> {
         out.push('\n');
     }
     Ok(out)
-}
-
-/// Choose, read and check the backup before touching the ledger; then import
-/// it into the ledger, or into a fresh one if the ledger cannot be opened.
-fn restore(path: &Path, lang: Lang, file: Option<&Path>) -> Result<String, CliError> {
-    let file = match file {
-        Some(f) => f.to_path_buf(),
-        None => {
-            backup::latest(path)
-                .map_err(|e| CliError::Core(e.into()))?
-                .ok_or_else(|| Trouble::NoBackup(path.to_path_buf()))?
-                .path
-        }
-    };
-    let data = backup::read(&file).map_err(|why| Trouble::BadFile {
-        file: file.clone(),
-        why,
-    })?;
-    // A dry run on a memory store: `Ledger::import` checks coherence.
-    Ledger::new(MemStore::new(data.catalogue.clone()), context::user())
-        .import(&data)
-        .map_err(|e| Trouble::Incoherent {
-            file: file.clone(),
-            why: match e {
-                CoreError::BadBackup(m) => m,
-                other => other.to_string(),
-            },
-        })?;
-    let (_, now) = context::clock()?;
-    let mut notes = Vec::new();
-    let store = match SledStore::open(path, &Catalogue::embedded()) {
-        Ok(store) => match store.export() {
-            Ok(current) => {
-                if !current.people.is_empty() || !current.records.is_empty() {
-                    let safety = backup::write(&current, path, Kind::Safety, now)
-                        .map_err(|e| CliError::Core(e.into()))?;
-                    notes.push(t::safety_kept(lang, path, &safety.path));
-                }
-                store
-            }
-            // It opens but a value fails its checksum: set it aside whole.
-            Err(StoreError::Corrupt(_)) => {
-                drop(store);
-                fresh(path, now, true, lang, &mut notes)?
-            }
-            Err(e) => return Err(CliError::Core(e.into())),
-        },
-        // After a time-out the abandoned open still holds the lock.
-        Err(StoreError::Corrupt(_)) => fresh(path, now, true, lang, &mut notes)?,
-        Err(StoreError::OpenTimeout { .. }) => fresh(path, now, false, lang, &mut notes)?,
-        Err(e) => return Err(CliError::Core(e.into())),
-    };
-    Ledger::new(store, context::user()).import(&data)?;
-    let mut out = format!(
-        "{}\n",
-        t::restored(lang, &file, data.people.len(), data.records.len())
-    );
-    for n in notes {
-        out.push_str(&n);
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// Move the damaged database aside and open a fresh, empty ledger.
-fn fresh(
-    path: &Path,
-    now: chrono::NaiveDateTime,
-    take_lock: bool,
-    lang: Lang,
-    notes: &mut Vec<String>,
-) -> Result<SledStore, CliError> {
-    let aside = backup::move_aside(path, now, take_lock).map_err(|e| CliError::Core(e.into()))?;
-    notes.push(t::moved_aside(lang, &aside));
-    SledStore::open(path, &Catalogue::embedded()).map_err(|e| CliError::Core(e.into()))
 }
 
 /// A damaged or unopenable ledger becomes `Trouble::Damaged`, naming the

@@ -97,7 +97,17 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<AnyLedger, CliError> {
             Ok(AnyLedger::Remote(remote))
         }
         (Access::Service, Some(fixed)) => {
-            if crate::store::Sharing::load(path).map_err(core)?.is_shared() {
+            // A member cannot read a shared ledger's settings (0600): shared.
+            let shared = match crate::store::Sharing::load(path) {
+                Ok(sharing) => sharing.is_shared(),
+                Err(crate::core::StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::PermissionDenied =>
+                {
+                    true
+                }
+                Err(e) => return Err(core(e)),
+            };
+            if shared {
                 return Err(CliError::TodayWithService(fixed));
             }
             match open_direct(path) {

@@ -7,6 +7,8 @@ mod fixes;
 mod import;
 mod read;
 mod records;
+mod workbook;
+mod xlsx;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ use super::{CliError, Context};
 
 pub use import::{ImportCsvArgs, run as import};
 pub use read::Unreadable;
+pub use xlsx::export as export_xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
@@ -40,6 +43,8 @@ pub enum What {
 pub enum CsvError {
     #[error("--{0} only applies to --format csv")]
     OnlyForCsv(&'static str),
+    #[error("an .xlsx workbook is binary and needs --out FILE")]
+    XlsxNeedsOut,
     #[error("{path:?} cannot be read as CSV: {why:?}")]
     Unreadable { path: PathBuf, why: Unreadable },
     #[error("{path:?} line {line}: {message}")]
@@ -94,7 +99,7 @@ pub fn export(
             if items.is_empty() {
                 note(w::fixes_pending(lang));
             }
-            fixes::table(lang, &ctx.ledger.roster()?, &items)?
+            fixes::table(ctx, &items)?
         }
     };
     match out {

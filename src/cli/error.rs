@@ -77,6 +77,9 @@ pub enum CliError {
     BadYear(String),
     #[error("bad record id {0:?}")]
     BadRecordId(String),
+    /// `verify --seal YEAR DIGEST` with a digest that is not 64 hex digits.
+    #[error("bad seal digest {0:?}")]
+    BadDigest(String),
     #[error("terminal: {0}")]
     Terminal(String),
     #[error("bad absence {0:?}")]
@@ -99,7 +102,9 @@ impl CliError {
     /// command.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Core(CoreError::Store(_) | CoreError::Journal(_))
+            CliError::Core(
+                CoreError::Store(_) | CoreError::Journal(_) | CoreError::SealCheck(_),
+            )
             | CliError::NoDataDir
             | CliError::Read { .. }
             | CliError::Write { .. }

@@ -12,7 +12,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use crate::core::LedgerApi as _;
 use crate::core::error::Field;
 use crate::core::fix::FixItem;
-use crate::i18n::cli as t;
+use crate::i18n::{cli as t, fix as fixword};
 use crate::report::{self, FixLine, RectificationSummary, Report, ReportError};
 
 use super::status::year_arg;
@@ -84,7 +84,11 @@ pub fn run(ctx: &Context, cmd: &ReportCmd) -> Result<String, CliError> {
             let year = year_arg(out.year.as_deref(), ctx.today.year())?;
             let view = ctx.ledger.year_view(year, ctx.today)?;
             let fixes = rectification_summary(ctx, year)?;
-            let report = report::annual(&view, &fixes, lang);
+            let mut report = report::annual(&view, &fixes, lang);
+            report.note = ctx
+                .ledger
+                .check_seal(year)?
+                .map(|(seal, intact)| report::seal_note(lang, &seal, intact));
             deliver(ctx, &report, format, out.out.as_deref())
         }
         ReportCmd::Shuze(args) => {
@@ -126,7 +130,15 @@ fn rectification_summary(ctx: &Context, year: i32) -> Result<RectificationSummar
         problem: f.problem.clone(),
         owner: roster.name(f.owner),
         deadline: f.deadline,
-        state: super::fix::state_word(lang, f, ctx.today),
+        state: if f.overdue_on(cutoff) {
+            format!(
+                "{}{}",
+                fixword::state(lang, f.state),
+                lang.pick("（逾期）", " (overdue)")
+            )
+        } else {
+            fixword::state(lang, f.state).to_string()
+        },
     };
     Ok(RectificationSummary {
         opened: all

@@ -33,6 +33,10 @@ pub struct InitSharedArgs {
     /// The Unix group whose members may use the ledger
     #[arg(long, value_name = "NAME")]
     pub group: String,
+    /// A dedicated Unix user to run the service as, started by systemd for
+    /// any member; prints the unit files and the steps
+    #[arg(long, value_name = "USER")]
+    pub service_user: Option<String>,
 }
 
 fn options(dir: &Path, args: &ServeArgs) -> ServeOptions {
@@ -90,7 +94,19 @@ pub fn init_shared(
     if group_exists && !super::init::is_ledger(&dir) {
         drop(context::open_ledger(&dir, context::Access::Direct)?);
     }
-    let sharing = service::share::share_with_group(&dir, &args.group)
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
+    let sharing = service::share::share(&dir, &args.group, args.service_user.as_deref())
         .map_err(|e| CliError::Core(e.into()))?;
-    Ok(format!("{}\n", t::shared(lang, &dir, &sharing)))
+    let mut out = format!("{}\n", t::shared(lang, &dir, &sharing));
+    if let Some(user) = &args.service_user {
+        let program = std::env::current_exe().unwrap_or_else(|_| "taizhang".into());
+        let units = service::units::units(&dir, &program, user, &args.group);
+        let done = nix::unistd::geteuid().is_root();
+        out.push_str(&t::activation_steps(lang, &dir, user, &args.group, done));
+        out.push('\n');
+        out.push_str(&units.socket);
+        out.push('\n');
+        out.push_str(&units.service);
+    }
+    Ok(out)
 }

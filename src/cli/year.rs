@@ -1,5 +1,6 @@
-//! `taizhang year close|list` and `taizhang amend`: closing a year (seal,
-//! carry-over, read-only from then on) and dated corrections to records.
+//! `taizhang year close|list|reopen` and `taizhang amend`: closing a year
+//! (carry-over, seal, into its archive), the owner's reopening, and dated
+//! corrections to records.
 
 use std::fmt::Write as _;
 
@@ -12,7 +13,7 @@ use crate::core::error::Field;
 use crate::core::record::RecordId;
 use crate::core::text::{inert, inert_line};
 use crate::core::year::Correction;
-use crate::i18n::{cli as t, fix_cli as w};
+use crate::i18n::{cli as t, fix_cli as w, seal as sl};
 
 use super::records::parse_id;
 use super::status::year_arg;
@@ -27,6 +28,11 @@ pub enum YearCmd {
     },
     /// Every year with its state and seal digest
     List,
+    /// Put a sealed year back into the ledger so it can change (the ledger's owner only; journaled)
+    Reopen {
+        /// The year, e.g. 2025
+        year: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -59,21 +65,29 @@ pub fn run(ctx: &Context, cmd: &YearCmd) -> Result<String, CliError> {
             }
             let mut out = format!("{}\n", w::year_list_heading(lang));
             for s in states {
-                let seal = match &s.seal {
+                let mut seal = match &s.seal {
                     Some((digest, true)) => digest.digest.to_string(),
                     Some((digest, false)) => format!("{}{}", digest.digest, w::seal_broken(lang)),
                     None => "—".to_string(),
                 };
+                if let Some(e) = &s.reopened {
+                    seal.push_str(&sl::reopened_mark(lang, e));
+                }
                 let _ = writeln!(
                     out,
                     "{}  {}  {:>5}  {:>4}  {seal}",
                     s.year,
-                    w::year_state(lang, s.closed),
+                    sl::year_state(lang, s.closed, s.archived),
                     s.records,
                     s.fixes
                 );
             }
             Ok(out)
+        }
+        YearCmd::Reopen { year } => {
+            let year = year_arg(Some(year), ctx.today.year())?;
+            ctx.ledger.reopen_year(year)?;
+            Ok(format!("{}\n", sl::reopened(lang, year)))
         }
     }
 }

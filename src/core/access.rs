@@ -43,6 +43,11 @@ pub enum Act {
     Import,
     /// Close (销号) a rectification item.
     CloseFix,
+    /// Put a sealed year back into the live ledger (the owner's alone).
+    ReopenYear,
+    /// Restore a backup whose journal does not continue the ledger's (the
+    /// owner's alone).
+    ForceRestore,
 }
 
 /// The rules of the table, each a sentence in `crate::i18n::access`.
@@ -57,6 +62,9 @@ pub enum Rule {
     NotOneself,
     /// Only the 书记 or the 纪检委员, as mapped now, close an item.
     SecretaryOrDisciplineCloses,
+    /// Only the owner reopens a sealed year or forces in a backup whose
+    /// journal does not continue the ledger's.
+    OwnerUnseals,
 }
 
 /// Why something was refused, in data; `crate::i18n::access` words it.
@@ -91,6 +99,10 @@ impl Refusal {
     pub fn rule(&self) -> Rule {
         match self {
             Refusal::Reviewer { .. } => Rule::ReviewersReadOnly,
+            Refusal::NotAdmin {
+                act: Act::ReopenYear | Act::ForceRestore,
+                ..
+            } => Rule::OwnerUnseals,
             Refusal::NotAdmin { .. } => Rule::OwnerAdministers,
             Refusal::Oneself { .. } => Rule::NotOneself,
         }
@@ -138,6 +150,21 @@ impl Policy {
             });
         }
         Ok(())
+    }
+
+    /// `Ok` when `user` is the ledger's owner, for an act that is the
+    /// owner's alone, whatever `secretary_admin` says.
+    pub fn check_owner(&self, user: &str, act: Act) -> Result<(), Refusal> {
+        self.check_write(user)?;
+        if self.is_owner(user) {
+            return Ok(());
+        }
+        Err(Refusal::NotAdmin {
+            user: user.to_string(),
+            act,
+            owner: self.owner.clone(),
+            secretary_too: false,
+        })
     }
 
     /// `Ok` when `user`, who is `acting` on the roster (if anyone), may do

@@ -215,6 +215,8 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
         fixes,
         corrections: Vec::new(),
         closed_years: Vec::new(),
+        archived: Vec::new(),
+        journal: Vec::new(),
     }
 }
 

@@ -170,9 +170,65 @@ pub enum StoreError {
     /// `init-shared --group NAME` (or `serve --group`) named no Unix group.
     #[error("there is no Unix group named {0:?}; create it first (groupadd) or check the spelling")]
     NoGroup(String),
+    /// `init-shared --service-user NAME` named no Unix user.
+    #[error(
+        "there is no Unix user named {0:?}; create it first (for example: sudo useradd --system --no-create-home --shell /usr/sbin/nologin {0}) or check the spelling"
+    )]
+    NoUser(String),
     /// The user may read the ledger but not change it (`core::access`).
     #[error(transparent)]
     ReadOnly(#[from] super::access::Refusal),
+    /// An archived (sealed) year's file is refused.
+    #[error(
+        "the archive of the sealed year {year} ({path}) is refused: {fault}; put back an intact copy of the file (from the ledger's backups or wherever it was handed)"
+    )]
+    Archive {
+        year: i32,
+        path: String,
+        fault: super::archive::ArchiveFault,
+    },
+    /// A write into an archived year reached the store.
+    #[error(
+        "the year {0} is sealed in its archive and never changes; only the ledger's owner can reopen it (taizhang year reopen {0})"
+    )]
+    SealedYear(i32),
+    /// The process behind the ledger's socket is not the ledger's service:
+    /// it runs as another user than the ledger's owner (or service user).
+    #[error(
+        "the process listening on {socket} runs as {runs_as}, not as the ledger's owner {owner}; taizhang sent it nothing. Someone else may have put that socket there: tell the ledger's owner"
+    )]
+    ForeignService {
+        socket: PathBuf,
+        runs_as: String,
+        owner: String,
+    },
+    /// The ledger service turned the connection away (its limits).
+    #[error(transparent)]
+    TurnedAway(#[from] Turnaway),
+}
+
+/// Why the ledger service turned a connection away, in data, so that the
+/// client can word it (`crate::i18n::service::turnaway`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+pub enum Turnaway {
+    #[error(
+        "the ledger service already serves its limit of {limit} connections; close a taizhang window or wait, then try again"
+    )]
+    Full { limit: usize },
+    #[error(
+        "user {user} already has the limit of {limit} connections to the ledger service; close one of your taizhang windows, then try again"
+    )]
+    UserFull { user: String, limit: usize },
+    #[error(
+        "the ledger service cannot tell which Unix user is connecting (no peer credentials), so it refuses the connection"
+    )]
+    UnknownPeer,
+    #[error(
+        "a message longer than the ledger service's limit of {limit} bytes; import a large ledger in smaller parts"
+    )]
+    TooLarge { limit: u64 },
+    #[error("a message that did not arrive in full within {secs} s")]
+    TooSlow { secs: u64 },
 }
 
 pub use wire::WireError;
@@ -225,6 +281,34 @@ pub enum CoreError {
         "year {year} has not begun (today is {today}); only past or current years can be closed"
     )]
     YearNotBegun { year: i32, today: NaiveDate },
+    /// An import or restore would change a sealed year.
+    #[error("the file changes the sealed year {year} ({what:?}); a sealed year never changes")]
+    ChangesSealedYear { year: i32, what: Sealed },
+    /// `year reopen` of a year that is not archived.
+    #[error("year {0} is not sealed in an archive")]
+    NotArchived(i32),
+    /// A backup's chain does not continue the ledger's (see `core::restore`).
+    #[error(transparent)]
+    Chain(#[from] super::restore::ChainRefusal),
+    /// `verify --seal YEAR DIGEST` found no seal of the year with that digest,
+    /// or the year's content no longer gives it.
+    #[error("{0:?}")]
+    SealCheck(SealCheck),
+}
+
+/// The outcome of checking a year against a digest that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SealCheck {
+    /// No seal of the year has that digest.
+    NoSuchSeal {
+        year: i32,
+        digest: super::journal::Hash,
+    },
+    /// The digest was sealed, but the year's content changed since.
+    Changed {
+        year: i32,
+        digest: super::journal::Hash,
+    },
 }
 
 /// A reviewer's refusal stays the store's read-only error it always was;

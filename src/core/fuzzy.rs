@@ -126,6 +126,41 @@ pub fn rank<S: AsRef<str>>(query: &str, candidates: &[S]) -> Vec<Match> {
     out
 }
 
+/// Does `term` (already trimmed and lower-cased) find `name`, as the
+/// forms' completion would: in the text itself, or at the start of its
+/// pinyin initials or spelling (`zl`, `zhaolei` for 赵磊).
+pub fn finds_name(term: &str, name: &str) -> bool {
+    if term.is_empty() {
+        return true;
+    }
+    if name.to_lowercase().contains(term) {
+        return true;
+    }
+    if !term.is_ascii() {
+        return false;
+    }
+    let (initials, full) = pinyin_keys(name);
+    initials.starts_with(term) || full.starts_with(term)
+}
+
+/// Does `term` (trimmed, lower-cased) occur in `text`, or, for a term of
+/// two or more ASCII letters, in the pinyin initials of its Chinese (`ztdr`
+/// finds 主题党日活动)?
+pub fn finds_text(term: &str, text: &str) -> bool {
+    if term.is_empty() || text.to_lowercase().contains(term) {
+        return true;
+    }
+    if term.len() < 2 || !term.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let initials: String = text
+        .to_pinyin()
+        .flatten()
+        .map(pinyin::Pinyin::first_letter)
+        .collect();
+    initials.contains(term)
+}
+
 /// The matching candidates themselves, best first.
 pub fn filter<'a, S: AsRef<str>>(query: &str, candidates: &'a [S]) -> Vec<&'a str> {
     rank(query, candidates)
@@ -142,6 +177,18 @@ mod tests {
     fn pinyin_keys_spell_names() {
         assert_eq!(pinyin_keys("李四"), ("ls".into(), "lisi".into()));
         assert_eq!(pinyin_keys("Anna李"), ("annal".into(), "annali".into()));
+    }
+
+    #[test]
+    fn finds_names_and_text_by_pinyin() {
+        assert!(finds_name("zl", "赵磊"));
+        assert!(finds_name("zhaol", "赵磊"));
+        assert!(finds_name("磊", "赵磊"));
+        assert!(!finds_name("lz", "赵磊"));
+        assert!(finds_text("ztdr", "主题党日活动"));
+        assert!(finds_text("党日", "主题党日活动"));
+        assert!(!finds_text("z", "主题党日活动"), "one letter is too loose");
+        assert!(!finds_text("xx", "主题党日活动"));
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! each row a `NewRecord`, and every row is validated before any is written
 //! (all or nothing). Pure: the table comes in decoded; `today` is a parameter.
 
+mod cells;
 mod columns;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::catalogue::Catalogue;
-use super::date::parse_date;
+use super::catalogue::{Catalogue, DutyId};
 use super::error::{Field, Problem, ValidationError};
 use super::record::{NewRecord, Record, RecordDraft, RecordId, RecordKind};
 use super::roster::{PersonId, Roster};
@@ -26,6 +26,18 @@ pub struct Against<'a> {
     pub today: NaiveDate,
     /// Accept a row that repeats an existing record or an earlier row.
     pub allow_duplicates: bool,
+    /// Years closed with `year close`: a row dated in one is refused here,
+    /// so that `--dry-run` and the import agree.
+    pub closed: &'a [i32],
+}
+
+/// The rows that passed, and what the person importing should be told.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// Each good row's number and its record.
+    pub inputs: Vec<(usize, NewRecord)>,
+    /// Rows dated after today (accepted, but worth a second look).
+    pub future: Vec<usize>,
 }
 
 /// One data row as read from the file.
@@ -44,6 +56,8 @@ pub enum RowProblem {
     SameAsRecord(RecordId),
     /// Same date, kind, topic and host as an earlier row of the file.
     SameAsRow(usize),
+    /// Dated in a year closed with `year close`.
+    YearClosed(i32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +72,34 @@ pub struct RowError {
 /// means "what the kind counts toward").
 pub const NO_DUTIES: [&str; 5] = ["无", "none", "-", "—", "／"];
 
+/// Head-count columns of a sheet, redundant beside a list of attendees.
+const HEAD_COUNTS: [&str; 4] = ["应到人数", "实到人数", "应到", "实到"];
+
+/// How far down a sheet the header row may sit (below title rows).
+pub const HEADER_SEARCH: usize = 10;
+
+/// The header row of a sheet whose first rows may be titles
+/// (`XX党支部2024年会议台账`): the first of the leading rows that names the
+/// required columns, with its position in `rows`. When none does, the error
+/// is that of the first non-blank row.
+pub fn find_header(rows: &[Row]) -> Result<(usize, Columns), HeaderError> {
+    let mut first_error = None;
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .take(HEADER_SEARCH)
+    {
+        match Columns::from_header(&row.cells) {
+            Ok(columns) => return Ok((i, columns)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(HeaderError::Missing(Column::REQUIRED.to_vec())))
+}
+
 /// Turn every row into a `NewRecord` that validates; either all of them or
 /// one error per bad row. Blank rows are skipped.
 pub fn validate_rows(
@@ -65,6 +107,15 @@ pub fn validate_rows(
     rows: &[Row],
     against: &Against<'_>,
 ) -> Result<Vec<NewRecord>, Vec<RowError>> {
+    check_rows(columns, rows, against).map(|c| c.inputs.into_iter().map(|(_, r)| r).collect())
+}
+
+/// `validate_rows`, keeping each row's number and noting future dates.
+pub fn check_rows(
+    columns: &Columns,
+    rows: &[Row],
+    against: &Against<'_>,
+) -> Result<Checked, Vec<RowError>> {
     let mut seen: HashMap<Key, RecordId> = HashMap::new();
     if !against.allow_duplicates {
         for r in against.existing {
@@ -74,6 +125,7 @@ pub fn validate_rows(
     let mut from_file: HashMap<Key, usize> = HashMap::new();
     let mut good = Vec::new();
     let mut bad = Vec::new();
+    let mut future = Vec::new();
     for row in rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -83,7 +135,7 @@ pub fn validate_rows(
             column,
             problem,
         };
-        let input = match new_record(columns, row, against.today) {
+        let input = match new_record(columns, row, against) {
             Ok(input) => input,
             Err(e) => {
                 bad.push(fail(columns.index_of(e.field), RowProblem::Invalid(e)));
@@ -97,6 +149,17 @@ pub fn validate_rows(
                 continue;
             }
         };
+        let year = draft.date.year();
+        if against.closed.contains(&year) {
+            bad.push(fail(
+                columns.index(Column::Date),
+                RowProblem::YearClosed(year),
+            ));
+            continue;
+        }
+        if draft.date > against.today {
+            future.push(row.number);
+        }
         if !against.allow_duplicates {
             let key = key_of_draft(&draft);
             if let Some(id) = seen.get(&key) {
@@ -109,9 +172,16 @@ pub fn validate_rows(
             }
             from_file.insert(key, row.number);
         }
-        good.push(input);
+        good.push((row.number, input));
     }
-    if bad.is_empty() { Ok(good) } else { Err(bad) }
+    if bad.is_empty() {
+        Ok(Checked {
+            inputs: good,
+            future,
+        })
+    } else {
+        Err(bad)
+    }
 }
 
 /// What makes two records "the same": date, kind, topic and host; for talks,
@@ -160,8 +230,9 @@ fn key(
 fn new_record(
     columns: &Columns,
     row: &Row,
-    today: NaiveDate,
+    against: &Against<'_>,
 ) -> Result<NewRecord, ValidationError> {
+    let today = against.today;
     let cell = |c: Column| -> String {
         columns
             .index(c)
@@ -169,9 +240,7 @@ fn new_record(
             .map(|s| plain(s))
             .unwrap_or_default()
     };
-    let date_cell = cell(Column::Date);
-    let date = parse_date(date_part(&date_cell), today)
-        .map_err(|p| ValidationError::new(Field::Date, p))?;
+    let date = cells::date(&cell(Column::Date), today)?;
     let kind_cell = cell(Column::Kind);
     let kind = if kind_cell.trim().is_empty() {
         None
@@ -180,33 +249,37 @@ fn new_record(
             ValidationError::new(Field::Kind, Problem::UnknownKind(kind_cell.trim().into()))
         })?)
     };
-    let absentees = split_list(&cell(Column::Absentees))
-        .iter()
-        .map(|item| absence(item))
-        .collect::<Result<Vec<_>, _>>()?;
+    let absentees = cells::absences(&cell(Column::Absentees))?;
     let duties_cell = cell(Column::Duties);
     let duties = match duties_cell.trim() {
         "" => None,
         s if NO_DUTIES.iter().any(|w| w.eq_ignore_ascii_case(s)) => Some(Vec::new()),
-        s => Some(
-            s.split([',', '，', '、', ';', '；', ' ', '\n'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
-        ),
+        s => Some(cells::duty_items(against.catalogue, s)),
     };
     let host = cell(Column::Host);
+    let attendees = cells::names(&cell(Column::Attendees), against.roster);
+    // 应到/实到 only say something the attendee list does not when it is empty.
+    let extras: Vec<(&str, &str)> = columns
+        .extra
+        .iter()
+        .filter_map(|i| {
+            Some((
+                columns.header.get(*i)?.as_str(),
+                row.cells.get(*i)?.as_str(),
+            ))
+        })
+        .filter(|(h, _)| attendees.is_empty() || !HEAD_COUNTS.contains(&h.trim()))
+        .collect();
     Ok(NewRecord {
         kind,
         date: Some(date),
         topic: cell(Column::Topic),
         host: (!host.trim().is_empty()).then(|| host.trim().to_string()),
-        attendees: split_list(&cell(Column::Attendees)),
+        attendees,
         absentees,
-        partners: split_list(&cell(Column::Partners)),
+        partners: cells::names(&cell(Column::Partners), against.roster),
         duties,
-        notes: cell(Column::Notes).trim().to_string(),
+        notes: cells::notes(&cell(Column::Notes), &extras),
         evidence: cell(Column::Evidence)
             .split(['、', ';', '；', '\n'])
             .map(str::trim)
@@ -219,41 +292,41 @@ fn new_record(
     })
 }
 
-/// A spreadsheet may write a date with a time (`2026/3/14 0:00`); keep the date.
-fn date_part(cell: &str) -> &str {
-    let cell = cell.trim();
-    match cell.split_once(char::is_whitespace) {
-        Some((day, time)) if time.contains(':') => day,
-        _ => cell,
-    }
-}
-
-/// Names typed as `A,B` / `A，B` / `A、B` / `A;B`, empty items dropped.
-fn split_list(cell: &str) -> Vec<String> {
-    cell.split([',', '，', '、', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// `李四（出差）`, `李四(出差)`, `李四:出差` or `李四`.
-fn absence(item: &str) -> Result<(String, String), ValidationError> {
+/// A duty as a person names it: its id (`b7`), its 条目 and title as the
+/// exports write them (`三（一）（2）专题研究全面从严治党`, `三(一)(2) Title`), or
+/// its title alone. Brackets may be full-width or ASCII.
+pub fn resolve_duty(catalogue: &Catalogue, item: &str) -> Option<DutyId> {
     let item = item.trim();
-    let (name, reason) = if let Some((name, rest)) = item.split_once(['（', '(']) {
-        (name, rest.trim_end_matches([')', '）']))
-    } else if let Some((name, reason)) = item.split_once([':', '：']) {
-        (name, reason)
-    } else {
-        (item, "")
-    };
-    if name.trim().is_empty() {
-        return Err(ValidationError::new(
-            Field::Absentees,
-            Problem::UnknownPerson(item.to_string()),
-        ));
+    if let Some(d) = catalogue.duties.iter().find(|d| d.id.as_str() == item) {
+        return Some(d.id.clone());
     }
-    Ok((name.trim().to_string(), reason.trim().to_string()))
+    let norm: String = item
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    let titled = |d: &&super::catalogue::Duty, rest: &str| {
+        let rest = rest.trim();
+        rest == d.title || rest.eq_ignore_ascii_case(&d.title_en)
+    };
+    let by_ref = catalogue.duties.iter().find(|d| {
+        norm.strip_prefix(d.seed_ref.as_str())
+            .is_some_and(|rest| titled(d, rest))
+    });
+    let by_title = || catalogue.duties.iter().find(|d| titled(d, &norm));
+    let by_ref_alone = || {
+        catalogue
+            .duties
+            .iter()
+            .find(|d| d.parent.is_none() && d.seed_ref == norm)
+    };
+    by_ref
+        .or_else(by_title)
+        .or_else(by_ref_alone)
+        .map(|d| d.id.clone())
 }
 
 /// Undo the export's formula guard: a cell written as `'=…` reads as `=…`.

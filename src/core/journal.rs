@@ -18,7 +18,7 @@ use super::record::RecordId;
 use super::roster::PersonId;
 
 pub use diff::{FieldChange, diff};
-pub use seal::{SealDigest, records_digest, seal_digest};
+pub use seal::{SealContents, SealDigest, full_seal_digest, records_digest, seal_digest};
 
 /// A SHA-256 hash, shown and stored as 64 lowercase hex digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -92,8 +92,14 @@ pub enum Action {
     Seal,
     /// A dated correction added to a record (`after`: the correction).
     Amend,
-    /// A year closed with `year close` (`after`: `{"year":Y,"closed":true}`).
+    /// A year closed with `year close` (`after`: `{"year":Y,"closed":true}`,
+    /// with the seal digest and the archive's SHA-256 since archives exist).
     CloseYear,
+    /// An archived year put back into the live store by its owner
+    /// (`before`: what `close_year` recorded).
+    ReopenYear,
+    /// The ledger replaced by a backup (`after`: `RestoreNote`).
+    RestoreBackup,
 }
 
 impl Action {
@@ -108,6 +114,8 @@ impl Action {
             Action::Seal => "seal",
             Action::Amend => "amend",
             Action::CloseYear => "close_year",
+            Action::ReopenYear => "reopen_year",
+            Action::RestoreBackup => "restore_backup",
         }
     }
 }

@@ -7,6 +7,8 @@ mod audit;
 mod cycle;
 mod fix;
 mod people;
+mod restore;
+mod sealed;
 
 use std::sync::Arc;
 
@@ -17,10 +19,10 @@ use super::catalogue::{Catalogue, DutyId};
 use super::confirm;
 use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
-use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
-use super::progress::{self, Progress, Tally};
+use super::port::{Stamp, Store};
+use super::progress::{Progress, Tally};
 use super::record::{NewRecord, Record, RecordDraft, RecordId};
-use super::roster::{PersonId, Roster};
+use super::roster::Roster;
 
 /// Everything a screen or report needs for one year, computed once.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -77,7 +79,8 @@ impl YearView {
 }
 
 pub use api::{Command, Effect, LedgerApi};
-pub use audit::VerifySummary;
+pub use audit::{Audit, VerifySummary};
+pub use restore::check_backup;
 
 /// The time source the shells inject; the core never reads the clock.
 pub type Clock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
@@ -168,41 +171,6 @@ impl<S: Store> Ledger<S> {
         Ok(Roster::new(self.store.people()?))
     }
 
-    pub fn records_in_year(&self, year: i32) -> Result<Vec<Record>, CoreError> {
-        let (from, to) = year_bounds(year)?;
-        Ok(self.store.records_between(from, to)?)
-    }
-
-    pub fn record_years(&self) -> Result<Vec<i32>, CoreError> {
-        Ok(self.store.record_years()?)
-    }
-
-    /// Load one year and compute its progress.
-    pub fn year_view(&self, year: i32, today: NaiveDate) -> Result<YearView, CoreError> {
-        let catalogue = self.catalogue()?;
-        let roster = self.roster()?;
-        let records = self.records_in_year(year)?;
-        let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
-        let tally = progress::tally(&progress);
-        let fixes = self.store.fixes(Some(year))?;
-        let closed = self.is_closed(year)?;
-        Ok(YearView {
-            year,
-            today,
-            catalogue,
-            roster,
-            records,
-            progress,
-            tally,
-            fixes,
-            closed,
-        })
-    }
-
-    pub fn record(&self, id: RecordId) -> Result<Record, CoreError> {
-        self.store.record(id)?.ok_or(CoreError::NoRecord(id))
-    }
-
     /// Add a record, entered by the acting user now (by the ledger's clock).
     pub fn add_record(&self, input: &NewRecord) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
@@ -264,23 +232,13 @@ impl<S: Store> Ledger<S> {
             .ok_or(CoreError::NoRecord(id))
     }
 
-    /// Validate a catalogue file and make it this ledger's catalogue.
+    /// Validate a catalogue file and make it this ledger's catalogue. A
+    /// sealed year keeps the catalogue in its archive, so its figures stay.
     pub fn import_catalogue(&self, text: &str) -> Result<Catalogue, CoreError> {
         let stamp = self.admin_stamp(Act::Catalogue, None)?;
         let catalogue = Catalogue::from_toml(text)?;
         self.store.set_catalogue(&catalogue, &stamp)?;
         Ok(catalogue)
-    }
-
-    pub fn export(&self) -> Result<Backup, CoreError> {
-        Ok(self.store.export()?)
-    }
-
-    /// Replace the whole ledger with a backup, after checking it is coherent.
-    pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
-        check_backup(backup)?;
-        let stamp = self.admin_stamp(Act::Import, None)?;
-        Ok(self.store.import(backup, &stamp)?)
     }
 }
 
@@ -295,81 +253,4 @@ fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), CoreError> {
         NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?,
         NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?,
     ))
-}
-
-/// A backup must be of a schema we read, and every reference inside it must
-/// resolve, so that an import never leaves a half-valid ledger.
-fn check_backup(b: &Backup) -> Result<(), CoreError> {
-    let bad = |m: String| Err(CoreError::BadBackup(m));
-    if b.schema > SCHEMA_VERSION {
-        return bad(format!(
-            "schema {} is newer than this taizhang reads ({SCHEMA_VERSION}); upgrade taizhang",
-            b.schema
-        ));
-    }
-    Catalogue::from_toml(&b.catalogue.to_toml())
-        .map_err(|e| CoreError::BadBackup(format!("catalogue: {}", e.message)))?;
-    let mut ids = std::collections::HashSet::new();
-    for p in &b.people {
-        if !ids.insert(u64::from(p.id.0)) {
-            return bad(format!("person id {} appears twice", p.id));
-        }
-    }
-    let person_ok = |id: &PersonId| b.people.iter().any(|p| p.id == *id);
-    for r in &b.records {
-        if !ids.insert(r.id.0) {
-            return bad(format!("record id {} is used twice", r.id));
-        }
-        let people = r
-            .host
-            .iter()
-            .chain(&r.attendees)
-            .chain(&r.partners)
-            .chain(r.absentees.iter().map(|a| &a.person));
-        for id in people {
-            if !person_ok(id) {
-                return bad(format!(
-                    "record {} names person #{id}, who is not in the roster",
-                    r.id
-                ));
-            }
-        }
-        for (i, d) in r.duties.iter().enumerate() {
-            if r.duties[..i].contains(d) {
-                return bad(format!(
-                    "record {} lists duty `{d}` twice; a record counts toward a duty once",
-                    r.id
-                ));
-            }
-            if b.catalogue.duty(d).is_none() {
-                return bad(format!(
-                    "record {} counts toward duty `{d}`, which is not in the catalogue",
-                    r.id
-                ));
-            }
-        }
-    }
-    for f in &b.fixes {
-        if !ids.insert(f.id.0) {
-            return bad(format!("rectification item id {} is used twice", f.id));
-        }
-        if !person_ok(&f.owner) {
-            return bad(format!(
-                "rectification item {} names owner #{}, who is not in the roster",
-                f.id, f.owner
-            ));
-        }
-    }
-    for c in &b.corrections {
-        if !ids.insert(c.id) {
-            return bad(format!("correction id {} is used twice", c.id));
-        }
-    }
-    if ids.iter().any(|&id| id >= b.next_id) {
-        return bad(format!(
-            "next_id {} is not above every id in the file",
-            b.next_id
-        ));
-    }
-    Ok(())
 }

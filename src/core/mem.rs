@@ -6,10 +6,15 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{Datelike, NaiveDate};
 
+use sha2::{Digest, Sha256};
+
+use super::archive::{ArchiveRef, YearArchive};
 use super::catalogue::Catalogue;
 use super::error::StoreError;
 use super::fix::{FixId, FixItem};
-use super::journal::{Action, Entity, JournalEntry, PutKind, canonical, put_action};
+use super::journal::{
+    Action, Entity, Hash, JournalEntry, PutKind, SealDigest, canonical, put_action,
+};
 use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::{Person, PersonId};
@@ -28,6 +33,18 @@ struct Inner {
     /// By (record, correction id).
     corrections: BTreeMap<(RecordId, u64), Correction>,
     closed_years: std::collections::BTreeSet<i32>,
+    /// Sealed years, out of `records` and `fixes`.
+    archives: BTreeMap<i32, YearArchive>,
+}
+
+/// The reference the memory store keeps for an archive: its seal digest and
+/// the SHA-256 of its canonical JSON (it has no file).
+fn archive_ref(a: &YearArchive) -> Result<ArchiveRef, StoreError> {
+    Ok(ArchiveRef {
+        year: a.year,
+        digest: a.seal.digest,
+        sha256: Hash(Sha256::digest(canonical(a)?.as_bytes()).into()),
+    })
 }
 
 impl Inner {
@@ -66,8 +83,8 @@ impl Inner {
         Ok(Some(action))
     }
 
-    fn backup(&self) -> Backup {
-        Backup {
+    fn backup(&self) -> Result<Backup, StoreError> {
+        Ok(Backup {
             schema: SCHEMA_VERSION,
             catalogue: self.catalogue.clone(),
             people: self.people.values().cloned().collect(),
@@ -76,7 +93,54 @@ impl Inner {
             fixes: self.fixes.values().cloned().collect(),
             corrections: self.corrections.values().cloned().collect(),
             closed_years: self.closed_years.iter().copied().collect(),
+            archived: self
+                .archives
+                .values()
+                .map(archive_ref)
+                .collect::<Result<_, _>>()?,
+            journal: Vec::new(),
+        })
+    }
+
+    /// Refuse a write dated in an archived year.
+    fn ensure_live(&self, year: i32) -> Result<(), StoreError> {
+        if self.archives.contains_key(&year) {
+            return Err(StoreError::SealedYear(year));
         }
+        Ok(())
+    }
+
+    /// Replace the open years with `backup` (see `Store::import`).
+    fn replace(
+        &mut self,
+        backup: &Backup,
+        stamp: &Stamp,
+        action: Action,
+        after: String,
+    ) -> Result<(), StoreError> {
+        for year in backup
+            .records
+            .iter()
+            .map(|r| r.date.year())
+            .chain(backup.fixes.iter().map(|f| f.year))
+        {
+            self.ensure_live(year)?;
+        }
+        let before = canonical(&self.backup()?)?;
+        self.catalogue = backup.catalogue.clone();
+        self.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
+        self.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();
+        self.next_id = self.next_id.max(backup.next_id);
+        self.fixes = backup.fixes.iter().map(|f| (f.id, f.clone())).collect();
+        self.corrections = backup
+            .corrections
+            .iter()
+            .map(|c| ((c.record, c.id), c.clone()))
+            .collect();
+        self.closed_years = backup.closed_years.iter().copied().collect();
+        self.closed_years.extend(self.archives.keys());
+        self.log(stamp, action, Entity::Ledger, Some(before), Some(after));
+        Ok(())
     }
 }
 
@@ -98,6 +162,7 @@ impl MemStore {
                 fixes: BTreeMap::new(),
                 corrections: BTreeMap::new(),
                 closed_years: std::collections::BTreeSet::new(),
+                archives: BTreeMap::new(),
             }),
         }
     }
@@ -159,6 +224,7 @@ impl Store for MemStore {
 
     fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
         let mut inner = self.lock();
+        inner.ensure_live(record.date.year())?;
         let in_trash = inner.trash.contains_key(&record.id);
         let how = (Entity::Record(record.id), PutKind::Restorable { in_trash });
         let done = inner.put(|i| &mut i.records, record.id, record, how, stamp)?;
@@ -213,7 +279,9 @@ impl Store for MemStore {
 
     fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
         let how = (Entity::Fix(fix.id), PutKind::Entity);
-        self.lock().put(|i| &mut i.fixes, fix.id, fix, how, stamp)?;
+        let mut inner = self.lock();
+        inner.ensure_live(fix.year)?;
+        inner.put(|i| &mut i.fixes, fix.id, fix, how, stamp)?;
         Ok(())
     }
 
@@ -242,19 +310,73 @@ impl Store for MemStore {
         Ok(self.lock().closed_years.iter().copied().collect())
     }
 
-    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<SealDigest, StoreError> {
         let mut inner = self.lock();
-        if !inner.closed_years.insert(year) {
-            return Ok(());
+        if let Some(a) = inner.archives.get(&year) {
+            return Ok(a.seal.clone());
         }
-        let after = super::year::closed_marker(year)?;
-        inner.log(
-            stamp,
-            Action::CloseYear,
-            Entity::Year(year),
-            None,
-            Some(after),
-        );
+        let records = inner
+            .records
+            .values()
+            .filter(|r| r.date.year() == year)
+            .cloned()
+            .collect::<Vec<_>>();
+        let fixes = inner
+            .fixes
+            .values()
+            .filter(|f| f.year == year)
+            .cloned()
+            .collect::<Vec<_>>();
+        let head = inner
+            .journal
+            .last()
+            .map_or((0, Hash::ZERO), |e| (e.seq, e.hash));
+        let people = inner.people.values().cloned().collect();
+        let archive =
+            YearArchive::build(year, inner.catalogue.clone(), people, records, fixes, head)?;
+        let reference = archive_ref(&archive)?;
+        let seal = archive.seal.clone();
+        let entity = Entity::Year(year);
+        inner.log(stamp, Action::Seal, entity, None, Some(canonical(&seal)?));
+        inner.records.retain(|_, r| r.date.year() != year);
+        inner.fixes.retain(|_, f| f.year != year);
+        inner.closed_years.insert(year);
+        let after = super::year::closed_marker(year, true, Some(&reference))?;
+        inner.log(stamp, Action::CloseYear, entity, None, Some(after));
+        inner.archives.insert(year, archive);
+        Ok(seal)
+    }
+
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError> {
+        Ok(self.lock().archives.get(&year).cloned())
+    }
+
+    fn reopen_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let Some(archive) = inner.archives.get(&year).cloned() else {
+            return Ok(());
+        };
+        let reference = archive_ref(&archive)?;
+        for r in &archive.records {
+            if inner.records.contains_key(&r.id) {
+                return Err(StoreError::Corrupt(format!(
+                    "record {} of the archive of {year} is also in the live ledger",
+                    r.id
+                )));
+            }
+        }
+        inner.archives.remove(&year);
+        for r in archive.records {
+            inner.records.insert(r.id, r);
+        }
+        for f in archive.fixes {
+            inner.fixes.insert(f.id, f);
+        }
+        inner.closed_years.remove(&year);
+        let before = super::year::closed_marker(year, true, Some(&reference))?;
+        let after = super::year::closed_marker(year, false, None)?;
+        let entity = Entity::Year(year);
+        inner.log(stamp, Action::ReopenYear, entity, Some(before), Some(after));
         Ok(())
     }
 
@@ -266,32 +388,27 @@ impl Store for MemStore {
     }
 
     fn export(&self) -> Result<Backup, StoreError> {
-        Ok(self.lock().backup())
+        self.lock().backup()
     }
 
     fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut inner = self.lock();
-        let before = canonical(&inner.backup())?;
         let after = canonical(&super::journal::ImportSummary::of(backup)?)?;
-        inner.catalogue = backup.catalogue.clone();
-        inner.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
-        inner.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();
-        inner.next_id = backup.next_id;
-        inner.fixes = backup.fixes.iter().map(|f| (f.id, f.clone())).collect();
-        inner.corrections = backup
-            .corrections
-            .iter()
-            .map(|c| ((c.record, c.id), c.clone()))
-            .collect();
-        inner.closed_years = backup.closed_years.iter().copied().collect();
-        inner.log(
-            stamp,
-            Action::Import,
-            Entity::Ledger,
-            Some(before),
-            Some(after),
-        );
-        Ok(())
+        self.lock().replace(backup, stamp, Action::Import, after)
+    }
+
+    fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        if inner.journal.is_empty() && !backup.journal.is_empty() {
+            super::journal::verify(&backup.journal)
+                .map_err(|b| StoreError::Corrupt(format!("the backup's {b}")))?;
+            inner.journal.clone_from(&backup.journal);
+            inner.trash = super::restore::trash_of(&backup.journal)
+                .into_iter()
+                .map(|(r, seq)| (r.id, (r, seq)))
+                .collect();
+        }
+        let after = note_json.to_string();
+        inner.replace(backup, stamp, Action::RestoreBackup, after)
     }
 
     fn seal(

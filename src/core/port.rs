@@ -6,18 +6,20 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::archive::{ArchiveRef, YearArchive};
 use super::catalogue::Catalogue;
 use super::error::StoreError;
 use super::fix::{FixId, FixItem};
-use super::journal::{Entity, JournalEntry};
+use super::journal::{Entity, JournalEntry, SealDigest};
 use super::record::{Record, RecordId};
 use super::roster::Person;
 use super::year::Correction;
 
 /// Version of the stored layout and of the JSON backup format. v2 added the
 /// change journal and the trash, v3 checksummed values, v4 rectification
-/// items, corrections and closed years; older taizhang must not write unjournaled.
-pub const SCHEMA_VERSION: u32 = 4;
+/// items, corrections and closed years, v5 archived years (`meta/archived`);
+/// older taizhang must not write unjournaled.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Who makes a change and when. The store journals the stamp it is given and
 /// never looks at the environment (a service puts the peer's user here).
@@ -45,6 +47,15 @@ pub struct Backup {
     /// Years closed with `year close`, ascending (since v4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closed_years: Vec<i32>,
+    /// The sealed years kept in archive files beside the database, with the
+    /// digests the ledger recorded for them. Their records and items are in
+    /// the archives, not in `records`/`fixes`, unless a full export put them there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<ArchiveRef>,
+    /// The change journal (backups carry it, so that a restore continues the
+    /// hash chain instead of starting a new one; exports leave it out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<JournalEntry>,
 }
 
 /// Persistence for one ledger. Every write that returns `Ok` is durable
@@ -85,18 +96,32 @@ pub trait Store {
 
     /// Years closed with `close_year`, ascending.
     fn closed_years(&self) -> Result<Vec<i32>, StoreError>;
-    /// Mark `year` closed; journaled as `close_year` of `year:Y`. Closing a
-    /// closed year changes nothing and journals nothing.
-    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError>;
+    /// Seal `year` and move it out of the live store into its archive: its
+    /// records, its items (`fix.year == year`), the roster and the catalogue,
+    /// under a seal on the current journal head. Journaled as `seal` and
+    /// `close_year` of `year:Y`, in one step. Closing an archived year changes
+    /// nothing and returns its seal.
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<SealDigest, StoreError>;
+    /// The archive of a sealed year, checked against its seal and the digest
+    /// the ledger recorded (`None`: the year is not archived).
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError>;
+    /// Put an archived year back into the live store and mark it open;
+    /// journaled as `reopen_year` of `year:Y`. The archive file is kept aside.
+    fn reopen_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError>;
 
     /// A fresh id, unique among people, records, items and corrections, never reused.
     fn next_id(&self) -> Result<u64, StoreError>;
 
     fn export(&self) -> Result<Backup, StoreError>;
-    /// Replace everything with `backup`, all or nothing; journaled as
-    /// `import` with the whole previous ledger as `before`. The journal and
-    /// the trash are kept.
+    /// Replace the open years with `backup`, all or nothing; journaled as
+    /// `import` with the whole previous ledger as `before`. The journal, the
+    /// trash and the archived years are kept; `next_id` never goes down.
+    /// Records or items dated in an archived year are refused.
     fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError>;
+    /// `import` for `backup restore`, journaled as `restore_backup` with
+    /// `note_json` as `after`. A store whose journal is empty first takes the
+    /// backup's journal (and the trash it implies), so the chain continues.
+    fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError>;
 
     /// Append a `seal` entry for `year` whose `after` is `digest_json`.
     fn seal(&self, year: i32, digest_json: &str, stamp: &Stamp)
@@ -161,8 +186,14 @@ impl<S: Store + ?Sized> Store for &S {
     fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
         (**self).closed_years()
     }
-    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<SealDigest, StoreError> {
         (**self).close_year(year, stamp)
+    }
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError> {
+        (**self).archive(year)
+    }
+    fn reopen_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).reopen_year(year, stamp)
     }
     fn next_id(&self) -> Result<u64, StoreError> {
         (**self).next_id()
@@ -172,6 +203,9 @@ impl<S: Store + ?Sized> Store for &S {
     }
     fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
         (**self).import(backup, stamp)
+    }
+    fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
+        (**self).restore(backup, note_json, stamp)
     }
     fn seal(
         &self,

@@ -11,6 +11,10 @@ use super::catalogue::{Catalogue, DutyId};
 use super::confirm::Confirmations;
 use super::error::{Field, Problem, ValidationError};
 use super::roster::{PersonId, Roster};
+pub use super::text::clean_line;
+use super::text::{check_len, clean_text};
+
+pub mod caution;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -234,7 +238,8 @@ impl NewRecord {
             return Err(ValidationError::new(Field::Topic, Problem::Required));
         }
         check_len(Field::Topic, &topic, MAX_TOPIC)?;
-        check_len(Field::Notes, &self.notes, MAX_NOTES)?;
+        let notes = clean_text(&self.notes);
+        check_len(Field::Notes, &notes, MAX_NOTES)?;
         let host = match self
             .host
             .as_deref()
@@ -315,7 +320,7 @@ impl NewRecord {
             absentees,
             partners,
             duties,
-            notes: self.notes.trim_end().to_string(),
+            notes,
             evidence: self
                 .evidence
                 .iter()
@@ -345,24 +350,4 @@ fn resolve_all(
         out.push(id);
     }
     Ok(out)
-}
-
-fn check_len(field: Field, text: &str, max: usize) -> Result<(), ValidationError> {
-    let n = text.chars().count();
-    if n > max {
-        return Err(ValidationError::new(
-            field,
-            Problem::TooLong { max, got: n },
-        ));
-    }
-    Ok(())
-}
-
-/// One line of text: trimmed, with line breaks folded to spaces.
-pub fn clean_line(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -44,6 +44,10 @@ pub struct YearClosing {
 pub struct YearState {
     pub year: i32,
     pub closed: bool,
+    /// Sealed in an archive file (not in the live store).
+    pub archived: bool,
+    /// The last `reopen_year` entry, when the year was reopened after a close.
+    pub reopened: Option<super::journal::JournalEntry>,
     /// The latest seal and whether the year's records still match it.
     pub seal: Option<(SealDigest, bool)>,
     pub records: usize,
@@ -56,12 +60,26 @@ pub fn carried_note(year: i32) -> String {
 }
 
 #[derive(Serialize)]
-struct ClosedMarker {
+struct ClosedMarker<'a> {
     year: i32,
     closed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<&'a super::journal::Hash>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archive_sha256: Option<&'a super::journal::Hash>,
 }
 
-/// The `after` of a `close_year` journal entry.
-pub fn closed_marker(year: i32) -> Result<String, super::error::StoreError> {
-    super::journal::canonical(&ClosedMarker { year, closed: true })
+/// The `after` of a `close_year` journal entry (with the archive the year
+/// went into), or of a `reopen_year` one (`closed: false`).
+pub fn closed_marker(
+    year: i32,
+    closed: bool,
+    archive: Option<&super::archive::ArchiveRef>,
+) -> Result<String, super::error::StoreError> {
+    super::journal::canonical(&ClosedMarker {
+        year,
+        closed,
+        digest: archive.map(|a| &a.digest),
+        archive_sha256: archive.map(|a| &a.sha256),
+    })
 }

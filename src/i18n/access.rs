@@ -18,6 +18,11 @@ pub fn act(lang: Lang, act: Act) -> &'static str {
             "replace the whole ledger from a backup",
         ),
         Act::CloseFix => lang.pick("销号整改事项", "close a rectification item"),
+        Act::ReopenYear => lang.pick("重新开放已封存的年度", "reopen a sealed year"),
+        Act::ForceRestore => lang.pick(
+            "强制恢复日志链不能接续的备份",
+            "force in a backup whose journal does not continue the ledger's",
+        ),
     }
 }
 
@@ -39,6 +44,10 @@ pub fn rule(lang: Lang, rule: Rule) -> &'static str {
         Rule::SecretaryOrDisciplineCloses => lang.pick(
             "整改事项只能由书记或纪检委员销号",
             "only the secretary or the discipline member closes a rectification item",
+        ),
+        Rule::OwnerUnseals => lang.pick(
+            "重新开放封存年度、强制恢复备份只能由台账所有者进行",
+            "only the ledger's owner reopens a sealed year or forces in a backup",
         ),
     }
 }

@@ -22,6 +22,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         Action::Seal => lang.pick("封存", "sealed"),
         Action::Amend => lang.pick("更正", "amended"),
         Action::CloseYear => lang.pick("年度结账", "year closed"),
+        Action::ReopenYear => lang.pick("重新开放年度", "year reopened"),
+        Action::RestoreBackup => lang.pick("从备份恢复", "backup restored"),
     }
 }
 

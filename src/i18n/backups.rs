@@ -159,6 +159,26 @@ pub fn trouble(lang: Lang, t: &Trouble) -> String {
             "the backup {} contradicts itself ({why}). The ledger was not changed; pick another backup from `taizhang backup list`",
             file.display()
         ),
+        (Trouble::RestoreFailed { path, cause }, _) => restore_failed(lang, path, cause),
+    }
+}
+
+/// Restore could not proceed: the cause and its own fix, never "restore".
+fn restore_failed(lang: Lang, path: &Path, cause: &StoreError) -> String {
+    let text = store_error(lang, cause).unwrap_or_else(|| match lang {
+        Lang::Zh => super::domain::store_error_zh(cause),
+        Lang::En => cause.to_string(),
+    });
+    let text = text.replace(&format!("; {RESTORE_HINT}"), "");
+    match lang {
+        Lang::Zh => format!(
+            "无法恢复台账 {}：{text}。请先排除这个问题（损坏的文件不会被删除），再运行恢复",
+            path.display()
+        ),
+        Lang::En => format!(
+            "cannot restore the ledger at {}: {text}. Fix this first (no damaged file is deleted), then run the restore again",
+            path.display()
+        ),
     }
 }
 

@@ -194,8 +194,14 @@ pub fn error(lang: Lang, e: &CliError) -> String {
                 "terminal: {m}; run taizhang in an interactive terminal, or use `taizhang status`"
             )
         }
+        CliError::BadDigest(v) if zh => format!(
+            "封存摘要（--seal）：无法识别“{v}”，请填写 64 位十六进制摘要（见年度报告或 taizhang year list）"
+        ),
+        CliError::BadDigest(v) => format!(
+            "seal digest (--seal): cannot read \"{v}\"; give the 64 hex digits printed in the annual report or by taizhang year list"
+        ),
         CliError::Report(e) => super::report_cli::report_error(lang, e),
-        CliError::Csv(e) => super::report_cli::csv_error(lang, e),
+        CliError::Csv(e) => super::csv_cli::csv_error(lang, e),
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);
             if zh {

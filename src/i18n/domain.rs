@@ -343,6 +343,9 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
     if let Some(text) = super::audit::core_error(lang, e) {
         return text;
     }
+    if let Some(text) = super::seal::core_error(lang, e) {
+        return text;
+    }
     if let Some(text) = super::fix::core_error(lang, e) {
         return text;
     }
@@ -366,7 +369,7 @@ pub fn error(lang: Lang, e: &CoreError) -> String {
 }
 
 /// A store failure in Chinese: what happened and what to do.
-fn store_error_zh(e: &StoreError) -> String {
+pub(super) fn store_error_zh(e: &StoreError) -> String {
     match e {
         StoreError::Locked { path, holder } => format!(
             "台账 {} 正被另一个 taizhang 进程使用（{holder}）；请关闭该程序或稍后再试",
@@ -394,7 +397,21 @@ fn store_error_zh(e: &StoreError) -> String {
         ),
         StoreError::Remote(m) => format!("台账服务出错：{m}；请重试"),
         StoreError::NoGroup(g) => format!("没有名为“{g}”的 Unix 用户组；请先创建（groupadd）或检查拼写"),
+        StoreError::NoUser(u) => format!(
+            "没有名为“{u}”的 Unix 用户；请先创建（例如：sudo useradd --system --no-create-home --shell /usr/sbin/nologin {u}）或检查拼写"
+        ),
         StoreError::Db(m) => format!("台账数据库出错：{m}；请重试，如反复出现请从备份恢复"),
         StoreError::ReadOnly(r) => super::access::refusal(Lang::Zh, r),
+        StoreError::Archive { year, path, fault } => super::seal::archive_refused(Lang::Zh, *year, path, fault),
+        StoreError::SealedYear(y) => super::seal::sealed_year(Lang::Zh, *y),
+        StoreError::TurnedAway(t) => super::service::turnaway_zh(t),
+        StoreError::ForeignService {
+            socket,
+            runs_as,
+            owner,
+        } => format!(
+            "监听 {} 的进程以 {runs_as} 身份运行，而不是台账所有者 {owner}；taizhang 未向它发送任何内容。可能有人放置了假冒的套接字，请告知台账所有者",
+            socket.display()
+        ),
     }
 }

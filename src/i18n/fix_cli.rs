@@ -127,11 +127,11 @@ pub fn overdue_heading(lang: Lang, n: usize) -> String {
 pub fn year_closed(lang: Lang, year: i32, digest: &Hash, carried: usize) -> String {
     match lang {
         Lang::Zh => format!(
-            "{year}年度已结账：记录已封存（摘要 {digest}），该年度的记录和整改事项从此只读；{carried} 项未完成的整改事项已结转到{}年度",
+            "{year}年度已结账：记录、整改事项及当时的人员名单和职责清单已封存归档（摘要 {digest}），从此只读；{carried} 项未完成的整改事项已结转到{}年度",
             year + 1
         ),
         Lang::En => format!(
-            "closed {year}: its records are sealed (digest {digest}) and, with its rectification items, read-only from now on; {carried} open items were carried into {}",
+            "closed {year}: its records and items, with the roster and catalogue as they stood, are sealed in its archive (digest {digest}) and read-only from now on; {carried} open items were carried into {}",
             year + 1
         ),
     }
@@ -142,14 +142,6 @@ pub fn year_list_heading(lang: Lang) -> &'static str {
         "年度  状态    记录  整改  封存摘要",
         "year  state    records  items  seal digest",
     )
-}
-
-pub fn year_state(lang: Lang, closed: bool) -> &'static str {
-    if closed {
-        lang.pick("已结账", "closed")
-    } else {
-        lang.pick("未结账", "open")
-    }
 }
 
 /// After a seal digest the records no longer match.

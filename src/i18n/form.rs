@@ -14,12 +14,14 @@ pub enum Text {
     AbsentHint,
     KindHint,
     NoDuty,
+    MoreDuties,
     ConfirmDiscard,
     Save,
     NextField,
     PrevField,
     Cancel,
     ChooseKind,
+    ChooseSource,
     Toggle,
     Accept,
     Candidates,
@@ -31,14 +33,8 @@ pub enum Text {
     AddPerson,
     EditPerson,
     Retired,
-    ShowRetired,
-    HideRetired,
     EmptyRoster,
-    Move,
-    Add,
-    Edit,
     Retire,
-    Close,
     ListHint,
     TalkMatrix,
     Owed,
@@ -57,14 +53,20 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Text::AbsentHint => lang.pick("姓名:原因", "name:reason"),
         Text::KindHint => lang.pick("←/→ 选择，或输入筛选", "←/→ to choose, or type to filter"),
         Text::NoDuty => lang.pick("（未计入任何职责）", "(counts toward no duty)"),
-        Text::ConfirmDiscard => {
-            lang.pick("放弃未保存的修改？(y/n)", "Discard unsaved changes? (y/n)")
-        }
+        Text::MoreDuties => lang.pick(
+            "（移到此处可勾选其他职责）",
+            "(move here to tick other duties)",
+        ),
+        Text::ConfirmDiscard => lang.pick(
+            "放弃未保存的修改？（y/n）",
+            "Discard unsaved changes? (y/n)",
+        ),
         Text::Save => lang.pick("保存", "save"),
         Text::NextField => lang.pick("下一项", "next field"),
         Text::PrevField => lang.pick("上一项", "previous field"),
         Text::Cancel => lang.pick("取消", "cancel"),
         Text::ChooseKind => lang.pick("选择类型", "choose kind"),
+        Text::ChooseSource => lang.pick("选择来源", "choose source"),
         Text::Toggle => lang.pick("勾选", "toggle"),
         Text::Accept => lang.pick("选用", "accept"),
         Text::Candidates => lang.pick("候选", "candidates"),
@@ -75,18 +77,12 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Text::Roster => lang.pick("人员名册", "Roster"),
         Text::AddPerson => lang.pick("新增人员", "Add person"),
         Text::EditPerson => lang.pick("修改人员", "Edit person"),
-        Text::Retired => lang.pick("（已退出）", " (retired)"),
-        Text::ShowRetired => lang.pick("显示已退出", "show retired"),
-        Text::HideRetired => lang.pick("隐藏已退出", "hide retired"),
+        Text::Retired => lang.pick("（已移出）", " (retired)"),
         Text::EmptyRoster => lang.pick(
             "名册为空，按 a 添加人员",
             "The roster is empty; press a to add someone",
         ),
-        Text::Move => lang.pick("移动", "move"),
-        Text::Add => lang.pick("新增", "add"),
-        Text::Edit => lang.pick("修改", "edit"),
-        Text::Retire => lang.pick("退出名册", "retire"),
-        Text::Close => lang.pick("关闭", "close"),
+        Text::Retire => lang.pick("移出名册", "retire"),
         Text::ListHint => lang.pick("多项用、分隔", "comma-separated"),
         Text::TalkMatrix => lang.pick("谈话矩阵", "Talk matrix"),
         Text::Owed => lang.pick("未谈", "owed"),
@@ -95,6 +91,63 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "职责清单中没有谈话覆盖类职责",
             "The catalogue has no talk-coverage duty",
         ),
+    }
+}
+
+/// A validation error as a form in the TUI words it: the advice names
+/// the screen and key, not a command (`people add`) the user is not typing.
+pub fn validation(lang: Lang, e: &crate::core::ValidationError) -> String {
+    use crate::core::error::Problem;
+    let f = super::domain::field(lang, e.field);
+    match (&e.problem, lang) {
+        (Problem::UnknownPerson(s), Lang::Zh) => {
+            format!(
+                "{f}：名册中没有“{s}”。请检查姓名（可输入拼音首字母选取），或按 5 到名册界面添加此人"
+            )
+        }
+        (Problem::UnknownPerson(s), Lang::En) => format!(
+            "{f}: \"{s}\" is not on the roster. Check the name (pinyin initials pick it), or add them on the roster screen (5)"
+        ),
+        _ => super::domain::validation(lang, e),
+    }
+}
+
+/// The question before saving a record that deserves a second look.
+pub fn caution_question(lang: Lang, cautions: &[crate::core::record::caution::Caution]) -> String {
+    use crate::core::record::caution::Caution;
+    let reasons: Vec<String> = cautions
+        .iter()
+        .map(|c| match (c, lang) {
+            (Caution::Future(d), Lang::Zh) => format!("日期 {d} 在今天之后"),
+            (Caution::Future(d), Lang::En) => format!("{d} is after today"),
+            (Caution::Duplicate(_), Lang::Zh) => "同一天已有类型和人员都相同的记录".to_string(),
+            (Caution::Duplicate(_), Lang::En) => {
+                "a record of this kind with the same people is already on that day".to_string()
+            }
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("{}。仍要保存吗？（y 保存，n 返回修改）", reasons.join("；")),
+        Lang::En => format!("{}. Save anyway? (y save, n go back)", reasons.join("; ")),
+    }
+}
+
+/// What a key of the forms' key table does, in general, for the help.
+pub fn form_cmd(lang: Lang, c: crate::tui::keymap::FormCmd) -> &'static str {
+    use crate::tui::keymap::FormCmd;
+    match c {
+        FormCmd::Save => lang.pick("保存", "save"),
+        FormCmd::Next => lang.pick("选用候选，或下一项", "accept, or next field"),
+        FormCmd::Prev => lang.pick("上一项", "previous field"),
+        FormCmd::Enter => lang.pick("选用/下一项/末项保存", "accept, next, or save at the end"),
+        FormCmd::Up => lang.pick("上一项（列表中上移）", "previous field (up in a list)"),
+        FormCmd::Down => lang.pick("下一项（列表中下移）", "next field (down in a list)"),
+        FormCmd::Left | FormCmd::Right => lang.pick("选择类型或来源", "choose the kind or source"),
+        FormCmd::Space => lang.pick("勾选", "tick"),
+        FormCmd::Close => lang.pick("关闭候选，或取消", "close the list, or cancel"),
+        FormCmd::Abandon => lang.pick("取消（有修改时先询问）", "cancel (asks if changed)"),
+        FormCmd::Yes => lang.pick("是", "yes"),
+        FormCmd::No => lang.pick("否", "no"),
     }
 }
 
@@ -121,7 +174,7 @@ pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
 
 pub fn confirm_retire(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Zh => format!("确认让“{name}”退出名册？(y/n)"),
+        Lang::Zh => format!("确认将“{name}”移出名册？（y/n）"),
         Lang::En => format!("Retire {name} from the roster? (y/n)"),
     }
 }

@@ -52,8 +52,14 @@ pub enum T {
     Expected,
     Select,
     RecordForm,
-    RosterKeys,
     Scroll,
+    Host,
+    People,
+    Notes,
+    NeedsRoster,
+    FirstStep,
+    FirstRunKey,
+    Legend,
 }
 
 pub fn text(lang: Lang, t: T) -> &'static str {
@@ -100,9 +106,18 @@ pub fn text(lang: Lang, t: T) -> &'static str {
         T::FilterPrompt => lang.pick("筛选", "Filter"),
         T::Expected => lang.pick("应达", "pace"),
         T::Select => lang.pick("选择", "select"),
-        T::RecordForm => lang.pick("记录表单（a 打开）", "Record form (a opens it)"),
-        T::RosterKeys => lang.pick("人员表单", "Person form"),
+        T::RecordForm => lang.pick(
+            "表单中（记录、人员、整改）",
+            "In a form (record, person, item)",
+        ),
         T::Scroll => lang.pick("滚动", "scroll"),
+        T::Host => lang.pick("主持人", "Host"),
+        T::People => lang.pick("参加人员", "With"),
+        T::Notes => lang.pick("备注", "Notes"),
+        T::NeedsRoster => lang.pick("需先录入名册", "needs roster"),
+        T::FirstStep => lang.pick("第一步：录入名册", "First: the roster"),
+        T::FirstRunKey => lang.pick("按 p 录入第一位人员", "Press p to add the first person"),
+        T::Legend => lang.pick("符号说明", "Symbols"),
     }
 }
 
@@ -143,6 +158,104 @@ pub fn records_count(lang: Lang, year: i32, n: usize) -> String {
     }
 }
 
+/// What a symbol of the screens means, for the legend in the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legend {
+    Bar,
+    Pace,
+    Cut,
+    Pair,
+    Focus,
+    Ticked,
+}
+
+pub fn legend(lang: Lang, l: Legend) -> &'static str {
+    match l {
+        Legend::Bar => lang.pick("进度条：已完成／未完成", "progress bar: done / to do"),
+        Legend::Pace => lang.pick(
+            "按时间此刻应达到的进度",
+            "where the pace says it should be now",
+        ),
+        Legend::Cut => lang.pick(
+            "文字已截断，详情中有全文",
+            "text cut short; the detail has it all",
+        ),
+        Legend::Pair => lang.pick("谈话人 → 谈话对象", "who talks → with whom"),
+        Legend::Focus => lang.pick("当前操作的列表", "the list the keys move in"),
+        Legend::Ticked => lang.pick("已勾选", "ticked"),
+    }
+}
+
+/// A rectification state in the legend: `整改：进行中`.
+pub fn legend_fix(lang: Lang, state: &str) -> String {
+    match lang {
+        Lang::Zh => format!("整改：{state}"),
+        Lang::En => format!("rectification: {state}"),
+    }
+}
+
+/// The help's bottom border while more follows below.
+pub fn help_more(lang: Lang, ascii: bool) -> String {
+    let arrow = if ascii { "Down" } else { "↓" };
+    match lang {
+        Lang::Zh => format!("{arrow} 更多"),
+        Lang::En => format!("{arrow} more"),
+    }
+}
+
+/// `label：value` with the colon Chinese text uses, `label: value` in English.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// Where a duty stands in the branch's document (`二(一)2`), with the
+/// full-width brackets of Chinese text.
+pub fn seed_ref(lang: Lang, reference: &str) -> String {
+    match lang {
+        Lang::Zh => format!("实施意见 {}", brackets(lang, reference)),
+        Lang::En => format!("Implementing document {reference}"),
+    }
+}
+
+/// Catalogue text as Chinese text writes it: `三(一)(1)` becomes `三（一）（1）`.
+pub fn brackets(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => text.replace('(', "（").replace(')', "）"),
+        Lang::En => text.to_string(),
+    }
+}
+
+/// The overview's lead on a ledger with no roster.
+pub fn first_run(lang: Lang, waiting: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "名册还是空的。主持人、参加人员和谈话对象都从名册中选，{waiting} 项职责（谈话全覆盖等）也要按名册计算。"
+        ),
+        Lang::En => format!(
+            "The roster is empty. Hosts, attendees and talk partners are picked from it, and {waiting} duties (talk coverage and others) are counted by it."
+        ),
+    }
+}
+
+/// The records title while a filter is set: `筛选：赵磊`.
+pub fn filtered_by(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("筛选：{filter}"),
+        Lang::En => format!("filter: {filter}"),
+    }
+}
+
+/// An empty result of the records filter, and how to get everything back.
+pub fn no_record_matches(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有与“{filter}”匹配的记录。按 Esc 清除筛选，按 / 修改。"),
+        Lang::En => format!("No record matches \"{filter}\". Esc clears the filter, / changes it."),
+    }
+}
+
 pub fn more(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("另有{n}项"),
@@ -157,7 +270,7 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     }
 }
 
-/// After a save: `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`.
+/// After a save: `已保存记录 #12，计入理论中心组专题学习 5/12（另计入 2 项职责）`.
 /// `main` is the duty named (id, title, progress); `others` how many more
 /// the record counts toward.
 pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others: usize) -> String {
@@ -171,8 +284,8 @@ pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others
         return head;
     };
     match (lang, others) {
-        (Lang::Zh, 0) => format!("{head}，计入 {main}"),
-        (Lang::Zh, n) => format!("{head}，计入 {main}（另计入 {n} 项职责）"),
+        (Lang::Zh, 0) => format!("{head}，计入{main}"),
+        (Lang::Zh, n) => format!("{head}，计入{main}（另计入 {n} 项职责）"),
         (Lang::En, 0) => format!("{head}; counts toward {main}"),
         (Lang::En, 1) => format!("{head}; counts toward {main} (and 1 more duty)"),
         (Lang::En, n) => format!("{head}; counts toward {main} (and {n} more duties)"),
@@ -180,7 +293,7 @@ pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others
 }
 
 /// A save that did not move its duty: the period it falls in was already
-/// covered. `what` is the duty id and its count, e.g. `b3a 8/12`.
+/// covered. `what` is the duty title and its count, e.g. `支委会 8/12`.
 pub fn saved_unmoved(lang: Lang, id: RecordId, what: &str) -> String {
     match lang {
         Lang::Zh => format!("已保存记录 {id}；{what} 未变：该期已有记录，补记往期请改日期"),
@@ -213,7 +326,7 @@ pub fn person_saved(lang: Lang, name: &str) -> String {
 
 pub fn person_retired(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Zh => format!("{name} 已退出名册"),
+        Lang::Zh => format!("{name} 已移出名册"),
         Lang::En => format!("{name} has left the roster"),
     }
 }
@@ -228,12 +341,14 @@ pub fn confirm_delete(lang: Lang, id: RecordId, date: NaiveDate, topic: &str) ->
 /// What a bound action does, for the help overlay and footer.
 pub fn action(lang: Lang, a: &Action) -> &'static str {
     match a {
-        Action::Quit => lang.pick("退出", "quit"),
+        Action::Quit => lang.pick("退出程序", "quit the app"),
         Action::Help => lang.pick("帮助", "help"),
         Action::Back => lang.pick("返回", "back"),
         Action::Open => lang.pick("查看", "open"),
         Action::NextPane => lang.pick("下一栏", "next pane"),
         Action::PrevPane => lang.pick("上一栏", "previous pane"),
+        Action::NextScreen => lang.pick("下一界面", "next screen"),
+        Action::PrevScreen => lang.pick("上一界面", "previous screen"),
         Action::Up => lang.pick("上移", "up"),
         Action::Down => lang.pick("下移", "down"),
         Action::Left => lang.pick("左栏", "left pane"),
@@ -264,8 +379,8 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::FixKey(_) => lang.pick("填写整改", "rectification form"),
         Action::AddPerson => lang.pick("新增人员", "add person"),
         Action::EditPerson => lang.pick("编辑人员", "edit person"),
-        Action::RetirePerson => lang.pick("退出名册", "retire"),
-        Action::ToggleRetired => lang.pick("显示/隐藏已退出", "show/hide retired"),
+        Action::RetirePerson => lang.pick("移出名册", "retire"),
+        Action::ToggleRetired => lang.pick("显示/隐藏已移出", "show/hide retired"),
         Action::Confirm => lang.pick("确定", "yes"),
         Action::Cancel => lang.pick("取消", "no"),
         Action::FilterAccept => lang.pick("确定筛选", "apply filter"),
@@ -275,6 +390,9 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
         Action::ShowHistory => lang.pick("变更记录", "history"),
         Action::ShowTrash => lang.pick("回收站", "trash"),
         Action::RestoreFromTrash => lang.pick("恢复", "restore"),
+        Action::StartTalk => lang.pick("补记此谈话", "record this talk"),
+        Action::RestoreDraft => lang.pick("恢复草稿", "restore draft"),
+        Action::DiscardDraft => lang.pick("丢弃草稿", "discard draft"),
         Action::PickNext => lang.pick("选下一条记录", "pick next record"),
         Action::PickPrev => lang.pick("选上一条记录", "pick previous record"),
         Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),
@@ -287,7 +405,7 @@ pub fn action(lang: Lang, a: &Action) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: [T; 39] = [
+    const ALL: [T; 45] = [
         T::AppName,
         T::FurthestBehind,
         T::NothingBehind,
@@ -325,8 +443,14 @@ mod tests {
         T::Expected,
         T::Select,
         T::RecordForm,
-        T::RosterKeys,
         T::Scroll,
+        T::Host,
+        T::People,
+        T::Notes,
+        T::NeedsRoster,
+        T::FirstStep,
+        T::FirstRunKey,
+        T::Legend,
     ];
 
     fn has_cjk(s: &str) -> bool {

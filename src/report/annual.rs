@@ -1,46 +1,86 @@
 //! The annual report on fulfilling the primary responsibility for strict
-//! Party governance (全面从严治党主体责任), to the superior committee. Every
-//! number in it is read off the `YearView`; narrative is left as placeholders.
+//! Party governance (全面从严治党主体责任), in the parts a superior committee
+//! receives: 主要做法和成效 by the seed's areas with the year's figures in
+//! prose, 存在的问题 from the shortfalls the ledger computes, 下一步打算 with
+//! one placeholder per problem, and the tables as annexes. Every number is
+//! read off the `YearView`.
+
+use std::collections::BTreeSet;
 
 use crate::core::catalogue::ListId;
-use crate::core::record::{Category, Record};
-use crate::core::{Duty, YearView};
+use crate::core::progress::Status;
+use crate::core::record::Record;
+use crate::core::{RecordId, YearView};
 use crate::i18n::Lang;
-use crate::i18n::domain::{duty_title, kind, list, rule, status};
+use crate::i18n::domain::list;
 
-use super::model::{Block, Report, Section, Table};
-use super::typeset::{DASH, date, in_all, names, none, section, seed_ref, subsection};
+use super::annex::{duty_table, evidence_only, list_duties, record_lists, talk_matrix};
+use super::model::{Block, Report, Section};
+use super::problems::{Problem, next_steps, problems_section, shortfalls};
+use super::prose::{activity, records_of, study_topics};
+use super::typeset::{as_of, date, section, subsection};
 use super::{FixLine, RectificationSummary, talks};
 
-/// The branch's name, left for the reviewer to fill in.
-pub const BRANCH: &str = "XX党支部";
+/// The branch's name, left for the secretary to fill in.
+pub const BRANCH: &str = "中共XX支部";
 const BRANCH_EN: &str = "the XX Party branch";
 
 pub fn annual(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Report {
     let title = match lang {
-        Lang::Zh => format!("{BRANCH}{}年度落实全面从严治党主体责任情况报告", view.year),
+        Lang::Zh => format!(
+            "{BRANCH}关于{}年度落实全面从严治党主体责任情况的报告",
+            view.year
+        ),
         Lang::En => format!(
             "Report of {BRANCH_EN} on fulfilling its primary responsibility for strict Party governance in {}",
             view.year
         ),
     };
+    let found: Vec<Problem> = shortfalls(view, fixes, lang);
     let mut sections = vec![
-        overview(view, lang),
-        duties(view, lang),
-        work(view, lang),
-        talk_matrix(view, lang),
-        rectification(fixes, lang),
-        next_steps(view, lang),
+        work(view, fixes, lang),
+        problems_section(
+            &found,
+            lang.pick(
+                "对照责任清单和整改台账，有数量要求的职责没有逾期或进度滞后的，也没有逾期的整改事项。",
+                "No duty with a quota is overdue or behind, and no rectification item is overdue.",
+            ),
+            lang,
+        ),
+        next_steps(&found, lang),
     ];
     for (i, s) in sections.iter_mut().enumerate() {
         s.heading = section(lang, i + 1, &s.heading);
     }
+    let year_fixes: Vec<FixLine> = fixes
+        .opened
+        .iter()
+        .chain(fixes.overdue.iter().filter(|f| !fixes.opened.contains(f)))
+        .cloned()
+        .collect();
+    let all: Vec<&Record> = view.records.iter().collect();
+    let annexes = vec![
+        duty_table(
+            view,
+            &ListId::ALL,
+            lang.pick("责任清单落实情况表", "Duties of the responsibility lists"),
+            lang,
+        ),
+        talk_matrix(view, lang.pick("谈话全覆盖情况表", "Talk coverage"), lang),
+        record_lists(
+            view,
+            &all,
+            &year_fixes,
+            lang.pick("工作记录和整改事项清单", "Records and rectification items"),
+            lang,
+        ),
+    ];
     Report {
         title,
         lang,
         date: view.today,
         opening: vec![Block::Plain(
-            lang.pick("XX党委：", "To the XX Party committee:")
+            lang.pick("中共XX委员会：", "To the XX Party committee:")
                 .to_string(),
         )],
         sections,
@@ -48,271 +88,133 @@ pub fn annual(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Repo
             lang.pick(BRANCH, "The XX Party branch").to_string(),
             date(lang, view.today),
         ],
+        note: None,
+        annexes,
     }
 }
 
-fn overview(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("总体情况", "Overview").to_string());
-    s.placeholder(lang.pick(
-        "【请在此填写总体情况】",
-        "[Describe the overall situation here]",
-    ));
-    let t = &view.tally;
+/// The opening paragraph, placed before section one.
+fn lead(view: &YearView, lang: Lang) -> String {
+    let end = date(lang, as_of(view.year, view.today));
+    let quota: Vec<Status> = view
+        .catalogue
+        .duties
+        .iter()
+        .filter_map(|d| view.progress_of(&d.id).filter(|p| !evidence_only(d, p)))
+        .map(|p| p.status)
+        .collect();
+    let done = quota.iter().filter(|s| **s == Status::Done).count();
     let (n, duties) = (view.records.len(), view.catalogue.duties.len());
-    s.para(match lang {
+    match lang {
         Lang::Zh => format!(
-            "截至{}，本年度台账共登记工作记录{n}条。责任清单共{duties}项职责，其中已完成{}项，正常推进{}项，落后{}项，逾期{}项，无量化指标{}项。",
-            date(lang, view.today),
-            t.done,
-            t.on_track,
-            t.behind,
-            t.overdue,
-            t.no_quota
+            "{}年，{BRANCH}认真落实全面从严治党主体责任，对照责任清单逐项推进、逐项留痕。截至{end}，本年度台账共登记工作记录{n}条；责任清单共{duties}项职责，其中有数量要求的{}项，已完成{done}项。现将有关情况报告如下。",
+            view.year,
+            quota.len()
         ),
         Lang::En => format!(
-            "As of {}, the ledger holds {n} records for {}. Of the {duties} duties in the catalogue, {} are done, {} on track, {} behind, {} overdue and {} have no quota.",
-            date(lang, view.today),
+            "In {}, the branch worked through its responsibility lists and kept a record of each step. As of {end}, the ledger holds {n} records for the year; of the {duties} duties, {} have a quota and {done} of those are met. The details follow.",
             view.year,
-            t.done,
-            t.on_track,
-            t.behind,
-            t.overdue,
-            t.no_quota
+            quota.len()
         ),
-    });
+    }
+}
+
+/// 一、主要做法和成效: one part per list and area of the seed, then 整改.
+fn work(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> Section {
+    let mut s = Section::new(lang.pick("主要做法和成效", "What was done").to_string());
+    s.blocks.push(Block::Paragraph(lead(view, lang)));
+    s.placeholder(lang.pick(
+        "【请补充主要做法、特色亮点和典型经验】",
+        "[Add the main practices, highlights and examples here]",
+    ));
+    let mut n = 0;
+    for l in ListId::ALL {
+        if list_duties(view, l).is_empty() {
+            continue;
+        }
+        n += 1;
+        let name = list(lang, l);
+        let head = match lang {
+            Lang::Zh if name.ends_with("清单") => format!("{name}落实情况"),
+            _ => name.to_string(),
+        };
+        s.sub(subsection(lang, n, &head));
+        s.para(area(view, l, lang));
+    }
+    s.sub(subsection(
+        lang,
+        n + 1,
+        lang.pick("问题整改落实情况", "Rectification"),
+    ));
+    s.para(rectification(view, fixes, lang));
     s
 }
 
-/// A list's name with its seed section: `党支部班子责任清单〔三（一）〕`.
-pub(super) fn list_heading(lang: Lang, l: ListId) -> String {
-    match lang {
-        Lang::Zh => format!("{}〔{}〕", list(lang, l), seed_ref(lang, l.seed_ref())),
-        Lang::En => format!("{} [{}]", list(lang, l), l.seed_ref()),
+/// One area in prose: the work counted toward its duties, its quotas met,
+/// its talks held and the duties it keeps evidence for.
+fn area(view: &YearView, l: ListId, lang: Lang) -> String {
+    let duties = list_duties(view, l);
+    let mut ids = BTreeSet::<RecordId>::new();
+    let (mut quota, mut met, mut evidence, mut kept) = (0, 0, 0, 0);
+    for (d, _) in &duties {
+        let Some(p) = view.progress_of(&d.id) else {
+            continue;
+        };
+        ids.extend(p.records.iter().copied());
+        if evidence_only(d, p) {
+            evidence += 1;
+            kept += usize::from(!p.records.is_empty());
+        } else {
+            quota += 1;
+            met += usize::from(p.status == Status::Done);
+        }
     }
-}
-
-/// The duties of `l`, each parent followed by its sub-duties.
-pub(super) fn list_duties(view: &YearView, l: ListId) -> Vec<(&Duty, bool)> {
-    let cat = &view.catalogue;
-    let in_list: Vec<&Duty> = cat.in_list(l).collect();
-    let mut out = Vec::new();
-    for d in &in_list {
-        let has_parent = d
-            .parent
-            .as_ref()
-            .is_some_and(|p| in_list.iter().any(|x| &x.id == p && x.id != d.id));
-        if has_parent {
+    let records = records_of(view, &ids);
+    let zh = lang == Lang::Zh;
+    let mut out = match (activity(lang, &records), zh) {
+        (Some(a), true) => format!("全年{a}{}。", study_topics(lang, &records)),
+        (Some(a), false) => format!("In the year: {a}{}.", study_topics(lang, &records)),
+        (None, true) => "本年度台账中暂无计入本项的工作记录。".to_string(),
+        (None, false) => "The ledger has no record for this area this year.".to_string(),
+    };
+    for (duty, pairs) in talks::matrix(view) {
+        if !duties.iter().any(|(d, _)| d.id == duty.id) {
             continue;
         }
-        out.push((*d, false));
-        out.extend(
-            cat.children(&d.id)
-                .filter(|c| c.id != d.id)
-                .map(|c| (c, true)),
-        );
+        let held = pairs.iter().filter(|p| p.covered.is_some()).count();
+        let title = crate::i18n::domain::duty_title(lang, duty);
+        let more = match lang {
+            Lang::Zh => format!("{title}应谈{}人次，已谈{held}人次。", pairs.len()),
+            Lang::En => format!(" {title}: {held} of {} talks held.", pairs.len()),
+        };
+        out.push_str(&more);
+    }
+    if quota > 0 {
+        let more = match lang {
+            Lang::Zh => format!("本项有数量要求的职责{quota}项，已完成{met}项。"),
+            Lang::En => format!(" Of {quota} duties with a quota, {met} are met."),
+        };
+        out.push_str(&more);
+    }
+    if evidence > 0 {
+        let more = match lang {
+            Lang::Zh => format!("以台账佐证的职责{evidence}项，其中{kept}项已留痕。"),
+            Lang::En => format!(" {kept} of {evidence} evidence-only duties have records."),
+        };
+        out.push_str(&more);
     }
     out
 }
 
-/// A duty's title in the table, sub-duties marked under their parent.
-pub(super) fn duty_cell(lang: Lang, d: &Duty, child: bool) -> String {
-    if child {
-        format!("└ {}", duty_title(lang, d))
-    } else {
-        duty_title(lang, d).to_string()
-    }
-}
-
-fn duties(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(
-        lang.pick("责任清单落实情况", "Duties of the responsibility lists")
-            .to_string(),
-    );
-    let header = lang.pick(
-        "条目|职责|要求|目标|完成|状态",
-        "Ref|Duty|Requirement|Target|Done|Status",
-    );
-    let mut n = 0;
-    for l in ListId::ALL {
-        let rows = list_duties(view, l);
-        if rows.is_empty() {
-            continue;
-        }
-        n += 1;
-        s.sub(subsection(lang, n, &list_heading(lang, l)));
-        let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-        for (d, child) in rows {
-            let Some(p) = view.progress_of(&d.id) else {
-                continue;
-            };
-            let target = if p.target == 0 {
-                DASH.to_string()
-            } else {
-                p.target.to_string()
-            };
-            table.push(vec![
-                seed_ref(lang, &d.seed_ref),
-                duty_cell(lang, d, child),
-                rule(lang, &d.rule),
-                target,
-                p.done.to_string(),
-                status(lang, p.status).to_string(),
-            ]);
-        }
-        s.table_or_none(table, lang);
-    }
-    if n == 0 {
-        s.para(none(lang));
-    }
-    s
-}
-
-/// The dated lists: meetings, study, talks, reports and everything else.
-const GROUPS: [(&[Category], &str, &str); 5] = [
-    (&[Category::Meeting], "会议", "Meetings"),
-    (&[Category::Study], "学习", "Study sessions"),
-    (&[Category::Talk], "谈话", "Talks"),
-    (&[Category::Report], "报告", "Reports"),
-    (
-        &[Category::Inspection, Category::Activity, Category::Other],
-        "其他工作",
-        "Other work",
-    ),
-];
-
-fn work(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("主要工作开展情况", "Work done").to_string());
-    for (i, (cats, zh, en)) in GROUPS.iter().enumerate() {
-        s.sub(subsection(lang, i + 1, lang.pick(zh, en)));
-        let recs: Vec<&Record> = view
-            .records
-            .iter()
-            .filter(|r| cats.contains(&r.kind.category()))
-            .collect();
-        s.para(in_all(lang, recs.len()));
-        let talk = cats.contains(&Category::Talk);
-        let header = match (talk, lang) {
-            (true, Lang::Zh) => "日期|类型|谈话人|谈话对象|主题",
-            (true, Lang::En) => "Date|Kind|Host|Partners|Topic",
-            (false, Lang::Zh) => "日期|类型|主题|主持人|参加人数",
-            (false, Lang::En) => "Date|Kind|Topic|Host|Attendees",
-        };
-        let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-        for r in recs {
-            let host = r.host.map_or(DASH.to_string(), |h| view.roster.name(h));
-            let topic = if r.topic.is_empty() {
-                DASH.to_string()
-            } else {
-                r.topic.clone()
-            };
-            let (a, b, c) = if talk {
-                (host, names(lang, &view.roster, &r.partners), topic)
-            } else {
-                (topic, host, r.attendees.len().to_string())
-            };
-            table.push(vec![date(lang, r.date), kind(lang, r.kind).into(), a, b, c]);
-        }
-        s.table_or_none(table, lang);
-    }
-    s
-}
-
-fn talk_matrix(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("谈话全覆盖情况", "Talk coverage").to_string());
-    let matrix = talks::matrix(view);
-    if matrix.is_empty() {
-        s.para(lang.pick(
-            "职责清单中没有谈话覆盖类职责。",
-            "The catalogue has no talk-coverage duty.",
-        ));
-    }
-    for (i, (duty, pairs)) in matrix.iter().enumerate() {
-        let head = match lang {
-            Lang::Zh => format!(
-                "{}{}",
-                seed_ref(lang, &duty.seed_ref),
-                duty_title(lang, duty)
-            ),
-            Lang::En => format!("{} {}", duty.seed_ref, duty_title(lang, duty)),
-        };
-        s.sub(subsection(lang, i + 1, &head));
-        let done = pairs.iter().filter(|p| p.covered.is_some()).count();
-        let owed = pairs.len() - done;
-        s.para(match lang {
-            Lang::Zh => format!(
-                "要求：{}。应谈{}人次，已谈{done}人次，未谈{owed}人次。",
-                rule(lang, &duty.rule),
-                pairs.len()
-            ),
-            Lang::En => format!(
-                "Requirement: {}. Required {}, held {done}, owed {owed}.",
-                rule(lang, &duty.rule),
-                pairs.len()
-            ),
-        });
-        let header = lang.pick("谈话人|谈话对象|情况|日期", "Host|Partner|State|Date");
-        let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-        for p in pairs {
-            let (state, when) = match p.covered {
-                Some(d) => (lang.pick("已谈", "held"), date(lang, d)),
-                None => (lang.pick("未谈", "owed"), DASH.to_string()),
-            };
-            table.push(vec![
-                view.roster.name(p.host),
-                view.roster.name(p.partner),
-                state.to_string(),
-                when,
-            ]);
-        }
-        s.table_or_none(table, lang);
-    }
-    s
-}
-
-fn rectification(fixes: &RectificationSummary, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("整改落实情况", "Rectification").to_string());
-    let groups: [(&[FixLine], &str, &str); 3] = [
-        (&fixes.opened, "本年新增整改事项", "Items opened this year"),
-        (&fixes.closed, "已完成整改事项", "Items closed"),
-        (&fixes.overdue, "逾期未完成整改事项", "Items overdue"),
-    ];
-    let header = lang.pick("问题|责任人|完成时限|状态", "Problem|Owner|Deadline|State");
-    for (i, (items, zh, en)) in groups.into_iter().enumerate() {
-        s.sub(subsection(lang, i + 1, lang.pick(zh, en)));
-        let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-        for f in items {
-            table.push(vec![
-                f.problem.clone(),
-                f.owner.clone(),
-                date(lang, f.deadline),
-                f.state.clone(),
-            ]);
-        }
-        s.table_or_none(table, lang);
-    }
-    s
-}
-
-fn next_steps(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(
-        lang.pick("存在的问题和下一步工作打算", "Problems and next steps")
-            .to_string(),
-    );
-    s.placeholder(lang.pick(
-        "【请在此填写存在的问题和下一步工作打算】",
-        "[Describe the problems found and the next steps here]",
-    ));
-    s.para(generated(view, lang));
-    s
-}
-
-/// The closing note: where the numbers come from and as of when.
-pub(super) fn generated(view: &YearView, lang: Lang) -> String {
+fn rectification(view: &YearView, fixes: &RectificationSummary, lang: Lang) -> String {
+    let (opened, closed, overdue) = (fixes.opened.len(), fixes.closed.len(), fixes.overdue.len());
+    let end = date(lang, as_of(view.year, view.today));
     match lang {
-        Lang::Zh => format!("本文数据由台账生成，统计截至{}。", date(lang, view.today)),
+        Lang::Zh => format!(
+            "本年度新增整改事项{opened}项，完成整改{closed}项；截至{end}，逾期未完成{overdue}项。"
+        ),
         Lang::En => format!(
-            "The figures above are generated from the ledger as of {}.",
-            date(lang, view.today)
+            "{opened} rectification items were opened and {closed} closed this year; {overdue} were overdue as of {end}."
         ),
     }
 }

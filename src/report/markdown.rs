@@ -92,10 +92,29 @@ pub fn to_markdown(r: &Report) -> String {
             block(&mut out, b);
         }
     }
+    let note: Vec<String> = r.annex_note().iter().map(|l| escape(l)).collect();
+    if !note.is_empty() {
+        out.push_str(&note.join("\\\n"));
+        out.push_str("\n\n");
+    }
     // Hard line breaks keep the signature and date on separate lines.
     let closing: Vec<String> = r.closing.iter().map(|c| escape(c)).collect();
     out.push_str(&closing.join("\\\n"));
     out.push('\n');
+    if let Some(n) = r.note_line() {
+        let _ = writeln!(out, "\n{}", escape(&n));
+    }
+    for (i, a) in r.annexes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n---\n\n{}\n\n## {}\n",
+            escape(&r.annex_label(i + 1)),
+            escape_at(&a.title, false)
+        );
+        for b in &a.blocks {
+            block(&mut out, b);
+        }
+    }
     out
 }
 

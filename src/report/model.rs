@@ -1,6 +1,7 @@
-//! The format-neutral document: a title, an opening, numbered sections of
-//! paragraphs, placeholders and tables, and closing lines. Text here is plain
-//! and unescaped; each renderer makes it safe for its own format.
+//! The format-neutral document in the parts of a GB/T 9704 公文: title, 主送,
+//! numbered sections, 附件说明, 落款 and date, 附注, then the annexes, each on
+//! its own pages. Text here is plain and unescaped; each renderer makes it
+//! safe for its own format.
 
 use chrono::NaiveDate;
 
@@ -17,6 +18,17 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Right-aligned closing lines: the signature and the date.
     pub closing: Vec<String>,
+    /// The 附注 below the date, in brackets (the seal digest of a sealed year).
+    pub note: Option<String>,
+    /// 附件 1, 2, …, each starting on a new page.
+    pub annexes: Vec<Annex>,
+}
+
+/// One annex: its title and what it holds (mostly tables).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annex {
+    pub title: String,
+    pub blocks: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,16 +95,71 @@ impl Section {
 
     /// A table, or the word for "none" when it has no rows.
     pub fn table_or_none(&mut self, table: Table, lang: Lang) {
-        if table.rows.is_empty() {
-            self.blocks
-                .push(Block::Paragraph(lang.pick("无", "none").to_string()));
-        } else {
-            self.blocks.push(Block::Table(table));
+        table_or_none(&mut self.blocks, table, lang);
+    }
+}
+
+impl Annex {
+    pub fn new(title: impl Into<String>) -> Annex {
+        Annex {
+            title: title.into(),
+            blocks: Vec::new(),
         }
+    }
+
+    pub fn sub(&mut self, text: impl Into<String>) {
+        self.blocks.push(Block::Subheading(text.into()));
+    }
+
+    pub fn para(&mut self, text: impl Into<String>) {
+        self.blocks.push(Block::Paragraph(text.into()));
+    }
+
+    pub fn table_or_none(&mut self, table: Table, lang: Lang) {
+        table_or_none(&mut self.blocks, table, lang);
+    }
+}
+
+fn table_or_none(blocks: &mut Vec<Block>, table: Table, lang: Lang) {
+    if table.rows.is_empty() {
+        blocks.push(Block::Paragraph(lang.pick("无。", "None.").to_string()));
+    } else {
+        blocks.push(Block::Table(table));
     }
 }
 
 impl Report {
+    /// The 附件说明 lines under the body: `附件：1．…`, then `2．…` aligned
+    /// under the first title; empty without annexes.
+    pub fn annex_note(&self) -> Vec<String> {
+        self.annexes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match (self.lang, i) {
+                (Lang::Zh, 0) => format!("附件：1．{}", a.title),
+                (Lang::Zh, _) => format!("　　　{}．{}", i + 1, a.title),
+                (Lang::En, 0) => format!("Annexes: 1. {}", a.title),
+                (Lang::En, _) => format!("         {}. {}", i + 1, a.title),
+            })
+            .collect()
+    }
+
+    /// The label above an annex's title: `附件1` / `Annex 1` (`n` 1-based).
+    pub fn annex_label(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("附件{n}"),
+            Lang::En => format!("Annex {n}"),
+        }
+    }
+
+    /// The 附注 as printed: in full-width brackets in Chinese.
+    pub fn note_line(&self) -> Option<String> {
+        self.note.as_ref().map(|n| match self.lang {
+            Lang::Zh => format!("（{n}）"),
+            Lang::En => format!("({n})"),
+        })
+    }
+
     /// Every text of the report in reading order, for checks and search.
     pub fn texts(&self) -> Vec<&str> {
         fn push<'a>(out: &mut Vec<&'a str>, b: &'a Block) {
@@ -118,6 +185,13 @@ impl Report {
             }
         }
         out.extend(self.closing.iter().map(String::as_str));
+        out.extend(self.note.as_deref());
+        for a in &self.annexes {
+            out.push(&a.title);
+            for b in &a.blocks {
+                push(&mut out, b);
+            }
+        }
         out
     }
 }

@@ -1,49 +1,99 @@
-//! The 述责述廉 draft for one leadership member: their list of duties (三(二)
-//! for the secretary, 三(三) for the others), the records they hosted or took
-//! part in, the talks they held and owe, their 联系点, and places to write.
+//! The 述责述廉 draft for one leadership member, in the same 公文 form as the
+//! annual report. It counts only that person's own acts: talks they held,
+//! meetings they chaired or attended, visits to their 联系点 and the 整改
+//! they own; a talk someone else held with them is not theirs. Figures are
+//! in prose; the record list is an annex.
+
+use std::collections::BTreeSet;
 
 use crate::core::catalogue::ListId;
-use crate::core::progress::Missing;
+use crate::core::fix::FixItem;
 use crate::core::record::{Category, Record};
 use crate::core::roster::Role;
 use crate::core::{PersonId, YearView};
 use crate::i18n::Lang;
-use crate::i18n::domain::{bucket, duty_title, kind, role, rule, scope, status};
+use crate::i18n::domain::{kind, role};
 
-use super::annual::{duty_cell, generated, list_duties, list_heading};
-use super::model::{Report, Section, Table};
+use super::annex::duty_table;
+use super::model::{Annex, Block, Report, Section, Table};
+use super::problems::{Problem, duty_shortfalls, next_steps, problems_section};
+use super::prose::{activity, attended as attended_words};
 use super::talks;
-use super::typeset::{DASH, date, in_all, join, names, none, section, seed_ref, subsection};
+use super::typeset::{DASH, as_of, date, join, names, none, section, subsection};
+
+/// Whether `r` is `person`'s own act: a talk they held, or other work they
+/// chaired, attended or (for reports) made.
+pub fn own_act(r: &Record, person: PersonId) -> bool {
+    if r.kind.category() == Category::Talk {
+        return r.host == Some(person);
+    }
+    r.host == Some(person) || r.attendees.contains(&person) || r.partners.contains(&person)
+}
 
 pub fn shuze(view: &YearView, person: PersonId, lang: Lang) -> Report {
     let name = view.roster.name(person);
     let title = match lang {
-        Lang::Zh => format!("{name}同志{}年度述责述廉报告（草稿）", view.year),
-        Lang::En => format!("Duty and integrity report of {name}, {} (draft)", view.year),
+        Lang::Zh => format!("{name}同志{}年度述责述廉报告", view.year),
+        Lang::En => format!("Duty and integrity report of {name}, {}", view.year),
     };
+    let mine: Vec<&Record> = view.records.iter().filter(|r| own_act(r, person)).collect();
+    let fixes: Vec<&FixItem> = view.fixes.iter().filter(|f| f.owner == person).collect();
+    let mut found: Vec<Problem> = duty_shortfalls(view, Some(person), lang);
+    let end = as_of(view.year, view.today);
+    let late = fixes.iter().filter(|f| f.overdue_on(end)).count();
+    if late > 0 {
+        found.push(Problem {
+            title: lang
+                .pick("本人牵头的整改不够及时", "My rectification items are late")
+                .into(),
+            detail: match lang {
+                Lang::Zh => format!("本人负责的整改事项中有{late}项逾期未完成。"),
+                Lang::En => format!("{late} of the items I own are overdue."),
+            },
+        });
+    }
     let mut sections = vec![
-        profile(view, person, lang),
-        duties(view, person, lang),
-        records(view, person, lang),
-        talks_held(view, person, lang),
-        links(view, person, lang),
+        duties(view, person, &mine, &fixes, lang),
         integrity(lang),
-        next_steps(view, lang),
+        problems_section(
+            &found,
+            lang.pick(
+                "对照责任清单，本人没有逾期未开展的谈话和逾期未完成的整改事项。",
+                "I have no overdue talk and no overdue rectification item.",
+            ),
+            lang,
+        ),
+        next_steps(&found, lang),
     ];
     for (i, s) in sections.iter_mut().enumerate() {
         s.heading = section(lang, i + 1, &s.heading);
     }
-    let signed = match lang {
-        Lang::Zh => format!("述职人：{name}"),
-        Lang::En => format!("Reported by {name}"),
+    let list = if is_secretary(view, person) {
+        ListId::Secretary
+    } else {
+        ListId::OtherMembers
     };
+    let annexes = vec![
+        own_records(view, person, &mine, lang),
+        duty_table(
+            view,
+            &[list],
+            lang.pick("本人责任清单落实情况表", "My duties"),
+            lang,
+        ),
+    ];
     Report {
         title,
         lang,
         date: view.today,
-        opening: Vec::new(),
+        opening: vec![Block::Plain(
+            lang.pick("中共XX委员会：", "To the XX Party committee:")
+                .to_string(),
+        )],
         sections,
-        closing: vec![signed, date(lang, view.today)],
+        closing: vec![name, date(lang, view.today)],
+        note: None,
+        annexes,
     }
 }
 
@@ -53,290 +103,228 @@ fn is_secretary(view: &YearView, person: PersonId) -> bool {
         .is_some_and(|p| p.has(Role::Secretary))
 }
 
-fn profile(view: &YearView, person: PersonId, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("基本情况", "About me").to_string());
-    let name = view.roster.name(person);
+/// Who the person is: roles, department, what they oversee, their 联系点.
+fn about(view: &YearView, person: PersonId, lang: Lang) -> String {
     let p = view.roster.get(person);
-    let list_or_none = |items: &[String]| {
+    let or_none = |items: &[String]| {
         if items.is_empty() {
             none(lang).to_string()
         } else {
             join(lang, items)
         }
     };
-    let roles: Vec<&str> = p.map_or(Vec::new(), |p| {
-        p.roles.iter().map(|r| role(lang, *r)).collect()
+    let roles: Vec<String> = p.map_or(Vec::new(), |p| {
+        p.roles.iter().map(|r| role(lang, *r).to_string()).collect()
     });
-    let roles = list_or_none(&roles.iter().map(ToString::to_string).collect::<Vec<_>>());
-    let dept = p
-        .and_then(|p| p.dept.clone())
-        .unwrap_or_else(|| none(lang).into());
-    let oversees = list_or_none(p.map_or(&[][..], |p| &p.oversees));
-    s.para(match lang {
-        Lang::Zh => format!("{name}，职务：{roles}；所在部门：{dept}；分管：{oversees}。"),
-        Lang::En => format!("{name}. Roles: {roles}; department: {dept}; oversees: {oversees}."),
-    });
-    s.placeholder(lang.pick(
-        "【请在此填写本人履职总体情况】",
-        "[Describe how you carried out your duties this year]",
-    ));
-    s
-}
-
-/// What `m` still owes, as far as it concerns `person`; `None` when it is
-/// about someone else.
-fn owed(view: &YearView, person: PersonId, m: &Missing, lang: Lang) -> Option<String> {
-    let zh = lang == Lang::Zh;
-    Some(match m {
-        Missing::Period {
-            period,
-            index,
-            have,
-            need,
-            ..
-        } => {
-            let short = need.saturating_sub(*have);
-            let b = bucket(lang, *period, *index);
-            if zh {
-                format!("{b}尚缺{short}次")
-            } else {
-                format!("{b}: {short} short")
-            }
-        }
-        Missing::Pair { from, to } if *from == person => {
-            let to = view.roster.name(*to);
-            if zh {
-                format!("与{to}的谈话")
-            } else {
-                format!("talk with {to}")
-            }
-        }
-        Missing::Person { person: p } if *p == person => {
-            lang.pick("本人尚未完成", "not yet done").to_string()
-        }
-        Missing::OutOfRange {
-            person: p,
-            have,
-            min,
-            max,
-        } if *p == person => {
-            if zh {
-                format!("现有{have}个，应为{min}至{max}个")
-            } else {
-                format!("{have}, needs {min}-{max}")
-            }
-        }
-        Missing::Deadline { date: d } => {
-            if zh {
-                format!("应于{}前完成", date(lang, *d))
-            } else {
-                format!("due by {}", date(lang, *d))
-            }
-        }
-        Missing::NoOne { scope: sc } => {
-            if zh {
-                format!("名册中没有{}", scope(lang, *sc))
-            } else {
-                format!("the roster has no {}", scope(lang, *sc))
-            }
-        }
-        Missing::Child { duty } => {
-            let t = view
-                .catalogue
-                .duty(duty)
-                .map_or(duty.to_string(), |d| duty_title(lang, d).to_string());
-            if zh {
-                format!("{t}未完成")
-            } else {
-                format!("{t} not done")
-            }
-        }
-        _ => return None,
-    })
-}
-
-fn involved(r: &Record, person: PersonId) -> bool {
-    r.host == Some(person) || r.attendees.contains(&person) || r.partners.contains(&person)
-}
-
-fn duties(view: &YearView, person: PersonId, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("履行责任清单情况", "My duties").to_string());
-    let l = if is_secretary(view, person) {
-        ListId::Secretary
-    } else {
-        ListId::OtherMembers
-    };
-    s.sub(subsection(lang, 1, &list_heading(lang, l)));
-    let header = lang.pick(
-        "条目|职责|要求|本人记录|状态|尚缺",
-        "Ref|Duty|Requirement|My records|Status|Owed",
-    );
-    let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-    for (d, child) in list_duties(view, l) {
-        let Some(p) = view.progress_of(&d.id) else {
-            continue;
-        };
-        let mine = p
-            .records
-            .iter()
-            .filter_map(|id| view.record(*id))
-            .filter(|r| involved(r, person))
-            .count();
-        let owed: Vec<String> = p
-            .missing
-            .iter()
-            .filter_map(|m| owed(view, person, m, lang))
-            .collect();
-        table.push(vec![
-            seed_ref(lang, &d.seed_ref),
-            duty_cell(lang, d, child),
-            rule(lang, &d.rule),
-            mine.to_string(),
-            status(lang, p.status).to_string(),
-            if owed.is_empty() {
-                DASH.to_string()
-            } else {
-                join(lang, &owed)
-            },
-        ]);
+    let roles = or_none(&roles);
+    let oversees = or_none(p.map_or(&[][..], |p| &p.oversees));
+    let links = or_none(p.map_or(&[][..], |p| &p.links));
+    match lang {
+        Lang::Zh => format!(
+            "本人现任{roles}，分管{oversees}，联系点为{links}。{}年，本人认真履行全面从严治党责任，现将履责和廉洁自律情况报告如下。",
+            view.year
+        ),
+        Lang::En => format!(
+            "I serve as {roles}, oversee {oversees} and keep the linked sites {links}. This is how I carried out my duties in {}.",
+            view.year
+        ),
     }
-    s.table_or_none(table, lang);
-    s.sub(subsection(
-        lang,
-        2,
-        lang.pick("履职情况", "How I carried them out"),
-    ));
-    s.placeholder(lang.pick(
-        "【请对照责任清单逐项填写履职情况】",
-        "[Go through the list and describe how you carried out each duty]",
-    ));
-    s
 }
 
-fn records(view: &YearView, person: PersonId, lang: Lang) -> Section {
+/// 一、履行全面从严治党责任情况: meetings, talks, 联系点 and 整改, in prose.
+fn duties(
+    view: &YearView,
+    person: PersonId,
+    mine: &[&Record],
+    fixes: &[&FixItem],
+    lang: Lang,
+) -> Section {
     let mut s = Section::new(
-        lang.pick("参加会议和学习等工作情况", "Meetings, study and other work")
+        lang.pick("履行全面从严治党责任情况", "How I carried out my duties")
             .to_string(),
     );
-    let mine: Vec<&Record> = view
-        .records
+    s.blocks.push(Block::Paragraph(about(view, person, lang)));
+    let zh = lang == Lang::Zh;
+    let chaired: Vec<&Record> = mine
         .iter()
-        .filter(|r| r.kind.category() != Category::Talk && involved(r, person))
+        .copied()
+        .filter(|r| r.kind.category() != Category::Talk && r.host == Some(person))
         .collect();
-    s.para(in_all(lang, mine.len()));
-    let header = lang.pick("日期|类型|主题|本人身份", "Date|Kind|Topic|My part");
-    let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-    for r in mine {
-        let part = if r.host == Some(person) {
-            lang.pick("主持", "host")
-        } else if r.attendees.contains(&person) {
-            lang.pick("参加", "attendee")
-        } else {
-            lang.pick("涉及", "covered")
-        };
-        table.push(vec![
-            date(lang, r.date),
-            kind(lang, r.kind).into(),
-            r.topic.clone(),
-            part.into(),
-        ]);
-    }
-    s.table_or_none(table, lang);
-    s.placeholder(lang.pick(
-        "【请在此填写参加组织生活、学习和工作的体会】",
-        "[Describe what you took from these meetings and sessions]",
-    ));
-    s
-}
-
-fn talks_held(view: &YearView, person: PersonId, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("谈话情况", "Talks").to_string());
+    let attended: Vec<&Record> = mine
+        .iter()
+        .copied()
+        .filter(|r| r.kind.category() != Category::Talk && r.host != Some(person))
+        .collect();
     s.sub(subsection(
         lang,
         1,
-        lang.pick("本人开展的谈话", "Talks I held"),
+        lang.pick("组织和参加会议学习", "Meetings and study"),
     ));
-    let held: Vec<&Record> = view
-        .records
-        .iter()
-        .filter(|r| r.kind.category() == Category::Talk && r.host == Some(person))
-        .collect();
-    s.para(in_all(lang, held.len()));
-    let header = lang.pick("日期|类型|谈话对象|主题", "Date|Kind|Partners|Topic");
-    let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-    for r in held {
-        let topic = if r.topic.is_empty() {
-            DASH.to_string()
-        } else {
-            r.topic.clone()
-        };
-        table.push(vec![
-            date(lang, r.date),
-            kind(lang, r.kind).into(),
-            names(lang, &view.roster, &r.partners),
-            topic,
-        ]);
-    }
-    s.table_or_none(table, lang);
+    s.para(
+        match (
+            activity(lang, &chaired),
+            attended_words(lang, &attended),
+            zh,
+        ) {
+            (Some(c), Some(a), true) => format!("全年主持{c}；参加{a}。"),
+            (Some(c), None, true) => format!("全年主持{c}。"),
+            (None, Some(a), true) => format!("全年参加{a}。"),
+            (None, None, true) => "本年度台账中暂无本人主持或参加的会议和学习记录。".into(),
+            (c, a, false) => format!(
+                "Chaired: {}. Attended: {}.",
+                c.unwrap_or_else(|| none(lang).into()),
+                a.unwrap_or_else(|| none(lang).into())
+            ),
+        },
+    );
+    s.sub(subsection(lang, 2, lang.pick("开展谈心谈话", "Talks")));
+    s.para(talks_prose(view, person, mine, lang));
+    s.sub(subsection(lang, 3, lang.pick("联系点工作", "Linked sites")));
+    s.para(links_prose(view, person, mine, lang));
     s.sub(subsection(
         lang,
-        2,
-        lang.pick("尚未开展的应谈谈话", "Required talks still owed"),
+        4,
+        lang.pick("牵头整改", "Rectification I own"),
     ));
-    let header = lang.pick("职责|谈话对象", "Duty|Partner");
-    let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-    for (duty, pairs) in talks::matrix(view) {
-        for p in pairs
-            .iter()
-            .filter(|p| p.host == person && p.covered.is_none())
-        {
-            table.push(vec![
-                duty_title(lang, duty).to_string(),
-                view.roster.name(p.partner),
-            ]);
-        }
-    }
-    s.table_or_none(table, lang);
+    let end = as_of(view.year, view.today);
+    let closed = fixes.iter().filter(|f| f.is_closed()).count();
+    let late = fixes.iter().filter(|f| f.overdue_on(end)).count();
+    s.para(match lang {
+        Lang::Zh if fixes.is_empty() => "本年度没有由本人负责的整改事项。".to_string(),
+        Lang::Zh => format!(
+            "本人负责整改事项{}项，已完成{closed}项，逾期未完成{late}项。",
+            fixes.len()
+        ),
+        Lang::En => format!(
+            "I own {} rectification items: {closed} closed, {late} overdue.",
+            fixes.len()
+        ),
+    });
+    s.placeholder(lang.pick(
+        "【请补充履行“一岗双责”、抓分管领域党风廉政建设的具体做法】",
+        "[Add how you carried out your duties in the areas you oversee]",
+    ));
     s
 }
 
-fn links(view: &YearView, person: PersonId, lang: Lang) -> Section {
-    let mut s = Section::new(lang.pick("联系点工作情况", "Linked sites").to_string());
-    let links = view.roster.get(person).map_or(&[][..], |p| &p.links[..]);
-    let list = if links.is_empty() {
-        none(lang).to_string()
-    } else {
-        join(lang, links)
+/// The talks the person held, by kind, and the required talks they still owe.
+fn talks_prose(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) -> String {
+    let held: Vec<&Record> = mine
+        .iter()
+        .copied()
+        .filter(|r| r.kind.category() == Category::Talk)
+        .collect();
+    let partners: BTreeSet<PersonId> = held.iter().flat_map(|r| r.partners.clone()).collect();
+    let mut owed = Vec::new();
+    let (mut due, mut done) = (0, 0);
+    for (_, pairs) in talks::matrix(view) {
+        for p in pairs.iter().filter(|p| p.host == person) {
+            due += 1;
+            if p.covered.is_some() {
+                done += 1;
+            } else {
+                owed.push(view.roster.name(p.partner));
+            }
+        }
+    }
+    let mut out = match (activity(lang, &held), lang) {
+        (Some(a), Lang::Zh) => format!("全年{a}，谈话对象{}人。", partners.len()),
+        (Some(a), Lang::En) => format!("I held {a} with {} people.", partners.len()),
+        (None, Lang::Zh) => "本年度台账中暂无本人开展的谈话记录。".into(),
+        (None, Lang::En) => "The ledger has no talk I held this year.".into(),
     };
-    s.para(match lang {
-        Lang::Zh => format!("本人联系点：{list}。"),
-        Lang::En => format!("My linked sites: {list}."),
-    });
-    s.placeholder(lang.pick(
-        "【请在此填写联系点工作开展情况】",
-        "[Describe the work at your linked sites]",
-    ));
-    s
+    if due > 0 {
+        let more = match lang {
+            Lang::Zh => format!("按照责任清单，本人应谈{due}人次，已谈{done}人次。"),
+            Lang::En => format!(" Of {due} required talks I have held {done}."),
+        };
+        out.push_str(&more);
+    }
+    if !owed.is_empty() {
+        let more = match lang {
+            Lang::Zh => format!("与{}的谈话尚未开展。", join(lang, &owed)),
+            Lang::En => format!(" Still owed: {}.", join(lang, &owed)),
+        };
+        out.push_str(&more);
+    }
+    out
+}
+
+/// Visits to the person's 联系点: their records that name one of them.
+fn links_prose(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) -> String {
+    let links = view.roster.get(person).map_or(&[][..], |p| &p.links[..]);
+    if links.is_empty() {
+        return lang
+            .pick("本人未确定联系点。", "I have no linked site.")
+            .into();
+    }
+    let visits = mine
+        .iter()
+        .filter(|r| {
+            links
+                .iter()
+                .any(|l| r.topic.contains(l.as_str()) || r.notes.contains(l.as_str()))
+        })
+        .count();
+    match lang {
+        Lang::Zh => format!(
+            "本人联系{}，全年到联系点开展工作{visits}次。",
+            join(lang, links)
+        ),
+        Lang::En => format!(
+            "My linked sites are {}; I worked there {visits} times.",
+            join(lang, links)
+        ),
+    }
 }
 
 fn integrity(lang: Lang) -> Section {
     let mut s = Section::new(lang.pick("廉洁自律情况", "Integrity").to_string());
     s.placeholder(lang.pick(
-        "【请在此填写遵守政治纪律、落实中央八项规定精神和廉洁自律情况】",
+        "【请填写遵守政治纪律和政治规矩、落实中央八项规定精神、廉洁自律和个人有关事项报告情况】",
         "[Describe how you kept Party discipline, the eight-point rules and integrity]",
     ));
     s
 }
 
-fn next_steps(view: &YearView, lang: Lang) -> Section {
-    let mut s = Section::new(
-        lang.pick("存在的问题和下一步打算", "Problems and next steps")
-            .to_string(),
+/// 附件: the person's own records, numbered, with their part in each.
+fn own_records(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) -> Annex {
+    let mut a = Annex::new(lang.pick("本人工作记录清单", "My records"));
+    let header = lang.pick(
+        "序号|日期|类型|主题|本人身份",
+        "No.|Date|Kind|Topic|My part",
     );
-    s.placeholder(lang.pick(
-        "【请在此填写存在的问题、原因分析和整改措施】",
-        "[Describe the problems, their causes and what you will do]",
-    ));
-    s.para(generated(view, lang));
-    s
+    let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
+    for (i, r) in mine.iter().enumerate() {
+        let part = if r.kind.category() == Category::Talk {
+            match lang {
+                Lang::Zh => format!("与{}谈话", names_of(view, &r.partners, lang)),
+                Lang::En => format!("talk with {}", names_of(view, &r.partners, lang)),
+            }
+        } else if r.host == Some(person) {
+            lang.pick("主持", "chair").into()
+        } else if r.attendees.contains(&person) {
+            lang.pick("参加", "attendee").into()
+        } else {
+            lang.pick("报告人", "reporter").into()
+        };
+        let topic = if r.topic.trim().is_empty() {
+            DASH.to_string()
+        } else {
+            r.topic.clone()
+        };
+        table.push(vec![
+            (i + 1).to_string(),
+            date(lang, r.date),
+            kind(lang, r.kind).into(),
+            topic,
+            part,
+        ]);
+    }
+    a.table_or_none(table, lang);
+    a
+}
+
+fn names_of(view: &YearView, ids: &[PersonId], lang: Lang) -> String {
+    names(lang, &view.roster, ids)
 }

@@ -97,16 +97,43 @@ pub fn none(lang: Lang) -> &'static str {
     lang.pick("无", "none")
 }
 
+/// Chinese text with the ASCII punctuation that catalogue wording may carry
+/// set full-width: `1-2个` → `1至2个`, `(一)` → `（一）`, `,` → `，`.
+pub fn full_width(lang: Lang, s: &str) -> String {
+    if lang == Lang::En {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        let digit = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(char::is_ascii_digit)
+        };
+        match c {
+            '-' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => out.push('至'),
+            '-' => out.push('—'),
+            '(' => out.push('（'),
+            ')' => out.push('）'),
+            ',' | '·' => out.push('，'),
+            ':' => out.push('：'),
+            ';' => out.push('；'),
+            '?' => out.push('？'),
+            '!' => out.push('！'),
+            c => out.push(*c),
+        }
+    }
+    out
+}
+
+/// The day a report's figures stand at: `today`, or 31 December of a year
+/// that is over.
+pub fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |end| end.min(today))
+}
+
 /// The mark for an empty cell.
 pub const DASH: &str = "—";
-
-/// "N in all" for a dated list: `共3次。` / `3 in all.`
-pub fn in_all(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Zh => format!("共{n}次。"),
-        Lang::En => format!("{n} in all."),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -125,5 +152,13 @@ mod tests {
         assert_eq!(seed_ref(Lang::Zh, "三(二)(3)"), "三（二）（3）");
         assert_eq!(section(Lang::Zh, 2, "情况"), "二、情况");
         assert_eq!(subsection(Lang::Zh, 3, "谈话"), "（三）谈话");
+        assert_eq!(full_width(Lang::Zh, "联系1-2个(含)"), "联系1至2个（含）");
+        assert_eq!(full_width(Lang::En, "1-2 (a)"), "1-2 (a)");
+        let end = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        assert_eq!(
+            as_of(2025, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+            end
+        );
+        assert_eq!(as_of(2026, d), d);
     }
 }

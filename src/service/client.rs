@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::framing::{read_line, write_line};
+use super::framing::{MAX_MESSAGE, read_line};
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::spawn::connect_or_start;
 use crate::core::error::{CoreError, StoreError};
@@ -160,6 +160,8 @@ impl Connection {
             Err(e) => return Err(Attempt::Fatal(unreachable(dir, socket, &e))),
         };
         let fatal = |e: std::io::Error| Attempt::Fatal(unreachable(dir, socket, &e));
+        // Before sending anything: is the listener the ledger's own service?
+        super::trust::check_peer(dir, socket, &stream).map_err(Attempt::Fatal)?;
         stream.set_write_timeout(Some(timeout)).map_err(fatal)?;
         let writer = stream.try_clone().map_err(fatal)?;
         let mut conn = Connection {
@@ -204,12 +206,18 @@ impl Connection {
 
     /// Send `request` and read one answer line within `timeout`.
     fn send(&mut self, request: &Request, timeout: Duration) -> Result<Vec<u8>, Lost> {
-        write_line(&mut self.writer, request).map_err(Lost::Io)?;
+        let mut bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
+        // The service would stop reading at its limit: say so without sending.
+        if bytes.len() as u64 > MAX_MESSAGE {
+            return Err(Lost::TooLarge);
+        }
+        bytes.push(b'\n');
+        std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)?;
         self.reader
             .get_ref()
             .set_read_timeout(Some(timeout))
             .map_err(Lost::Io)?;
-        match read_line(&mut self.reader) {
+        match read_line(&mut self.reader, MAX_MESSAGE) {
             Ok(Some(line)) => Ok(line),
             Ok(None) => Err(Lost::Closed),
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
@@ -229,6 +237,11 @@ impl Connection {
     fn explain(&self, lost: Lost) -> StoreError {
         let who = self.who();
         let what = match lost {
+            Lost::TooLarge => {
+                return StoreError::TurnedAway(crate::core::error::Turnaway::TooLarge {
+                    limit: MAX_MESSAGE,
+                });
+            }
             Lost::Closed => format!("{who} stopped before it answered"),
             Lost::Timeout(t) => format!(
                 "{who} did not answer within {} s (it may be stuck; ending it with kill is safe)",
@@ -245,6 +258,8 @@ impl Connection {
 /// How an exchange failed.
 #[derive(Debug)]
 enum Lost {
+    /// Not sent: longer than the service accepts.
+    TooLarge,
     Closed,
     Timeout(Duration),
     Io(std::io::Error),

@@ -1,31 +1,115 @@
-//! Newline-delimited JSON on a stream, with a size limit so that a runaway or
-//! hostile peer cannot make the other side buffer without end.
+//! Newline-delimited JSON on a stream, with size and time limits so that a
+//! runaway or hostile peer can make neither side buffer without end nor hold
+//! a half-sent message open. The limits live here, once.
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::time::{Duration, Instant};
 
-/// The longest line either side accepts (a whole-ledger import fits easily).
-pub const MAX_LINE: u64 = 256 * 1024 * 1024;
+/// The longest message before the greeting: a `Hello` is a few dozen bytes.
+pub const MAX_GREETING: u64 = 4 * 1024;
 
-/// One line without its newline; `None` at a clean end of stream.
-pub fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
+/// The longest message either side accepts after the greeting. A whole
+/// ledger of many years fits; a larger import goes in parts.
+pub const MAX_MESSAGE: u64 = 32 * 1024 * 1024;
+
+/// A message that has begun must arrive in full within this long.
+pub const MESSAGE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A new connection must greet within this long.
+pub const GREETING_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a message could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Longer than the limit given.
+    TooLarge(u64),
+    /// Begun but not finished in time, or no greeting in time.
+    TooSlow(Duration),
+    /// The peer closed in the middle of a message.
+    Cut,
+    /// The connection failed (reset, or a socket option refused).
+    Io,
+}
+
+/// One line without its newline, at most `limit` bytes; `None` at a clean end
+/// of stream. Used where the stream has its own read timeout (the client).
+pub fn read_line(reader: &mut impl BufRead, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let mut line = Vec::new();
     let read = reader
         .by_ref()
-        .take(MAX_LINE + 1)
+        .take(limit + 1)
         .read_until(b'\n', &mut line)?;
     if read == 0 {
         return Ok(None);
     }
     if line.last() != Some(&b'\n') {
-        let why = if read as u64 > MAX_LINE {
+        let why = if read as u64 > limit {
             "a message longer than the limit"
         } else {
             "a message cut off in the middle"
         };
-        return Err(io::Error::new(io::ErrorKind::InvalidData, why));
+        return Err(io::Error::new(ErrorKind::InvalidData, why));
     }
     line.pop();
     Ok(Some(line))
+}
+
+/// The service's read of one message: wait for its first byte at most
+/// `wait` (`None` = as long as the client likes), then give the rest
+/// `MESSAGE_TIMEOUT` in all and at most `limit` bytes.
+pub fn read_message(
+    reader: &mut BufReader<UnixStream>,
+    limit: u64,
+    wait: Option<Duration>,
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let waited = wait.unwrap_or(MESSAGE_TIMEOUT);
+    let stream_timeout = |r: &mut BufReader<UnixStream>, t: Option<Duration>| {
+        r.get_ref().set_read_timeout(t).map_err(|_| ReadError::Io)
+    };
+    stream_timeout(reader, wait)?;
+    let mut line = Vec::new();
+    let mut deadline = None;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Err(ReadError::TooSlow(if deadline.is_some() {
+                    MESSAGE_TIMEOUT
+                } else {
+                    waited
+                }));
+            }
+            Err(_) => return Err(ReadError::Io),
+        };
+        if chunk.is_empty() {
+            return if line.is_empty() && deadline.is_none() {
+                Ok(None)
+            } else {
+                Err(ReadError::Cut)
+            };
+        }
+        let (part, done) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(end) => (&chunk[..end], Some(end + 1)),
+            None => (chunk, None),
+        };
+        if (line.len() + part.len()) as u64 > limit {
+            return Err(ReadError::TooLarge(limit));
+        }
+        line.extend_from_slice(part);
+        let used = done.unwrap_or(part.len());
+        reader.consume(used);
+        if done.is_some() {
+            return Ok(Some(line));
+        }
+        let end = *deadline.get_or_insert_with(|| Instant::now() + MESSAGE_TIMEOUT);
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ReadError::TooSlow(MESSAGE_TIMEOUT));
+        }
+        stream_timeout(reader, Some(left))?;
+    }
 }
 
 /// `value` as one JSON line, flushed.
@@ -46,10 +130,55 @@ mod tests {
         write_line(&mut buf, &vec![1, 2]).unwrap();
         write_line(&mut buf, &"x").unwrap();
         let mut r = io::Cursor::new(buf);
-        assert_eq!(read_line(&mut r).unwrap().unwrap(), b"[1,2]");
-        assert_eq!(read_line(&mut r).unwrap().unwrap(), b"\"x\"");
-        assert!(read_line(&mut r).unwrap().is_none());
+        assert_eq!(read_line(&mut r, MAX_MESSAGE).unwrap().unwrap(), b"[1,2]");
+        assert_eq!(read_line(&mut r, MAX_MESSAGE).unwrap().unwrap(), b"\"x\"");
+        assert!(read_line(&mut r, MAX_MESSAGE).unwrap().is_none());
         let mut cut = io::Cursor::new(b"{\"a\":".to_vec());
-        assert!(read_line(&mut cut).is_err());
+        assert!(read_line(&mut cut, MAX_MESSAGE).is_err());
+    }
+
+    #[test]
+    fn a_message_past_the_limit_is_refused_before_it_is_all_read() {
+        let (mut a, b) = UnixStream::pair().unwrap();
+        // More than the limit, and no newline: the reader must stop at the
+        // limit rather than wait for the end.
+        a.write_all(&vec![b'x'; 64 * 1024]).unwrap();
+        let mut r = BufReader::new(b);
+        let got = read_message(&mut r, 1024, None);
+        assert!(matches!(got, Err(ReadError::TooLarge(1024))), "{got:?}");
+    }
+
+    #[test]
+    fn messages_split_across_reads_are_joined_and_a_closed_peer_ends_cleanly() {
+        let (mut a, b) = UnixStream::pair().unwrap();
+        a.write_all(b"{\"a\":").unwrap();
+        a.write_all(b"1}\n\"b\"\n").unwrap();
+        drop(a);
+        let mut r = BufReader::new(b);
+        assert_eq!(
+            read_message(&mut r, 64, None).unwrap().unwrap(),
+            b"{\"a\":1}"
+        );
+        assert_eq!(read_message(&mut r, 64, None).unwrap().unwrap(), b"\"b\"");
+        assert!(read_message(&mut r, 64, None).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_half_sent_message_is_cut_and_a_silent_greeting_times_out() {
+        let (mut a, b) = UnixStream::pair().unwrap();
+        a.write_all(b"{\"half\":").unwrap();
+        drop(a);
+        let mut r = BufReader::new(b);
+        assert!(matches!(
+            read_message(&mut r, 64, None),
+            Err(ReadError::Cut)
+        ));
+        let (_a, b) = UnixStream::pair().unwrap();
+        let mut r = BufReader::new(b);
+        let wait = Duration::from_millis(20);
+        assert!(matches!(
+            read_message(&mut r, 64, Some(wait)),
+            Err(ReadError::TooSlow(w)) if w == wait
+        ));
     }
 }

@@ -27,8 +27,8 @@ use crate::core::roster::{NewPerson, Person, PersonId, Roster};
 use crate::core::year::{Correction, YearClosing, YearState};
 
 /// Bumped whenever a `Request` or a reply changes shape.
-/// 6: `NewRecord::confirmed` and `CoreError::Unconfirmed` (`core::confirm`).
-pub const PROTOCOL_VERSION: u32 = 6;
+/// 7: `NewRecord::confirmed` and `CoreError::Unconfirmed` (`core::confirm`).
+pub const PROTOCOL_VERSION: u32 = 7;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.

@@ -1,22 +1,21 @@
-//! `taizhang serve`: own the ledger (its exclusive lock, then sled), bind
-//! `DIR/taizhang.sock` and answer clients, one thread each, one request at a
-//! time against the store. Exits when idle, on SIGTERM/SIGINT/SIGHUP, or when
-//! its socket file disappears; the socket goes before the lock is released.
+//! `taizhang serve`: own the ledger (its exclusive lock, then sled), listen on
+//! `DIR/taizhang.sock` (or the socket systemd hands over) and answer clients,
+//! one thread each, one request at a time against the store. Exits when idle,
+//! on SIGTERM/SIGINT/SIGHUP, or when its socket file disappears; a socket it
+//! bound goes before the lock is released. Idle, it sleeps in `poll`.
 
-use std::collections::HashMap;
 use std::io::ErrorKind;
-use std::net::Shutdown;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::os::unix::net::{UnixListener, UnixStream};
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::SOCKET_FILE;
+use super::admit::{Sessions, admit};
+use super::listen::{Listening, Origin, Wakeups, listen};
 use super::log::Log;
-use super::session;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
 use crate::store::{OpenOptions, Sharing, SledStore};
@@ -25,8 +24,9 @@ use crate::store::{OpenOptions, Sharing, SledStore};
 /// that the client which started it is answered first.
 const BACKUP_DELAY: Duration = Duration::from_secs(3);
 
-/// How often the accept loop looks at its stop conditions.
-const TICK: Duration = Duration::from_millis(50);
+/// After a failed accept, wait this long before the next (doubling to 1 s),
+/// so that a persistent failure (out of descriptors) never spins.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(10);
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -57,33 +57,93 @@ pub enum Served {
 
 /// What every session thread shares.
 pub(super) struct Shared {
-    store: Mutex<SledStore>,
+    /// `None` after an I/O failure, until the next request opens it again.
+    store: RwLock<Option<SledStore>>,
+    /// A reader met an I/O failure: reopen before the next request.
+    broken: AtomicBool,
+    pub(super) dir: PathBuf,
     pub(super) revision: AtomicU64,
     pub(super) log: Log,
-    sessions: Mutex<HashMap<u64, UnixStream>>,
-    active: AtomicUsize,
+    sessions: Mutex<Sessions>,
     last_seen: Mutex<Instant>,
+    /// Written to when a session ends, to wake the accept loop.
+    notify: UnixStream,
 }
 
 impl Shared {
-    pub(super) fn store(&self) -> MutexGuard<'_, SledStore> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Run `f` on the ledger: alongside other readers, or alone when it
+    /// `writes` (an export then never holds another reader up). After an I/O
+    /// failure (a full or read-only disk) sled keeps refusing for good and may
+    /// still show, from memory, the write it reported as failed; so the store
+    /// is dropped and opened again from disk before the next request, which
+    /// then sees exactly what is on disk and succeeds once space is freed.
+    pub(super) fn with_store<T, E: From<StoreError> + IoFailure>(
+        &self,
+        writes: bool,
+        f: impl FnOnce(&SledStore) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let failed = |r: &Result<T, E>| r.as_ref().err().is_some_and(IoFailure::io_failure);
+        if !writes && !self.broken.load(Ordering::SeqCst) {
+            let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(store) = guard.as_ref() {
+                let result = f(store);
+                if failed(&result) {
+                    self.broken.store(true, Ordering::SeqCst);
+                }
+                return result;
+            }
+        }
+        let mut guard = self.store.write().unwrap_or_else(PoisonError::into_inner);
+        if self.broken.swap(false, Ordering::SeqCst) {
+            // Drop sled first: it holds its files until it is gone.
+            *guard = None;
+        }
+        if guard.is_none() {
+            *guard = Some(open_store(&self.dir)?);
+            self.log.line("reopened the ledger after an I/O failure");
+        }
+        let Some(store) = guard.as_ref() else {
+            return Err(StoreError::Db("the ledger is not open".into()).into());
+        };
+        let result = f(store);
+        if failed(&result) {
+            *guard = None;
+        }
+        result
     }
 
-    fn ended(&self, id: u64) {
-        self.sessions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(&id);
+    pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
+        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(super) fn ended(&self, id: u64) {
+        self.sessions().remove(id);
         *self
             .last_seen
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = Instant::now();
-        self.active.fetch_sub(1, Ordering::SeqCst);
+        let _ = std::io::Write::write(&mut &self.notify, &[1]);
+    }
+
+    /// A service's shared state over a fresh ledger at `dir`, for unit tests.
+    #[cfg(test)]
+    pub(super) fn for_tests(dir: &Path) -> Arc<Self> {
+        let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
+        let (notify, _) = UnixStream::pair().unwrap();
+        Arc::new(Self {
+            store: RwLock::new(Some(store)),
+            broken: AtomicBool::new(false),
+            dir: dir.to_path_buf(),
+            revision: AtomicU64::new(0),
+            log: Log::stderr(),
+            sessions: Mutex::new(Sessions::default()),
+            last_seen: Mutex::new(Instant::now()),
+            notify,
+        })
     }
 
     fn idle_for(&self) -> Option<Duration> {
-        (self.active.load(Ordering::SeqCst) == 0).then(|| {
+        self.sessions().is_empty().then(|| {
             self.last_seen
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
@@ -106,15 +166,10 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     if let Some(group) = &options.group {
         super::share::share_with_group(&dir, group)?;
     }
+    owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
-    // Today's backup is taken after the first client is served, not while
-    // it waits for the ledger to open (see `accept_loop`).
-    let no_backup = OpenOptions {
-        daily_backup: false,
-        ..OpenOptions::default()
-    };
-    let store = match SledStore::open_with(&dir, &Catalogue::embedded(), no_backup) {
+    let store = match open_store(&dir) {
         Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
         other => other?,
     };
@@ -124,64 +179,63 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     }
     // We hold the lock: a socket file left here is stale.
     let socket = dir.join(SOCKET_FILE);
-    let listener = bind(&socket, sharing.socket_mode())?;
-    let inode = std::fs::symlink_metadata(&socket)
-        .map(|m| m.ino())
-        .map_err(|e| io_err(&socket, "cannot inspect", e))?;
+    let listening = listen(&socket, sharing.socket_mode())?;
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| io_err(&socket, "cannot watch signals for", e))?;
-    }
+    let wakeups = Wakeups::new(&dir, &stop)?;
+    let notify = wakeups
+        .notify
+        .try_clone()
+        .map_err(|e| io_err(&dir, "cannot set up the service's wake-ups for", e))?;
     let log = if options.detach {
-        Log::file(&dir, sharing.file_mode())
+        Log::file(
+            &dir,
+            sharing.file_mode(),
+            crate::store::files::ledger_owner(&dir)?,
+        )
     } else {
         Log::stderr()
     };
     let shared = Arc::new(Shared {
-        store: Mutex::new(store),
+        store: RwLock::new(Some(store)),
+        broken: AtomicBool::new(false),
+        dir: dir.clone(),
         revision: AtomicU64::new(revision_seed()),
         log,
-        sessions: Mutex::new(HashMap::new()),
-        active: AtomicUsize::new(0),
+        sessions: Mutex::new(Sessions::default()),
         last_seen: Mutex::new(Instant::now()),
+        notify,
     });
     shared.log.line(&format!(
-        "serving {} (protocol {}, idle exit {})",
+        "serving {} (protocol {}, idle exit {}{})",
         dir.display(),
         super::PROTOCOL_VERSION,
         options
             .idle_exit
-            .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs()))
+            .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs())),
+        if listening.origin == Origin::Activated {
+            ", socket from systemd"
+        } else {
+            ""
+        }
     ));
     let mut threads = Vec::new();
     let reason = accept_loop(
-        &listener,
+        &listening,
         &dir,
         &shared,
         &stop,
+        &wakeups,
         options.idle_exit,
         &mut threads,
-        || std::fs::symlink_metadata(&socket).is_ok_and(|m| m.ino() == inode),
     );
     // Unlink first, so that a new client starts a new service rather than
-    // knocking on a closed door; the new one waits for our lock.
-    if std::fs::symlink_metadata(&socket).is_ok_and(|m| m.ino() == inode) {
+    // knocking on a closed door; the new one waits for our lock. A socket
+    // systemd handed over stays: systemd starts us again on the next client.
+    if listening.origin == Origin::Bound && listening.socket_is_ours(&socket) {
         let _ = std::fs::remove_file(&socket);
     }
-    drop(listener);
-    for stream in shared
-        .sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .values()
-    {
-        let _ = stream.shutdown(Shutdown::Both);
-    }
+    drop(listening);
+    shared.sessions().shut_all();
     for thread in threads {
         let _ = thread.join();
     }
@@ -192,110 +246,146 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
 }
 
 fn accept_loop(
-    listener: &UnixListener,
+    listening: &Listening,
     dir: &Path,
     shared: &Arc<Shared>,
     stop: &AtomicBool,
+    wakeups: &Wakeups,
     idle_exit: Option<Duration>,
     threads: &mut Vec<JoinHandle<()>>,
-    socket_is_ours: impl Fn() -> bool,
 ) -> Stopped {
+    let socket = dir.join(SOCKET_FILE);
     let mut next_id = 0u64;
     let started = Instant::now();
     let mut backed_up: Option<chrono::NaiveDate> = None;
+    let mut backoff: Option<Duration> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Stopped::Signal;
         }
-        match listener.accept() {
-            Ok((stream, _)) => {
-                next_id += 1;
-                match start_session(shared, next_id, stream) {
-                    Ok(handle) => threads.push(handle),
-                    Err(e) => shared.log.line(&format!("cannot start a session: {e}")),
+        // Take every waiting connection; a failure backs off rather than spin.
+        loop {
+            match listening.listener.accept() {
+                Ok((stream, _)) => {
+                    backoff = None;
+                    next_id += 1;
+                    threads.extend(admit(shared, next_id, stream));
                 }
-                continue;
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => {
+                    shared
+                        .log
+                        .throttled("accept", &format!("accept failed: {e}"));
+                    let next = backoff.map_or(ACCEPT_BACKOFF, |b| b * 2);
+                    backoff = Some(next.min(Duration::from_secs(1)));
+                    break;
+                }
             }
-            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-            Err(e) => shared.log.line(&format!("accept failed: {e}")),
         }
-        if !socket_is_ours() {
+        if !listening.socket_is_ours(&socket) {
             return Stopped::SocketGone;
         }
-        let idle_out = matches!(
-            (idle_exit, shared.idle_for()),
-            (Some(limit), Some(idle)) if idle >= limit
-        );
+        let idle = shared.idle_for();
+        let idle_out = matches!((idle_exit, idle), (Some(limit), Some(idle)) if idle >= limit);
         // Today's backup: once the first client has been answered, or at the
         // latest before an idle exit.
         let now = chrono::Local::now().naive_local();
-        if backed_up != Some(now.date()) && (idle_out || started.elapsed() >= BACKUP_DELAY) {
+        let backup_in = if backed_up == Some(now.date()) {
+            until_tomorrow(now)
+        } else {
+            BACKUP_DELAY.saturating_sub(started.elapsed())
+        };
+        if backed_up != Some(now.date()) && (idle_out || backup_in.is_zero()) {
             backed_up = Some(now.date());
-            if let Err(e) = crate::store::backup::daily(&*shared.store(), dir, now) {
+            if let Err(e) =
+                shared.with_store(false, |store| crate::store::backup::daily(store, dir, now))
+            {
                 shared
                     .log
                     .line(&format!("today's automatic backup failed: {e}"));
             }
+            continue;
         }
         if idle_out {
             return Stopped::Idle;
         }
         threads.retain(|t| !t.is_finished());
-        wait_for_connection(listener, TICK);
+        // Sleep until something happens or the next deadline: the idle exit,
+        // the backup, the end of a back-off. No periodic tick.
+        let idle_in = match (idle_exit, idle) {
+            (Some(limit), Some(idle)) => Some(limit.saturating_sub(idle)),
+            _ => None,
+        };
+        let deadline = [idle_in, Some(backup_in), backoff]
+            .into_iter()
+            .flatten()
+            .min();
+        let listener = backoff.is_none().then_some(&listening.listener);
+        // After a back-off the loop tries to accept again; a success resets it.
+        wakeups.wait(listener, deadline);
     }
 }
 
-/// Sleep until a client connects or `tick` passes, whichever is first, so a
-/// connection is answered at once rather than at the next tick.
-fn wait_for_connection(listener: &UnixListener, tick: Duration) {
-    use nix::poll::{PollFd, PollFlags, poll};
-    use std::os::fd::AsFd;
-    let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
-    let ms = u16::try_from(tick.as_millis()).unwrap_or(u16::MAX);
-    // An interrupted or failed poll just means one more turn of the loop.
-    let _ = poll(&mut fds, ms);
+/// How long until the next local midnight (at least a second).
+fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
+    let next = now
+        .date()
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 1))
+        .unwrap_or(now);
+    (next - now).to_std().unwrap_or(Duration::from_secs(1))
 }
 
-fn start_session(
-    shared: &Arc<Shared>,
-    id: u64,
-    stream: UnixStream,
-) -> std::io::Result<JoinHandle<()>> {
-    stream.set_nonblocking(false)?;
-    let registered = stream.try_clone()?;
-    shared
-        .sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .insert(id, registered);
-    shared.active.fetch_add(1, Ordering::SeqCst);
-    let worker = Arc::clone(shared);
-    let spawned = std::thread::Builder::new()
-        .name(format!("taizhang-session-{id}"))
-        .spawn(move || {
-            session::run(&worker, stream);
-            worker.ended(id);
-        });
-    if spawned.is_err() {
-        shared.ended(id);
-    }
-    spawned
+/// Errors that may mean sled met an I/O failure and must be opened again.
+pub(super) trait IoFailure {
+    fn io_failure(&self) -> bool;
 }
 
-/// Bind `socket` afresh (removing a stale file) and give it `mode`.
-fn bind(socket: &Path, mode: u32) -> Result<UnixListener, StoreError> {
-    match std::fs::remove_file(socket) {
-        Ok(()) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => return Err(io_err(socket, "cannot remove the stale socket", e)),
+impl IoFailure for StoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, StoreError::Io { .. } | StoreError::Db(_))
     }
-    let listener = UnixListener::bind(socket).map_err(|e| io_err(socket, "cannot listen on", e))?;
-    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| io_err(socket, "cannot set the permissions of", e))?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| io_err(socket, "cannot listen on", e))?;
-    Ok(listener)
+}
+
+impl IoFailure for crate::core::error::CoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, crate::core::error::CoreError::Store(e) if e.io_failure())
+    }
+}
+
+/// Open the ledger for the service. Today's backup is taken after the first
+/// client is served, not while it waits for the ledger to open (see
+/// `accept_loop`).
+fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
+    let no_backup = OpenOptions {
+        daily_backup: false,
+        ..OpenOptions::default()
+    };
+    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
+}
+
+/// Only the ledger's owner (the service user, under systemd) or root runs its
+/// service: members have no handle on its files, by design.
+pub(super) fn owner_only(dir: &Path) -> Result<(), StoreError> {
+    let owner = match crate::store::files::ledger_owner(dir) {
+        Ok(owner) => owner,
+        // A new ledger: this user creates it and owns it.
+        Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let me = nix::unistd::geteuid();
+    if me.is_root() || me.as_raw() == owner {
+        return Ok(());
+    }
+    Err(StoreError::ServiceUnavailable {
+        path: dir.to_path_buf(),
+        reason: format!(
+            "no ledger service is running, and only the ledger's owner, {}, can start it; ask the owner to run `taizhang --db {} serve --idle-exit 0`, or to set up systemd socket activation (taizhang init-shared --group GROUP --service-user USER) so that it starts for every member",
+            crate::store::files::user_name(owner),
+            dir.display()
+        ),
+    })
 }
 
 /// A start value no earlier run of the service can have reached, so that a

@@ -1,9 +1,10 @@
 //! One client connection inside the service: greet, then answer requests in
-//! order. The peer's Unix user comes from the socket, once, at the start; each
+//! order. The peer's Unix user comes from the socket, once, when the service
+//! accepts it (a connection without one is never served); each
 //! command runs through `core::Ledger` as that user, on the service's clock,
 //! under the ledger's policy, holding the store for the whole use case.
 
-use std::io::{BufReader, ErrorKind};
+use std::io::BufReader;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -11,28 +12,20 @@ use std::time::Duration;
 use chrono::Local;
 
 use super::error::WireError;
-use super::framing::{read_line, write_line};
+use super::framing::{
+    GREETING_TIMEOUT, MAX_GREETING, MAX_MESSAGE, ReadError, read_message, write_line,
+};
 use super::identity::Peer;
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::server::Shared;
 use crate::core::Ledger;
-use crate::core::error::CoreError;
+use crate::core::error::{CoreError, Turnaway};
 use crate::core::ledger::Command;
 
 /// A client that does not read its answer within this long is dropped.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub(super) fn run(shared: &Shared, stream: UnixStream) {
-    let peer = Peer::of(&stream).unwrap_or_else(|e| {
-        shared
-            .log
-            .line(&format!("peer credentials unavailable: {e}"));
-        Peer {
-            uid: u32::MAX,
-            pid: None,
-            user: "unknown".into(),
-        }
-    });
+pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
     let Ok(reader) = stream.try_clone() else {
         return;
     };
@@ -41,16 +34,28 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
     let mut writer = stream;
     let mut greeted = false;
     loop {
-        let line = match read_line(&mut reader) {
+        // Before the greeting: a short wait and a small message; after it, a
+        // client may stay idle (an open TUI) but not hold half a message.
+        let (limit, wait) = if greeted {
+            (MAX_MESSAGE, None)
+        } else {
+            (MAX_GREETING, Some(GREETING_TIMEOUT))
+        };
+        let line = match read_message(&mut reader, limit, wait) {
             Ok(Some(line)) => line,
-            Err(e) if e.kind() == ErrorKind::InvalidData => {
-                let _ = write_line(&mut writer, &refuse(format!("{e}")));
+            Ok(None) | Err(ReadError::Cut | ReadError::Io) => return,
+            Err(ReadError::TooLarge(limit)) => {
+                turn_away(shared, peer, &mut writer, Turnaway::TooLarge { limit });
                 return;
             }
-            Ok(None) | Err(_) => return,
+            Err(ReadError::TooSlow(t)) => {
+                let secs = t.as_secs();
+                turn_away(shared, peer, &mut writer, Turnaway::TooSlow { secs });
+                return;
+            }
         };
         let (response, close) = match serde_json::from_slice::<Request>(&line) {
-            Ok(request) => answer(shared, &peer, &mut greeted, request),
+            Ok(request) => answer(shared, peer, &mut greeted, request),
             Err(e) => (
                 refuse(format!(
                     "unreadable request ({e}); this service speaks protocol {PROTOCOL_VERSION}"
@@ -62,6 +67,21 @@ pub(super) fn run(shared: &Shared, stream: UnixStream) {
             return;
         }
     }
+}
+
+/// Tell the client why its connection ends, log it once, and let it go.
+pub(super) fn turn_away(shared: &Shared, peer: &Peer, writer: &mut UnixStream, why: Turnaway) {
+    // Throttled: a client opening connection after connection past the
+    // cap must not flood the log.
+    shared.log.throttled(
+        "turned away",
+        &format!(
+            "connection of {} (uid {}) ended: {why}",
+            peer.user, peer.uid
+        ),
+    );
+    let _ = write_line(writer, &Response::Err(WireError::TurnedAway(why)));
+    let _ = writer.shutdown(std::net::Shutdown::Both);
 }
 
 /// A reply carrying `value`, encoded once, straight to JSON text.
@@ -124,10 +144,13 @@ fn run_command(
     peer: &Peer,
     command: Command,
 ) -> Result<Box<serde_json::value::RawValue>, CoreError> {
-    let store = shared.store();
-    let policy = crate::store::sharing::policy(store.path())?;
-    let ledger = Ledger::new(&*store, peer.user.clone())
-        .with_clock(std::sync::Arc::new(|| Local::now().naive_local()))
-        .with_policy(policy);
-    command.run(&ledger)
+    // Reads run side by side (an export holds no one up); a write runs alone.
+    let alone = command.effect().writes();
+    shared.with_store(alone, |store| -> Result<_, CoreError> {
+        let policy = crate::store::sharing::policy(store.path())?;
+        let ledger = Ledger::new(store, peer.user.clone())
+            .with_clock(std::sync::Arc::new(|| Local::now().naive_local()))
+            .with_policy(policy);
+        command.run(&ledger)
+    })
 }

@@ -3,7 +3,6 @@
 //! may each start one; the store's lock lets exactly one of them serve.
 
 use std::io::Read;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -140,19 +139,5 @@ fn reap(mut child: Child) {
 /// A service runs as the user who starts it, and only the owner of the
 /// ledger's files can open them: anyone else must wait for the owner's.
 fn check_owner(dir: &Path) -> Result<(), StoreError> {
-    let Ok(meta) = std::fs::metadata(dir) else {
-        return Ok(()); // a new ledger: it will be ours
-    };
-    let me = nix::unistd::geteuid().as_raw();
-    if meta.uid() == me {
-        return Ok(());
-    }
-    let owner = super::identity::user_name(meta.uid());
-    Err(StoreError::ServiceUnavailable {
-        path: dir.to_path_buf(),
-        reason: format!(
-            "no ledger service is running and only the ledger's owner, {owner}, can start one; ask {owner} to run `taizhang --db {} serve --idle-exit 0`",
-            dir.display()
-        ),
-    })
+    super::server::owner_only(dir)
 }

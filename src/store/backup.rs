@@ -6,7 +6,7 @@
 //! its bytes, so that a damaged or cut-short file is refused before restoring.
 
 mod aside;
-mod atomic;
+pub(super) mod atomic;
 mod name;
 
 use std::path::{Path, PathBuf};
@@ -89,6 +89,11 @@ pub fn backup_dir(ledger: &Path) -> PathBuf {
 /// directory is an empty list; files that are not backups are ignored.
 pub fn list(ledger: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let dir = backup_dir(ledger);
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // Never a link, and the ledger owner's (links inside are skipped below).
+        _ => crate::store::files::check_dir(&dir, crate::store::files::ledger_owner(ledger)?)?,
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -138,8 +143,14 @@ pub fn take(
     kind: Kind,
     now: NaiveDateTime,
 ) -> Result<BackupFile, StoreError> {
-    let backup = store.export()?;
-    write(&backup, ledger, kind, now)
+    write(&snapshot(store)?, ledger, kind, now)
+}
+
+/// What a backup holds: the open years (sealed ones stay in their archive
+/// files beside the database) and the journal, so a restore continues the
+/// hash chain.
+pub fn snapshot(store: &impl Store) -> Result<Backup, StoreError> {
+    crate::core::restore::backup_of(store)
 }
 
 /// Write `backup` as a new backup file of `kind`, then rotate that kind.
@@ -151,6 +162,7 @@ pub fn write(
 ) -> Result<BackupFile, StoreError> {
     let dir = backup_dir(ledger);
     create_private_dir(&dir)?;
+    crate::store::files::check_dir(&dir, crate::store::files::ledger_owner(ledger)?)?;
     atomic::remove_leftovers(&dir)?;
     let text = serde_json::to_vec_pretty(backup)
         .map_err(|e| StoreError::Db(format!("cannot encode the backup: {e}")))?;
@@ -181,7 +193,7 @@ pub fn daily(
     {
         return Ok(None);
     }
-    let backup = store.export()?;
+    let backup = snapshot(store)?;
     if backup.people.is_empty() && backup.records.is_empty() {
         return Ok(None);
     }

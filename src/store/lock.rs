@@ -2,13 +2,13 @@
 //! an exclusive, non-blocking flock on `PATH/taizhang.lock`, taken before sled
 //! opens. The file names its holder, so that a refused open can say who it is.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use fs2::FileExt;
 
-use super::permissions::{io_err, set_mode};
+use super::permissions::io_err;
 use crate::core::error::StoreError;
 
 /// The lock file's name inside the ledger directory.
@@ -24,14 +24,17 @@ impl LedgerLock {
     /// Take the lock of the ledger directory `dir`, or say who holds it.
     pub(super) fn acquire(dir: &Path) -> Result<Self, StoreError> {
         let path = dir.join(LOCK_FILE);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&path)
-            .map_err(|e| io_err(format!("cannot open the lock file {}", path.display()), e))?;
-        set_mode(&path, 0o600)?;
+        // Never through a link, only the owner's file, and owner-only: a
+        // member with a handle on it could flock it and lock everyone out.
+        let owner = super::files::ledger_owner(dir)?;
+        let mut file = super::files::open_or_create(&path, 0o600, false, owner)?;
+        file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .map_err(|e| {
+                io_err(
+                    format!("cannot set the permissions of {}", path.display()),
+                    e,
+                )
+            })?;
         if let Err(e) = file.try_lock_exclusive() {
             if is_contended(&e) {
                 let mut text = String::new();

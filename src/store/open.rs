@@ -48,8 +48,11 @@ impl Trees {
     /// Open the trees of the sled database at `dir`. Used by `open_sled` and
     /// by tests of the migration steps.
     pub(super) fn open(dir: &Path) -> Result<Self, StoreError> {
+        // No periodic flusher: every write is flushed before it returns
+        // (`Store`), and an idle ledger service must not wake to flush.
         let db = sled::Config::new()
             .path(dir)
+            .flush_every_ms(None)
             .open()
             .map_err(|e| open_error(dir, e))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
@@ -183,8 +186,10 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
             dir,
             &at.map_or_else(|| "bad data".into(), |at| format!("bad data at {at:?}")),
         ),
-        sled::Error::ReportableBug(msg) => corrupt(dir, &msg),
-        other => StoreError::Db(format!(
+        // `Unsupported`: sled's own files claim a format it does not read (a
+        // changed or damaged `conf`): unreadable as it stands, so damaged.
+        sled::Error::ReportableBug(msg) | sled::Error::Unsupported(msg) => corrupt(dir, &msg),
+        other @ sled::Error::CollectionNotFound(_) => StoreError::Db(format!(
             "cannot open the ledger database at {}: {other}",
             dir.display()
         )),

@@ -1,6 +1,7 @@
-//! Keeps a ledger private to its owner: the directory is 0700 and every file
-//! in it 0600 (on Unix; elsewhere the platform's defaults stand), or, when
-//! `taizhang.toml` shares it with a group (`sharing`), 2750 and 0640.
+//! Keeps a ledger private to its owner: every file in it 0600 and every inner
+//! directory 0700 (on Unix; elsewhere the platform's defaults stand); the
+//! ledger directory itself 0700, or 2710 when `taizhang.toml` shares it with
+//! a group (`sharing`). Links are never followed or changed.
 
 use std::fs;
 use std::path::Path;
@@ -32,7 +33,10 @@ pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     match builder.create(dir) {
         Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+        // An existing directory, but never a link to one.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            super::files::ledger_owner(dir)?;
+        }
         Err(e) => {
             return Err(io_err(
                 format!(
@@ -50,11 +54,11 @@ pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// 2750 and 0640 when the ledger is shared with a group.
 pub(super) fn restrict_tree(dir: &Path) -> Result<(), StoreError> {
     let sharing = Sharing::load(dir)?;
-    restrict_tree_to(dir, sharing.dir_mode(), sharing.file_mode())
+    set_mode(dir, sharing.dir_mode())?;
+    restrict_below(dir, sharing.inner_dir_mode(), sharing.file_mode())
 }
 
-fn restrict_tree_to(dir: &Path, dir_mode: u32, file_mode: u32) -> Result<(), StoreError> {
-    set_mode(dir, dir_mode)?;
+fn restrict_below(dir: &Path, dir_mode: u32, file_mode: u32) -> Result<(), StoreError> {
     let entries = fs::read_dir(dir)
         .map_err(|e| io_err(format!("cannot list the directory {}", dir.display()), e))?;
     for entry in entries {
@@ -65,7 +69,8 @@ fn restrict_tree_to(dir: &Path, dir_mode: u32, file_mode: u32) -> Result<(), Sto
             .file_type()
             .map_err(|e| io_err(format!("cannot inspect {}", path.display()), e))?;
         if kind.is_dir() {
-            restrict_tree_to(&path, dir_mode, file_mode)?;
+            set_mode(&path, dir_mode)?;
+            restrict_below(&path, dir_mode, file_mode)?;
         } else if kind.is_file() {
             set_mode(&path, file_mode)?;
         }

@@ -18,7 +18,7 @@ use crate::core::port::SCHEMA_VERSION;
 /// takes a ledger from version `n` to `n + 1`.
 pub(super) type Step = fn(&Trees, &Catalogue) -> Result<Plan, StoreError>;
 
-pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
+pub(super) const STEPS: &[Step] = &[v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Which tree a planned write goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +249,14 @@ fn v2_to_v3(trees: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
 /// bumps the version (an older taizhang would not carry them in its backups).
 #[allow(clippy::unnecessary_wraps)]
 fn v3_to_v4(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
+    Ok(Plan::default())
+}
+
+/// v5 moves sealed years into archive files (`meta/archived`, which starts
+/// empty): the step only bumps the version, so that an older taizhang, which
+/// would read an archived year as empty and writable, refuses the ledger.
+#[allow(clippy::unnecessary_wraps)]
+fn v4_to_v5(_: &Trees, _: &Catalogue) -> Result<Plan, StoreError> {
     Ok(Plan::default())
 }
 

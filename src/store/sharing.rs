@@ -1,6 +1,8 @@
 //! How a ledger directory is shared, read from `DIR/taizhang.toml`: private to
-//! its owner (0700/0600, the default) or shared with one Unix group (setgid
-//! directory 2750, files 0640, the service's socket 0660).
+//! its owner (0700, the default) or shared with one Unix group (setgid
+//! directory 2710: members may pass through to the service's 0660 socket but
+//! not list it). Files are 0600 and inner directories 0700 either way, so a
+//! member never gets a handle on the database, the lock or the backups.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,11 @@ pub struct Sharing {
     /// The Unix group whose members may use the ledger (through its service).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The dedicated Unix user the service runs as under systemd (see
+    /// `taizhang init-shared --service-user`); clients accept it as the
+    /// process behind the socket, besides the ledger directory's owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_user: Option<String>,
     /// Who may only read (`[access] reviewers = ["unixname", …]`).
     #[serde(default, skip_serializing_if = "Policy::is_empty")]
     pub access: Policy,
@@ -32,23 +39,22 @@ impl Sharing {
     /// Read `dir/taizhang.toml`; no file (or no directory yet) is private.
     pub fn load(dir: &Path) -> Result<Self, StoreError> {
         let path = Self::path(dir);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e)
+        let owner = match super::files::ledger_owner(dir) {
+            Ok(owner) => owner,
+            Err(StoreError::Io { source, .. })
                 if matches!(
-                    e.kind(),
+                    source.kind(),
                     std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
                 ) =>
             {
                 return Ok(Self::default());
             }
-            Err(source) => {
-                return Err(StoreError::Io {
-                    context: format!("cannot read the sharing settings {}", path.display()),
-                    source,
-                });
-            }
+            Err(e) => return Err(e),
         };
+        let Some(bytes) = super::files::read(&path, owner)? else {
+            return Ok(Self::default());
+        };
+        let text = String::from_utf8_lossy(&bytes);
         toml::from_str(&text).map_err(|e| {
             StoreError::Corrupt(format!(
                 "the sharing settings {} cannot be read ({}); write `group = \"NAME\"` and `[access] reviewers = [\"unixname\"]`, or remove the file",
@@ -62,24 +68,30 @@ impl Sharing {
     pub fn save(&self, dir: &Path) -> Result<(), StoreError> {
         let path = Self::path(dir);
         let text = toml::to_string(self).map_err(|e| StoreError::Db(e.to_string()))?;
-        std::fs::write(&path, text).map_err(|source| StoreError::Io {
-            context: format!("cannot write the sharing settings {}", path.display()),
-            source,
-        })?;
-        super::permissions::set_mode(&path, self.file_mode())
+        let owner = super::files::ledger_owner(dir)?;
+        super::files::replace(&path, text.as_bytes(), self.file_mode(), owner)
     }
 
     pub fn is_shared(&self) -> bool {
         self.group.is_some()
     }
 
-    /// Directories: 0700, or 2750 (setgid, so new files keep the group).
+    /// The ledger directory: 0700, or 2710 (setgid, so new files keep the
+    /// group; search only, so members reach the socket by name).
     pub fn dir_mode(&self) -> u32 {
-        if self.is_shared() { 0o2750 } else { 0o700 }
+        if self.is_shared() { 0o2710 } else { 0o700 }
     }
 
+    /// Directories inside the ledger (backups, sled's blobs): owner only.
+    #[allow(clippy::unused_self)]
+    pub fn inner_dir_mode(&self) -> u32 {
+        0o700
+    }
+
+    /// Every file: owner only, shared or not (members use the socket).
+    #[allow(clippy::unused_self)]
     pub fn file_mode(&self) -> u32 {
-        if self.is_shared() { 0o640 } else { 0o600 }
+        0o600
     }
 
     /// The service's socket: group members must be able to connect.
@@ -88,8 +100,9 @@ impl Sharing {
     }
 
     /// The process umask that gives new files at most `file_mode`.
+    #[allow(clippy::unused_self)]
     pub fn umask(&self) -> u32 {
-        if self.is_shared() { 0o027 } else { 0o077 }
+        0o077
     }
 }
 
@@ -132,6 +145,7 @@ mod tests {
         assert_eq!(Sharing::load(dir.path()).unwrap(), Sharing::default());
         let shared = Sharing {
             group: Some("branch".into()),
+            service_user: Some("taizhang".into()),
             access: Policy {
                 reviewers: vec!["wang".into()],
                 secretary_admin: true,
@@ -140,7 +154,8 @@ mod tests {
         };
         shared.save(dir.path()).unwrap();
         assert_eq!(Sharing::load(dir.path()).unwrap(), shared);
-        assert_eq!(shared.file_mode(), 0o640);
+        assert_eq!(shared.file_mode(), 0o600);
+        assert_eq!(shared.dir_mode(), 0o2710);
     }
 
     #[test]

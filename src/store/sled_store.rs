@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 mod cycle;
+mod replace;
+mod sealed;
 mod write;
 
 use super::codec::{date_key, decode, get_u64, key_date, read_u64};
@@ -15,10 +17,11 @@ use super::lock::LedgerLock;
 use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
 use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
+use crate::core::archive::YearArchive;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
-use crate::core::journal::{Entity, JournalEntry};
+use crate::core::journal::{Action, Entity, ImportSummary, JournalEntry, SealDigest, canonical};
 use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
@@ -206,8 +209,16 @@ impl Store for SledStore {
         self.read_closed_years()
     }
 
-    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+    fn close_year(&self, year: i32, stamp: &Stamp) -> Result<SealDigest, StoreError> {
         self.write_close_year(year, stamp)
+    }
+
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError> {
+        self.read_archive(year)
+    }
+
+    fn reopen_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_reopen_year(year, stamp)
     }
 
     fn next_id(&self) -> Result<u64, StoreError> {
@@ -249,11 +260,18 @@ impl Store for SledStore {
             fixes: self.read_fixes(None)?,
             corrections: self.read_corrections(None)?,
             closed_years: self.read_closed_years()?,
+            archived: self.read_archived()?,
+            journal: Vec::new(),
         })
     }
 
     fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        self.write_import(backup, stamp)
+        let after = canonical(&ImportSummary::of(backup)?)?;
+        self.write_replace(backup, stamp, Action::Import, &after, false)
+    }
+
+    fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
+        self.write_replace(backup, stamp, Action::RestoreBackup, note_json, true)
     }
 
     fn seal(

@@ -16,8 +16,12 @@ pub enum Action {
     Back,
     /// Enter the selected item.
     Open,
+    /// The next pane of a screen with several (checklist, overview).
     NextPane,
     PrevPane,
+    /// The next screen, on screens of one pane.
+    NextScreen,
+    PrevScreen,
     Up,
     Down,
     Left,
@@ -74,6 +78,12 @@ pub enum Action {
     PickNext,
     /// Checklist: pick the previous record that counts toward the duty.
     PickPrev,
+    /// Talk screen: record the selected talk still owed.
+    StartTalk,
+    /// Reopen the selected draft of an interrupted session.
+    RestoreDraft,
+    /// Throw the selected draft away.
+    DiscardDraft,
     /// Yes, in a confirmation.
     Confirm,
     /// No, in a confirmation.

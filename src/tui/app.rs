@@ -33,15 +33,16 @@ pub fn run<L: LedgerApi>(ledger: L, mut opts: Options) -> Result<(), Box<dyn Err
     let view = ledger.year_view(opts.today.year(), opts.today)?;
     let mut state = State::new(view, opts.lang, Theme::new(opts.ascii, opts.no_color));
     state.revision = revision;
+    // Who is at the keyboard, as the ledger (the service: the socket peer) sees it.
+    state.user = ledger.whoami().ok();
     let file = opts.draft.take().map(DraftFile::new);
-    let mut on_disk = false;
+    let mut on_disk = Vec::new();
     if let Some(f) = &file {
         match f.load() {
-            Ok(Some(draft)) => {
-                state.offer_draft(draft);
-                on_disk = true;
+            Ok(drafts) => {
+                state.offer_drafts(drafts.clone());
+                on_disk = drafts;
             }
-            Ok(None) => {}
             Err(why) => state.fail(words::draft_unreadable(
                 opts.lang,
                 &f.path().display().to_string(),
@@ -49,8 +50,10 @@ pub fn run<L: LedgerApi>(ledger: L, mut opts: Options) -> Result<(), Box<dyn Err
             )),
         }
     }
+    // The kind this user added last, in an earlier session too.
+    state.last_kind = file.as_ref().and_then(DraftFile::last_kind);
     let mut keeper = Keeper::new(file, on_disk);
-    keeper.track(state.draft());
+    keeper.track(state.draft(), &state.drafts);
     terminal::install_panic_hook();
     let gate: Gate = Arc::new(Mutex::new(()));
     let on_signal = keeper.clone();
@@ -107,14 +110,15 @@ fn event_loop<L: LedgerApi + ?Sized>(
             };
             dirty = handle(state, ledger, opts, ev);
             if dirty {
-                keeper.track(state.draft());
+                keeper.track(state.draft(), &state.drafts);
+                keeper.remember_kind(state.last_kind);
             }
         }
         if Instant::now() >= next_check {
             next_check = Instant::now() + POLL;
             if tick(state, ledger) {
                 dirty = true;
-                keeper.track(state.draft());
+                keeper.track(state.draft(), &state.drafts);
             }
         }
     }

@@ -1,7 +1,9 @@
 //! Drafts that outlive a dropped session: when the terminal goes away (SSH
 //! drop, SIGHUP/SIGTERM, a dead tty) while a form holds unsaved values, they
-//! are written to one file per ledger (0600), offered back on the next start,
-//! and removed once the form is saved, cancelled or the offer declined.
+//! are added to the user's draft file of the ledger (0600, under their own
+//! state directory), each form's draft kept apart, so a second drop never
+//! overwrites the first. The next start offers every waiting draft with a
+//! summary; each leaves the file once restored or discarded.
 
 use std::fs;
 use std::io::{self, Write};
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::FormDraft;
 use super::roster::PersonDraft;
+use crate::core::RecordKind;
 
 /// An unsaved form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +21,14 @@ use super::roster::PersonDraft;
 pub enum Draft {
     Record(FormDraft),
     Person(PersonDraft),
+}
+
+/// A draft file: a list of drafts, or one draft as older versions wrote.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OnDisk {
+    Many(Vec<Draft>),
+    One(Box<Draft>),
 }
 
 /// Where one ledger's draft lives.
@@ -35,23 +46,36 @@ impl DraftFile {
         &self.path
     }
 
-    /// The draft on disk, if any. A file that is not a draft is an error
-    /// (the caller reports it and carries on).
-    pub fn load(&self) -> Result<Option<Draft>, String> {
+    /// The drafts on disk, oldest first; none when there is no file. A
+    /// file of one draft (as older versions wrote) is read as a list of one.
+    /// A file that is not drafts is an error (the caller reports it and
+    /// carries on).
+    pub fn load(&self) -> Result<Vec<Draft>, String> {
         let text = match fs::read_to_string(&self.path) {
             Ok(t) => t,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e.to_string()),
         };
-        serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        match serde_json::from_str(&text).map_err(|e| e.to_string())? {
+            OnDisk::Many(list) => Ok(list),
+            OnDisk::One(d) => Ok(vec![*d]),
+        }
     }
 
-    /// Write `draft` (creating the directory 0700, the file 0600), through a
-    /// temporary file so a half-written draft never replaces a whole one.
+    /// Write one draft as the whole file.
     pub fn save(&self, draft: &Draft) -> io::Result<()> {
-        let json = serde_json::to_string_pretty(draft).map_err(io::Error::other)?;
+        self.save_all(std::slice::from_ref(draft))
+    }
+
+    /// Write `drafts` (creating the directory 0700, the file 0600), through
+    /// a temporary file so a half-written list never replaces a whole one;
+    /// no drafts removes the file.
+    pub fn save_all(&self, drafts: &[Draft]) -> io::Result<()> {
+        if drafts.is_empty() {
+            self.remove();
+            return Ok(());
+        }
+        let json = serde_json::to_string_pretty(drafts).map_err(io::Error::other)?;
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
@@ -60,6 +84,28 @@ impl DraftFile {
         file.write_all(json.as_bytes())?;
         file.sync_all()?;
         fs::rename(&tmp, &self.path)
+    }
+
+    /// Beside the drafts: the kind of the record this user added last, so
+    /// the next session's new record starts as it.
+    fn kind_path(&self) -> PathBuf {
+        self.path.with_extension("last-kind")
+    }
+
+    /// The kind of the record added last, if one was kept.
+    pub fn last_kind(&self) -> Option<RecordKind> {
+        let text = fs::read_to_string(self.kind_path()).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Keep `kind` as the kind added last (best effort).
+    pub fn save_last_kind(&self, kind: RecordKind) -> io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            create_private_dir(dir)?;
+        }
+        let json = serde_json::to_string(&kind).map_err(io::Error::other)?;
+        let mut file = private_file(&self.kind_path())?;
+        file.write_all(json.as_bytes())
     }
 
     /// Forget the draft; a missing file is fine.
@@ -101,49 +147,90 @@ fn private_file(path: &Path) -> io::Result<fs::File> {
     fs::File::create(path)
 }
 
-/// Holds the draft the loop last saw, so that whoever ends the session (the
-/// loop on a dead tty, the signal thread on SIGHUP) can write it out; and
-/// removes the file once nothing is left unsaved.
+/// What would be lost now: the drafts still waiting from before, and the
+/// open form's values.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    waiting: Vec<Draft>,
+    open: Option<Draft>,
+}
+
+/// Holds the drafts the loop last saw, so that whoever ends the session
+/// (the loop on a dead tty, the signal thread on SIGHUP) can write them out;
+/// and rewrites the file whenever a waiting draft is restored or discarded.
 #[derive(Debug, Clone)]
 pub struct Keeper {
     file: Option<DraftFile>,
-    pending: std::sync::Arc<std::sync::Mutex<Option<Draft>>>,
-    on_disk: bool,
+    pending: std::sync::Arc<std::sync::Mutex<Pending>>,
+    /// The waiting drafts as the file holds them now.
+    written: Vec<Draft>,
+    /// The last kind added, as kept on disk.
+    kind: Option<RecordKind>,
 }
 
 impl Keeper {
-    /// `on_disk`: a draft file was found (and is on offer).
-    pub fn new(file: Option<DraftFile>, on_disk: bool) -> Keeper {
+    /// `on_disk`: the drafts the file held at start (and now on offer).
+    pub fn new(file: Option<DraftFile>, on_disk: Vec<Draft>) -> Keeper {
+        let pending = Pending {
+            waiting: on_disk.clone(),
+            open: None,
+        };
         Keeper {
+            pending: std::sync::Arc::new(std::sync::Mutex::new(pending)),
+            written: on_disk,
+            kind: file.as_ref().and_then(DraftFile::last_kind),
             file,
-            pending: std::sync::Arc::default(),
-            on_disk,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Draft>> {
+    /// Keep the kind of the record added last for the next session.
+    pub fn remember_kind(&mut self, kind: Option<RecordKind>) {
+        if kind.is_some() && kind != self.kind {
+            if let (Some(f), Some(k)) = (&self.file, kind) {
+                let _ = f.save_last_kind(k);
+            }
+            self.kind = kind;
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
         self.pending
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The state's current draft (`State::draft`). When there is none, a
-    /// draft file from before is done with (saved, cancelled or declined).
-    pub fn track(&mut self, draft: Option<Draft>) {
-        let none = draft.is_none();
-        *self.lock() = draft;
-        if none && self.on_disk {
+    /// The state's open draft (`State::draft`) and the drafts still waiting
+    /// (`State::drafts`). A waiting draft that was restored or discarded
+    /// leaves the file at once.
+    pub fn track(&mut self, open: Option<Draft>, waiting: &[Draft]) {
+        {
+            let mut p = self.lock();
+            p.open = open;
+            p.waiting = waiting.to_vec();
+        }
+        if self.written != waiting {
             if let Some(f) = &self.file {
-                f.remove();
+                let _ = f.save_all(waiting);
             }
-            self.on_disk = false;
+            self.written = waiting.to_vec();
         }
     }
 
-    /// Write the pending draft, if any; best effort, the session is ending.
+    /// Write the waiting drafts and the open one, if any; best effort, the
+    /// session is ending.
     pub fn save(&self) {
-        if let (Some(file), Some(draft)) = (&self.file, self.lock().as_ref()) {
-            let _ = file.save(draft);
+        let Some(file) = &self.file else {
+            return;
+        };
+        let p = self.lock();
+        let mut all = p.waiting.clone();
+        if let Some(open) = &p.open
+            && !all.contains(open)
+        {
+            all.push(open.clone());
+        }
+        if !all.is_empty() {
+            let _ = file.save_all(&all);
         }
     }
 }

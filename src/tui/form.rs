@@ -6,7 +6,9 @@ pub mod complete;
 mod draft;
 mod draw;
 pub(crate) use draw::{candidates_popup, field_label};
+mod groups;
 mod hints;
+pub(crate) use hints::table_hints;
 mod keys;
 mod slot;
 pub mod text;
@@ -14,6 +16,7 @@ pub mod text;
 use chrono::NaiveDate;
 
 use crate::core::date::parse_date;
+use crate::core::record::caution::Caution;
 use crate::core::{
     Duty, DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError,
     YearView,
@@ -63,9 +66,14 @@ pub struct RecordForm {
     cand_hidden: bool,
     error: Option<ValidationError>,
     confirm_discard: bool,
+    /// Why saving waits for a y/n (a future date, a likely duplicate);
+    /// empty when not asking.
+    caution: Vec<Caution>,
     initial: NewRecord,
     /// Active roster names, for completion.
     names: Vec<String>,
+    /// Group tokens (全体支委…) and who they stand for.
+    groups: Vec<groups::Group>,
     /// Every duty of the catalogue: id and title.
     all_duties: Vec<(DutyId, String)>,
 }
@@ -150,8 +158,10 @@ impl RecordForm {
             cand_hidden: false,
             error: None,
             confirm_discard: false,
+            caution: Vec::new(),
             initial: NewRecord::default(),
             names: active_names(view),
+            groups: groups::of(lang, view),
             all_duties: view
                 .catalogue
                 .duties
@@ -163,11 +173,7 @@ impl RecordForm {
                 .collect(),
         };
         // Show the ticked duties, not the top of the catalogue.
-        form.duty_cursor = form
-            .all_duties
-            .iter()
-            .position(|(id, _)| form.duties.contains(id))
-            .unwrap_or(0);
+        form.show_ticked();
         form.initial = form.build();
         form
     }
@@ -189,6 +195,47 @@ impl RecordForm {
         self.focus = Slot::Topic;
         self.initial = self.build();
         self
+    }
+
+    /// A new record of `kind` (the last kind used): its prefill ticked,
+    /// the cursor in the topic. The form still counts as unchanged.
+    #[must_use]
+    pub fn with_kind(mut self, kind: RecordKind, view: &YearView) -> RecordForm {
+        self.kind = kind;
+        self.duties = view.catalogue.prefill(kind);
+        self.show_ticked();
+        self.focus = Slot::Topic;
+        self.initial = self.build();
+        self
+    }
+
+    /// The host filled in (the person at the keyboard), if still empty.
+    #[must_use]
+    pub fn with_host(mut self, name: &str) -> RecordForm {
+        if self.host.is_empty() {
+            self.host = TextInput::new(name, false);
+            self.initial = self.build();
+        }
+        self
+    }
+
+    /// A talk still owed: `host` with `partner`, for the coverage `duty`.
+    #[must_use]
+    pub fn for_talk(self, duty: &Duty, view: &YearView, host: &str, partner: &str) -> RecordForm {
+        let mut form = self.for_duty(duty, view);
+        form.host = TextInput::new(host, false);
+        form.partners = TextInput::new(partner, false);
+        form.initial = form.build();
+        form
+    }
+
+    /// Scroll the duty list to the first ticked duty.
+    fn show_ticked(&mut self) {
+        self.duty_cursor = self
+            .all_duties
+            .iter()
+            .position(|(id, _)| self.duties.contains(id))
+            .unwrap_or(0);
     }
 
     /// Keep the pinned duty ticked.
@@ -214,6 +261,11 @@ impl RecordForm {
         self.error.as_ref()
     }
 
+    /// What the "save anyway?" question is asking about, if it shows.
+    pub fn cautions(&self) -> &[Caution] {
+        &self.caution
+    }
+
     /// Whether the "discard changes?" question is showing.
     pub fn confirming_discard(&self) -> bool {
         self.confirm_discard
@@ -227,10 +279,10 @@ impl RecordForm {
             date: parse_date(self.date.text(), self.today).ok(),
             topic: self.topic.text().to_string(),
             host: (!name.is_empty()).then(|| name.to_string()),
-            attendees: complete::split(self.attendees.text()),
+            attendees: groups::expand(complete::split(self.attendees.text()), &self.groups),
             absentees: complete::split_reasons(self.absentees.text()),
             partners: if self.kind.is_talk() {
-                complete::split(self.partners.text())
+                groups::expand(complete::split(self.partners.text()), &self.groups)
             } else {
                 Vec::new()
             },
@@ -363,6 +415,15 @@ impl RecordForm {
                 .collect();
         }
         match (self.shape(), self.input()) {
+            (Some(Shape::List), Some(input)) => {
+                let pool: Vec<String> = self
+                    .groups
+                    .iter()
+                    .map(|g| g.label.to_string())
+                    .chain(self.names.iter().cloned())
+                    .collect();
+                complete::candidates(input, Shape::List, &pool)
+            }
             (Some(shape), Some(input)) => complete::candidates(input, shape, &self.names),
             _ => Vec::new(),
         }

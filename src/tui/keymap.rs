@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::action::Action;
 
+mod form;
 mod key;
 
+pub use form::{FormBinding, FormCmd, form_cmd, form_help, form_hints, form_table};
 pub use key::Key;
 use key::{code, ctrl, k};
 
@@ -101,6 +103,7 @@ static GLOBAL: &[Binding] = &[
 
 static OVERVIEW: &[Binding] = &[
     b(Action::Open, &[code(KeyCode::Enter)]),
+    b(Action::AddPerson, &[k('p')]),
     b(Action::Up, &[code(KeyCode::Up), k('k')]),
     b(Action::Down, &[code(KeyCode::Down), k('j')]),
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
@@ -141,11 +144,12 @@ static RECORDS: &[Binding] = &[
     b(Action::ShowTrash, &[k('T')]),
     b(Action::Filter, &[k('/')]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static TALKS: &[Binding] = &[
+    b(Action::StartTalk, &[code(KeyCode::Enter)]),
     b(Action::Up, &[code(KeyCode::Up), k('k')]),
     b(Action::Down, &[code(KeyCode::Down), k('j')]),
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
@@ -153,8 +157,8 @@ static TALKS: &[Binding] = &[
     b(Action::PageUp, &[code(KeyCode::PageUp)]),
     b(Action::PageDown, &[code(KeyCode::PageDown)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 // While the person form or the retire question is open, the roster takes
@@ -169,8 +173,8 @@ static ROSTER: &[Binding] = &[
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
     b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static FIXES: &[Binding] = &[
@@ -186,8 +190,8 @@ static FIXES: &[Binding] = &[
     b(Action::Top, &[k('g'), code(KeyCode::Home)]),
     b(Action::Bottom, &[k('G'), code(KeyCode::End)]),
     b(Action::Back, &[code(KeyCode::Esc)]),
-    b(Action::NextPane, &[code(KeyCode::Tab)]),
-    b(Action::PrevPane, &[code(KeyCode::BackTab)]),
+    b(Action::NextScreen, &[code(KeyCode::Tab)]),
+    b(Action::PrevScreen, &[code(KeyCode::BackTab)]),
 ];
 
 static FILTER: &[Binding] = &[
@@ -231,8 +235,11 @@ static TRASH: &[Binding] = &[
 ];
 
 static OFFER_DRAFT: &[Binding] = &[
-    b(Action::Confirm, &[k('y'), code(KeyCode::Enter)]),
-    b(Action::Cancel, &[k('n'), code(KeyCode::Esc)]),
+    b(Action::RestoreDraft, &[code(KeyCode::Enter), k('y')]),
+    b(Action::DiscardDraft, &[k('d'), k('n')]),
+    b(Action::Up, &[code(KeyCode::Up), k('k')]),
+    b(Action::Down, &[code(KeyCode::Down), k('j')]),
+    b(Action::Back, &[code(KeyCode::Esc)]),
 ];
 
 /// The table of one mode, without the global keys.
@@ -320,7 +327,9 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::AddFix
         | Action::Confirm
         | Action::FilterAccept
-        | Action::RestoreFromTrash => 0,
+        | Action::RestoreFromTrash
+        | Action::RestoreDraft
+        | Action::StartTalk => 0,
         Action::Open
         | Action::EditRecord
         | Action::EditPerson
@@ -333,10 +342,11 @@ fn footer_rank(a: &Action) -> Option<u8> {
         | Action::ShowHistory
         | Action::StartFix
         | Action::RequestClosure
-        | Action::CloseFix => 2,
+        | Action::CloseFix
+        | Action::DiscardDraft => 2,
         Action::Help => 3,
         Action::Filter | Action::ToggleRetired | Action::ShowTrash | Action::CycleFixFilter => 4,
-        Action::NextPane => 5,
+        Action::NextPane | Action::NextScreen => 5,
         Action::Back => 6,
         Action::Quit => 7,
         Action::Undo => 8,

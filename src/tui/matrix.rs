@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::i18n::domain::rule;
 use crate::i18n::form::{Text, talked, text as t};
 use crate::tui::form::text::clip;
+use crate::tui::state::select::OwedTalk;
 use crate::tui::theme::Theme;
 
 /// One required talk and the first linked talk that covered it.
@@ -46,12 +47,16 @@ fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, Vec<Pair>)> {
     })
 }
 
+/// The summary line, the lines under it, and which of them is the owed
+/// pair `selected` (Enter starts that talk).
 fn lines<'a>(
     view: &'a YearView,
     lang: Lang,
     theme: &Theme,
     width: usize,
-) -> (Line<'a>, Vec<Line<'a>>) {
+    selected: Option<&OwedTalk>,
+) -> (Line<'a>, Vec<Line<'a>>, Option<usize>) {
+    let mut at = None;
     let (yes, no) = if theme.ascii {
         ("+", "x")
     } else {
@@ -70,11 +75,7 @@ fn lines<'a>(
         }
         out.push(Line::from(vec![
             Span::styled(
-                format!(
-                    "{} {}",
-                    duty.id,
-                    crate::i18n::domain::duty_title(lang, duty)
-                ),
+                crate::i18n::domain::duty_title(lang, duty).to_string(),
                 Style::default().add_modifier(Modifier::BOLD),
             ),
             Span::raw(format!("  {}/{}", n, pairs.len())),
@@ -113,6 +114,16 @@ fn lines<'a>(
                         Span::raw(name),
                         Span::raw(date.format("%Y-%m-%d").to_string()),
                     ]),
+                    None if selected.is_some_and(|o| {
+                        o.duty == duty.id && o.host == p.host && o.partner == p.partner
+                    }) =>
+                    {
+                        at = Some(out.len());
+                        Line::styled(
+                            format!("    {no} {name}{}", t(lang, Text::Owed)),
+                            theme.selected,
+                        )
+                    }
                     None => Line::from(vec![
                         Span::styled(format!("    {no} "), theme.status(Status::Overdue)),
                         Span::raw(name),
@@ -129,14 +140,20 @@ fn lines<'a>(
         talked(lang, done, required),
         Style::default().add_modifier(Modifier::BOLD),
     );
-    (summary, out)
+    (summary, out, at)
 }
 
 /// How many lines scroll under the summary when the matrix is drawn
 /// `width` columns wide (borders included); bound the scroll offset by it.
 pub fn rows(view: &YearView, lang: Lang, width: u16) -> usize {
     let inner = usize::from(width.saturating_sub(2));
-    lines(view, lang, &Theme::default(), inner).1.len()
+    lines(view, lang, &Theme::default(), inner, None).1.len()
+}
+
+/// The line (under the summary) of the owed pair `owed`, at `width`.
+pub fn owed_line(view: &YearView, lang: Lang, width: u16, owed: &OwedTalk) -> Option<usize> {
+    let inner = usize::from(width.saturating_sub(2));
+    lines(view, lang, &Theme::default(), inner, Some(owed)).2
 }
 
 /// Draw the matrix in `area`: a title, the summary line, then the pairs
@@ -148,6 +165,7 @@ pub fn render(
     lang: Lang,
     theme: &Theme,
     scroll: u16,
+    selected: Option<&OwedTalk>,
 ) {
     let area = area.intersection(frame.area());
     frame.render_widget(Clear, area);
@@ -164,7 +182,7 @@ pub fn render(
     if inner.is_empty() {
         return;
     }
-    let (summary, body) = lines(view, lang, theme, usize::from(inner.width));
+    let (summary, body, _) = lines(view, lang, theme, usize::from(inner.width), selected);
     frame.render_widget(Paragraph::new(summary), Rect { height: 1, ..inner });
     if inner.height > 1 {
         let rest = Rect {

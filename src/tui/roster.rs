@@ -11,6 +11,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use crate::core::{NewPerson, Person, PersonId, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::i18n::form::{Text, text as t};
+use crate::tui::form::table_hints;
+use crate::tui::keymap::{FormCmd, form_cmd};
 
 pub use draft::PersonDraft;
 use person::{PersonForm, PersonOutcome};
@@ -101,9 +103,9 @@ impl RosterScreen {
         self.pending = None;
         match std::mem::replace(&mut self.mode, Mode::List) {
             Mode::List => self.list_key(key, view),
-            Mode::ConfirmRetire(id, name) => match key.code {
-                KeyCode::Char('y' | 'Y') => RosterOutcome::Retire(id),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => RosterOutcome::Continue,
+            Mode::ConfirmRetire(id, name) => match form_cmd(&key, true) {
+                Some(FormCmd::Yes) => RosterOutcome::Retire(id),
+                Some(FormCmd::No | FormCmd::Abandon) => RosterOutcome::Continue,
                 _ => {
                     self.mode = Mode::ConfirmRetire(id, name);
                     RosterOutcome::Continue
@@ -194,60 +196,37 @@ impl RosterScreen {
         self.show_retired = !self.show_retired;
     }
 
-    /// The person form's keys, for the help overlay: (keys, what).
-    pub fn help_rows(lang: Lang) -> Vec<(String, String)> {
-        [
-            ("Ctrl-S", Text::Save),
-            ("Tab ↓", Text::NextField),
-            ("S-Tab ↑", Text::PrevField),
-            ("Space", Text::Toggle),
-            ("Tab Enter", Text::Accept),
-            ("Esc", Text::Cancel),
-        ]
-        .into_iter()
-        .map(|(k, x)| (k.to_string(), t(lang, x).to_string()))
-        .collect()
-    }
-
+    /// The footer hints of the open person form or retire question, from
+    /// the form key table.
     pub fn hints(&self) -> Vec<(String, String)> {
-        let h = |k: &str, x: Text| (k.to_string(), t(self.lang, x).to_string());
+        let lang = self.lang;
+        let w = |x: Text| Some(t(lang, x));
         match &self.mode {
-            Mode::List => vec![
-                h("j/k", Text::Move),
-                h("a", Text::Add),
-                h("e/Enter", Text::Edit),
-                h("r", Text::Retire),
-                h(
-                    "t",
-                    if self.show_retired {
-                        Text::HideRetired
-                    } else {
-                        Text::ShowRetired
-                    },
-                ),
-                h("Esc", Text::Close),
-            ],
-            Mode::ConfirmRetire(..) => vec![h("y", Text::Retire), h("n", Text::Cancel)],
-            Mode::Form(f) if f.confirm_discard => {
-                vec![h("y", Text::Discard), h("n", Text::KeepEditing)]
-            }
-            Mode::Form(f) if !f.candidates().is_empty() => vec![
-                h("Ctrl-S", Text::Save),
-                h("Tab/Enter", Text::Accept),
-                h("↑/↓", Text::Candidates),
-                h("Esc", Text::CloseList),
-            ],
+            Mode::List => Vec::new(),
+            Mode::ConfirmRetire(..) => table_hints(true, false, |c| match c {
+                FormCmd::Yes => w(Text::Retire),
+                FormCmd::No => w(Text::Cancel),
+                _ => None,
+            }),
+            Mode::Form(f) if f.confirm_discard => table_hints(true, false, |c| match c {
+                FormCmd::Yes => w(Text::Discard),
+                FormCmd::No => w(Text::KeepEditing),
+                _ => None,
+            }),
             Mode::Form(f) => {
-                let mut v = vec![h("Ctrl-S", Text::Save)];
-                if f.focus == person::PSlot::Roles {
-                    v.push(h("Space", Text::Toggle));
-                }
-                v.extend([
-                    h("Tab/↓", Text::NextField),
-                    h("Shift-Tab/↑", Text::PrevField),
-                    h("Esc", Text::Cancel),
-                ]);
-                v
+                let open = !f.candidates().is_empty();
+                let roles = f.focus == person::PSlot::Roles;
+                table_hints(false, false, |c| match c {
+                    FormCmd::Save => w(Text::Save),
+                    FormCmd::Enter | FormCmd::Next if open => w(Text::Accept),
+                    FormCmd::Next => w(Text::NextField),
+                    FormCmd::Prev => w(Text::PrevField),
+                    FormCmd::Up | FormCmd::Down if open => w(Text::Candidates),
+                    FormCmd::Space if roles => w(Text::Toggle),
+                    FormCmd::Close if open => w(Text::CloseList),
+                    FormCmd::Close => w(Text::Cancel),
+                    _ => None,
+                })
             }
         }
     }

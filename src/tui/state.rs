@@ -23,7 +23,7 @@ use super::form::RecordForm;
 use super::keymap::Mode;
 use super::roster::RosterScreen;
 use super::theme::Theme;
-use crate::core::{Record, RecordId, YearView};
+use crate::core::{Record, RecordId, RecordKind, YearView};
 use crate::i18n::{Lang, tui as msg, tui::T};
 
 /// Rows moved by PgUp/PgDn.
@@ -36,6 +36,17 @@ pub enum Pane {
     Lists,
     Duties,
     Detail,
+}
+
+/// The overview's two lists that take a selection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverviewPane {
+    /// The duties furthest behind: Enter opens one in the checklist.
+    #[default]
+    Behind,
+    /// The talks still owed: Enter starts the record of one.
+    Talks,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,8 +78,9 @@ pub enum Overlay {
     History(Box<History>),
     /// Deleted records, to restore one.
     Trash(Box<Trash>),
-    /// At start: a draft an interrupted session left, offered back.
-    OfferDraft(Box<Draft>),
+    /// At start: the drafts interrupted sessions left (`State::drafts`),
+    /// offered back; the index is the one selected.
+    OfferDrafts(usize),
 }
 
 /// A record just written, for the notice after the reload.
@@ -99,14 +111,25 @@ pub struct State {
     pub screen: Screen,
     pub overlay: Overlay,
     pub checklist: Checklist,
-    /// Text filter over duties (checklist) and records.
+    /// The checklist's text filter over duties.
     pub filter: String,
+    /// The records screen's own filter (date, kind, topic, people, notes).
+    pub record_filter: String,
     /// Typing into the filter.
     pub filtering: bool,
     /// Index into the visible records (see `select::records`).
     pub record: usize,
     /// Index into the overview's duties furthest behind.
     pub overview: usize,
+    /// Which overview list has the selection.
+    pub overview_pane: OverviewPane,
+    /// Index into the overview's talks still owed.
+    pub owed: usize,
+    /// The Unix user at the keyboard, as the ledger knows it; the roster
+    /// maps it to a person, who hosts new records by default.
+    pub user: Option<String>,
+    /// The kind of the last record added, which the next new one starts as.
+    pub last_kind: Option<RecordKind>,
     pub roster: RosterScreen,
     /// The rectification screen: filter, selection, form and prompt.
     pub fixes: FixScreen,
@@ -114,10 +137,15 @@ pub struct State {
     /// where it counted.
     pub saved: Option<Saved>,
     pub talks_scroll: u16,
+    /// Index into the talks still owed (`select::owed_talks`): the one
+    /// Enter on the talk screen starts.
+    pub talks_sel: usize,
     pub help_scroll: u16,
     pub notice: Option<Notice>,
     /// Deleted records, newest last, for undo.
     pub undo: Vec<Record>,
+    /// Drafts of earlier, interrupted sessions still waiting (oldest first).
+    pub drafts: Vec<Draft>,
     pub quit: bool,
     /// The terminal's size (columns, rows), so scrolling stops at the end.
     pub size: (u16, u16),
@@ -137,16 +165,23 @@ impl State {
             overlay: Overlay::None,
             checklist: Checklist::default(),
             filter: String::new(),
+            record_filter: String::new(),
             filtering: false,
             record: 0,
             overview: 0,
+            overview_pane: OverviewPane::Behind,
+            owed: 0,
+            user: None,
+            last_kind: None,
             roster: RosterScreen::new(lang),
             fixes: FixScreen::default(),
             saved: None,
             talks_scroll: 0,
+            talks_sel: 0,
             help_scroll: 0,
             notice: None,
             undo: Vec::new(),
+            drafts: Vec::new(),
             quit: false,
             size: (80, 24),
             revision: None,
@@ -161,7 +196,7 @@ impl State {
             Overlay::ConfirmDelete(_) => Mode::ConfirmDelete,
             Overlay::History(_) => Mode::History,
             Overlay::Trash(_) => Mode::Trash,
-            Overlay::OfferDraft(_) => Mode::OfferDraft,
+            Overlay::OfferDrafts(_) => Mode::OfferDraft,
             Overlay::None if self.filtering => Mode::Filter,
             Overlay::None if self.screen == Screen::Roster && self.roster.captures_keys() => {
                 Mode::RosterForm
@@ -220,15 +255,17 @@ impl State {
                     self.overlay = Overlay::None;
                     return vec![Effect::DeleteRecord(id)];
                 }
-                Overlay::OfferDraft(_) => self.accept_draft(),
+                Overlay::OfferDrafts(_) => self.accept_draft(),
                 _ => {}
             },
-            Action::Cancel => {
-                if let Overlay::OfferDraft(_) = self.overlay {
-                    self.info(msg::audit::draft_discarded(self.lang));
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::RestoreDraft => self.accept_draft(),
+            Action::StartTalk => {
+                if let Some(owed) = select::owed_talks(&self.view).get(self.talks_sel) {
+                    self.start_talk(&owed.clone());
                 }
-                self.overlay = Overlay::None;
             }
+            Action::DiscardDraft => self.discard_draft(),
             Action::ShowHistory => return self.show_history(),
             Action::ShowTrash => return vec![Effect::LoadTrash],
             Action::RestoreFromTrash => return self.restore_selected(),
@@ -243,22 +280,27 @@ impl State {
                 self.start_filter();
             }
             Action::FilterChar(c) => {
-                self.filter.push(c);
+                self.filter_mut().push(c);
                 self.start_filter();
             }
             Action::FilterBackspace => {
-                self.filter.pop();
+                self.filter_mut().pop();
                 self.start_filter();
             }
             Action::FilterAccept => self.filtering = false,
             Action::FilterCancel => {
                 self.filtering = false;
-                self.filter.clear();
+                self.filter_mut().clear();
                 self.start_filter();
             }
             Action::Paste(text) => self.paste(&text),
             Action::FormKey(key) => return self.form_key(key),
             Action::RosterKey(key) => return self.roster_key(key),
+            // From the overview (first run): straight into the roster's form.
+            Action::AddPerson if self.screen != Screen::Roster => {
+                self.screen = Screen::Roster;
+                self.roster.add(&self.view);
+            }
             Action::AddPerson
             | Action::EditPerson
             | Action::RetirePerson
@@ -277,6 +319,8 @@ impl State {
             | Action::Open
             | Action::NextPane
             | Action::PrevPane
+            | Action::NextScreen
+            | Action::PrevScreen
             | Action::Up
             | Action::Down
             | Action::Left
@@ -369,9 +413,25 @@ impl State {
         if self.screen != Screen::Records {
             return None;
         }
-        select::records(&self.view, &self.filter)
+        select::records(&self.view, &self.record_filter)
             .get(self.record)
             .map(|r| r.id)
+    }
+
+    /// The filter of the screen in view: each screen keeps its own, and it
+    /// shows on that screen while set.
+    pub fn screen_filter(&self) -> &str {
+        match self.screen {
+            Screen::Records => &self.record_filter,
+            _ => &self.filter,
+        }
+    }
+
+    pub(super) fn filter_mut(&mut self) -> &mut String {
+        match self.screen {
+            Screen::Records => &mut self.record_filter,
+            _ => &mut self.filter,
+        }
     }
 
     /// The filter changed: start from the first match.

@@ -151,6 +151,11 @@ impl Theme {
         if self.ascii { " | " } else { " · " }
     }
 
+    /// Points at the list that has the selection.
+    pub fn pointer(&self) -> &'static str {
+        if self.ascii { ">" } else { "▸" }
+    }
+
     /// Arrow between the two people of a talk pair.
     pub fn arrow(&self) -> &'static str {
         if self.ascii { "->" } else { "→" }

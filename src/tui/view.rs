@@ -46,6 +46,7 @@ pub fn render(state: &State, frame: &mut Frame) {
             state.lang,
             &state.theme,
             state.talks_scroll,
+            super::state::select::owed_talks(&state.view).get(state.talks_sel),
         ),
         Screen::Roster => state.roster.render(frame, body, &state.view, &state.theme),
         Screen::Fixes => fixes::render(state, frame, body),
@@ -57,9 +58,12 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Form(form) => overlay::form(state, frame, area, form),
         Overlay::History(h) => history::render(state, frame, area, h),
         Overlay::Trash(t) => trash::render(state, frame, area, t),
-        Overlay::OfferDraft(d) => trash::offer(state, frame, area, d),
+        Overlay::OfferDrafts(sel) => trash::offer(state, frame, area, *sel),
     }
     scrub(frame);
+    if state.theme.ascii {
+        text::asciify(frame.buffer_mut());
+    }
 }
 
 /// The last guard against hostile text: views make ledger text inert
@@ -107,6 +111,30 @@ pub fn talks_max_scroll(state: &State) -> u16 {
     let inner = body.height.saturating_sub(3);
     let rows = matrix::rows(&state.view, state.lang, body.width);
     u16::try_from(rows.saturating_sub(usize::from(inner.max(1)))).unwrap_or(u16::MAX)
+}
+
+/// The talk screen's scroll that shows the selected owed pair, from
+/// `scroll` moving as little as it must.
+pub fn talks_follow(state: &State, scroll: u16) -> u16 {
+    let (w, h) = state.size;
+    let body = chrome::body(Rect::new(0, 0, w, h));
+    let rows = usize::from(body.height.saturating_sub(3).max(1));
+    let owed = super::state::select::owed_talks(&state.view);
+    let Some(line) = owed
+        .get(state.talks_sel)
+        .and_then(|o| matrix::owed_line(&state.view, state.lang, body.width, o))
+    else {
+        return scroll;
+    };
+    let s = usize::from(scroll);
+    let s = if line < s {
+        line
+    } else if line >= s + rows {
+        line + 1 - rows
+    } else {
+        s
+    };
+    u16::try_from(s).unwrap_or(u16::MAX)
 }
 
 /// Draw `line` on row `row` of `area`, clipped; nothing if the row is outside.

@@ -51,26 +51,41 @@ fn color_code(c: Color, background: bool) -> Option<String> {
     }
 }
 
-/// One SGR sequence that resets and then sets exactly this style.
-fn sgr(modifier: Modifier, fg: Color, bg: Color) -> String {
-    let mut codes = vec!["0".to_string()];
-    for (m, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::SLOW_BLINK, "5"),
-        (Modifier::RAPID_BLINK, "6"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::HIDDEN, "8"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if modifier.contains(m) {
+/// A cell's style as the wire sees it: modifiers, foreground, background.
+type Sgr = (Modifier, Color, Color);
+
+const MODIFIERS: [(Modifier, &str); 9] = [
+    (Modifier::BOLD, "1"),
+    (Modifier::DIM, "2"),
+    (Modifier::ITALIC, "3"),
+    (Modifier::UNDERLINED, "4"),
+    (Modifier::SLOW_BLINK, "5"),
+    (Modifier::RAPID_BLINK, "6"),
+    (Modifier::REVERSED, "7"),
+    (Modifier::HIDDEN, "8"),
+    (Modifier::CROSSED_OUT, "9"),
+];
+
+/// One SGR sequence from style `from` to `to`: only what is added or
+/// changed while no modifier goes away, else a reset and the whole style.
+fn sgr(from: Sgr, to: Sgr) -> String {
+    let ((m0, f0, b0), (m1, f1, b1)) = (from, to);
+    let keep = m1.contains(m0);
+    let mut codes: Vec<String> = if keep { Vec::new() } else { vec!["0".into()] };
+    for (m, code) in MODIFIERS {
+        if m1.contains(m) && !(keep && m0.contains(m)) {
             codes.push(code.to_string());
         }
     }
-    codes.extend(color_code(fg, false));
-    codes.extend(color_code(bg, true));
+    if !keep || f1 != f0 {
+        codes.extend(color_code(f1, false).or_else(|| keep.then(|| "39".into())));
+    }
+    if !keep || b1 != b0 {
+        codes.extend(color_code(b1, true).or_else(|| keep.then(|| "49".into())));
+    }
+    if codes.is_empty() {
+        codes.push("0".into());
+    }
     format!("\x1b[{}m", codes.join(";"))
 }
 
@@ -85,12 +100,19 @@ impl<W: Write> Backend for Wire<W> {
         let mut cursor: Option<(u16, u16)> = None;
         let w = &mut self.inner;
         for (x, y, cell) in content {
-            if cursor != Some((x, y)) {
-                write!(w, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1)?;
+            match cursor {
+                Some(at) if at == (x, y) => {}
+                // Further along the same row: a cursor-forward is shorter
+                // than an absolute move (3 bytes instead of about 8).
+                Some((cx, cy)) if cy == y && x > cx => match x - cx {
+                    1 => w.write_all(b"\x1b[C")?,
+                    n => write!(w, "\x1b[{n}C")?,
+                },
+                _ => write!(w, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1)?,
             }
             let want = (cell.modifier, cell.fg, cell.bg);
             if want != style {
-                w.write_all(sgr(want.0, want.1, want.2).as_bytes())?;
+                w.write_all(sgr(style, want).as_bytes())?;
                 style = want;
             }
             let symbol = cell.symbol();
@@ -182,7 +204,18 @@ mod tests {
             (4, 0, Cell::new("a")),
             (6, 0, Cell::new("b")),
         ];
-        assert_eq!(drawn(&cells), "\x1b[1;1H书记a\x1b[1;7Hb");
+        assert_eq!(drawn(&cells), "\x1b[1;1H书记a\x1b[Cb");
+    }
+
+    #[test]
+    fn gaps_in_a_row_move_forward_and_other_rows_move_absolutely() {
+        let cells = [
+            (0, 0, Cell::new("a")),
+            (5, 0, Cell::new("b")),
+            (2, 1, Cell::new("c")),
+            (0, 1, Cell::new("d")),
+        ];
+        assert_eq!(drawn(&cells), "\x1b[1;1Ha\x1b[4Cb\x1b[2;3Hc\x1b[2;1Hd");
     }
 
     #[test]
@@ -191,6 +224,21 @@ mod tests {
         red.set_fg(Color::Red).set_style(Modifier::BOLD);
         let plain = Cell::new("y");
         let cells = [(0, 1, red), (1, 1, plain)];
-        assert_eq!(drawn(&cells), "\x1b[2;1H\x1b[0;1;31mx\x1b[0my");
+        assert_eq!(drawn(&cells), "\x1b[2;1H\x1b[1;31mx\x1b[0my");
+    }
+
+    #[test]
+    fn a_style_change_sends_only_what_changed() {
+        let plain = (Modifier::empty(), Color::Reset, Color::Reset);
+        let cyan = (Modifier::empty(), Color::Cyan, Color::Reset);
+        let bold_cyan = (Modifier::BOLD, Color::Cyan, Color::Reset);
+        let grey = (Modifier::empty(), Color::DarkGray, Color::Reset);
+        assert_eq!(sgr(plain, cyan), "\x1b[36m");
+        assert_eq!(sgr(cyan, bold_cyan), "\x1b[1m");
+        assert_eq!(sgr(cyan, grey), "\x1b[90m");
+        assert_eq!(sgr(cyan, plain), "\x1b[39m");
+        // A modifier that goes away needs a reset and the whole style.
+        assert_eq!(sgr(bold_cyan, grey), "\x1b[0;90m");
+        assert_eq!(sgr(bold_cyan, plain), "\x1b[0m");
     }
 }

@@ -1,7 +1,7 @@
 //! Year seals: the digest is kept as printed, recomputes after a reopen,
 //! ignores other years and moves when a record of its year changes.
 
-use taizhang::core::journal::{Entity, Hash, SealDigest, records_digest, seal_digest};
+use taizhang::core::journal::{Entity, Hash, SealDigest, full_seal_digest, records_digest};
 use taizhang::core::{CoreError, Ledger, Store};
 
 use super::{Hand, day, five_entries, sled_ledger, talk, tamper_after, with_people};
@@ -29,7 +29,16 @@ fn a_seal_is_stable_across_reopen_and_moves_when_its_year_changes() {
     let l = sled_ledger(&path, "bob", &hand);
     assert_eq!(latest_seal(&l, 2026), sealed, "kept as printed");
     let records = l.records_in_year(2026).unwrap();
-    let again = seal_digest(2026, &records_digest(&records).unwrap(), &sealed.head);
+    let contents = sealed
+        .contents
+        .as_ref()
+        .expect("a seal covers items, roster, catalogue");
+    let again = full_seal_digest(
+        2026,
+        &records_digest(&records).unwrap(),
+        contents,
+        &sealed.head,
+    );
     assert_eq!(again, sealed.digest, "recomputed after reopen");
     assert_eq!(sealed.digest.hex().len(), 64);
     assert!(l.check_seal(2026).unwrap().unwrap().1);

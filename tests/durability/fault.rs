@@ -7,9 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 use taizhang::cli::CliError;
+use taizhang::core::archive::YearArchive;
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::fix::{FixId, FixItem};
-use taizhang::core::journal::{Entity, JournalEntry};
+use taizhang::core::journal::{Entity, JournalEntry, SealDigest};
 use taizhang::core::mem::MemStore;
 use taizhang::core::port::{Backup, Stamp, Store};
 use taizhang::core::record::{NewRecord, Record, RecordId, RecordKind};
@@ -95,9 +96,20 @@ impl Store for Faulty {
     fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
         self.inner.closed_years()
     }
-    fn close_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+    fn close_year(&self, year: i32, s: &Stamp) -> Result<SealDigest, StoreError> {
         self.check()?;
         self.inner.close_year(year, s)
+    }
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError> {
+        self.inner.archive(year)
+    }
+    fn reopen_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.reopen_year(year, s)
+    }
+    fn restore(&self, b: &Backup, note: &str, s: &Stamp) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.restore(b, note, s)
     }
     fn next_id(&self) -> Result<u64, StoreError> {
         self.check()?;

@@ -192,14 +192,28 @@ pub fn assert_chinese_typesetting(r: &Report) {
     }
 }
 
-/// The table that follows the sub-heading containing `sub`, in section `sec`.
+/// The blocks of the section or annex whose heading or title contains `part`.
+pub fn blocks_of<'a>(r: &'a Report, part: &str) -> Option<&'a [Block]> {
+    r.sections
+        .iter()
+        .find(|s| s.heading.contains(part))
+        .map(|s| &s.blocks[..])
+        .or_else(|| {
+            r.annexes
+                .iter()
+                .find(|a| a.title.contains(part))
+                .map(|a| &a.blocks[..])
+        })
+}
+
+/// The table that follows the sub-heading containing `sub`, in the section
+/// or annex `sec`.
 pub fn table_after<'a>(r: &'a Report, sec: &str, sub: &str) -> Option<&'a report::Table> {
-    let s = r.sections.iter().find(|s| s.heading.contains(sec))?;
-    let at = s
-        .blocks
+    let blocks = blocks_of(r, sec)?;
+    let at = blocks
         .iter()
         .position(|b| matches!(b, Block::Subheading(t) if t.contains(sub)))?;
-    s.blocks[at..].iter().find_map(|b| match b {
+    blocks[at..].iter().find_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
     })
@@ -212,13 +226,20 @@ pub fn row<'a>(t: &'a report::Table, first_cells: &[&str]) -> Option<&'a Vec<Str
 }
 
 pub fn table_after_section<'a>(r: &'a Report, sec: &str) -> Option<&'a report::Table> {
-    r.sections
+    blocks_of(r, sec)?.iter().find_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    })
+}
+
+/// The paragraph after the sub-heading containing `sub` in section `sec`.
+pub fn para_after<'a>(r: &'a Report, sec: &str, sub: &str) -> Option<&'a str> {
+    let blocks = blocks_of(r, sec)?;
+    let at = blocks
         .iter()
-        .find(|s| s.heading.contains(sec))?
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
+        .position(|b| matches!(b, Block::Subheading(t) if t.contains(sub)))?;
+    blocks[at..].iter().find_map(|b| match b {
+        Block::Paragraph(t) => Some(t.as_str()),
+        _ => None,
+    })
 }

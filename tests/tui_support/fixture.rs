@@ -190,3 +190,27 @@ pub fn state(ledger: &Ledger<MemStore>, lang: Lang) -> State {
     let view = ledger.year_view(2026, today()).unwrap();
     State::new(view, lang, Theme::new(false, false))
 }
+
+/// The screen `state` draws at `w`×`h`, as text, one line per row (wide
+/// characters once, their trailing cell skipped).
+pub fn render(state: &State, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| taizhang::tui::view::render(state, f))
+        .unwrap();
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -6,7 +6,8 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use taizhang::core::journal::{Entity, JournalEntry};
+use taizhang::core::archive::YearArchive;
+use taizhang::core::journal::{Entity, JournalEntry, SealDigest};
 use taizhang::core::mem::MemStore;
 use taizhang::core::year::Correction;
 use taizhang::core::{Backup, Catalogue, Person, Record, RecordId, Stamp, Store, StoreError};
@@ -85,7 +86,16 @@ impl Store for Shared {
     fn closed_years(&self) -> Result<Vec<i32>, StoreError> {
         self.0.closed_years()
     }
-    fn close_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+    fn close_year(&self, year: i32, s: &Stamp) -> Result<SealDigest, StoreError> {
         self.0.close_year(year, s)
+    }
+    fn archive(&self, year: i32) -> Result<Option<YearArchive>, StoreError> {
+        self.0.archive(year)
+    }
+    fn reopen_year(&self, year: i32, s: &Stamp) -> Result<(), StoreError> {
+        self.0.reopen_year(year, s)
+    }
+    fn restore(&self, b: &Backup, note: &str, s: &Stamp) -> Result<(), StoreError> {
+        self.0.restore(b, note, s)
     }
 }

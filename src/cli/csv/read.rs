@@ -54,8 +54,18 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
 }
 
 /// The header and the data rows, numbered as a spreadsheet numbers them.
+#[cfg(test)]
+fn table(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Row>), CsvError> {
+    let mut rows = rows(path, text)?.into_iter();
+    let header = rows.next().ok_or_else(|| CsvError::NoHeader {
+        path: path.to_path_buf(),
+    })?;
+    Ok((header.cells, rows.collect()))
+}
+
+/// Every row, numbered as a spreadsheet numbers them (from 1).
 /// Comma-separated, or tab-separated when the first line has tabs and no comma.
-pub fn table(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Row>), CsvError> {
+pub fn rows(path: &Path, text: &str) -> Result<Vec<Row>, CsvError> {
     let first = text.lines().next().unwrap_or_default();
     let delimiter = if first.contains('\t') && !first.contains(',') {
         b'\t'
@@ -67,7 +77,6 @@ pub fn table(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Row>), CsvErro
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut header = None;
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| CsvError::Syntax {
@@ -75,20 +84,17 @@ pub fn table(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Row>), CsvErro
             line: e.position().map_or(0, ::csv::Position::line),
             message: e.to_string(),
         })?;
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
-        if header.is_none() {
-            header = Some(cells);
-        } else {
-            rows.push(Row {
-                number: i + 1,
-                cells,
-            });
-        }
+        rows.push(Row {
+            number: i + 1,
+            cells: record.iter().map(str::to_string).collect(),
+        });
     }
-    let header = header.ok_or_else(|| CsvError::NoHeader {
-        path: path.to_path_buf(),
-    })?;
-    Ok((header, rows))
+    if rows.is_empty() {
+        return Err(CsvError::NoHeader {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]

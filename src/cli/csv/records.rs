@@ -1,7 +1,8 @@
-//! The records as a spreadsheet: one row per record, people by name, duties
-//! by id, in the column order `import-csv` reads back.
+//! The records as a spreadsheet: one row per record, numbered, people by
+//! name, duties by 条目 and title, in the column order `import-csv` reads back.
 
 use crate::core::LedgerApi as _;
+use crate::core::catalogue::Catalogue;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain, report_cli as w};
@@ -15,16 +16,18 @@ pub fn table(ctx: &Context, year: Option<i32>) -> Result<Vec<u8>, CliError> {
         None => ctx.ledger.record_years()?,
     };
     let roster = ctx.ledger.roster()?;
+    let catalogue = ctx.ledger.catalogue()?;
     let mut rows = Vec::new();
     for y in years {
         for r in ctx.ledger.records_in_year(y)? {
-            rows.push(row(ctx.lang, &roster, &r));
+            let n = rows.len() + 1;
+            rows.push(row(ctx.lang, &roster, &catalogue, &r, n));
         }
     }
     super::table(&w::records_header(ctx.lang), rows)
 }
 
-fn row(lang: Lang, roster: &Roster, r: &Record) -> Vec<String> {
+fn row(lang: Lang, roster: &Roster, catalogue: &Catalogue, r: &Record, n: usize) -> Vec<String> {
     let sep = w::list_sep(lang);
     let names = |ids: &[PersonId]| {
         ids.iter()
@@ -37,7 +40,7 @@ fn row(lang: Lang, roster: &Roster, r: &Record) -> Vec<String> {
     } else {
         r.duties
             .iter()
-            .map(ToString::to_string)
+            .map(|id| w::duty_ref(lang, catalogue, id))
             .collect::<Vec<_>>()
             .join(sep)
     };
@@ -58,6 +61,6 @@ fn row(lang: Lang, roster: &Roster, r: &Record) -> Vec<String> {
         r.evidence.join(sep),
         r.entered_by.clone(),
         r.entered_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-        r.id.0.to_string(),
+        n.to_string(),
     ]
 }

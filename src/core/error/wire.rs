@@ -42,7 +42,20 @@ pub enum WireError {
     },
     Remote(String),
     NoGroup(String),
+    NoUser(String),
     ReadOnly(crate::core::access::Refusal),
+    Archive {
+        year: i32,
+        path: String,
+        fault: crate::core::archive::ArchiveFault,
+    },
+    SealedYear(i32),
+    TurnedAway(super::Turnaway),
+    ForeignService {
+        socket: PathBuf,
+        runs_as: String,
+        owner: String,
+    },
 }
 
 impl From<&StoreError> for WireError {
@@ -83,7 +96,24 @@ impl From<&StoreError> for WireError {
             },
             StoreError::Remote(m) => WireError::Remote(m.clone()),
             StoreError::NoGroup(g) => WireError::NoGroup(g.clone()),
+            StoreError::NoUser(u) => WireError::NoUser(u.clone()),
             StoreError::ReadOnly(r) => WireError::ReadOnly(r.clone()),
+            StoreError::Archive { year, path, fault } => WireError::Archive {
+                year: *year,
+                path: path.clone(),
+                fault: fault.clone(),
+            },
+            StoreError::SealedYear(y) => WireError::SealedYear(*y),
+            StoreError::TurnedAway(t) => WireError::TurnedAway(t.clone()),
+            StoreError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            } => WireError::ForeignService {
+                socket: socket.clone(),
+                runs_as: runs_as.clone(),
+                owner: owner.clone(),
+            },
         }
     }
 }
@@ -124,7 +154,20 @@ impl From<WireError> for StoreError {
             }
             WireError::Remote(m) => StoreError::Remote(m),
             WireError::NoGroup(g) => StoreError::NoGroup(g),
+            WireError::NoUser(u) => StoreError::NoUser(u),
             WireError::ReadOnly(r) => StoreError::ReadOnly(r),
+            WireError::Archive { year, path, fault } => StoreError::Archive { year, path, fault },
+            WireError::SealedYear(y) => StoreError::SealedYear(y),
+            WireError::TurnedAway(t) => StoreError::TurnedAway(t),
+            WireError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            } => StoreError::ForeignService {
+                socket,
+                runs_as,
+                owner,
+            },
         }
     }
 }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::core::catalogue::{Catalogue, DutyId};
 use crate::core::error::{Field, Problem, ValidationError};
-use crate::core::record::clean_line;
 use crate::core::roster::{PersonId, Roster};
+use crate::core::text::{check_len, clean_line, clean_text};
 
 use super::FixSource;
 
@@ -115,20 +115,13 @@ fn required(field: Field, text: &str, max: usize) -> Result<(), ValidationError>
     if text.is_empty() {
         return Err(ValidationError::new(field, Problem::Required));
     }
-    let got = text.chars().count();
-    if got > max {
-        return Err(ValidationError::new(field, Problem::TooLong { max, got }));
-    }
-    Ok(())
+    check_len(field, text, max)
 }
 
-/// Multi-line text as stored: trailing spaces and blank edges trimmed,
-/// control characters other than line breaks and tabs dropped.
+/// Multi-line text as stored: blank edges trimmed, forbidden characters
+/// dropped (`text::clean_text`).
 pub fn clean_note(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    clean_text(text.trim_start())
 }
 
 /// Check a progress or closing note: not empty, not too long.

@@ -1,5 +1,7 @@
 //! Which column of an imported table holds which field, found by header name
-//! in Chinese or English; a header that names no field is ignored.
+//! in Chinese or English, with the variants real sheets use (会议类型, 参会人员
+//! …). The export's own bookkeeping columns (序号, 录入人 …) are ignored; any
+//! other column is an extra whose cells go into the record's notes.
 
 use crate::core::error::Field;
 
@@ -57,15 +59,78 @@ impl Column {
     /// Header names accepted for the column, lower case without spaces.
     fn names(self) -> &'static [&'static str] {
         match self {
-            Column::Date => &["日期", "时间", "date"],
-            Column::Kind => &["类型", "类别", "kind", "type"],
-            Column::Topic => &["主题", "会议主题", "内容", "topic", "subject"],
-            Column::Host => &["主持人", "主讲人", "谈话人", "host"],
-            Column::Attendees => &["参加人员", "参会人员", "出席人员", "attendees"],
-            Column::Absentees => &["缺席人员", "缺席", "absentees", "absent"],
+            Column::Date => &[
+                "日期",
+                "时间",
+                "会议日期",
+                "会议时间",
+                "活动日期",
+                "活动时间",
+                "学习日期",
+                "学习时间",
+                "谈话日期",
+                "谈话时间",
+                "date",
+            ],
+            Column::Kind => &[
+                "类型",
+                "类别",
+                "会议类型",
+                "活动类型",
+                "记录类型",
+                "会议类别",
+                "活动类别",
+                "形式",
+                "kind",
+                "type",
+            ],
+            Column::Topic => &[
+                "主题",
+                "会议主题",
+                "内容",
+                "活动主题",
+                "学习主题",
+                "学习内容",
+                "会议内容",
+                "活动内容",
+                "议题",
+                "谈话内容",
+                "topic",
+                "subject",
+            ],
+            Column::Host => &[
+                "主持人",
+                "主讲人",
+                "谈话人",
+                "主持",
+                "授课人",
+                "报告人",
+                "host",
+            ],
+            Column::Attendees => &[
+                "参加人员",
+                "参会人员",
+                "出席人员",
+                "参加人",
+                "参会人",
+                "出席人",
+                "与会人员",
+                "参学人员",
+                "attendees",
+            ],
+            Column::Absentees => &[
+                "缺席人员",
+                "缺席",
+                "缺席人员及原因",
+                "请假人员",
+                "absentees",
+                "absent",
+            ],
             Column::Partners => &[
                 "谈话对象",
                 "对象",
+                "被谈话人",
+                "涉及人员",
                 "with",
                 "partners",
                 "partner",
@@ -84,6 +149,20 @@ impl Column {
     }
 }
 
+/// Columns the export writes for its own bookkeeping, read back as nothing.
+const IGNORED: [&str; 10] = [
+    "序号",
+    "编号",
+    "录入人",
+    "录入时间",
+    "id",
+    "no",
+    "no.",
+    "enteredby",
+    "enteredat",
+    "#",
+];
+
 /// Header text as compared: no BOM, spaces, `*` marks, or case.
 fn normalize(header: &str) -> String {
     header
@@ -100,6 +179,9 @@ pub struct Columns {
     at: Vec<(Column, usize)>,
     /// The header as the file spells it, for messages.
     pub header: Vec<String>,
+    /// Columns that name no field (应到人数, 记录人 …): their cells are kept
+    /// in the record's notes as `列名：内容`.
+    pub extra: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -117,8 +199,13 @@ pub enum HeaderError {
 impl Columns {
     pub fn from_header(header: &[String]) -> Result<Columns, HeaderError> {
         let mut at: Vec<(Column, usize)> = Vec::new();
+        let mut extra = Vec::new();
         for (i, h) in header.iter().enumerate() {
             let Some(column) = Column::ALL.into_iter().find(|c| c.matches(h)) else {
+                let name = normalize(h);
+                if !name.is_empty() && !IGNORED.contains(&name.as_str()) {
+                    extra.push(i);
+                }
                 continue;
             };
             if let Some((_, first)) = at.iter().find(|(c, _)| *c == column) {
@@ -140,6 +227,7 @@ impl Columns {
         Ok(Columns {
             at,
             header: header.to_vec(),
+            extra,
         })
     }
 
@@ -181,6 +269,19 @@ mod tests {
         assert_eq!(c.index(Column::Kind), Some(2));
         assert_eq!(c.index(Column::Host), Some(3));
         assert_eq!(c.index(Column::Topic), None);
+        assert_eq!(c.extra, [4], "编号 is the export's own; x is kept");
+        let c = Columns::from_header(&header(&[
+            "序号",
+            "会议时间",
+            "会议类型",
+            "参会人员",
+            "应到人数",
+        ]))
+        .unwrap();
+        assert_eq!(c.index(Column::Date), Some(1));
+        assert_eq!(c.index(Column::Kind), Some(2));
+        assert_eq!(c.index(Column::Attendees), Some(3));
+        assert_eq!(c.extra, [4]);
     }
 
     #[test]

@@ -22,10 +22,11 @@ fn absences_take_every_spelling() {
         ("Li (travel)", ("Li", "travel")),
         ("李四", ("李四", "")),
     ] {
-        let (n, r) = absence(raw).unwrap();
+        let got = cells::absences(raw).unwrap();
+        let (n, r) = &got[0];
         assert_eq!((n.as_str(), r.as_str()), want, "{raw}");
     }
-    assert!(absence("（病假）").is_err());
+    assert!(cells::absences("（病假）").is_err());
 }
 
 fn roster() -> Roster {
@@ -71,6 +72,7 @@ fn run(lines: &[&str], existing: &[Record], allow: bool) -> Result<Vec<NewRecord
         existing,
         today: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
         allow_duplicates: allow,
+        closed: &[2025],
     };
     validate_rows(&columns, &rows(lines), &against)
 }
@@ -141,7 +143,17 @@ fn every_bad_row_is_reported_with_its_column() {
 
 #[test]
 fn a_time_after_the_date_is_dropped() {
-    assert_eq!(date_part("2026/3/14 0:00"), "2026/3/14");
-    assert_eq!(date_part(" 2026-03-14 "), "2026-03-14");
-    assert_eq!(date_part("3月 14日"), "3月 14日");
+    let today = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+    assert_eq!(cells::date("2026/3/14 0:00", today).unwrap(), day);
+    assert_eq!(cells::date(" 2026-03-14 ", today).unwrap(), day);
+    assert_eq!(cells::date("3月 14日", today).unwrap(), day);
+}
+
+#[test]
+fn a_closed_year_is_refused_at_the_date_and_a_future_date_noted() {
+    let errs = run(&["2025-12-30|支委会|年末|张三||"], &[], false).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!((errs[0].row, errs[0].column), (2, Some(0)));
+    assert_eq!(errs[0].problem, RowProblem::YearClosed(2025));
 }

@@ -47,6 +47,9 @@ macro_rules! ledger_api {
             trash => Trash () -> Vec<(Record, JournalEntry)>, Read;
             verify => Verify () -> VerifySummary, BulkRead;
             check_seal => CheckSeal (year: by_val i32) -> Option<(SealDigest, bool)>, Read;
+            check_digest => CheckDigest (year: by_val i32, digest: by_ref crate::core::journal::Hash) -> SealDigest, Read;
+            audit => Audit () -> crate::core::ledger::Audit, BulkRead;
+            backup_snapshot => BackupSnapshot () -> Backup, BulkRead;
             export => Export () -> Backup, BulkRead;
             // Use cases that change the ledger.
             add_record => AddRecord (input: by_ref NewRecord) -> Record, Write;
@@ -67,6 +70,7 @@ macro_rules! ledger_api {
             close_fix => CloseFix (id: by_val FixId, evidence: by_val Evidence, on: by_val NaiveDate) -> FixItem, Write;
             seal_year => SealYear (year: by_val i32) -> SealDigest, Write;
             close_year => CloseYear (year: by_val i32) -> YearClosing, Write;
+            reopen_year => ReopenYear (year: by_val i32) -> (), Write;
             import_catalogue => ImportCatalogue (text: by_str String) -> Catalogue, Write;
             import => Import (backup: by_ref Backup) -> (), BulkWrite;
         }

@@ -5,8 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
-use crate::core::error::{CoreError, Sealed};
+use crate::core::access::Act;
+use crate::core::error::{CoreError, Sealed, StoreError};
 use crate::core::fix::{FixItem, FixNote};
+use crate::core::journal::{Action, Entity};
 use crate::core::port::Store;
 use crate::core::record::RecordId;
 use crate::core::year::{Correction, YearClosing, YearState, carried_note, correction_note};
@@ -29,19 +31,20 @@ impl<S: Store> Ledger<S> {
         Ok(())
     }
 
-    /// Close `year`: seal its records, carry its open items into `year + 1`
-    /// (each with a note dated today by the ledger's clock), then mark it
-    /// closed. Each step is journaled; after a crash, closing again finishes
-    /// the job.
+    /// Close `year`: carry its open items into `year + 1` (each with a note
+    /// dated today by the ledger's clock), then seal the year (records,
+    /// items, roster, catalogue) and move it into its archive. Each step is
+    /// journaled; after a crash, closing again finishes the job.
     pub fn close_year(&self, year: i32) -> Result<YearClosing, CoreError> {
         let today = self.now().date();
         if year > today.year() {
             return Err(CoreError::YearNotBegun { year, today });
         }
-        if self.is_closed(year)? {
+        if self.archive(year)?.is_some() {
             return Err(CoreError::AlreadyClosed(year));
         }
-        let seal = self.seal_year(year)?;
+        // Refused on a broken journal: a seal must build on an intact chain.
+        self.verify()?;
         let mut carried = Vec::new();
         for fix in self.store.fixes(Some(year))? {
             if fix.is_closed() {
@@ -57,7 +60,7 @@ impl<S: Store> Ledger<S> {
             self.store.put_fix(&moved, &self.write_stamp()?)?;
             carried.push(moved.id);
         }
-        self.store.close_year(year, &self.write_stamp()?)?;
+        let seal = self.store.close_year(year, &self.write_stamp()?)?;
         Ok(YearClosing {
             year,
             seal,
@@ -65,23 +68,70 @@ impl<S: Store> Ledger<S> {
         })
     }
 
+    /// Put a sealed year back into the live store, open for changes again.
+    /// Only the ledger's owner may; the journal and `year list` show it.
+    pub fn reopen_year(&self, year: i32) -> Result<(), CoreError> {
+        self.ensure_owner(Act::ReopenYear)?;
+        if self.archive(year)?.is_none() {
+            return Err(CoreError::NotArchived(year));
+        }
+        Ok(self.store.reopen_year(year, &self.write_stamp()?)?)
+    }
+
     /// Every year that has records, items or a closing, with its state.
     pub fn year_states(&self) -> Result<Vec<YearState>, CoreError> {
         let closed = self.closed_years()?;
-        let fixes = self.store.fixes(None)?;
+        // Each archive is loaded (and checked) once; a refused one still
+        // lists its year, its seal marked broken.
+        let mut archives = std::collections::BTreeMap::new();
+        for &year in &closed {
+            match self.store.archive(year) {
+                Ok(Some(a)) => {
+                    archives.insert(year, Some(a));
+                }
+                Ok(None) => {}
+                Err(StoreError::Archive { .. }) => {
+                    archives.insert(year, None);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut fixes = self.store.fixes(None)?;
+        fixes.extend(archives.values().flatten().flat_map(|a| a.fixes.clone()));
         let mut years = self.record_years()?;
-        years.extend(&closed);
         years.extend(fixes.iter().map(|f| f.year));
         years.sort_unstable();
         years.dedup();
         years
             .into_iter()
             .map(|year| {
+                let history = self.store.history(&Entity::Year(year))?;
+                let reopened = history
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e.action, Action::CloseYear | Action::ReopenYear))
+                    .filter(|e| e.action == Action::ReopenYear)
+                    .cloned();
+                let (archived, records, seal) = match archives.get(&year) {
+                    Some(Some(a)) => (
+                        true,
+                        a.records.len(),
+                        self.seal_state(year, Ok(Some(a.clone())))?,
+                    ),
+                    Some(None) => (true, 0, self.check_seal(year)?),
+                    None => (
+                        false,
+                        self.records_in_year(year)?.len(),
+                        self.seal_state(year, Ok(None))?,
+                    ),
+                };
                 Ok(YearState {
                     year,
                     closed: closed.contains(&year),
-                    seal: self.check_seal(year)?,
-                    records: self.records_in_year(year)?.len(),
+                    archived,
+                    reopened,
+                    seal,
+                    records,
                     fixes: fixes.iter().filter(|f| f.year == year).count(),
                 })
             })

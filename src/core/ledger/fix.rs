@@ -25,11 +25,11 @@ fn invalid(id: FixId, e: ValidationError) -> CoreError {
 impl<S: Store> Ledger<S> {
     /// Items of `year` (every year: `None`), by id.
     pub fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, CoreError> {
-        Ok(self.store.fixes(year)?)
+        self.fixes_across(year)
     }
 
     pub fn fix(&self, id: FixId) -> Result<FixItem, CoreError> {
-        self.store.fix(id)?.ok_or(CoreError::NoFix(id))
+        self.fix_across(id)
     }
 
     /// The roster person the acting Unix user logs in as, if any.
@@ -153,8 +153,13 @@ impl<S: Store> Ledger<S> {
         }
         let evidence = match evidence {
             Evidence::Record(rid) => {
-                if self.store.record(rid)?.is_none() {
-                    return Err(refused(id, FixError::NoSuchRecord(rid)));
+                // Evidence may be a record of a sealed year, in its archive.
+                match self.record(rid) {
+                    Err(CoreError::NoRecord(_)) => {
+                        return Err(refused(id, FixError::NoSuchRecord(rid)));
+                    }
+                    Err(e) => return Err(e),
+                    Ok(_) => {}
                 }
                 Evidence::Record(rid)
             }

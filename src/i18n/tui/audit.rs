@@ -45,29 +45,87 @@ pub fn draft_title(lang: Lang) -> &'static str {
     lang.pick("未保存的草稿", "Unsaved draft")
 }
 
-pub fn draft_question(lang: Lang) -> &'static str {
-    lang.pick(
-        "恢复上次未保存的记录草稿？(y/n)",
-        "Restore the unsaved record draft from last time? (y/n)",
-    )
-}
-
-pub fn person_draft_question(lang: Lang) -> &'static str {
-    lang.pick(
-        "恢复上次未保存的人员草稿？(y/n)",
-        "Restore the unsaved person draft from last time? (y/n)",
-    )
-}
-
-/// One line about the draft: its topic or name, if any.
-pub fn draft_about(lang: Lang, what: &str) -> String {
-    if what.is_empty() {
-        return String::new();
-    }
+/// Above the list of waiting drafts.
+pub fn drafts_question(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("草稿内容：{what}"),
-        Lang::En => format!("Draft: {what}"),
+        Lang::Zh => format!("上次中断的会话留下 {n} 份未保存的草稿："),
+        Lang::En if n == 1 => "An interrupted session left an unsaved draft:".to_string(),
+        Lang::En => format!("Interrupted sessions left {n} unsaved drafts:"),
     }
+}
+
+/// The keys under the list of waiting drafts.
+pub fn drafts_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter 恢复所选  d 丢弃所选  Esc 下次再说",
+        "Enter restore  d discard  Esc decide later",
+    )
+}
+
+/// What a record draft holds.
+pub struct RecordSummary<'a> {
+    pub editing: bool,
+    pub kind: &'a str,
+    pub date: &'a str,
+    pub topic: &'a str,
+    pub host: &'a str,
+    /// Attendees and talk partners named.
+    pub people: usize,
+}
+
+/// One line about a record draft: `新增记录：支委会 · 2026-03-14 · “主题” · 主持人 张三 · 4 人`;
+/// an empty topic is said to be empty, never shown as a blank.
+pub fn record_draft(lang: Lang, s: &RecordSummary<'_>) -> String {
+    let mut parts = vec![s.kind.to_string()];
+    if !s.date.is_empty() {
+        parts.push(s.date.to_string());
+    }
+    parts.push(match (lang, s.topic.is_empty()) {
+        (Lang::Zh, true) => "（未填主题）".to_string(),
+        (Lang::Zh, false) => format!("“{}”", s.topic),
+        (Lang::En, true) => "(no topic yet)".to_string(),
+        (Lang::En, false) => format!("\"{}\"", s.topic),
+    });
+    if !s.host.is_empty() {
+        parts.push(match lang {
+            Lang::Zh => format!("主持人 {}", s.host),
+            Lang::En => format!("host {}", s.host),
+        });
+    }
+    if s.people > 0 {
+        parts.push(match lang {
+            Lang::Zh => format!("{} 人", s.people),
+            Lang::En => format!("{} people", s.people),
+        });
+    }
+    let head = match (lang, s.editing) {
+        (Lang::Zh, false) => "新增记录：",
+        (Lang::Zh, true) => "修改记录：",
+        (Lang::En, false) => "New record: ",
+        (Lang::En, true) => "Edited record: ",
+    };
+    format!("{head}{}", parts.join(lang.pick(" · ", " · ")))
+}
+
+/// One line about a person draft: `新增人员：张三 · 书记`.
+pub fn person_draft(lang: Lang, editing: bool, name: &str, roles: &[&str]) -> String {
+    let name = match (lang, name.is_empty()) {
+        (Lang::Zh, true) => "（未填姓名）",
+        (Lang::En, true) => "(no name yet)",
+        (_, false) => name,
+    };
+    let head = match (lang, editing) {
+        (Lang::Zh, false) => "新增人员：",
+        (Lang::Zh, true) => "修改人员：",
+        (Lang::En, false) => "New person: ",
+        (Lang::En, true) => "Edited person: ",
+    };
+    let mut out = format!("{head}{name}");
+    if !roles.is_empty() {
+        out.push_str(" · ");
+        out.push_str(&roles.join(lang.pick("、", ", ")));
+    }
+    out
 }
 
 pub fn draft_discarded(lang: Lang) -> &'static str {

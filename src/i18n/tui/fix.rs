@@ -140,13 +140,6 @@ pub fn evidence_prompt(lang: Lang, id: FixId) -> String {
     }
 }
 
-pub fn form_hint(lang: Lang) -> &'static str {
-    lang.pick(
-        "Ctrl-S 保存 · Tab 下一项 · ←/→ 选来源 · 空格 勾选职责 · Esc 取消",
-        "Ctrl-S save · Tab next · ←/→ source · Space toggle duty · Esc cancel",
-    )
-}
-
 pub fn discard(lang: Lang) -> &'static str {
     lang.pick("放弃修改？y 放弃 / n 继续", "Discard changes? y / n")
 }

@@ -1,5 +1,5 @@
 //! Moving a damaged database out of the way before a restore: everything in
-//! the ledger directory but its backups goes to `damaged-YYYYMMDD-HHMMSS/`,
+//! the ledger directory but its backups and archives goes to `damaged-YYYYMMDD-HHMMSS/`,
 //! so nothing is deleted and a fresh ledger can be created in its place.
 
 use std::path::{Path, PathBuf};
@@ -49,7 +49,9 @@ pub fn move_aside(
         let name = entry.file_name();
         let text = name.to_string_lossy();
         let held = take_lock && text == LOCK_FILE;
-        if held || text == BACKUP_DIR || text.starts_with(DAMAGED_PREFIX) {
+        // Archives stay: a sealed year outlives a damaged database.
+        let archive = text == crate::store::archive::ARCHIVE_DIR;
+        if held || archive || text == BACKUP_DIR || text.starts_with(DAMAGED_PREFIX) {
             continue;
         }
         let to = target.join(&name);

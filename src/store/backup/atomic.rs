@@ -11,7 +11,7 @@ use crate::store::permissions::io_err;
 const TMP_SUFFIX: &str = ".tmp";
 
 /// Write `bytes` to `path` (mode 0600) atomically.
-pub(super) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(in crate::store) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()
@@ -28,10 +28,15 @@ pub(super) fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A fresh file, never a link someone left at the temporary name.
+    let _ = std::fs::remove_file(path);
     let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
+    }
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.sync_all()

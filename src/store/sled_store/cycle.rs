@@ -1,19 +1,15 @@
 //! The sled side of rectification items, corrections and closed years:
 //! reads, and journaled writes that are each one transaction with their
-//! journal entry (like `write`), then a flush.
-
-use sled::Transactional;
+//! journal entry (like `write`), then a flush. Closing a year is `sealed`.
 
 use super::SledStore;
-use super::write::{TxResult, tx_decode, tx_err};
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
 use crate::core::journal::{Action, Entity, PutKind};
 use crate::core::port::Stamp;
 use crate::core::record::RecordId;
-use crate::core::year::{Correction, closed_marker};
-use crate::store::codec::{decode, encode};
-use crate::store::journal::{Tx, append};
+use crate::core::year::Correction;
+use crate::store::codec::decode;
 use crate::store::open::sled_error;
 
 /// Key in `meta` of the closed years: enveloped JSON `Vec<i32>`, ascending.
@@ -66,6 +62,7 @@ impl SledStore {
     }
 
     pub(super) fn write_put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
+        self.ensure_live([fix.year])?;
         let id = fix.id.0.to_be_bytes();
         let how = (Entity::Fix(fix.id), PutKind::Entity);
         self.put_one((&self.trees.fixes, &id), fix, "fix", how, stamp)
@@ -79,42 +76,5 @@ impl SledStore {
         let key = correction_key(c);
         let how = (Entity::Record(c.record), PutKind::Fixed(Action::Amend));
         self.put_one((&self.trees.corrections, &key), c, "correction", how, stamp)
-    }
-
-    pub(super) fn write_close_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
-        let after = closed_marker(year)?;
-        let j = &self.journal;
-        (&self.trees.meta, &j.journal, &j.by_entity)
-            .transaction(|(meta, journal, by_entity)| {
-                let mut years: Vec<i32> = match meta.get(CLOSED_YEARS)? {
-                    Some(v) => tx_decode(&v, "closed years")?,
-                    None => Vec::new(),
-                };
-                if years.contains(&year) {
-                    return Ok(());
-                }
-                years.push(year);
-                years.sort_unstable();
-                let value = encode(&years)
-                    .map_err(sled::transaction::ConflictableTransactionError::Abort)?;
-                meta.insert(CLOSED_YEARS, value)?;
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let r: TxResult<_> = append(
-                    &tx,
-                    stamp,
-                    Action::CloseYear,
-                    Entity::Year(year),
-                    None,
-                    Some(after.clone()),
-                );
-                r?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
     }
 }

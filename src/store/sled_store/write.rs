@@ -8,10 +8,8 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use super::SledStore;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::core::journal::{
-    Action, Entity, ImportSummary, JournalEntry, PutKind, canonical, put_action,
-};
-use crate::core::port::{Backup, Stamp, Store};
+use crate::core::journal::{Action, Entity, JournalEntry, PutKind, canonical, put_action};
+use crate::core::port::Stamp;
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 use crate::store::codec::{decode, encode, record_key};
@@ -150,6 +148,7 @@ impl SledStore {
         record: &Record,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
+        self.ensure_live([chrono::Datelike::year(&record.date)])?;
         let key = record_key(record);
         let value = encode(record)?;
         let after = canonical(record)?;
@@ -255,102 +254,6 @@ impl SledStore {
             .map_err(tx_err)?;
         self.flush()?;
         Ok(old)
-    }
-
-    pub(super) fn write_import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        // The ledger being replaced, kept whole in the journal.
-        let before = canonical(&self.export()?)?;
-        let after = canonical(&ImportSummary::of(backup)?)?;
-        let catalogue = encode(&backup.catalogue)?;
-        let people: Vec<(Vec<u8>, Vec<u8>)> = backup
-            .people
-            .iter()
-            .map(|p| Ok((p.id.0.to_be_bytes().to_vec(), encode(p)?)))
-            .collect::<Result<_, StoreError>>()?;
-        let records: Vec<(Vec<u8>, Vec<u8>, [u8; 8])> = backup
-            .records
-            .iter()
-            .map(|r| Ok((record_key(r), encode(r)?, r.id.0.to_be_bytes())))
-            .collect::<Result<_, StoreError>>()?;
-        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
-            tree.iter()
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(sled_error)
-        };
-        let fixes: Vec<([u8; 8], Vec<u8>)> = backup
-            .fixes
-            .iter()
-            .map(|f| Ok((f.id.0.to_be_bytes(), encode(f)?)))
-            .collect::<Result<_, StoreError>>()?;
-        let corrections: Vec<(Vec<u8>, Vec<u8>)> = backup
-            .corrections
-            .iter()
-            .map(|c| Ok((super::cycle::correction_key(c), encode(c)?)))
-            .collect::<Result<_, StoreError>>()?;
-        let mut closed = backup.closed_years.clone();
-        closed.sort_unstable();
-        closed.dedup();
-        let closed = encode(&closed)?;
-        let old_people = keys_of(&self.trees.people)?;
-        let old_records = keys_of(&self.trees.records)?;
-        let old_keys = keys_of(&self.trees.record_keys)?;
-        let old_fixes = keys_of(&self.trees.fixes)?;
-        let old_corrections = keys_of(&self.trees.corrections)?;
-        let (t, j) = (&self.trees, &self.journal);
-        (
-            &t.meta,
-            &t.people,
-            &t.records,
-            &t.record_keys,
-            &t.fixes,
-            &t.corrections,
-            &j.journal,
-            &j.by_entity,
-        )
-            .transaction(|(meta, tp, tr, tk, tf, tc, journal, by_entity)| {
-                for k in &old_people {
-                    tp.remove(k)?;
-                }
-                for k in &old_records {
-                    tr.remove(k)?;
-                }
-                for k in &old_keys {
-                    tk.remove(k)?;
-                }
-                for k in &old_fixes {
-                    tf.remove(k)?;
-                }
-                for k in &old_corrections {
-                    tc.remove(k)?;
-                }
-                for (k, v) in &fixes {
-                    tf.insert(k, v.as_slice())?;
-                }
-                for (k, v) in &corrections {
-                    tc.insert(k.as_slice(), v.as_slice())?;
-                }
-                meta.insert(super::cycle::CLOSED_YEARS, closed.as_slice())?;
-                meta.insert("catalogue", catalogue.as_slice())?;
-                meta.insert("next_id", &backup.next_id.to_be_bytes())?;
-                for (k, v) in &people {
-                    tp.insert(k.as_slice(), v.as_slice())?;
-                }
-                for (k, v, id) in &records {
-                    tr.insert(k.as_slice(), v.as_slice())?;
-                    tk.insert(id, k.as_slice())?;
-                }
-                let tx = Tx {
-                    meta,
-                    journal,
-                    by_entity,
-                };
-                let (b, a) = (Some(before.clone()), Some(after.clone()));
-                append(&tx, stamp, Action::Import, Entity::Ledger, b, a)?;
-                Ok(())
-            })
-            .map_err(tx_err)?;
-        self.flush()
     }
 
     pub(super) fn write_seal(

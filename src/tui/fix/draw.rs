@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::domain::{field, validation};
+use crate::i18n::domain::field;
 use crate::i18n::form::date_with_weekday;
+use crate::i18n::form::validation;
 use crate::i18n::tui::fix as words;
 use crate::tui::form::text::{window, wrap};
 use crate::tui::form::{candidates_popup, field_label};
@@ -136,7 +137,7 @@ impl FixForm {
                         let mark = if on { "[x]" } else { "[ ]" };
                         lines.push(Line::from(vec![
                             label(i == first),
-                            Span::styled(format!("{mark} {id} {title}"), style),
+                            Span::styled(format!("{mark} {title}"), style),
                         ]));
                     }
                 }
@@ -182,11 +183,16 @@ impl FixForm {
         let hint = if self.confirm_discard {
             Line::styled(words::discard(self.lang), theme.error)
         } else {
-            let hint = words::form_hint(self.lang);
+            let hint: Vec<String> = self
+                .hints()
+                .into_iter()
+                .map(|(k, w)| format!("{k} {w}"))
+                .collect();
+            let hint = hint.join("  ");
             let hint = if theme.ascii {
-                hint.replace("←/→", "Left/Right")
+                hint.replace('←', "Left").replace('→', "Right")
             } else {
-                hint.to_string()
+                hint
             };
             Line::styled(hint, theme.dim)
         };

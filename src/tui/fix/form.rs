@@ -4,7 +4,9 @@
 //! input and completion; submits only what the core's validation accepts.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::tui::keymap::{FormCmd, form_cmd};
 
 use crate::core::date::parse_date;
 use crate::core::{DutyId, Field, FixId, FixItem, FixSource, NewFix, ValidationError, YearView};
@@ -258,14 +260,42 @@ impl FixForm {
         }
     }
 
+    /// The footer hints for the focused field, from the form key table.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        use crate::i18n::form::{Text, text as t};
+        let lang = self.lang;
+        let w = |x: Text| Some(t(lang, x));
+        let open = !self.candidates().is_empty();
+        let (duties, source) = (self.focus == FSlot::Duties, self.focus == FSlot::Source);
+        crate::tui::form::table_hints(false, false, |c| match c {
+            FormCmd::Save => w(Text::Save),
+            FormCmd::Enter | FormCmd::Next if open => w(Text::Accept),
+            FormCmd::Next => w(Text::NextField),
+            FormCmd::Left | FormCmd::Right if source => w(Text::ChooseSource),
+            FormCmd::Space if duties => w(Text::Toggle),
+            FormCmd::Close if open => w(Text::CloseList),
+            FormCmd::Close => w(Text::Cancel),
+            _ => None,
+        })
+    }
+
+    /// A key: its command from the form key table, or text for the field.
     pub fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> FixOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c' | 'C'));
+        match form_cmd(&key, self.confirm_discard) {
+            Some(cmd) => self.command(cmd, view),
+            None if self.confirm_discard => FixOutcome::Continue,
+            None => {
+                self.text_key(&key);
+                FixOutcome::Continue
+            }
+        }
+    }
+
+    fn command(&mut self, cmd: FormCmd, view: &YearView) -> FixOutcome {
         if self.confirm_discard {
-            match key.code {
-                _ if ctrl_c => return FixOutcome::Closed,
-                KeyCode::Char('y' | 'Y') => return FixOutcome::Closed,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+            match cmd {
+                FormCmd::Yes | FormCmd::Abandon => return FixOutcome::Closed,
+                FormCmd::No => self.confirm_discard = false,
                 _ => {}
             }
             return FixOutcome::Continue;
@@ -273,33 +303,34 @@ impl FixForm {
         let cands = self.candidates();
         let open = !cands.is_empty();
         let duties = self.focus == FSlot::Duties;
-        match key.code {
-            _ if ctrl_c && self.changed() => self.confirm_discard = true,
-            _ if ctrl_c => return FixOutcome::Closed,
-            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
-            KeyCode::Esc if open => self.cand_hidden = true,
-            KeyCode::Esc if self.changed() => self.confirm_discard = true,
-            KeyCode::Esc => return FixOutcome::Closed,
-            KeyCode::Tab | KeyCode::Enter if open => {
+        match cmd {
+            FormCmd::Save => return self.submit(view),
+            FormCmd::Close if open => self.cand_hidden = true,
+            FormCmd::Close | FormCmd::Abandon if self.changed() => self.confirm_discard = true,
+            FormCmd::Close | FormCmd::Abandon => return FixOutcome::Closed,
+            FormCmd::Next | FormCmd::Enter if open => {
                 let choice = &cands[self.cand_sel.min(cands.len() - 1)];
                 let lang = self.lang;
                 complete::accept(&mut self.owner, Shape::Single, choice, lang);
                 self.edited();
             }
-            KeyCode::Enter if duties => return self.submit(view),
-            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
-            KeyCode::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
-            KeyCode::Up if duties && self.duty_cursor > 0 => self.duty_cursor -= 1,
-            KeyCode::Down if duties && self.duty_cursor + 1 < self.all_duties.len() => {
+            FormCmd::Enter if duties => return self.submit(view),
+            FormCmd::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            FormCmd::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
+            FormCmd::Up if duties && self.duty_cursor > 0 => self.duty_cursor -= 1,
+            FormCmd::Down if duties && self.duty_cursor + 1 < self.all_duties.len() => {
                 self.duty_cursor += 1;
             }
-            KeyCode::Down if duties => {}
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            KeyCode::Left if self.focus == FSlot::Source => self.cycle_source(-1),
-            KeyCode::Right if self.focus == FSlot::Source => self.cycle_source(1),
-            KeyCode::Char(' ') if duties => self.toggle_duty(),
-            _ => self.text_key(&key),
+            FormCmd::Down if duties => {}
+            FormCmd::Next | FormCmd::Enter | FormCmd::Down => self.move_focus(1),
+            FormCmd::Prev | FormCmd::Up => self.move_focus(-1),
+            FormCmd::Left if self.focus == FSlot::Source => self.cycle_source(-1),
+            FormCmd::Right if self.focus == FSlot::Source => self.cycle_source(1),
+            FormCmd::Space if duties => self.toggle_duty(),
+            FormCmd::Left => self.text_key(&KeyEvent::from(KeyCode::Left)),
+            FormCmd::Right => self.text_key(&KeyEvent::from(KeyCode::Right)),
+            FormCmd::Space => self.text_key(&KeyEvent::from(KeyCode::Char(' '))),
+            FormCmd::Yes | FormCmd::No => {}
         }
         FixOutcome::Continue
     }

@@ -103,6 +103,27 @@ pub fn accept(input: &mut TextInput, shape: Shape, name: &str, lang: Lang) {
     input.replace(start, end, &format!("{name}{suffix}"));
 }
 
+/// Write `names` over the token under the cursor (a group token accepted),
+/// leaving out those the field already holds.
+pub fn accept_all(input: &mut TextInput, shape: Shape, names: &[String], lang: Lang) {
+    let Some((start, end, _)) = token(input, shape) else {
+        return;
+    };
+    let text = input.text();
+    let mut others = String::with_capacity(text.len());
+    others.push_str(&text[..start]);
+    others.push('、');
+    others.push_str(&text[end..]);
+    let taken = split(&others);
+    let fresh: Vec<&str> = names
+        .iter()
+        .filter(|n| !taken.contains(n))
+        .map(String::as_str)
+        .collect();
+    let joined = fresh.join(joiner(lang));
+    accept(input, shape, &joined, lang);
+}
+
 /// The items of a list field, trimmed, empty ones dropped.
 pub fn split(text: &str) -> Vec<String> {
     text.split(SEPS)

@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::core::error::Field;
 use crate::i18n::Lang;
-use crate::i18n::domain::{field, validation};
-use crate::i18n::form::{Text, date_with_weekday, edit_record, text as t};
+use crate::i18n::domain::field;
+use crate::i18n::form::validation;
+use crate::i18n::form::{Text, caution_question, date_with_weekday, edit_record, text as t};
 use crate::tui::theme::Theme;
 
 use super::RecordForm;
@@ -263,11 +264,37 @@ impl RecordForm {
             ]));
             return;
         }
+        // Out of focus the list shows what is ticked, so it stays in view.
+        if !focused {
+            let ticked: Vec<&String> = self
+                .all_duties
+                .iter()
+                .filter(|(id, _)| self.duties.contains(id))
+                .map(|(_, title)| title)
+                .collect();
+            let first = s.lines.len();
+            for title in ticked.iter().take(rows.saturating_sub(1).max(1)) {
+                s.lines.push(Line::from(vec![
+                    self.label(Slot::Duties, s.lines.len() == first, label_w, theme),
+                    Span::raw(format!("[x] {title}")),
+                ]));
+            }
+            let more = if ticked.is_empty() {
+                t(self.lang, Text::NoDuty).to_string()
+            } else {
+                t(self.lang, Text::MoreDuties).to_string()
+            };
+            s.lines.push(Line::from(vec![
+                self.label(Slot::Duties, s.lines.len() == first, label_w, theme),
+                Span::styled(more, theme.dim),
+            ]));
+            return;
+        }
         let first = (self.duty_cursor + 1).saturating_sub(rows);
         for (i, (id, title)) in self.all_duties.iter().enumerate().skip(first).take(rows) {
             let on = self.duties.contains(id);
             let mark = if on { "[x]" } else { "[ ]" };
-            let style = if focused && i == self.duty_cursor {
+            let style = if i == self.duty_cursor {
                 theme.key
             } else if on {
                 Style::default()
@@ -276,7 +303,7 @@ impl RecordForm {
             };
             s.lines.push(Line::from(vec![
                 self.label(Slot::Duties, i == first, label_w, theme),
-                Span::styled(format!("{mark} {id} {title}"), style),
+                Span::styled(format!("{mark} {title}"), style),
             ]));
         }
     }
@@ -286,6 +313,9 @@ impl RecordForm {
     }
 
     fn footer(&self, theme: &Theme) -> Line<'_> {
+        if !self.caution.is_empty() {
+            return Line::styled(caution_question(self.lang, &self.caution), theme.error);
+        }
         if self.confirm_discard {
             return Line::styled(t(self.lang, Text::ConfirmDiscard), theme.error);
         }

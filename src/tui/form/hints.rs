@@ -1,51 +1,87 @@
 //! What the form says about its keys: the footer hints for the state it is
-//! in, and the full list for the help overlay.
+//! in and the full list for the help, both from the form key table
+//! (`keymap::form_table`), worded for the focused field.
 
 use crate::i18n::Lang;
-use crate::i18n::form::{Text, text as t};
+use crate::i18n::form::{Text, form_cmd as cmd_words, text as t};
+use crate::tui::keymap::{FormCmd, form_help, form_hints};
 
 use super::RecordForm;
 use super::slot::Slot;
 
+/// Help rows of the form table: (keys, what), in the table's words.
+fn table_help(lang: Lang, ascii: bool) -> Vec<(String, String)> {
+    form_help(ascii)
+        .into_iter()
+        .map(|(k, c)| (k, cmd_words(lang, c).to_string()))
+        .collect()
+}
+
+/// Footer hints of the form table for the state a form is in: `label`
+/// words each command here, `None` leaves it out; commands next to each
+/// other with the same words share one hint (`←/→ 选择类型`).
+pub fn table_hints(
+    asking: bool,
+    ascii: bool,
+    label: impl Fn(FormCmd) -> Option<&'static str>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (key, cmd) in form_hints(asking, ascii) {
+        let Some(what) = label(cmd) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((k, w)) if *w == what => {
+                k.push('/');
+                k.push_str(&key);
+            }
+            _ => out.push((key, what.to_string())),
+        }
+    }
+    out
+}
+
 impl RecordForm {
     /// Every key the form answers to, for the help overlay: (keys, what).
     pub fn help_rows(lang: Lang) -> Vec<(String, String)> {
-        [
-            ("Ctrl-S", Text::Save),
-            ("Tab ↓", Text::NextField),
-            ("S-Tab ↑", Text::PrevField),
-            ("← →", Text::ChooseKind),
-            ("Space", Text::Toggle),
-            ("Tab Enter", Text::Accept),
-            ("Esc C-c", Text::Cancel),
-        ]
-        .into_iter()
-        .map(|(k, x)| (k.to_string(), t(lang, x).to_string()))
-        .collect()
+        table_help(lang, false)
     }
 
     /// Key hints for the footer: (key, what it does), for the current state.
     pub fn hints(&self) -> Vec<(String, String)> {
-        let h = |k: &str, x: Text| (k.to_string(), t(self.lang, x).to_string());
+        let lang = self.lang;
+        let w = |x: Text| Some(t(lang, x));
         if self.confirm_discard {
-            return vec![h("y", Text::Discard), h("n", Text::KeepEditing)];
+            return table_hints(true, false, |c| match c {
+                FormCmd::Yes => w(Text::Discard),
+                FormCmd::No => w(Text::KeepEditing),
+                _ => None,
+            });
         }
-        let mut out = vec![h("Ctrl-S", Text::Save)];
-        if self.candidates().is_empty() {
-            match self.focus {
-                Slot::Kind => out.push(h("←/→", Text::ChooseKind)),
-                Slot::Duties => out.push(h("Space", Text::Toggle)),
-                Slot::Notes => out.push(h("Enter", Text::Newline)),
-                _ => {}
-            }
-            out.push(h("Tab/↓", Text::NextField));
-            out.push(h("Shift-Tab/↑", Text::PrevField));
-            out.push(h("Esc", Text::Cancel));
-        } else {
-            out.push(h("Tab/Enter", Text::Accept));
-            out.push(h("↑/↓", Text::Candidates));
-            out.push(h("Esc", Text::CloseList));
+        if !self.caution.is_empty() {
+            return table_hints(true, false, |c| match c {
+                FormCmd::Yes => w(Text::Save),
+                FormCmd::No => w(Text::KeepEditing),
+                _ => None,
+            });
         }
-        out
+        let open = !self.candidates().is_empty();
+        let focus = self.focus;
+        let last = self.is_last();
+        table_hints(false, false, |c| match c {
+            FormCmd::Save => w(Text::Save),
+            FormCmd::Enter if open => w(Text::Accept),
+            FormCmd::Enter if focus == Slot::Notes => w(Text::Newline),
+            FormCmd::Enter if last => w(Text::Save),
+            FormCmd::Next if open => None,
+            FormCmd::Next => w(Text::NextField),
+            FormCmd::Prev => w(Text::PrevField),
+            FormCmd::Up | FormCmd::Down if open => w(Text::Candidates),
+            FormCmd::Left | FormCmd::Right if focus == Slot::Kind => w(Text::ChooseKind),
+            FormCmd::Space if focus == Slot::Duties => w(Text::Toggle),
+            FormCmd::Close if open => w(Text::CloseList),
+            FormCmd::Close => w(Text::Cancel),
+            _ => None,
+        })
     }
 }

@@ -1,68 +1,85 @@
 //! Keys for the record form: moving between fields, editing, completion,
 //! toggling duties, saving (after the core's validation) and cancelling.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::core::date::parse_date;
 use crate::core::{Field, RecordKind, ValidationError, YearView};
+use crate::tui::keymap::{FormCmd, form_cmd};
 
 use super::slot::Slot;
 use super::text::Applied;
 use super::{FormOutcome, RecordForm, active_names, complete};
 
 impl RecordForm {
+    /// Whether the form is asking a yes/no question (discard? save anyway?):
+    /// its keys are then the question's (`keymap::form_table(true)`).
+    pub fn asking(&self) -> bool {
+        self.confirm_discard || !self.caution.is_empty()
+    }
+
+    /// A key: its command from the form key table, or text for the field.
     pub fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> FormOutcome {
         if key.kind == KeyEventKind::Release {
             return FormOutcome::Continue;
         }
         self.names = active_names(view);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c' | 'C'));
+        self.groups = super::groups::of(self.lang, view);
+        match form_cmd(&key, self.asking()) {
+            Some(cmd) => self.command(cmd, view),
+            None if self.asking() => FormOutcome::Continue,
+            None => {
+                self.text_key(&key);
+                FormOutcome::Continue
+            }
+        }
+    }
+
+    /// What a form command does here, given the focused field.
+    pub fn command(&mut self, cmd: FormCmd, view: &YearView) -> FormOutcome {
         if self.confirm_discard {
-            match key.code {
+            match cmd {
                 // Ctrl-C twice leaves the form (never the app).
-                _ if ctrl_c => return FormOutcome::Cancelled,
-                KeyCode::Char('y' | 'Y') => return FormOutcome::Cancelled,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+                FormCmd::Yes | FormCmd::Abandon => return FormOutcome::Cancelled,
+                FormCmd::No => self.confirm_discard = false,
                 _ => {}
             }
             return FormOutcome::Continue;
         }
+        if !self.caution.is_empty() {
+            return self.answer_caution(cmd, view);
+        }
         let cands = self.candidates();
         let open = !cands.is_empty();
-        if ctrl_c {
-            // Ctrl-C means "get me out": ask first if anything was typed.
-            if self.changed() {
-                self.confirm_discard = true;
-                return FormOutcome::Continue;
-            }
-            return FormOutcome::Cancelled;
-        }
-        match key.code {
-            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
-            KeyCode::Esc if open => self.cand_hidden = true,
-            KeyCode::Esc if self.changed() => self.confirm_discard = true,
-            KeyCode::Esc => return FormOutcome::Cancelled,
-            KeyCode::Tab | KeyCode::Enter if open => self.accept(&cands, view),
-            KeyCode::Enter if self.focus == Slot::Notes => {
+        match cmd {
+            FormCmd::Save => return self.submit(view),
+            FormCmd::Close if open => self.cand_hidden = true,
+            // Esc, or Ctrl-C ("get me out"): ask first if anything was typed.
+            FormCmd::Close | FormCmd::Abandon if self.changed() => self.confirm_discard = true,
+            FormCmd::Close | FormCmd::Abandon => return FormOutcome::Cancelled,
+            FormCmd::Next | FormCmd::Enter if open => self.accept(&cands, view),
+            FormCmd::Enter if self.focus == Slot::Notes => {
                 self.notes.insert_char('\n');
                 self.edited();
             }
-            KeyCode::Enter if self.is_last() => return self.submit(view),
-            KeyCode::Tab | KeyCode::Enter => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
-            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
-            KeyCode::Down if open => {
+            FormCmd::Enter if self.is_last() => return self.submit(view),
+            FormCmd::Next | FormCmd::Enter => self.move_focus(1),
+            FormCmd::Prev => self.move_focus(-1),
+            FormCmd::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            FormCmd::Down if open => {
                 self.cand_sel = (self.cand_sel + 1).min(cands.len().saturating_sub(1));
             }
-            KeyCode::Up => self.up(),
-            KeyCode::Down => self.down(),
-            KeyCode::Left | KeyCode::Right if self.focus == Slot::Kind => {
-                let step = if key.code == KeyCode::Left { -1 } else { 1 };
+            FormCmd::Up => self.up(),
+            FormCmd::Down => self.down(),
+            FormCmd::Left | FormCmd::Right if self.focus == Slot::Kind => {
+                let step = if cmd == FormCmd::Left { -1 } else { 1 };
                 self.cycle_kind(step, view);
             }
-            KeyCode::Char(' ') if self.focus == Slot::Duties => self.toggle_duty(),
-            _ => self.text_key(&key),
+            FormCmd::Space if self.focus == Slot::Duties => self.toggle_duty(),
+            FormCmd::Left => self.text_key(&KeyEvent::from(KeyCode::Left)),
+            FormCmd::Right => self.text_key(&KeyEvent::from(KeyCode::Right)),
+            FormCmd::Space => self.text_key(&KeyEvent::from(KeyCode::Char(' '))),
+            FormCmd::Yes | FormCmd::No => {}
         }
         FormOutcome::Continue
     }
@@ -76,7 +93,7 @@ impl RecordForm {
         }
     }
 
-    fn is_last(&self) -> bool {
+    pub(super) fn is_last(&self) -> bool {
         self.slots().last() == Some(&self.focus)
     }
 
@@ -165,10 +182,19 @@ impl RecordForm {
                 self.set_kind(k, view);
             }
             self.kind_filter.clear();
-        } else if let Some(shape) = self.shape() {
+            // The kind is chosen: on to the next field.
+            self.move_focus(1);
+            return;
+        }
+        if let Some(shape) = self.shape() {
             let lang = self.lang;
+            // A group token becomes the people it stands for, in place.
+            let names = super::groups::find(&self.groups, choice).map(|g| g.names.clone());
             if let Some(input) = self.input_mut() {
-                complete::accept(input, shape, choice, lang);
+                match names {
+                    Some(names) => complete::accept_all(input, shape, &names, lang),
+                    None => complete::accept(input, shape, choice, lang),
+                }
             }
         }
         self.edited();
@@ -187,7 +213,36 @@ impl RecordForm {
         self.edited();
     }
 
-    /// Validate with the core; on success hand the record to the app.
+    /// The answer to "save anyway?": y saves, n or Esc goes
+    /// back to the field in question.
+    fn answer_caution(&mut self, cmd: FormCmd, view: &YearView) -> FormOutcome {
+        match cmd {
+            FormCmd::Yes => {
+                self.caution.clear();
+                let record = self.build();
+                match record.validate(&view.catalogue, &view.roster) {
+                    Ok(_) => return FormOutcome::Submit(record),
+                    Err(e) => self.set_error(e),
+                }
+            }
+            FormCmd::No | FormCmd::Abandon => {
+                if self
+                    .caution
+                    .iter()
+                    .any(|c| matches!(c, crate::core::record::caution::Caution::Future(_)))
+                {
+                    self.focus = Slot::Date;
+                }
+                self.caution.clear();
+            }
+            _ => {}
+        }
+        FormOutcome::Continue
+    }
+
+    /// Validate with the core; on success hand the record to the app,
+    /// after a y/n when the date is after today or the same record seems
+    /// to be in the ledger already.
     fn submit(&mut self, view: &YearView) -> FormOutcome {
         if let Err(p) = parse_date(self.date.text(), self.today) {
             self.set_error(ValidationError::new(Field::Date, p));
@@ -195,9 +250,19 @@ impl RecordForm {
         }
         let record = self.build();
         match record.validate(&view.catalogue, &view.roster) {
-            Ok(_) => {
+            Ok(draft) => {
                 self.error = None;
-                FormOutcome::Submit(record)
+                self.caution = crate::core::record::caution::cautions(
+                    &draft,
+                    self.today,
+                    &view.records,
+                    self.editing,
+                );
+                if self.caution.is_empty() {
+                    FormOutcome::Submit(record)
+                } else {
+                    FormOutcome::Continue
+                }
             }
             Err(e) => {
                 self.set_error(e);

@@ -62,6 +62,10 @@ impl Key {
             KeyCode::End => "End".to_string(),
             other => format!("{other:?}"),
         };
-        if self.ctrl { format!("C-{base}") } else { base }
+        if self.ctrl {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
     }
 }

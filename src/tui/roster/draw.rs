@@ -10,7 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::core::{Person, Role, YearView};
 use crate::i18n::Lang;
-use crate::i18n::domain::{field, role, validation};
+use crate::i18n::domain::{field, role};
+use crate::i18n::form::validation;
 use crate::i18n::form::{Text, confirm_retire, text as t};
 use crate::tui::form::text::{clip, window, wrap};
 use crate::tui::form::{candidates_popup, field_label};

@@ -2,7 +2,9 @@
 //! department, overseen departments and 联系点, with completion from the
 //! departments and sites already on the roster.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::tui::keymap::{FormCmd, form_cmd};
 
 use crate::core::{Field, NewPerson, Person, PersonId, Role, ValidationError, YearView};
 use crate::i18n::Lang;
@@ -216,25 +218,37 @@ impl PersonForm {
         }
     }
 
+    /// A key: its command from the form key table, or text for the field.
     pub(super) fn handle_key(&mut self, key: KeyEvent, view: &YearView) -> PersonOutcome {
+        match form_cmd(&key, self.confirm_discard) {
+            Some(cmd) => self.command(cmd, view),
+            None if self.confirm_discard => PersonOutcome::Continue,
+            None => {
+                self.text_key(&key);
+                PersonOutcome::Continue
+            }
+        }
+    }
+
+    fn command(&mut self, cmd: FormCmd, view: &YearView) -> PersonOutcome {
         if self.confirm_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return PersonOutcome::Cancelled,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_discard = false,
+            match cmd {
+                FormCmd::Yes | FormCmd::Abandon => return PersonOutcome::Cancelled,
+                FormCmd::No => self.confirm_discard = false,
                 _ => {}
             }
             return PersonOutcome::Continue;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let cands = self.candidates();
         let open = !cands.is_empty();
         let roles = self.focus == PSlot::Roles;
-        match key.code {
-            KeyCode::Char('s' | 'S') if ctrl => return self.submit(view),
-            KeyCode::Esc if open => self.cand_hidden = true,
-            KeyCode::Esc if self.build() != self.initial => self.confirm_discard = true,
-            KeyCode::Esc => return PersonOutcome::Cancelled,
-            KeyCode::Tab | KeyCode::Enter if open => {
+        let changed = self.build() != self.initial;
+        match cmd {
+            FormCmd::Save => return self.submit(view),
+            FormCmd::Close if open => self.cand_hidden = true,
+            FormCmd::Close | FormCmd::Abandon if changed => self.confirm_discard = true,
+            FormCmd::Close | FormCmd::Abandon => return PersonOutcome::Cancelled,
+            FormCmd::Next | FormCmd::Enter if open => {
                 let choice = &cands[self.cand_sel.min(cands.len() - 1)];
                 let lang = self.lang;
                 let shape = self.completion().map(|(shape, _)| shape);
@@ -243,16 +257,16 @@ impl PersonForm {
                 }
                 self.edited();
             }
-            KeyCode::Enter if self.focus == PSlot::Links => return self.submit(view),
-            KeyCode::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
-            KeyCode::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
-            KeyCode::Up if roles && self.role_cursor > 0 => self.role_cursor -= 1,
-            KeyCode::Down if roles && self.role_cursor + 1 < Role::ALL.len() => {
+            FormCmd::Enter if self.focus == PSlot::Links => return self.submit(view),
+            FormCmd::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
+            FormCmd::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
+            FormCmd::Up if roles && self.role_cursor > 0 => self.role_cursor -= 1,
+            FormCmd::Down if roles && self.role_cursor + 1 < Role::ALL.len() => {
                 self.role_cursor += 1;
             }
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            KeyCode::Char(' ') if roles => {
+            FormCmd::Next | FormCmd::Enter | FormCmd::Down => self.move_focus(1),
+            FormCmd::Prev | FormCmd::Up => self.move_focus(-1),
+            FormCmd::Space if roles => {
                 if let Some(r) = Role::ALL.get(self.role_cursor) {
                     if let Some(at) = self.roles.iter().position(|x| x == r) {
                         self.roles.remove(at);
@@ -262,7 +276,10 @@ impl PersonForm {
                     self.edited();
                 }
             }
-            _ => self.text_key(&key),
+            FormCmd::Left => self.text_key(&KeyEvent::from(KeyCode::Left)),
+            FormCmd::Right => self.text_key(&KeyEvent::from(KeyCode::Right)),
+            FormCmd::Space => self.text_key(&KeyEvent::from(KeyCode::Char(' '))),
+            FormCmd::Yes | FormCmd::No => {}
         }
         PersonOutcome::Continue
     }

@@ -56,7 +56,7 @@ impl State {
         let view = &self.view;
         let duty = self.checklist_duty();
         Anchors {
-            record: select::records(view, &self.filter)
+            record: select::records(view, &self.record_filter)
                 .get(self.record)
                 .map(|r| r.id),
             behind: select::furthest_behind(view)
@@ -74,7 +74,7 @@ impl State {
     pub(super) fn reanchor(&mut self, a: &Anchors) {
         let view = &self.view;
         if let Some(i) = a.record.and_then(|id| {
-            select::records(view, &self.filter)
+            select::records(view, &self.record_filter)
                 .iter()
                 .position(|r| r.id == id)
         }) {
@@ -272,15 +272,23 @@ impl State {
 
     /// Offer a draft an interrupted session left (answered with y/n).
     pub fn offer_draft(&mut self, draft: Draft) {
-        self.overlay = Overlay::OfferDraft(Box::new(draft));
+        self.offer_drafts(vec![draft]);
+    }
+
+    /// Offer back the drafts interrupted sessions left, if any.
+    pub fn offer_drafts(&mut self, drafts: Vec<Draft>) {
+        self.drafts = drafts;
+        if !self.drafts.is_empty() {
+            self.overlay = Overlay::OfferDrafts(0);
+        }
     }
 
     /// What would be lost if the session ended now: the open form's values
-    /// when they differ from how it opened, or a draft still on offer.
+    /// when they differ from how it opened (the waiting drafts of earlier
+    /// sessions are `drafts`).
     pub fn draft(&self) -> Option<Draft> {
         match &self.overlay {
             Overlay::Form(form) if form.changed() => Some(Draft::Record(form.draft())),
-            Overlay::OfferDraft(d) => Some((**d).clone()),
             Overlay::None if self.screen == Screen::Roster => {
                 self.roster.draft().map(Draft::Person)
             }
@@ -288,11 +296,34 @@ impl State {
         }
     }
 
-    pub(super) fn accept_draft(&mut self) {
-        let Overlay::OfferDraft(draft) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+    /// Throw the selected waiting draft away; the offer closes with the last.
+    pub(super) fn discard_draft(&mut self) {
+        let Overlay::OfferDrafts(sel) = self.overlay else {
             return;
         };
-        match *draft {
+        if sel < self.drafts.len() {
+            self.drafts.remove(sel);
+        }
+        self.info(msg::audit::draft_discarded(self.lang));
+        self.overlay = if self.drafts.is_empty() {
+            Overlay::None
+        } else {
+            Overlay::OfferDrafts(sel.min(self.drafts.len() - 1))
+        };
+    }
+
+    /// Reopen the selected waiting draft's form; the others keep waiting
+    /// for the next start.
+    pub(super) fn accept_draft(&mut self) {
+        let Overlay::OfferDrafts(sel) = self.overlay else {
+            return;
+        };
+        self.overlay = Overlay::None;
+        if sel >= self.drafts.len() {
+            return;
+        }
+        let draft = self.drafts.remove(sel);
+        match draft {
             Draft::Record(d) => {
                 let form = RecordForm::from_draft(self.lang, &self.view, &d, self.today);
                 self.overlay = Overlay::Form(Box::new(form));

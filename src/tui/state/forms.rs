@@ -4,7 +4,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{Notice, Overlay, Pane, Saved, Screen, State, select};
+use super::{Notice, Overlay, OverviewPane, Pane, Saved, Screen, State, select};
 use crate::core::{CoreError, Duty, DutyId, Record, RecordId};
 use crate::i18n::{self, domain, tui as msg};
 use crate::tui::action::Action;
@@ -15,24 +15,62 @@ use crate::tui::roster::{Move, RosterOutcome};
 impl State {
     /// Open the record form: on `id` to edit it, else a new record, filled
     /// in for the duty the checklist has selected.
+    /// A new record is filled in for the duty under the cursor (its kind,
+    /// the duty ticked), else starts as the last kind added; its host is the
+    /// person at the keyboard.
     pub(super) fn open_form(&mut self, id: Option<RecordId>) {
         let editing = id.and_then(|id| self.view.record(id));
-        let form = RecordForm::new(self.lang, &self.view, editing, self.today);
-        let form = match (id, self.duty_in_view()) {
-            (None, Some(duty)) => form.for_duty(duty, &self.view),
-            _ => form,
-        };
+        let mut form = RecordForm::new(self.lang, &self.view, editing, self.today);
+        if id.is_none() {
+            form = match (self.duty_in_view(), self.last_kind) {
+                (Some(duty), _) => form.for_duty(duty, &self.view),
+                (None, Some(kind)) => form.with_kind(kind, &self.view),
+                (None, None) => form,
+            };
+            if let Some(me) = self.me() {
+                form = form.with_host(&me);
+            }
+        }
         self.overlay = Overlay::Form(Box::new(form));
     }
 
-    /// The duty the checklist shows as selected in its duties or detail pane.
+    /// The name of the person at the keyboard, when the roster maps their
+    /// Unix user.
+    pub fn me(&self) -> Option<String> {
+        let user = self.user.as_deref()?;
+        self.view.roster.by_unix_user(user).map(|p| p.name.clone())
+    }
+
+    /// Enter on a talk still owed (overview or talk screen): the form for
+    /// that talk, host and partner filled in, the duty ticked.
+    pub(super) fn start_talk(&mut self, owed: &select::OwedTalk) {
+        let Some(duty) = self.view.catalogue.duty(&owed.duty) else {
+            return;
+        };
+        let roster = &self.view.roster;
+        let (host, partner) = (roster.name(owed.host), roster.name(owed.partner));
+        let form = RecordForm::new(self.lang, &self.view, None, self.today)
+            .for_talk(duty, &self.view, &host, &partner);
+        self.overlay = Overlay::Form(Box::new(form));
+    }
+
+    /// The duty under the cursor: the one the checklist shows as selected
+    /// in its duties or detail pane, or the overview's selected behind duty.
     pub fn duty_in_view(&self) -> Option<&Duty> {
-        if self.screen != Screen::Checklist || self.checklist.focus() == Pane::Lists {
-            return None;
+        match self.screen {
+            Screen::Checklist if self.checklist.focus() != Pane::Lists => {
+                let rows = select::duties(&self.view, self.checklist.list, &self.filter);
+                let row = rows.get(self.checklist.duty)?;
+                self.view.catalogue.duties.get(row.index)
+            }
+            Screen::Overview if self.overview_pane == OverviewPane::Behind => {
+                let p = select::furthest_behind(&self.view)
+                    .into_iter()
+                    .nth(self.overview)?;
+                self.view.catalogue.duty(&p.duty)
+            }
+            _ => None,
         }
-        let rows = select::duties(&self.view, self.checklist.list, &self.filter);
-        let row = rows.get(self.checklist.duty)?;
-        self.view.catalogue.duties.get(row.index)
     }
 
     pub(super) fn form_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -53,7 +91,8 @@ impl State {
         if let Overlay::Form(form) = &mut self.overlay {
             form.paste(text);
         } else if self.filtering {
-            self.filter.push_str(&crate::core::record::clean_line(text));
+            let text = crate::core::record::clean_line(text);
+            self.filter_mut().push_str(&text);
             self.start_filter();
         } else if self.screen == Screen::Roster && self.overlay == Overlay::None {
             self.roster.paste(text);
@@ -97,6 +136,9 @@ impl State {
     /// A record was written: close the form; the notice waits for the
     /// reloaded year so it can say where the record counted.
     pub(super) fn record_saved(&mut self, record: &Record, updated: bool) {
+        if !updated {
+            self.last_kind = Some(record.kind);
+        }
         let mut pinned = None;
         if let Overlay::Form(form) = &self.overlay {
             pinned = form.pinned().cloned();
@@ -123,7 +165,7 @@ impl State {
         self.saved = Some(saved);
     }
 
-    /// `已保存记录 #12，计入 b7 理论中心组专题学习 5/12（另计入 2 项职责）`,
+    /// `已保存记录 #12，计入理论中心组专题学习 5/12（另计入 2 项职责）`,
     /// from the current view; it says so when the count did not move.
     pub(super) fn saved_notice(&self, saved: &Saved) -> String {
         let lang = self.lang;
@@ -142,9 +184,9 @@ impl State {
         let unmoved = !saved.updated
             && progress.is_some_and(|p| p.done < p.target && Some(p.done) == saved.before);
         if unmoved {
-            return msg::saved_unmoved(lang, saved.id, &format!("{duty}{count}"));
+            return msg::saved_unmoved(lang, saved.id, &format!("{title}{count}"));
         }
-        let what = format!("{duty} {title}{count}");
+        let what = format!("{title}{count}");
         msg::saved(lang, saved.id, saved.updated, Some(&what), saved.others)
     }
 

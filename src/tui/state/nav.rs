@@ -1,7 +1,7 @@
 //! Moving around: panes, selections and scroll offsets. Every move keeps the
 //! selection inside the list it points into.
 
-use super::{Overlay, PAGE, Pane, Screen, State, select};
+use super::{Overlay, OverviewPane, PAGE, Pane, Screen, State, select};
 use crate::core::ListId;
 use crate::tui::action::Action;
 
@@ -52,6 +52,14 @@ impl State {
             self.audit_nav(action);
             return;
         }
+        if let Overlay::OfferDrafts(sel) = self.overlay {
+            self.overlay = match action {
+                // Esc: decide later; the drafts stay for the next start.
+                Action::Back => Overlay::None,
+                _ => Overlay::OfferDrafts(step(sel, self.drafts.len(), action)),
+            };
+            return;
+        }
         if self.overlay == Overlay::Help {
             if *action == Action::Back {
                 self.overlay = Overlay::None;
@@ -62,26 +70,53 @@ impl State {
             return;
         }
         match self.screen {
-            Screen::Overview => match action {
-                Action::Open => self.open_behind(),
-                Action::NextPane | Action::PrevPane => self.cycle(action),
-                _ => {
+            Screen::Overview => match (action, self.overview_pane) {
+                (Action::NextPane | Action::PrevPane, OverviewPane::Behind) => {
+                    self.overview_pane = OverviewPane::Talks;
+                }
+                (Action::NextPane | Action::PrevPane, OverviewPane::Talks) => {
+                    self.overview_pane = OverviewPane::Behind;
+                }
+                (Action::NextScreen | Action::PrevScreen, _) => self.cycle(action),
+                (Action::Open, OverviewPane::Behind) => self.open_behind(),
+                (Action::Open, OverviewPane::Talks) => {
+                    if let Some(owed) = select::owed_talks(&self.view).get(self.owed) {
+                        self.start_talk(&owed.clone());
+                    }
+                }
+                (_, OverviewPane::Behind) => {
                     let len = select::furthest_behind(&self.view).len();
                     self.overview = step(self.overview, len, action);
+                }
+                (_, OverviewPane::Talks) => {
+                    let len = select::owed_talks(&self.view).len();
+                    self.owed = step(self.owed, len, action);
                 }
             },
             Screen::Checklist => self.checklist_nav(action),
             Screen::Records => match action {
+                // Esc first clears a filter, then leaves the screen.
+                Action::Back if !self.record_filter.is_empty() => {
+                    self.record_filter.clear();
+                    self.record = 0;
+                }
                 Action::Back => self.screen = Screen::Overview,
-                Action::NextPane | Action::PrevPane => self.cycle(action),
+                Action::NextScreen | Action::PrevScreen => self.cycle(action),
                 _ => {
-                    let len = select::records(&self.view, &self.filter).len();
+                    let len = select::records(&self.view, &self.record_filter).len();
                     self.record = step(self.record, len, action);
                 }
             },
             Screen::Talks => match action {
                 Action::Back => self.screen = Screen::Overview,
-                Action::NextPane | Action::PrevPane => self.cycle(action),
+                // ↑↓ pick a talk still owed (the matrix follows); with none
+                // owed they scroll.
+                Action::Up | Action::Down if !select::owed_talks(&self.view).is_empty() => {
+                    let len = select::owed_talks(&self.view).len();
+                    self.talks_sel = step(self.talks_sel, len, action);
+                    self.talks_scroll = crate::tui::view::talks_follow(self, self.talks_scroll);
+                }
+                Action::NextScreen | Action::PrevScreen => self.cycle(action),
                 _ => {
                     let max = crate::tui::view::talks_max_scroll(self);
                     self.talks_scroll = scroll(self.talks_scroll, action, max);
@@ -89,7 +124,7 @@ impl State {
             },
             Screen::Fixes => match action {
                 Action::Back => self.screen = Screen::Overview,
-                Action::NextPane | Action::PrevPane => self.cycle(action),
+                Action::NextScreen | Action::PrevScreen => self.cycle(action),
                 _ => {
                     let len = crate::tui::fix::visible(&self.view, self.fixes.filter).len();
                     let at = step(self.fixes.index(&self.view), len, action);
@@ -98,7 +133,7 @@ impl State {
             },
             Screen::Roster => match action {
                 Action::Back => self.screen = Screen::Overview,
-                Action::NextPane | Action::PrevPane => self.cycle(action),
+                Action::NextScreen | Action::PrevScreen => self.cycle(action),
                 _ => self.roster_action(action),
             },
         }
@@ -129,7 +164,9 @@ impl State {
     }
 
     fn cycle(&mut self, action: &Action) {
-        self.screen = self.screen.cycle(*action == Action::NextPane);
+        self.screen = self
+            .screen
+            .cycle(matches!(action, Action::NextPane | Action::NextScreen));
     }
 
     fn checklist_nav(&mut self, action: &Action) {
@@ -179,10 +216,13 @@ impl State {
     pub(super) fn clamp(&mut self) {
         let behind = select::furthest_behind(&self.view).len();
         self.overview = self.overview.min(behind.saturating_sub(1));
+        let owed = select::owed_talks(&self.view).len();
+        self.owed = self.owed.min(owed.saturating_sub(1));
+        self.talks_sel = self.talks_sel.min(owed.saturating_sub(1));
         self.talks_scroll = self
             .talks_scroll
             .min(crate::tui::view::talks_max_scroll(self));
-        let records = select::records(&self.view, &self.filter).len();
+        let records = select::records(&self.view, &self.record_filter).len();
         self.record = self.record.min(records.saturating_sub(1));
         let duties = select::duties(&self.view, self.checklist.list, &self.filter).len();
         self.checklist.duty = self.checklist.duty.min(duties.saturating_sub(1));

@@ -4,7 +4,11 @@
 
 use std::cmp::Ordering;
 
-use crate::core::{Duty, ListId, Progress, Record, Status, YearView};
+use chrono::Datelike;
+
+use crate::core::{
+    Duty, DutyId, ListId, Missing, PersonId, Progress, Record, Rule, Status, YearView,
+};
 
 /// A visible duty: its index in the catalogue and how deep it is indented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,22 +77,45 @@ fn push_tree(all: &[Duty], index: usize, depth: u16, out: &mut Vec<DutyRow>) {
     }
 }
 
-/// The records screen's rows: newest first, filtered by topic, kind or notes.
+/// The records screen's rows: newest first, those matching every word of
+/// the filter (see `record_matches`).
 pub fn records<'a>(view: &'a YearView, filter: &str) -> Vec<&'a Record> {
     let f = filter.trim().to_lowercase();
+    let terms: Vec<&str> = f.split_whitespace().collect();
     let mut out: Vec<&Record> = view
         .records
         .iter()
-        .filter(|r| {
-            f.is_empty()
-                || r.topic.to_lowercase().contains(&f)
-                || r.kind.zh().contains(&f)
-                || r.kind.en().to_lowercase().contains(&f)
-                || r.notes.to_lowercase().contains(&f)
-        })
+        .filter(|r| terms.iter().all(|t| record_matches(view, r, t)))
         .collect();
     out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     out
+}
+
+/// Does one filter word find `r`? It is looked for in the date (`2026-03-14`,
+/// `3-14`, `3月14日`), the kind, the topic, the host and everyone taking
+/// part, and the notes; names and kinds also by pinyin (`zl` for 赵磊), as
+/// the forms complete them, and the topic by its pinyin initials.
+pub fn record_matches(view: &YearView, r: &Record, term: &str) -> bool {
+    use crate::tui::fuzzy::{finds_name, finds_text};
+    let d = r.date;
+    let date = format!(
+        "{} {}-{} {}月{}日",
+        d.format("%Y-%m-%d"),
+        d.month(),
+        d.day(),
+        d.month(),
+        d.day()
+    );
+    let name = |id: &crate::core::PersonId| finds_name(term, &view.roster.name(*id));
+    date.contains(term)
+        || finds_name(term, r.kind.zh())
+        || r.kind.en().to_lowercase().contains(term)
+        || finds_text(term, &r.topic)
+        || r.notes.to_lowercase().contains(term)
+        || r.host.as_ref().is_some_and(name)
+        || r.partners.iter().any(name)
+        || r.attendees.iter().any(name)
+        || r.absentees.iter().any(|a| name(&a.person))
 }
 
 /// Quota duties not yet done, worst first: overdue, then behind, then the
@@ -116,4 +143,54 @@ pub fn locate(view: &YearView, index: usize) -> Option<(usize, usize)> {
             .position(|r| r.index == index)
             .map(|row| (list, row))
     })
+}
+
+/// A talk a coverage duty still needs: the duty, who talks, with whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwedTalk {
+    pub duty: DutyId,
+    pub host: PersonId,
+    pub partner: PersonId,
+}
+
+/// Every talk the coverage duties still need, as the core's progress
+/// reports them; a pair two duties need is listed once, for the first.
+pub fn owed_talks(view: &YearView) -> Vec<OwedTalk> {
+    let mut out: Vec<OwedTalk> = Vec::new();
+    for (duty, p) in view.catalogue.duties.iter().zip(&view.progress) {
+        if !matches!(duty.rule, Rule::TalkCoverage { .. }) {
+            continue;
+        }
+        for m in &p.missing {
+            if let Missing::Pair { from, to } = m
+                && !out.iter().any(|o| o.host == *from && o.partner == *to)
+            {
+                out.push(OwedTalk {
+                    duty: duty.id.clone(),
+                    host: *from,
+                    partner: *to,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Does `duty` count people of the roster (per person, talk pairs, 联系点)
+/// while the roster has nobody in it? Then it has no number yet because
+/// the roster is missing, not because it has no quota.
+pub fn needs_roster(view: &YearView, duty: &Duty) -> bool {
+    matches!(
+        duty.rule,
+        Rule::PerPerson { .. } | Rule::TalkCoverage { .. } | Rule::StandingRange { .. }
+    ) && view.roster.active().next().is_none()
+}
+
+/// How many duties wait for the roster (see `needs_roster`).
+pub fn waiting_for_roster(view: &YearView) -> usize {
+    view.catalogue
+        .duties
+        .iter()
+        .filter(|d| needs_roster(view, d))
+        .count()
 }

@@ -159,7 +159,7 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             |l| domain::list(lang, *l).to_string(),
         )
     } else {
-        format!("{}: {}", msg::text(lang, T::FilterPrompt), state.filter)
+        msg::filtered_by(lang, &state.filter)
     };
     let inner = pane(frame, area, &title, focused, theme);
     let rows = select::duties(view, state.checklist.list, &state.filter);
@@ -210,8 +210,22 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
             ),
         );
         let bar = Rect::new(inner.x + title_w + 1, inner.y + y, bar_w, 1);
-        QuotaBar::new(p, theme)
-            .unit(msg::record_unit(lang))
-            .render(bar, frame.buffer_mut());
+        if select::needs_roster(view, duty) {
+            let words = text::truncate(
+                msg::text(lang, T::NeedsRoster),
+                usize::from(bar_w.saturating_sub(2)),
+                theme.ellipsis(),
+            );
+            put(
+                frame,
+                bar,
+                0,
+                Line::styled(format!("- {words}"), theme.behind),
+            );
+        } else {
+            QuotaBar::new(p, theme)
+                .unit(msg::record_unit(lang))
+                .render(bar, frame.buffer_mut());
+        }
     }
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::put;
 use crate::i18n::tui::{self as msg, T};
+use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::state::{Notice, Overlay, Screen, State};
 use crate::tui::widgets::text;
@@ -15,18 +16,19 @@ use crate::tui::widgets::text;
 pub fn render(state: &State, frame: &mut Frame, area: Rect) -> Rect {
     let (lang, theme) = (state.lang, &state.theme);
     let sep = Span::styled(theme.dot(), theme.dim);
-    put(
-        frame,
-        area,
-        0,
-        Line::from(vec![
-            Span::styled(msg::text(lang, T::AppName), theme.title),
-            sep.clone(),
-            Span::styled(msg::year(lang, state.view.year), theme.heading),
-            sep,
-            Span::styled(msg::today(lang, state.today), theme.base),
-        ]),
-    );
+    let mut head = vec![
+        Span::styled(msg::text(lang, T::AppName), theme.title),
+        sep.clone(),
+        Span::styled(msg::year(lang, state.view.year), theme.heading),
+    ];
+    if state.view.closed {
+        head.push(Span::styled(
+            crate::i18n::seal::closed_mark(lang),
+            theme.dim,
+        ));
+    }
+    head.extend([sep, Span::styled(msg::today(lang, state.today), theme.base)]);
+    put(frame, area, 0, Line::from(head));
     let mut tabs = Vec::new();
     for s in Screen::ALL {
         let style = if s == state.screen {
@@ -60,9 +62,12 @@ fn footer(state: &State, frame: &mut Frame, area: Rect) {
     let row = area.height.saturating_sub(1);
     let width = usize::from(area.width);
     if state.filtering {
-        let prompt = format!("/{}: ", msg::text(lang, T::FilterPrompt));
+        let prompt = format!(
+            "/{} ",
+            msg::labelled(lang, msg::text(lang, T::FilterPrompt), "")
+        );
         let shown = text::truncate(
-            &state.filter,
+            state.screen_filter(),
             width.saturating_sub(text::width(&prompt) + 1),
             "",
         );
@@ -114,6 +119,12 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
             let mut out: Vec<(String, String)> = keymap::footer(mode, theme.ascii)
                 .into_iter()
                 .filter(|(_, a)| !is_screen_switch(a))
+                // The overview offers the roster form only while it is empty.
+                .filter(|(_, a)| {
+                    **a != Action::AddPerson
+                        || mode != keymap::Mode::Overview
+                        || state.view.roster.active().next().is_none()
+                })
                 .map(|(k, a)| (k, msg::action(lang, a).to_string()))
                 .collect();
             if keymap::moves(mode) {
@@ -121,7 +132,7 @@ fn hints_line(state: &State, width: usize) -> Line<'static> {
                 let at = out.len().min(1);
                 let arrows = if theme.ascii { "Up/Dn" } else { "↑↓" };
                 let what = match mode {
-                    keymap::Mode::Help | keymap::Mode::Talks | keymap::Mode::History => T::Scroll,
+                    keymap::Mode::Help | keymap::Mode::History => T::Scroll,
                     _ => T::Select,
                 };
                 out.insert(at, (arrows.into(), msg::text(lang, what).into()));

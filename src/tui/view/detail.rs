@@ -32,6 +32,18 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
     };
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.checklist.detail_scroll).min(max_scroll);
+    // When the detail goes on below, its bottom border says so.
+    if scroll < max_scroll && area.height >= 2 {
+        let more = format!(" {} ", msg::help_more(lang, theme.ascii));
+        let w = u16::try_from(text::width(&more)).unwrap_or(0);
+        let at = Rect::new(
+            area.right().saturating_sub(w + 1),
+            area.bottom() - 1,
+            w.min(area.width),
+            1,
+        );
+        put(frame, at, 0, Line::styled(more, theme.key));
+    }
     for (i, (line, style)) in lines.iter().enumerate().skip(scroll) {
         let row = u16::try_from(i - scroll).unwrap_or(u16::MAX);
         if row >= inner.height {
@@ -72,14 +84,13 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         }
     };
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
-    add(
-        &format!("{}{}{}", duty.id, theme.dot(), duty.seed_ref),
-        theme.dim,
-        &mut lines,
-    );
+    // Where the duty stands in the branch's document, not its catalogue id.
+    add(&msg::seed_ref(lang, &duty.seed_ref), theme.dim, &mut lines);
     lines.push((None, theme.base));
     // A duty with no quota has no pace to meet: just its status.
-    let status = if p.status == crate::core::Status::NoQuota {
+    let status = if select::needs_roster(view, duty) {
+        msg::text(lang, T::NeedsRoster).to_string()
+    } else if p.status == crate::core::Status::NoQuota {
         domain::status(lang, p.status).to_string()
     } else {
         format!(
@@ -92,22 +103,26 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     };
     add(&status, theme.status(p.status), &mut lines);
     add(
-        &format!(
-            "{}: {}",
+        &msg::labelled(
+            lang,
             msg::text(lang, T::Rule),
-            domain::rule(lang, &duty.rule)
+            &domain::rule(lang, &duty.rule),
         ),
         theme.base,
         &mut lines,
     );
     add(
-        &format!("{}: {}", msg::text(lang, T::Source), duty.source),
+        &msg::labelled(
+            lang,
+            msg::text(lang, T::Source),
+            &msg::brackets(lang, &duty.source),
+        ),
         theme.dim,
         &mut lines,
     );
     if let Some(due) = p.next_due {
         add(
-            &format!("{}: {due}", msg::text(lang, T::NextDue)),
+            &msg::labelled(lang, msg::text(lang, T::NextDue), &due.to_string()),
             theme.base,
             &mut lines,
         );
@@ -127,7 +142,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         if let Some(r) = view.record(*id) {
             let s = format!(
                 "{} {} {}",
-                r.date.format("%m-%d"),
+                text::short_date(r.date, view.today),
                 domain::kind(lang, r.kind),
                 r.topic
             );

@@ -87,7 +87,7 @@ fn list_row<'a>(state: &State, f: &FixItem, selected: bool, width: u16) -> Line<
         "{} {:>4} {} ",
         marker(theme, f),
         f.id.to_string(),
-        f.deadline.format("%m-%d")
+        text::short_date(f.deadline, view.today)
     );
     let mut spans = vec![Span::styled(head.clone(), base)];
     let mut used = text::width(&head);
@@ -121,7 +121,7 @@ pub fn detail(
             out.push((l, style));
         }
     };
-    let kv = |l: Label, v: &str| format!("{}: {v}", words::label(lang, l));
+    let kv = |l: Label, v: &str| crate::i18n::tui::labelled(lang, words::label(lang, l), v);
     let state_style = if f.is_overdue(view.today) {
         theme.overdue
     } else {
@@ -149,7 +149,7 @@ pub fn detail(
         .map(|d| {
             view.catalogue.duty(d).map_or_else(
                 || d.to_string(),
-                |x| format!("{d} {}", domain::duty_title(lang, x)),
+                |x| domain::duty_title(lang, x).to_string(),
             )
         })
         .collect();

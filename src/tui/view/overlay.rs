@@ -11,8 +11,7 @@ use crate::core::RecordId;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::form::RecordForm;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::roster::RosterScreen;
-use crate::tui::state::{Screen, State};
+use crate::tui::state::State;
 use crate::tui::widgets::text;
 
 /// A box of at most `w`×`h` centred in `area`, cleared.
@@ -69,6 +68,55 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
     lines
 }
 
+/// Every symbol the screens draw and what it means, in the theme's glyphs.
+fn legend_rows(state: &State) -> Rows {
+    use crate::core::{FixState, Status};
+    let (lang, theme) = (state.lang, &state.theme);
+    let mut rows: Rows = [
+        Status::Done,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Overdue,
+        Status::NoQuota,
+    ]
+    .into_iter()
+    .map(|s| {
+        (
+            theme.marker(s).to_string(),
+            crate::i18n::domain::status(lang, s).to_string(),
+        )
+    })
+    .collect();
+    let bar = theme.bar();
+    for (glyph, what) in [
+        (format!("{}{}", bar.filled, bar.empty), msg::Legend::Bar),
+        (bar.pace.to_string(), msg::Legend::Pace),
+        (theme.ellipsis().to_string(), msg::Legend::Cut),
+        (theme.arrow().to_string(), msg::Legend::Pair),
+        (theme.pointer().to_string(), msg::Legend::Focus),
+        ("[x]".to_string(), msg::Legend::Ticked),
+    ] {
+        rows.push((glyph, msg::legend(lang, what).to_string()));
+    }
+    for s in [
+        FixState::Open,
+        FixState::InProgress,
+        FixState::ClosureRequested,
+        FixState::Closed,
+    ] {
+        let glyph = if theme.ascii {
+            crate::i18n::tui::fix::state_marker_ascii(s)
+        } else {
+            crate::i18n::tui::fix::state_marker(s)
+        };
+        rows.push((
+            glyph.to_string(),
+            msg::legend_fix(lang, crate::i18n::fix::state(lang, s)),
+        ));
+    }
+    rows
+}
+
 /// A key table's rows in words.
 fn table_rows(state: &State, table: &'static [keymap::Binding]) -> Rows {
     keymap::help_rows(table, state.theme.ascii)
@@ -88,12 +136,6 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
         msg::screen(lang, state.screen),
         table_rows(state, keymap::table(mode)),
     )];
-    if state.screen == Screen::Roster {
-        here.push((
-            msg::text(lang, T::RosterKeys),
-            RosterScreen::help_rows(lang),
-        ));
-    }
     let mut anywhere = vec![
         (
             msg::text(lang, T::HelpGlobal),
@@ -104,7 +146,9 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
             table_rows(state, keymap::table(Mode::Filter)),
         ),
     ];
+    // One key table serves the record, person and 整改 forms.
     let form = (msg::text(lang, T::RecordForm), RecordForm::help_rows(lang));
+    anywhere.push((msg::text(lang, T::Legend), legend_rows(state)));
     let len = |s: &[(&str, Rows)]| s.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
     if area.width >= 72 {
         if len(&here) <= len(&anywhere) {
@@ -125,11 +169,14 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
     }
 }
 
-/// The help box within `area`, and how many lines its tallest column has.
+/// The help box within `area`, and how many lines its tallest column has:
+/// never over the title row and the footer, so it reads as a box that
+/// scrolls, not as a screen of its own.
 fn help_box(area: Rect, width: u16, tallest: usize) -> Rect {
     let w = width.min(area.width);
     let h = u16::try_from(tallest + 2)
         .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(4).max(3))
         .min(area.height);
     Rect::new(
         area.x + (area.width - w) / 2,
@@ -155,6 +202,13 @@ pub fn help(state: &State, frame: &mut Frame, area: Rect) {
     let inner = pane(frame, r, msg::text(state.lang, T::Help), true, &state.theme);
     let max = tallest.saturating_sub(usize::from(inner.height));
     let scroll = usize::from(state.help_scroll).min(max);
+    // Where the help goes on, the bottom border says so.
+    if scroll < max && r.height >= 2 {
+        let more = format!(" {} ", msg::help_more(state.lang, state.theme.ascii));
+        let w = u16::try_from(text::width(&more)).unwrap_or(0);
+        let at = Rect::new(r.right().saturating_sub(w + 2), r.bottom() - 1, w, 1);
+        put(frame, at, 0, Line::styled(more, state.theme.key));
+    }
     let n = u16::try_from(columns.len()).unwrap_or(1);
     let col_w = inner.width / n.max(1);
     for (c, lines) in columns.into_iter().enumerate() {

@@ -7,24 +7,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::put;
-use crate::core::{Missing, Progress, Rule, Status, YearView};
+use crate::core::{Progress, Status};
 use crate::i18n::domain;
 use crate::i18n::tui::fix as words;
 use crate::i18n::tui::{self as msg, T};
-use crate::tui::state::State;
-use crate::tui::state::select::furthest_behind;
+use crate::tui::state::select::{self, furthest_behind};
+use crate::tui::state::{OverviewPane, State};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     let t = view.tally;
+    let waiting = select::waiting_for_roster(view);
     let mut counts = Vec::new();
     for (status, n) in [
         (Status::Done, t.done),
         (Status::OnTrack, t.on_track),
         (Status::Behind, t.behind),
         (Status::Overdue, t.overdue),
-        (Status::NoQuota, t.no_quota),
+        (
+            Status::NoQuota,
+            t.no_quota
+                .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
+        ),
     ] {
         counts.push(Span::styled(
             format!(
@@ -34,7 +39,13 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             ),
             theme.status(status),
         ));
-        counts.push(Span::raw("   "));
+        counts.push(Span::raw(lang.pick("   ", "  ")));
+    }
+    if waiting > 0 {
+        counts.push(Span::styled(
+            format!("- {} {waiting}", msg::text(lang, T::NeedsRoster)),
+            theme.behind,
+        ));
     }
     put(frame, area, 0, Line::from(counts));
     if area.height < 3 {
@@ -50,13 +61,24 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         below.height,
     );
     behind(state, frame, left);
+    let lead_h = first_run(state, frame, right);
+    let right = Rect {
+        y: right.y + lead_h,
+        height: right.height.saturating_sub(lead_h),
+        ..right
+    };
     let fixes_h = overdue_fixes(state, frame, right);
     let right = Rect {
         y: right.y + fixes_h,
         height: right.height.saturating_sub(fixes_h),
         ..right
     };
-    let deadlines_h = right.height.min(7);
+    // A taller terminal lists more deadlines; the talks get the rest.
+    let deadlines_h = if right.height > 24 {
+        right.height / 2
+    } else {
+        right.height.min(7)
+    };
     deadlines(
         state,
         frame,
@@ -76,13 +98,53 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// On a ledger with no roster, what to do first and the key that does it;
+/// returns the rows used.
+fn first_run(state: &State, frame: &mut Frame, area: Rect) -> u16 {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    if view.roster.active().next().is_some() {
+        return 0;
+    }
+    let waiting = select::waiting_for_roster(view);
+    let mut lines = vec![Line::styled(msg::text(lang, T::FirstStep), theme.heading)];
+    for l in text::wrap(&msg::first_run(lang, waiting), usize::from(area.width)) {
+        lines.push(Line::styled(l, theme.base));
+    }
+    lines.push(Line::styled(msg::text(lang, T::FirstRunKey), theme.key));
+    let n = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    for (i, l) in lines.into_iter().enumerate() {
+        put(frame, area, u16::try_from(i).unwrap_or(u16::MAX), l);
+    }
+    (n + 1).min(area.height)
+}
+
+/// A list heading, marked while its list has the selection.
+fn heading(state: &State, text: &str, focused: bool) -> Line<'static> {
+    let theme = &state.theme;
+    if focused {
+        Line::styled(format!("{} {text}", theme.pointer()), theme.title_focused)
+    } else {
+        Line::styled(format!("  {text}"), theme.heading)
+    }
+}
+
+/// The selected row's style: full in the list that has the selection.
+fn row_style(state: &State, selected: bool, focused: bool) -> ratatui::style::Style {
+    match (selected, focused) {
+        (true, true) => state.theme.selected,
+        (true, false) => state.theme.selected_unfocused,
+        _ => state.theme.base,
+    }
+}
+
 fn behind(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let focused = state.overview_pane == OverviewPane::Behind;
     put(
         frame,
         area,
         0,
-        Line::styled(msg::text(lang, T::FurthestBehind), theme.heading),
+        heading(state, msg::text(lang, T::FurthestBehind), focused),
     );
     let rows = furthest_behind(view);
     if rows.is_empty() {
@@ -101,27 +163,108 @@ fn behind(state: &State, frame: &mut Frame, area: Rect) {
         if row >= area.height {
             break;
         }
-        let title = view
-            .catalogue
-            .duty(&p.duty)
-            .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
-        let name = text::fit(title, usize::from(name_w), theme.ellipsis());
         // Enter opens the selected duty in the checklist.
-        let style = if i == state.overview {
-            theme.selected
-        } else {
-            theme.base
-        };
-        put(frame, area, row, Line::styled(name, style));
-        let bar = Rect::new(
-            area.x + name_w + 1,
-            area.y + row,
-            area.width.saturating_sub(name_w + 1),
-            1,
+        let style = row_style(state, i == state.overview, focused);
+        duty_row(
+            state,
+            frame,
+            Rect {
+                y: area.y + row,
+                height: 1,
+                ..area
+            },
+            p,
+            name_w,
+            style,
         );
-        QuotaBar::new(p, theme)
-            .unit(msg::record_unit(lang))
-            .render(bar, frame.buffer_mut());
+    }
+    // A taller terminal shows the duties already done below.
+    let used = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    if first == 0 && area.height > used + 2 {
+        let below = Rect {
+            y: area.y + used,
+            height: area.height - used,
+            ..area
+        };
+        done_list(state, frame, below, name_w);
+    }
+}
+
+/// One duty on the row `line`: its title in `name_w` columns, then its bar.
+fn duty_row(
+    state: &State,
+    frame: &mut Frame,
+    line: Rect,
+    p: &Progress,
+    name_w: u16,
+    style: ratatui::style::Style,
+) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let title = view
+        .catalogue
+        .duty(&p.duty)
+        .map_or(p.duty.as_str(), |d| domain::duty_title(lang, d));
+    let name = text::fit(title, usize::from(name_w), theme.ellipsis());
+    put(frame, line, 0, Line::styled(name, style));
+    let bar = Rect::new(
+        line.x + name_w + 1,
+        line.y,
+        line.width.saturating_sub(name_w + 1),
+        1,
+    );
+    QuotaBar::new(p, theme)
+        .unit(msg::record_unit(lang))
+        .render(bar, frame.buffer_mut());
+}
+
+/// The duties with a quota already met, under their heading.
+fn done_list(state: &State, frame: &mut Frame, area: Rect, name_w: u16) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let done: Vec<_> = view
+        .progress
+        .iter()
+        .filter(|p| p.status == Status::Done)
+        .collect();
+    if done.is_empty() {
+        return;
+    }
+    put(
+        frame,
+        area,
+        0,
+        Line::styled(
+            format!("  {}", domain::status(lang, Status::Done)),
+            theme.heading,
+        ),
+    );
+    let room = usize::from(area.height.saturating_sub(1));
+    let shown = if done.len() > room {
+        room.saturating_sub(1)
+    } else {
+        done.len()
+    };
+    for (i, p) in done.iter().take(shown).enumerate() {
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        if row < area.height {
+            let line = Rect {
+                y: area.y + row,
+                height: 1,
+                ..area
+            };
+            duty_row(state, frame, line, p, name_w, theme.dim);
+        }
+    }
+    if shown < done.len() {
+        let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(
+                format!("  {}", msg::more(lang, done.len() - shown)),
+                theme.dim,
+            ),
+        );
     }
 }
 
@@ -151,7 +294,7 @@ fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
     for (i, p) in due.iter().take(room).enumerate() {
         let date = p
             .next_due
-            .map(|d| d.format("%m-%d").to_string())
+            .map(|d| text::short_date(d, view.today))
             .unwrap_or_default();
         let title = view
             .catalogue
@@ -199,7 +342,7 @@ fn overdue_fixes(state: &State, frame: &mut Frame, area: Rect) -> u16 {
     let width = usize::from(area.width);
     let mut row = 1;
     for f in overdue.iter().take(OVERDUE_SHOWN) {
-        let line = format!("{} {} {}", f.deadline.format("%m-%d"), f.id, f.problem);
+        let line = format!("{} {}", text::short_date(f.deadline, view.today), f.problem);
         put(
             frame,
             area,
@@ -214,67 +357,66 @@ fn overdue_fixes(state: &State, frame: &mut Frame, area: Rect) -> u16 {
     row + 1
 }
 
-/// (host, partner) names of every talk a coverage duty still needs.
-pub fn talks_owed(view: &YearView) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for (duty, p) in view.catalogue.duties.iter().zip(&view.progress) {
-        if !matches!(duty.rule, Rule::TalkCoverage { .. }) {
-            continue;
-        }
-        for m in &p.missing {
-            if let Missing::Pair { from, to } = m {
-                let pair = (view.roster.name(*from), view.roster.name(*to));
-                if !out.contains(&pair) {
-                    out.push(pair);
-                }
-            }
-        }
-    }
-    out
-}
-
 fn talks(state: &State, frame: &mut Frame, area: Rect) {
-    let (lang, theme) = (state.lang, &state.theme);
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let focused = state.overview_pane == OverviewPane::Talks;
     put(
         frame,
         area,
         0,
-        Line::styled(msg::text(lang, T::TalksOwed), theme.heading),
+        heading(state, msg::text(lang, T::TalksOwed), focused),
     );
-    let owed = talks_owed(&state.view);
+    let owed = select::owed_talks(view);
     if owed.is_empty() {
+        let none = if view.roster.active().next().is_none() {
+            T::NeedsRoster
+        } else {
+            T::NoTalksOwed
+        };
         put(
             frame,
             area,
             1,
-            Line::styled(msg::text(lang, T::NoTalksOwed), theme.dim),
+            Line::styled(format!("  {}", msg::text(lang, none)), theme.dim),
         );
         return;
     }
+    // The last row says how many more follow, when not all fit.
     let room = usize::from(area.height.saturating_sub(1));
-    let shown = if owed.len() > room {
-        room.saturating_sub(1)
-    } else {
-        owed.len()
-    };
+    let fits = owed.len() <= room;
+    let rows = if fits { room } else { room.saturating_sub(1) };
+    let first = state
+        .owed
+        .saturating_sub(rows.saturating_sub(1))
+        .min(owed.len());
     let width = usize::from(area.width);
-    for (i, (from, to)) in owed.iter().take(shown).enumerate() {
-        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
-        let line = format!("{from} {} {to}", theme.arrow());
+    let roster = &view.roster;
+    for (i, o) in owed.iter().enumerate().skip(first).take(rows) {
+        let row = u16::try_from(i - first + 1).unwrap_or(u16::MAX);
+        let line = format!(
+            "  {} {} {}",
+            roster.name(o.host),
+            theme.arrow(),
+            roster.name(o.partner)
+        );
         put(
             frame,
             area,
             row,
-            Line::raw(text::truncate(&line, width, theme.ellipsis())),
+            Line::styled(
+                text::fit(&line, width, theme.ellipsis()),
+                row_style(state, i == state.owed, focused),
+            ),
         );
     }
-    if shown < owed.len() {
-        let row = u16::try_from(shown + 1).unwrap_or(u16::MAX);
+    let after = owed.len().saturating_sub(first + rows);
+    if !fits && after > 0 {
+        let row = u16::try_from(rows + 1).unwrap_or(u16::MAX);
         put(
             frame,
             area,
             row,
-            Line::styled(msg::more(lang, owed.len() - shown), theme.dim),
+            Line::styled(format!("  {}", msg::more(lang, after)), theme.dim),
         );
     }
 }

@@ -1,58 +1,88 @@
-//! The year's records, newest first, to pick one to edit or delete.
+//! The year's records, newest first, to pick one to edit or delete: who
+//! hosted and who took part beside the topic, the notes too when the
+//! terminal is wide, and the screen's own filter in the title while set.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{offset, pane, put};
+use crate::core::{Record, Roster};
 use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::{State, select};
 use crate::tui::widgets::text;
 
 const DATE_W: usize = 10;
+/// From this inner width on, the notes get a column of their own.
+const NOTES_FROM: usize = 110;
+
+/// Column widths: kind, topic, host, people, notes (0 when not shown).
+fn columns(w: usize) -> [usize; 5] {
+    let kind = (w / 6).clamp(8, 14);
+    let host = if w >= 60 { 8 } else { 0 };
+    let people = match w {
+        0..60 => 0,
+        60..NOTES_FROM => (w / 5).min(24),
+        _ => 28,
+    };
+    let notes = if w >= NOTES_FROM { w / 5 } else { 0 };
+    let gaps = [host, people, notes].iter().filter(|c| **c > 0).count() + 2;
+    let topic = w.saturating_sub(DATE_W + kind + host + people + notes + gaps);
+    [kind, topic, host, people, notes]
+}
+
+/// The cells of one row, each fitted to its column and joined by a space.
+fn row(cells: &[(&str, usize)], ellipsis: &str) -> String {
+    cells
+        .iter()
+        .filter(|(_, w)| *w > 0)
+        .map(|(s, w)| text::fit(s, *w, ellipsis))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
-    let rows = select::records(view, &state.filter);
+    let rows = select::records(view, &state.record_filter);
+    let filter = state.record_filter.trim();
     let mut title = msg::records_count(lang, view.year, rows.len());
-    if !state.filter.trim().is_empty() {
-        title = format!(
-            "{title}{}{}: {}",
-            theme.dot(),
-            msg::text(lang, T::FilterPrompt),
-            state.filter
-        );
+    if !filter.is_empty() {
+        title = format!("{title}{}{}", theme.dot(), msg::filtered_by(lang, filter));
     }
     let inner = pane(frame, area, &title, true, theme);
-    let w = usize::from(inner.width);
-    let kind_w = (w / 4).min(18);
-    let topic_w = w.saturating_sub(DATE_W + kind_w + 2);
-    put(
-        frame,
-        inner,
-        0,
-        Line::styled(
-            format!(
-                "{} {} {}",
-                text::fit(msg::text(lang, T::Date), DATE_W, ""),
-                text::fit(msg::text(lang, T::Kind), kind_w, ""),
-                text::fit(msg::text(lang, T::Topic), topic_w, ""),
-            ),
-            theme.heading,
-        ),
+    let [kind_w, topic_w, host_w, people_w, notes_w] = columns(usize::from(inner.width));
+    let heading = row(
+        &[
+            (msg::text(lang, T::Date), DATE_W),
+            (msg::text(lang, T::Kind), kind_w),
+            (msg::text(lang, T::Topic), topic_w),
+            (msg::text(lang, T::Host), host_w),
+            (msg::text(lang, T::People), people_w),
+            (msg::text(lang, T::Notes), notes_w),
+        ],
+        "",
     );
+    put(frame, inner, 0, Line::styled(heading, theme.heading));
     if rows.is_empty() {
-        put(
-            frame,
-            inner,
-            1,
-            Line::styled(msg::text(lang, T::NoRecords), theme.dim),
-        );
+        let empty = if filter.is_empty() {
+            msg::text(lang, T::NoRecords).to_string()
+        } else {
+            msg::no_record_matches(lang, filter)
+        };
+        for (i, l) in text::wrap(&empty, usize::from(inner.width))
+            .into_iter()
+            .enumerate()
+        {
+            let y = u16::try_from(i + 1).unwrap_or(u16::MAX);
+            put(frame, inner, y, Line::styled(l, theme.dim));
+        }
         return;
     }
     let height = inner.height.saturating_sub(1);
     let first = offset(state.record, height);
+    let sep = lang.pick("、", ", ");
+    let roster = &view.roster;
     for (i, r) in rows.iter().enumerate().skip(first) {
         let y = u16::try_from(i - first + 1).unwrap_or(u16::MAX);
         if y >= inner.height {
@@ -63,23 +93,50 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         } else {
             theme.base
         };
-        let line = format!(
-            "{} {} {}",
-            text::fit(&r.date.to_string(), DATE_W, ""),
-            text::fit(domain::kind(lang, r.kind), kind_w, theme.ellipsis()),
-            text::fit(&topic(state, r), topic_w, theme.ellipsis()),
+        let host = r.host.map(|h| roster.name(h)).unwrap_or_default();
+        let line = row(
+            &[
+                (&r.date.to_string(), DATE_W),
+                (domain::kind(lang, r.kind), kind_w),
+                (&topic(state, r), topic_w),
+                (&host, host_w),
+                (&found_first(people(roster, r), filter).join(sep), people_w),
+                (&r.notes, notes_w),
+            ],
+            theme.ellipsis(),
         );
         put(frame, inner, y, Line::from(Span::styled(line, style)));
     }
 }
 
+/// Who took part: the talk partners, else the attendees.
+fn people(roster: &Roster, r: &Record) -> Vec<String> {
+    let ids = if r.partners.is_empty() {
+        &r.attendees
+    } else {
+        &r.partners
+    };
+    ids.iter().map(|p| roster.name(*p)).collect()
+}
+
+/// The names the filter found first, so a narrow column shows why the
+/// record matched (赵丽娟 among twelve attendees).
+fn found_first(mut names: Vec<String>, filter: &str) -> Vec<String> {
+    let f = filter.to_lowercase();
+    let terms: Vec<&str> = f.split_whitespace().collect();
+    if !terms.is_empty() {
+        names.sort_by_key(|n| !terms.iter().any(|t| crate::tui::fuzzy::finds_name(t, n)));
+    }
+    names
+}
+
 /// The topic, or for an untitled talk who talked with whom.
-fn topic(state: &State, r: &crate::core::Record) -> String {
+fn topic(state: &State, r: &Record) -> String {
     if !r.topic.is_empty() {
         return r.topic.clone();
     }
     let roster = &state.view.roster;
-    let partners: Vec<String> = r.partners.iter().map(|p| roster.name(*p)).collect();
+    let partners = people(roster, r);
     match r.host {
         Some(h) if !partners.is_empty() => format!(
             "{} {} {}",

@@ -61,27 +61,72 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, t: &Trash) {
     }
 }
 
-/// "Restore the unsaved draft from last time? (y/n)" and what it holds.
-pub fn offer(state: &State, frame: &mut Frame, area: Rect, draft: &Draft) {
+/// The drafts interrupted sessions left, one line each saying what it
+/// holds, the selected one to restore or discard.
+pub fn offer(state: &State, frame: &mut Frame, area: Rect, sel: usize) {
     let (lang, theme) = (state.lang, &state.theme);
-    let r = boxed(frame, area, 60, 7);
+    let n = state.drafts.len();
+    let rows = u16::try_from(n.min(8)).unwrap_or(8);
+    let r = boxed(frame, area, 72, rows + 6);
     let inner = pane(frame, r, words::draft_title(lang), true, theme);
-    let (question, what) = match draft {
-        Draft::Record(d) => (words::draft_question(lang), d.topic.as_str()),
-        Draft::Person(d) => (words::person_draft_question(lang), d.name.as_str()),
-    };
     let w = usize::from(inner.width);
     put(
         frame,
         inner,
         0,
-        Line::styled(text::truncate(question, w, theme.ellipsis()), theme.base),
+        Line::styled(
+            text::truncate(&words::drafts_question(lang, n), w, theme.ellipsis()),
+            theme.base,
+        ),
     );
-    let about = words::draft_about(lang, &inert_line(what));
+    let first = super::offset(sel, rows);
+    for (i, d) in state
+        .drafts
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(rows))
+    {
+        let style = if i == sel { theme.selected } else { theme.base };
+        let line = text::fit(&summary(state, d), w, theme.ellipsis());
+        let y = u16::try_from(i - first + 2).unwrap_or(u16::MAX);
+        put(frame, inner, y, Line::styled(line, style));
+    }
     put(
         frame,
         inner,
-        2,
-        Line::styled(text::truncate(&about, w, theme.ellipsis()), theme.dim),
+        rows + 3,
+        Line::styled(words::drafts_keys(lang), theme.key),
     );
+}
+
+/// What a draft holds, in one line: which form, and its main fields.
+fn summary(state: &State, d: &Draft) -> String {
+    let lang = state.lang;
+    match d {
+        Draft::Record(r) => {
+            let people = crate::tui::form::complete::split(&r.attendees).len()
+                + crate::tui::form::complete::split(&r.partners).len();
+            words::record_draft(
+                lang,
+                &words::RecordSummary {
+                    editing: r.editing.is_some(),
+                    kind: domain::kind(lang, r.kind),
+                    date: &r.date,
+                    topic: &inert_line(&r.topic),
+                    host: &inert_line(&r.host),
+                    people,
+                },
+            )
+        }
+        Draft::Person(p) => words::person_draft(
+            lang,
+            p.editing.is_some(),
+            &inert_line(&p.name),
+            &p.roles
+                .iter()
+                .map(|r| domain::role(lang, *r))
+                .collect::<Vec<_>>(),
+        ),
+    }
 }

@@ -7,6 +7,54 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::core::text::{inert, inert_line};
 
+/// A date as short as it can be without misleading: `03-14` in the year
+/// of `today`, `2027-01-31` in any other.
+pub fn short_date(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.year() == today.year() {
+        d.format("%m-%d").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The ASCII stand-in for a character that CJK terminals draw two columns
+/// wide though it counts one (Unicode's ambiguous width: “” ‘’ … · — ×),
+/// or `None` when it needs none.
+pub fn ascii_for(c: char) -> Option<char> {
+    if c.is_ascii() || UnicodeWidthChar::width_cjk(c) == UnicodeWidthChar::width(c) {
+        return None;
+    }
+    Some(match c {
+        '“' | '”' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        '…' => '~',
+        '·' | '•' | '・' => '.',
+        '—' | '–' | '―' | '─' => '-',
+        '×' => 'x',
+        '→' => '>',
+        '←' => '<',
+        '↑' => '^',
+        '↓' => 'v',
+        '│' => '|',
+        '°' => 'o',
+        _ => '?',
+    })
+}
+
+/// In ASCII mode nothing of ambiguous width reaches the terminal: every
+/// such character in the frame becomes its ASCII stand-in, one column as
+/// the layout measured it, whatever font the terminal uses.
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(|c| ascii_for(c).is_some()) {
+            let plain: String = symbol.chars().map(|c| ascii_for(c).unwrap_or(c)).collect();
+            cell.set_symbol(&plain);
+        }
+    }
+}
+
 /// Display width of `s`.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -166,6 +214,20 @@ fn words(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ambiguous_width_punctuation_has_ascii_stand_ins() {
+        assert_eq!(ascii_for('“'), Some('"'));
+        assert_eq!(ascii_for('…'), Some('~'));
+        assert_eq!(ascii_for('·'), Some('.'));
+        // CJK characters and full-width punctuation are two columns anywhere.
+        assert_eq!(ascii_for('党'), None);
+        assert_eq!(ascii_for('：'), None);
+        assert_eq!(ascii_for('a'), None);
+        let mut buf = ratatui::buffer::Buffer::with_lines(["“严”…"]);
+        asciify(&mut buf);
+        assert_eq!(buf, ratatui::buffer::Buffer::with_lines(["\"严\"~"]));
+    }
 
     #[test]
     fn truncates_cjk_by_display_width() {

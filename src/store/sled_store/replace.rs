@@ -1,0 +1,182 @@
+//! Replacing the open years of a sled ledger with a backup, in one
+//! transaction with its journal entry: `import`, and `restore`, which on a
+//! ledger with an empty journal first takes the backup's journal (and the
+//! trash it implies), so the hash chain continues. Archived years, the
+//! journal and the trash are kept, and `next_id` never goes down.
+
+use sled::Transactional;
+
+use super::SledStore;
+use super::cycle::CLOSED_YEARS;
+use super::sealed::{ARCHIVED, years_of};
+use super::write::tx_err;
+use crate::core::error::StoreError;
+use crate::core::journal::{Action, Entity, canonical};
+use crate::core::port::{Backup, Stamp, Store};
+use crate::core::restore::trash_of;
+use crate::store::codec::{encode, get_u64, record_key};
+use crate::store::journal::{HEAD_KEY, TrashItem, Tx, append, entity_key};
+use crate::store::open::sled_error;
+
+type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
+
+impl SledStore {
+    /// `import` (`adopt`: false) or `restore` (`adopt`: take the backup's
+    /// journal when ours is empty), journaled as `action` with `after`.
+    pub(super) fn write_replace(
+        &self,
+        backup: &Backup,
+        stamp: &Stamp,
+        action: Action,
+        after: &str,
+        adopt: bool,
+    ) -> Result<(), StoreError> {
+        self.ensure_live(years_of(backup))?;
+        // The ledger being replaced, kept whole in the journal.
+        let before = canonical(&self.export()?)?;
+        let catalogue = encode(&backup.catalogue)?;
+        let people: Pairs = backup
+            .people
+            .iter()
+            .map(|p| Ok((p.id.0.to_be_bytes().to_vec(), encode(p)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let records: Vec<(Vec<u8>, Vec<u8>, [u8; 8])> = backup
+            .records
+            .iter()
+            .map(|r| Ok((record_key(r), encode(r)?, r.id.0.to_be_bytes())))
+            .collect::<Result<_, StoreError>>()?;
+        let fixes: Pairs = backup
+            .fixes
+            .iter()
+            .map(|f| Ok((f.id.0.to_be_bytes().to_vec(), encode(f)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let corrections: Pairs = backup
+            .corrections
+            .iter()
+            .map(|c| Ok((super::cycle::correction_key(c), encode(c)?)))
+            .collect::<Result<_, StoreError>>()?;
+        // Archived years stay archived and closed, whatever the file says.
+        let mut archived = self.read_archived()?;
+        for r in &backup.archived {
+            if !archived.iter().any(|a| a.year == r.year) {
+                archived.push(r.clone());
+            }
+        }
+        archived.sort_by_key(|a| a.year);
+        let mut closed = backup.closed_years.clone();
+        closed.extend(archived.iter().map(|a| a.year));
+        closed.sort_unstable();
+        closed.dedup();
+        let (closed, archived) = (encode(&closed)?, encode(&archived)?);
+        let next_id = get_u64(&self.trees.meta, "next_id")?
+            .unwrap_or(1)
+            .max(backup.next_id);
+        let journal = if adopt && self.revision()? == 0 {
+            adopted(backup)?
+        } else {
+            Adopted::default()
+        };
+        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
+            tree.iter()
+                .keys()
+                .collect::<Result<_, _>>()
+                .map_err(sled_error)
+        };
+        let t = &self.trees;
+        let old: Vec<Vec<sled::IVec>> = [
+            &t.people,
+            &t.records,
+            &t.record_keys,
+            &t.fixes,
+            &t.corrections,
+        ]
+        .into_iter()
+        .map(keys_of)
+        .collect::<Result<_, _>>()?;
+        let j = &self.journal;
+        (
+            &t.meta,
+            &t.people,
+            &t.records,
+            &t.record_keys,
+            &t.fixes,
+            &t.corrections,
+            &j.trash,
+            &j.journal,
+            &j.by_entity,
+        )
+            .transaction(|(meta, tp, tr, tk, tf, tc, trash, tj, by_entity)| {
+                for (tree, keys) in [tp, tr, tk, tf, tc].into_iter().zip(&old) {
+                    for k in keys {
+                        tree.remove(k)?;
+                    }
+                }
+                for (k, v) in &fixes {
+                    tf.insert(k.as_slice(), v.as_slice())?;
+                }
+                for (k, v) in &corrections {
+                    tc.insert(k.as_slice(), v.as_slice())?;
+                }
+                meta.insert(CLOSED_YEARS, closed.as_slice())?;
+                meta.insert(ARCHIVED, archived.as_slice())?;
+                meta.insert("catalogue", catalogue.as_slice())?;
+                meta.insert("next_id", &next_id.to_be_bytes())?;
+                for (k, v) in &people {
+                    tp.insert(k.as_slice(), v.as_slice())?;
+                }
+                for (k, v, id) in &records {
+                    tr.insert(k.as_slice(), v.as_slice())?;
+                    tk.insert(id, k.as_slice())?;
+                }
+                for (seq, value, index) in &journal.entries {
+                    tj.insert(seq, value.as_slice())?;
+                    by_entity.insert(index.as_slice(), &[])?;
+                }
+                for (k, v) in &journal.trash {
+                    trash.insert(k.as_slice(), v.as_slice())?;
+                }
+                if let Some(head) = &journal.head {
+                    meta.insert(HEAD_KEY, head.as_slice())?;
+                }
+                let tx = Tx {
+                    meta,
+                    journal: tj,
+                    by_entity,
+                };
+                let (b, a) = (Some(before.clone()), Some(after.to_string()));
+                append(&tx, stamp, action, Entity::Ledger, b, a)?;
+                Ok(())
+            })
+            .map_err(tx_err)?;
+        self.flush()
+    }
+}
+
+/// A backup's journal as the trees hold it.
+#[derive(Default)]
+struct Adopted {
+    /// seq → entry JSON, with its `journal_by_entity` key.
+    entries: Vec<([u8; 8], Vec<u8>, Vec<u8>)>,
+    trash: Pairs,
+    /// The new `meta/journal_head`.
+    head: Option<Vec<u8>>,
+}
+
+fn adopted(backup: &Backup) -> Result<Adopted, StoreError> {
+    crate::core::journal::verify(&backup.journal)
+        .map_err(|b| StoreError::Corrupt(format!("the backup's {b}")))?;
+    let mut out = Adopted::default();
+    for e in &backup.journal {
+        let seq = e.seq.to_be_bytes();
+        let mut index = entity_key(&e.entity);
+        index.extend_from_slice(&seq);
+        out.entries.push((seq, canonical(e)?.into_bytes(), index));
+        out.head = Some([seq.as_slice(), &e.hash.0].concat());
+    }
+    for (record, seq) in trash_of(&backup.journal) {
+        let id = record.id.0.to_be_bytes().to_vec();
+        out.trash
+            .push((id, canonical(&TrashItem { seq, record })?.into_bytes()));
+    }
+    Ok(out)
+}
