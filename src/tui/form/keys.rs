@@ -219,7 +219,12 @@ impl RecordForm {
         match cmd {
             FormCmd::Yes => {
                 self.caution.clear();
-                let record = self.build();
+                // The user said "save anyway": the ledger must not ask again
+                // (`core::confirm`).
+                let record = crate::core::NewRecord {
+                    confirmed: crate::core::Confirmations::ALL,
+                    ..self.build()
+                };
                 match record.validate(&view.catalogue, &view.roster) {
                     Ok(_) => return FormOutcome::Submit(record),
                     Err(e) => self.set_error(e),
