@@ -124,11 +124,22 @@ pub fn services_of(ledger: &Path) -> Vec<i32> {
             .split(|b| *b == 0)
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .collect();
-        let zombie = std::fs::read_to_string(entry.path().join("stat")).is_ok_and(|s| {
-            s.rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('Z'))
-        });
+        // A killed process whose leader is a zombie may still have threads
+        // exiting (and holding its files, the lock among them): it is gone
+        // only once every thread is.
+        let is_zombie = |stat: &Path| {
+            std::fs::read_to_string(stat).is_ok_and(|s| {
+                s.rsplit(')')
+                    .next()
+                    .is_some_and(|r| r.trim_start().starts_with('Z'))
+            })
+        };
+        let zombie = is_zombie(&entry.path().join("stat"))
+            && std::fs::read_dir(entry.path().join("task")).is_ok_and(|tasks| {
+                tasks
+                    .flatten()
+                    .all(|t| is_zombie(&t.path().join("stat")) || !t.path().exists())
+            });
         if !zombie && args.iter().any(|a| a == "serve") && args.contains(&wanted) {
             found.push(pid);
         }
