@@ -188,6 +188,12 @@ const HELP: &[(&str, &str, &str)] = &[
     ("year close", "year", "年份，如 2025"),
     ("year list", "", "各年度的状态和封存摘要"),
     (
+        "year reopen",
+        "",
+        "重新开启已封存的年度（仅台账所有者，记入修改日志）",
+    ),
+    ("year reopen", "year", "年份，如 2025"),
+    (
         "amend",
         "",
         "为记录添加带日期的更正说明（更正已关闭年度的方式）",
@@ -308,9 +314,14 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "init-shared",
         "",
-        "与 Unix 用户组共享台账：设置属组和权限 2750/0640",
+        "与 Unix 用户组共享台账：设置属组和权限 2710/0600，成员只能经由服务使用",
     ),
     ("init-shared", "group", "可使用台账的 Unix 用户组"),
+    (
+        "init-shared",
+        "service_user",
+        "由该专用 Unix 用户运行台账服务，并输出 systemd 单元文件和步骤",
+    ),
     (
         "history",
         "",
@@ -326,6 +337,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     ("restore", "id", "记录编号（如 23 或 #23）"),
     ("verify", "", "校验修改日志的哈希链；指出第一处断裂"),
+    ("verify", "seal", "核对某年度的封存摘要：--seal 年份 摘要"),
+    ("verify", "archive", "单独校验一份年度归档文件"),
     ("seal", "", "封存年度：写入日志并输出摘要，供年度报告引用"),
     ("seal", "year", "年份，如 2026"),
     (
@@ -364,6 +377,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "backup restore",
         "file",
         "备份文件（默认 LEDGER/backups/ 中最新的一份）",
+    ),
+    (
+        "backup restore",
+        "force",
+        "修改日志不能接续时仍然恢复（仅台账所有者，记入日志并由 verify 列出）",
     ),
     ("init", "", "在指定目录新建一个空台账"),
     ("init", "path", "新台账的目录（须不存在或为空）"),
