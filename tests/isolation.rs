@@ -113,7 +113,14 @@ fn a_client_sends_nothing_to_a_socket_another_user_listens_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let db = dir.path().join("ledger");
-    std::fs::create_dir(&db).unwrap();
+    let made = run_as(
+        None,
+        env!("CARGO_BIN_EXE_taizhang"),
+        &["init", db.to_str().unwrap()],
+    )
+    .output()
+    .unwrap();
+    assert!(made.status.success(), "{made:?}");
     // A directory others may write to, where another user listens first.
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o1777)).unwrap();
     let got = dir.path().join("got");
