@@ -67,6 +67,15 @@ impl Ledger {
     }
 
     pub fn cmd_on(&self, db: &Path) -> Command {
+        // A `--db` must hold a ledger: a fresh path is made with `init`.
+        if !db.exists() {
+            let made = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+                .arg("init")
+                .arg(db)
+                .output()
+                .unwrap();
+            assert!(made.status.success(), "taizhang init: {made:?}");
+        }
         let mut c = assert_cmd::cargo::cargo_bin_cmd!("taizhang");
         c.env("TAIZHANG_TODAY", "2026-03-20")
             .env("TAIZHANG_DIRECT", "1")
@@ -114,12 +123,12 @@ impl Ledger {
             .to_string()
     }
 
-    /// The k1-2b (支委会) line of `status --year YEAR`.
+    /// The 支委会 (k1-2b) line of `status --year YEAR` (ids are not shown).
     pub fn committee_line(&self, year: &str) -> String {
         let status = self.ok(&["status", "--year", year]);
         status
             .lines()
-            .find(|l| l.contains("k1-2b"))
+            .find(|l| l.split_whitespace().nth(1) == Some("支委会"))
             .unwrap()
             .to_string()
     }

@@ -347,6 +347,7 @@ fn me() -> String {
 /// Run the CLI on the ledger `db`, opened directly on the tests' fixed
 /// date (so not while a TUI holds it).
 fn cli(db: &std::path::Path, args: &[&str]) -> String {
+    init_once(db);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
         .arg("--db")
         .arg(db)

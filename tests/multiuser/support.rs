@@ -98,6 +98,12 @@ pub fn taizhang_env(
     env: &[(&str, &str)],
 ) -> Output {
     let exe = env!("CARGO_BIN_EXE_taizhang");
+    // A `--db` must hold a ledger: the owner makes a fresh path with `init`
+    // (`init-shared` makes its own).
+    if as_user.is_none() && !db.exists() && args.first() != Some(&"init-shared") {
+        let made = Command::new(exe).arg("init").arg(db).output().unwrap();
+        assert!(made.status.success(), "taizhang init: {made:?}");
+    }
     let mut cmd = run_as(as_user, exe, &[]);
     // No TAIZHANG_TODAY: a service refuses it (its own clock dates changes).
     cmd.env_remove("TAIZHANG_TODAY")
