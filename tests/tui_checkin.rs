@@ -266,11 +266,13 @@ fn a_future_date_and_a_likely_duplicate_ask_first() {
     );
     typed(&mut state, &ledger, "2026-03-27");
     key(&mut state, &ledger, KeyCode::Tab);
-    typed(&mut state, &ledger, "又一次");
+    // The same meeting: the ledger's rule (`core::confirm`) also compares
+    // the topic of a meeting, since one body may meet twice a day.
+    typed(&mut state, &ledger, "下周的教育");
     save(&mut state, &ledger);
     let shown = screen(&state);
     assert!(
-        shown.contains("同一天已有类型和人员都相同的记录"),
+        shown.contains("同一天已有类型、人员和主题都相同的记录"),
         "{shown}"
     );
     assert!(shown.contains("在今天之后"), "{shown}");

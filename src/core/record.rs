@@ -14,8 +14,6 @@ use super::roster::{PersonId, Roster};
 pub use super::text::clean_line;
 use super::text::{check_len, clean_text};
 
-pub mod caution;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RecordId(pub u64);

@@ -113,16 +113,19 @@ pub fn validation(lang: Lang, e: &crate::core::ValidationError) -> String {
 }
 
 /// The question before saving a record that deserves a second look.
-pub fn caution_question(lang: Lang, cautions: &[crate::core::record::caution::Caution]) -> String {
-    use crate::core::record::caution::Caution;
+pub fn caution_question(lang: Lang, cautions: &[crate::core::Warning]) -> String {
+    use crate::core::Warning as Caution;
     let reasons: Vec<String> = cautions
         .iter()
         .map(|c| match (c, lang) {
-            (Caution::Future(d), Lang::Zh) => format!("日期 {d} 在今天之后"),
-            (Caution::Future(d), Lang::En) => format!("{d} is after today"),
-            (Caution::Duplicate(_), Lang::Zh) => "同一天已有类型和人员都相同的记录".to_string(),
-            (Caution::Duplicate(_), Lang::En) => {
-                "a record of this kind with the same people is already on that day".to_string()
+            (Caution::Future { date: d, .. }, Lang::Zh) => format!("日期 {d} 在今天之后"),
+            (Caution::Future { date: d, .. }, Lang::En) => format!("{d} is after today"),
+            (Caution::Duplicate { .. }, Lang::Zh) => {
+                "同一天已有类型、人员和主题都相同的记录".to_string()
+            }
+            (Caution::Duplicate { .. }, Lang::En) => {
+                "a record of this kind with the same people and topic is already on that day"
+                    .to_string()
             }
         })
         .collect();

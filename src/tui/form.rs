@@ -15,8 +15,8 @@ pub mod text;
 
 use chrono::NaiveDate;
 
+use crate::core::Warning as Caution;
 use crate::core::date::parse_date;
-use crate::core::record::caution::Caution;
 use crate::core::{
     Duty, DutyId, NewRecord, PersonId, Record, RecordId, RecordKind, Roster, ValidationError,
     YearView,

@@ -234,7 +234,7 @@ impl RecordForm {
                 if self
                     .caution
                     .iter()
-                    .any(|c| matches!(c, crate::core::record::caution::Caution::Future(_)))
+                    .any(|c| matches!(c, crate::core::Warning::Future { .. }))
                 {
                     self.focus = Slot::Date;
                 }
@@ -257,11 +257,23 @@ impl RecordForm {
         match record.validate(&view.catalogue, &view.roster) {
             Ok(draft) => {
                 self.error = None;
-                self.caution = crate::core::record::caution::cautions(
+                // The ledger's own rule (`core::confirm`), asked before the
+                // ledger would refuse: the y answer sends the confirmations.
+                let same_day: Vec<_> = view
+                    .records
+                    .iter()
+                    .filter(|r| r.date == draft.date)
+                    .cloned()
+                    .collect();
+                let old = self
+                    .editing
+                    .and_then(|id| view.records.iter().find(|r| r.id == id));
+                self.caution = crate::core::confirm::warnings(
                     &draft,
-                    self.today,
-                    &view.records,
-                    self.editing,
+                    &same_day,
+                    Some(self.today),
+                    old,
+                    crate::core::Confirmations::default(),
                 );
                 if self.caution.is_empty() {
                     FormOutcome::Submit(record)
