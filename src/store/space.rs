@@ -17,7 +17,7 @@ pub const RESERVE: u64 = 8 * 1024 * 1024;
 /// Bytes free for this user on the file system holding `dir`, if known.
 pub fn free_bytes(dir: &Path) -> Option<u64> {
     let stat = nix::sys::statvfs::statvfs(dir).ok()?;
-    u64::from(stat.blocks_available()).checked_mul(u64::from(stat.fragment_size()))
+    stat.blocks_available().checked_mul(stat.fragment_size())
 }
 
 /// `Ok` when the disk holding `dir` has `need` bytes plus the reserve free

@@ -87,7 +87,7 @@ fn a_full_then_read_only_disk_is_a_clear_error_and_loses_nothing() {
         s.put_person(&person(1, "张三"), &super::stamp()).unwrap();
         fill(
             &filler,
-            taizhang::store::space::RESERVE as usize + 256 * 1024,
+            usize::try_from(taizhang::store::space::RESERVE).unwrap() + 256 * 1024,
         );
         let mut failure = None;
         for id in 10..100_000u64 {

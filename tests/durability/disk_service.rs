@@ -46,7 +46,7 @@ fn the_service_recovers_from_a_full_disk_and_a_failed_write_never_appears() {
     // Room for a few records beyond the reserve the ledger keeps free.
     fill(
         &filler,
-        taizhang::store::space::RESERVE as usize + 256 * 1024,
+        usize::try_from(taizhang::store::space::RESERVE).unwrap() + 256 * 1024,
     );
     let mut acked = Vec::new();
     let mut failed = None;
