@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::{Ledger, YearView, year_bounds};
 use crate::core::archive::YearArchive;
+use crate::core::check;
 use crate::core::error::CoreError;
 use crate::core::fix::{FixId, FixItem};
 use crate::core::port::{Backup, Store};
@@ -63,6 +64,8 @@ impl<S: Store> Ledger<S> {
         let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
         let tally = progress::tally(&progress);
         let closed = self.is_closed(year)?;
+        let earlier = self.records_before(year, check::TALK_WINDOW_DAYS)?;
+        let findings = check::findings(&roster, &records, &earlier);
         Ok(YearView {
             year,
             today,
@@ -73,7 +76,22 @@ impl<S: Store> Ledger<S> {
             tally,
             fixes,
             closed,
+            findings,
         })
+    }
+
+    /// The records of the `days` before `year` began, for the checks that
+    /// look back across the year's edge (`core::check`).
+    fn records_before(&self, year: i32, days: i64) -> Result<Vec<Record>, CoreError> {
+        let (start, _) = year_bounds(year)?;
+        let from = start - chrono::Duration::days(days);
+        let last = start - chrono::Duration::days(1);
+        let mut out = match self.archive(year - 1)? {
+            Some(a) => a.records,
+            None => self.store.records_between(from, last)?,
+        };
+        out.retain(|r| r.date >= from && r.date <= last);
+        Ok(out)
     }
 
     /// A record, live or in a sealed year's archive.
