@@ -106,11 +106,7 @@ fn findings_text(ctx: &Context, record: &Record) -> Result<String, CliError> {
     let mut out = String::new();
     for f in crate::core::check::of_record(&view.findings, record.id) {
         if out.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                t::label(ctx.lang, ctx.lang.pick("一致性检查", "Consistency check"))
-            );
+            out.push_str(ctx.lang.pick("一致性检查：\n", "Consistency check:\n"));
         }
         out.push_str(&super::check::block(ctx.lang, f, "  "));
     }

@@ -135,6 +135,29 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
     }
 }
 
+/// The check in a few words, for a short row: "到会委员不足半数".
+pub fn brief(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::CommitteeQuorum { .. } => lang.pick("到会委员未过半数", "no quorum").to_string(),
+        Problem::GeneralQuorum { .. } => lang.pick("到会党员未过半数", "no quorum").to_string(),
+        Problem::VoteQuorum { .. } => lang
+            .pick("表决时正式党员到会未过半数", "vote without quorum")
+            .to_string(),
+        Problem::NoTalkBefore { .. } => lang
+            .pick("会前未谈心谈话", "no talks before it")
+            .to_string(),
+        Problem::AppraisalGap { missing } => match lang {
+            Lang::Zh => format!("评议漏 {} 人", missing.len()),
+            Lang::En => format!("{} member(s) not appraised", missing.len()),
+        },
+        Problem::OffRoster { names } => match lang {
+            Lang::Zh => format!("{}不在册", list(lang, names)),
+            Lang::En => format!("{} not on the roster", list(lang, names)),
+        },
+        Problem::Duplicate { .. } => lang.pick("重复录入", "entered twice").to_string(),
+    }
+}
+
 /// Where the rule comes from.
 pub fn source(lang: Lang, s: Source) -> String {
     match (s, lang) {
