@@ -3,7 +3,7 @@
 //! with the roster and catalogue as they stood when it was closed, so later
 //! roster or catalogue changes never move its figures.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Ledger, YearView, year_bounds};
 use crate::core::archive::YearArchive;
@@ -64,7 +64,7 @@ impl<S: Store> Ledger<S> {
         let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
         let tally = progress::tally(&progress);
         let closed = self.is_closed(year)?;
-        let earlier = self.records_before(year, check::TALK_WINDOW_DAYS)?;
+        let earlier = self.look_back(year, &records);
         let findings = check::findings(&roster, &records, &earlier);
         Ok(YearView {
             year,
@@ -80,8 +80,25 @@ impl<S: Store> Ledger<S> {
         })
     }
 
-    /// The records of the `days` before `year` began, for the checks that
-    /// look back across the year's edge (`core::check`).
+    /// The records the checks need from before `year` (`core::check`): the
+    /// weeks before a 组织生活会 held early in the year. Loaded only when
+    /// there is such a meeting; a year before whose archive is damaged is
+    /// refused when that year is read (and by `verify`), not here, so it
+    /// cannot stop this year from opening: the check then sees none of its
+    /// talks.
+    fn look_back(&self, year: i32, records: &[Record]) -> Vec<Record> {
+        let days = check::TALK_WINDOW_DAYS;
+        let early = records.iter().any(|r| {
+            r.kind == crate::core::record::RecordKind::OrganizationalLife
+                && r.date.ordinal0() < u32::try_from(days).unwrap_or(u32::MAX)
+        });
+        if !early {
+            return Vec::new();
+        }
+        self.records_before(year, days).unwrap_or_default()
+    }
+
+    /// The records of the `days` before `year` began.
     fn records_before(&self, year: i32, days: i64) -> Result<Vec<Record>, CoreError> {
         let (start, _) = year_bounds(year)?;
         let from = start - chrono::Duration::days(days);
