@@ -122,6 +122,8 @@ fn restore_refuses_a_truncated_or_changed_backup() {
     let before = export(&path);
     let latest = backup::latest(&path).unwrap().unwrap().path;
     let bytes = std::fs::read(&latest).unwrap();
+    let good = dir.path().join("good.json.gz");
+    std::fs::write(&good, &bytes).unwrap();
     // Cut short, under its own name (checksum) and under a plain name (JSON).
     std::fs::write(&latest, &bytes[..bytes.len() / 2]).unwrap();
     let err = stderr_of(&mut cli(&path, "en"), &["backup", "restore"], 1);
@@ -136,7 +138,8 @@ fn restore_refuses_a_truncated_or_changed_backup() {
     );
     assert!(err.contains("截断"), "{err}");
     // Incoherent content: a record naming a person who is not there.
-    let mut bad: taizhang::core::Backup = serde_json::from_slice(&bytes).unwrap();
+    let mut bad: taizhang::core::Backup =
+        serde_json::from_slice(&backup::json_of(&good).unwrap()).unwrap();
     bad.people.clear();
     std::fs::write(&plain, serde_json::to_vec(&bad).unwrap()).unwrap();
     let err = stderr_of(
