@@ -187,3 +187,50 @@ fn restore_with_no_backup_says_how_to_use_an_export() {
         "{err}"
     );
 }
+
+#[test]
+fn backups_are_compressed_and_an_uncompressed_one_from_before_still_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger");
+    seed(&path, 30);
+    stdout_of(&mut cli(&path, "en"), &["backup", "now"]);
+    let saved = export(&path);
+    let latest = backup::latest(&path).unwrap().unwrap();
+    let name = latest
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.ends_with(".json.gz"), "{name}");
+    let json = backup::json_of(&latest.path).unwrap();
+    assert!(
+        latest.bytes * 3 < json.len() as u64,
+        "{} vs {}",
+        latest.bytes,
+        json.len()
+    );
+    // The same backup as an older taizhang wrote it: plain JSON, CRC-named.
+    std::fs::remove_file(&latest.path).unwrap();
+    let crc = crc32fast::hash(&json);
+    let old = backup::backup_dir(&path).join(format!("manual-20200101-080000-{crc:08x}.json"));
+    std::fs::write(&old, &json).unwrap();
+    {
+        let s = SledStore::open(&path, &Catalogue::embedded()).unwrap();
+        s.put_record(&rec(99, "after the backup"), &super::stamp())
+            .unwrap();
+    }
+    let out = stdout_of(
+        &mut cli(&path, "en"),
+        &["backup", "restore", old.to_str().unwrap()],
+    );
+    assert!(out.contains("30 records"), "{out}");
+    let back = export(&path);
+    assert_eq!(
+        Backup {
+            next_id: saved.next_id,
+            ..back
+        },
+        saved
+    );
+}
