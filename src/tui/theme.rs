@@ -101,6 +101,7 @@ impl Theme {
     pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Done => self.done,
+            Status::Late => self.behind,
             Status::OnTrack => self.on_track,
             Status::Behind => self.behind,
             Status::Overdue => self.overdue,
