@@ -33,7 +33,7 @@ pub fn lateness(lang: Lang, l: &Lateness) -> String {
 pub fn status_marker(s: Status) -> char {
     match s {
         Status::Done => '✓',
-        Status::Late => '◑',
+        Status::Late => '◔',
         Status::OnTrack => '·',
         Status::Behind => '!',
         Status::Overdue => '✗',

@@ -42,7 +42,7 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
             continue;
         };
         if let (Some(late), None) = (&p.late, person) {
-            out.push(late_problem(lang, d, late));
+            out.push(late_problem(lang, d, *late));
             continue;
         }
         if evidence_only(d, p) || !matches!(p.status, Status::Overdue | Status::Behind) {
@@ -117,7 +117,7 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
 }
 
 /// A dated duty done after its due date (逾期完成).
-fn late_problem(lang: Lang, d: &crate::core::Duty, late: &Lateness) -> Problem {
+fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
     let title = duty_title(lang, d);
     let (due, done) = (date(lang, late.due), date(lang, late.done_on));
     match lang {

@@ -32,6 +32,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
                 .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
         ),
     ] {
+        // 逾期完成 shows only once a duty is in that state.
+        if status == Status::Late && n == 0 {
+            continue;
+        }
         counts.push(Span::styled(
             format!(
                 "{} {} {n}",
