@@ -12,7 +12,11 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::framing::{MAX_MESSAGE, read_line};
+use super::framing::{MAX_MESSAGE, MAX_REQUEST, pieces, read_line};
+
+/// The longest answer a client joins from parts (a whole-ledger export of
+/// many years is a few tens of MB).
+const MAX_ANSWER: u64 = 1024 * 1024 * 1024;
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::spawn::connect_or_start;
 use crate::core::error::{CoreError, StoreError};
@@ -128,6 +132,9 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, CoreError> {
         }),
         Response::Err(e) => Err(CoreError::Store(e.into())),
         Response::Failed(e) => Err(e),
+        Response::Part { .. } => Err(CoreError::Store(StoreError::Remote(
+            "the ledger service sent a part of an answer out of place".into(),
+        ))),
     }
 }
 
@@ -204,26 +211,76 @@ impl Connection {
         }
     }
 
-    /// Send `request` and read one answer line within `timeout`.
+    /// Send `request` (in parts when long) and read its answer within
+    /// `timeout` for each message.
     fn send(&mut self, request: &Request, timeout: Duration) -> Result<Vec<u8>, Lost> {
-        let mut bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
+        let text = serde_json::to_string(request).map_err(|e| Lost::Io(e.into()))?;
         // The service would stop reading at its limit: say so without sending.
-        if bytes.len() as u64 > MAX_MESSAGE {
+        if text.len() as u64 > MAX_REQUEST {
             return Err(Lost::TooLarge);
         }
-        bytes.push(b'\n');
-        std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)?;
         self.reader
             .get_ref()
             .set_read_timeout(Some(timeout))
             .map_err(Lost::Io)?;
-        match read_line(&mut self.reader, MAX_MESSAGE) {
-            Ok(Some(line)) => Ok(line),
-            Ok(None) => Err(Lost::Closed),
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                Err(Lost::Timeout(timeout))
+        let all = pieces(&text);
+        if all.len() == 1 {
+            self.write(text.as_bytes())?;
+            return self.answer(timeout);
+        }
+        let n = all.len();
+        for (i, piece) in all.into_iter().enumerate() {
+            let last = i + 1 == n;
+            let part = Request::Part {
+                text: piece.to_string(),
+                last,
+            };
+            let bytes = serde_json::to_vec(&part).map_err(|e| Lost::Io(e.into()))?;
+            self.write(&bytes)?;
+            let answer = self.answer(timeout)?;
+            // Each piece but the last is acknowledged; a refusal ends it.
+            if last || !answer.starts_with(b"{\"Ok\":null}") {
+                return Ok(answer);
             }
-            Err(e) => Err(Lost::Io(e)),
+        }
+        Err(Lost::Closed)
+    }
+
+    fn write(&mut self, line: &[u8]) -> Result<(), Lost> {
+        let mut bytes = Vec::with_capacity(line.len() + 1);
+        bytes.extend_from_slice(line);
+        bytes.push(b'\n');
+        std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)
+    }
+
+    /// One answer: a line, or the pieces of a long one joined.
+    fn answer(&mut self, timeout: Duration) -> Result<Vec<u8>, Lost> {
+        let mut joined = String::new();
+        loop {
+            let line = match read_line(&mut self.reader, MAX_MESSAGE) {
+                Ok(Some(line)) => line,
+                Ok(None) => return Err(Lost::Closed),
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    return Err(Lost::Timeout(timeout));
+                }
+                Err(e) => return Err(Lost::Io(e)),
+            };
+            if !line.starts_with(b"{\"Part\":") {
+                return Ok(line);
+            }
+            let Ok(Response::Part { text, last }) = serde_json::from_slice(&line) else {
+                return Ok(line);
+            };
+            if (joined.len() + text.len()) as u64 > MAX_ANSWER {
+                return Err(Lost::Io(std::io::Error::new(
+                    ErrorKind::InvalidData,
+                    "an answer longer than this taizhang accepts",
+                )));
+            }
+            joined.push_str(&text);
+            if last {
+                return Ok(joined.into_bytes());
+            }
         }
     }
 
@@ -239,7 +296,7 @@ impl Connection {
         let what = match lost {
             Lost::TooLarge => {
                 return StoreError::TurnedAway(crate::core::error::Turnaway::TooLarge {
-                    limit: MAX_MESSAGE,
+                    limit: MAX_REQUEST,
                 });
             }
             Lost::Closed => format!("{who} stopped before it answered"),
