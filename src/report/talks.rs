@@ -11,6 +11,9 @@ pub struct Pair {
     pub host: PersonId,
     pub partner: PersonId,
     pub covered: Option<NaiveDate>,
+    /// A 谈心谈话 pair, which either side may lead: `host` is only the one
+    /// first on the roster.
+    pub between: bool,
 }
 
 /// Each talk-coverage duty of the catalogue, in order, with its pairs.
@@ -28,6 +31,7 @@ pub fn matrix(view: &YearView) -> Vec<(&Duty, Vec<Pair>)> {
                     host: c.from,
                     partner: c.to,
                     covered: c.covered.map(|(date, _)| date),
+                    between: c.class.is_some(),
                 })
                 .collect();
             (d, list)
