@@ -91,9 +91,7 @@ fn branch() -> Roster {
 }
 
 fn one(duty: Duty, records: &[Record]) -> Progress {
-    let cat = Catalogue {
-        duties: vec![duty],
-    };
+    let cat = Catalogue { duties: vec![duty] };
     evaluate(&cat, &branch(), records, 2026, d(12, 31)).remove(0)
 }
 
@@ -230,7 +228,10 @@ fn duties_without_a_requirement_count_as_before() {
             None,
             false,
         ),
-        &[rec(1, d(1, 5), Some(6), &[2, 3]), rec(2, d(1, 6), None, &[])],
+        &[
+            rec(1, d(1, 5), Some(6), &[2, 3]),
+            rec(2, d(1, 6), None, &[]),
+        ],
     );
     assert_eq!((p.done, p.not_counted.len()), (2, 0));
 }
@@ -354,15 +355,13 @@ fn heart_talks_in_the_catalogue_are_pair_coverage_citing_article_19() {
 
 #[test]
 fn a_bad_actor_is_refused_at_its_line() {
-    let text = Catalogue::embedded()
-        .to_toml()
-        .replacen("actor = \"secretary\"", "actor = \"chairman\"", 1);
+    let text = Catalogue::embedded().to_toml().replacen(
+        "actor = \"secretary\"",
+        "actor = \"chairman\"",
+        1,
+    );
     let err = Catalogue::from_toml(&text).unwrap_err();
-    let line = text
-        .lines()
-        .position(|l| l.contains("chairman"))
-        .unwrap()
-        + 1;
+    let line = text.lines().position(|l| l.contains("chairman")).unwrap() + 1;
     assert_eq!(err.line, line, "{err}");
     assert!(err.message.contains("chairman"), "{err}");
 }

@@ -188,7 +188,10 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
             .collect::<Vec<_>>()
             .join(sep),
     );
-    push(acts::partners_label(lang, r.kind), names(roster, &r.partners, lang));
+    push(
+        acts::partners_label(lang, r.kind),
+        names(roster, &r.partners, lang),
+    );
     push(
         f(Field::Duties),
         r.duties

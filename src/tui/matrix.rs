@@ -11,9 +11,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::core::progress::PairCover;
 use crate::core::rule::PairClass;
 use crate::core::{Duty, PersonId, Rule, Status, YearView};
-use crate::i18n::{Lang, acts};
 use crate::i18n::domain::rule;
 use crate::i18n::form::{Text, talked, text as t};
+use crate::i18n::{Lang, acts};
 use crate::tui::form::text::clip;
 use crate::tui::state::select::OwedTalk;
 use crate::tui::theme::Theme;
@@ -78,7 +78,12 @@ fn lines<'a>(
             if pairs.iter().any(|p| p.class.is_some()) {
                 PairClass::ALL
                     .into_iter()
-                    .map(|c| (Some(c), pairs.iter().filter(|p| p.class == Some(c)).collect()))
+                    .map(|c| {
+                        (
+                            Some(c),
+                            pairs.iter().filter(|p| p.class == Some(c)).collect(),
+                        )
+                    })
                     .collect()
             } else {
                 vec![(None, pairs.iter().collect())]

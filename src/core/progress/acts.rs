@@ -15,10 +15,7 @@ use crate::core::rule::Actor;
 pub enum Refusal {
     /// The host (or talker) is not who the duty needs; `host` is `None`
     /// when the record names nobody.
-    Actor {
-        need: Actor,
-        host: Option<PersonId>,
-    },
+    Actor { need: Actor, host: Option<PersonId> },
     /// A talk with several people (集体谈话) toward a duty that asks for one
     /// talk with each person.
     GroupTalk { partners: u32 },
@@ -37,21 +34,19 @@ pub fn acts_for(actor: Actor, then: &Roster, host: PersonId, partner: Option<Per
     let Some(person) = then.get(host) else {
         return false;
     };
-    match actor.scope() {
-        Some(scope) => person.in_scope(scope),
-        None => {
-            // The overseer: a leader (not the secretary) whose 分管 holds
-            // the department of the person talked with.
-            let Some(dept) = partner
-                .and_then(|id| then.get(id))
-                .and_then(|p| p.dept.as_deref())
-            else {
-                return false;
-            };
-            person.in_scope(crate::core::rule::RoleScope::OtherLeaders)
-                && person.oversees.iter().any(|d| d == dept)
-        }
+    if let Some(scope) = actor.scope() {
+        return person.in_scope(scope);
     }
+    // The overseer: a leader (not the secretary) whose 分管 holds the
+    // department of the person talked with.
+    let Some(dept) = partner
+        .and_then(|id| then.get(id))
+        .and_then(|p| p.dept.as_deref())
+    else {
+        return false;
+    };
+    person.in_scope(crate::core::rule::RoleScope::OtherLeaders)
+        && person.oversees.iter().any(|d| d == dept)
 }
 
 /// Why `record`, linked to `duty`, does not count; `None` when it does.
@@ -98,6 +93,9 @@ pub fn fits(duty: &Duty, roster: &Roster, host: Option<PersonId>, partners: &[Pe
     if need.scope().is_some() {
         acts_for(need, roster, host, None)
     } else {
-        partners.is_empty() || partners.iter().any(|p| acts_for(need, roster, host, Some(*p)))
+        partners.is_empty()
+            || partners
+                .iter()
+                .any(|p| acts_for(need, roster, host, Some(*p)))
     }
 }

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::clock::{YearClock, pro_rata};
 use super::acts::{NotCounted, refusal};
+use super::clock::{YearClock, pro_rata};
 use super::pairs::{classes, cover, empty_scope};
 use super::{Missing, Progress, Status, count};
 use crate::core::catalogue::Duty;
@@ -25,7 +25,11 @@ pub(super) fn evaluate_one(
     // A linked record counts only if the right person acted (`acts`).
     let mut not_counted = Vec::new();
     let mut linked: Vec<&Record> = Vec::new();
-    for r in in_year.iter().copied().filter(|r| r.duties.contains(&duty.id)) {
+    for r in in_year
+        .iter()
+        .copied()
+        .filter(|r| r.duties.contains(&duty.id))
+    {
         match refusal(duty, then, r) {
             Some(why) => not_counted.push(NotCounted { record: r.id, why }),
             None => linked.push(r),

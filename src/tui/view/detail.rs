@@ -9,9 +9,9 @@ use ratatui::widgets::Widget;
 
 use super::{pane, put};
 use crate::core::{Missing, RecordKind, YearView};
-use crate::i18n::{acts, domain};
 use crate::i18n::tui::fix as fix_words;
 use crate::i18n::tui::{self as msg, T};
+use crate::i18n::{acts, domain};
 use crate::tui::state::{State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
@@ -243,7 +243,10 @@ fn acts_lines(state: &State, p: &crate::core::Progress, lines: &mut Lines, w: us
         return;
     }
     lines.push((Some(String::new()), theme.base));
-    lines.push((Some(acts::not_counted_heading(lang).to_string()), theme.heading));
+    lines.push((
+        Some(acts::not_counted_heading(lang).to_string()),
+        theme.heading,
+    ));
     for n in &p.not_counted {
         let Some(r) = view.record(n.record) else {
             continue;
