@@ -24,6 +24,8 @@ pub(super) struct Plan<'a> {
     pub(super) slack: usize,
     pub(super) weak: [RecordKind; 2],
     pub(super) out: Vec<Record>,
+    /// The identities of `out` (`core::confirm`), to skip a repeat.
+    pub(super) seen: std::collections::HashSet<crate::core::confirm::Identity>,
 }
 
 impl Plan<'_> {
@@ -117,7 +119,7 @@ impl Plan<'_> {
                 .map(|d| d.id.clone())
                 .collect()
         });
-        self.out.push(Record {
+        let record = Record {
             id: RecordId(0),
             kind,
             date,
@@ -131,7 +133,11 @@ impl Plan<'_> {
             evidence: Vec::new(),
             entered_by: "demo".to_string(),
             entered_at: date.and_time(time),
-        });
+        };
+        // A sample ledger repeats no meeting (`core::check` would flag it).
+        if self.seen.insert(crate::core::confirm::identity_of(&record)) {
+            self.out.push(record);
+        }
     }
 
     /// Items on a fixed rhythm: `per_year` evenly spread buckets.
