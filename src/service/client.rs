@@ -2,7 +2,8 @@
 //! `LedgerApi` impl is derived in `protocol.rs`). Every
 //! call has a time limit, so a stuck or dead service is an error, never a
 //! hang; after a failure the next call reconnects (starting a service if
-//! none runs).
+//! none runs). A connection sends its greeting and, pipelined behind it, the
+//! first request, so that a first screen costs one round trip.
 
 use std::io::{BufReader, ErrorKind};
 use std::os::unix::net::UnixStream;
@@ -61,13 +62,26 @@ pub struct RemoteLedger {
 }
 
 impl RemoteLedger {
-    /// Connect to the service of the ledger at `dir`, starting one if needed.
+    /// Connect to the service of the ledger at `dir`, starting one if
+    /// needed, and exchange greetings: a service that cannot serve this
+    /// client (another protocol) is an error here.
     pub fn connect(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
+        Self::open(dir, options, true)
+    }
+
+    /// Like `connect`, but the service's greeting is read with the answer to
+    /// the first call, so that it costs no round trip of its own (the CLI
+    /// and the TUI: one round trip to a first screen).
+    pub fn connect_pipelined(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
+        Self::open(dir, options, false)
+    }
+
+    fn open(dir: &Path, options: ClientOptions, greet: bool) -> Result<Self, StoreError> {
         let dir = std::path::absolute(dir).map_err(|source| StoreError::Io {
             context: format!("cannot resolve the ledger path {}", dir.display()),
             source,
         })?;
-        let conn = connect_or_start(&dir, &options)?;
+        let conn = connect_or_start(&dir, &options, greet)?;
         Ok(Self {
             dir,
             options,
@@ -81,7 +95,13 @@ impl RemoteLedger {
 
     /// The process id of the service this client talks to, if connected.
     pub fn service_pid(&self) -> Option<u32> {
-        self.lock().as_ref().map(|c| c.welcome.pid)
+        let mut guard = self.lock();
+        let conn = guard.as_mut()?;
+        if conn.greet(self.options.request_timeout).is_err() {
+            *guard = None;
+            return None;
+        }
+        Some(conn.welcome.pid)
     }
 
     /// Have the service run `command` as this connection's Unix user.
@@ -108,18 +128,34 @@ impl RemoteLedger {
         let mut guard = self.lock();
         let conn = match guard.take() {
             Some(conn) => conn,
-            None => connect_or_start(&self.dir, &self.options)?,
+            None => connect_or_start(&self.dir, &self.options, false)?,
         };
         let conn = guard.insert(conn);
-        let value = match conn.exchange(request, timeout) {
-            Ok(value) => value,
+        let answer = match conn.exchange(request, timeout) {
+            // It closed before it greeted: a service closing down, which ran
+            // nothing of ours. Once more, with a service that is there.
+            Err(Attempt::Absent) => {
+                *guard = None;
+                let conn = guard.insert(connect_or_start(&self.dir, &self.options, false)?);
+                conn.exchange(request, timeout)
+            }
+            other => other,
+        };
+        match answer {
+            Ok(value) => decode(value),
             Err(e) => {
                 // The stream may hold half an answer: never reuse it.
                 *guard = None;
-                return Err(e.into());
+                Err(match e {
+                    Attempt::Fatal(e) => e.into(),
+                    Attempt::Absent => StoreError::ServiceUnavailable {
+                        path: self.dir.clone(),
+                        reason: "the ledger service closed the connection before it greeted".into(),
+                    }
+                    .into(),
+                })
             }
-        };
-        decode(value)
+        }
     }
 }
 
@@ -138,12 +174,14 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, CoreError> {
     }
 }
 
-/// One open, greeted connection.
+/// One open connection; its greeting sent, its welcome read (`greeted`) or
+/// still on the way.
 #[derive(Debug)]
 pub(super) struct Connection {
     reader: BufReader<UnixStream>,
     writer: UnixStream,
     pub(super) welcome: Welcome,
+    greeted: bool,
 }
 
 /// Why a connection attempt failed.
@@ -157,7 +195,8 @@ pub(super) enum Attempt {
 }
 
 impl Connection {
-    /// Connect to `socket` and exchange greetings.
+    /// Connect to `socket` and send the greeting; its answer is read by
+    /// `greet`, or by the first `exchange` behind its own request.
     pub(super) fn open(dir: &Path, socket: &Path, timeout: Duration) -> Result<Self, Attempt> {
         let stream = match UnixStream::connect(socket) {
             Ok(stream) => stream,
@@ -179,55 +218,70 @@ impl Connection {
                 pid: 0,
                 taizhang: String::new(),
             },
+            greeted: false,
         };
         let hello = Request::Hello {
             version: PROTOCOL_VERSION,
         };
-        let welcome: Welcome = match conn.send(&hello, timeout) {
-            // A service that accepted and then closed is shutting down.
+        // A service that accepted and then closed is shutting down.
+        conn.write(&hello).map_err(|_| Attempt::Absent)?;
+        Ok(conn)
+    }
+
+    /// Read the service's answer to our greeting, if not read yet.
+    pub(super) fn greet(&mut self, timeout: Duration) -> Result<(), Attempt> {
+        if self.greeted {
+            return Ok(());
+        }
+        let line = match self.read(timeout) {
+            // Closed before it greeted: a service shutting down.
             Err(Lost::Closed | Lost::Io(_)) => return Err(Attempt::Absent),
-            Err(lost) => return Err(Attempt::Fatal(conn.explain(lost))),
-            Ok(line) => {
-                decode(parse(&line, &conn.who()).map_err(Attempt::Fatal)?).map_err(|e| match e {
-                    CoreError::Store(e) => Attempt::Fatal(e),
-                    other => Attempt::Fatal(StoreError::Remote(other.to_string())),
-                })?
-            }
+            Err(lost) => return Err(Attempt::Fatal(self.explain(lost))),
+            Ok(line) => line,
         };
+        let welcome: Welcome =
+            decode(parse(&line, &self.who()).map_err(Attempt::Fatal)?).map_err(|e| match e {
+                CoreError::Store(e) => Attempt::Fatal(e),
+                other => Attempt::Fatal(StoreError::Remote(other.to_string())),
+            })?;
         if welcome.version != PROTOCOL_VERSION {
             return Err(Attempt::Fatal(StoreError::ProtocolMismatch {
                 client: PROTOCOL_VERSION,
                 service: welcome.version,
             }));
         }
-        conn.welcome = welcome;
-        Ok(conn)
+        self.welcome = welcome;
+        self.greeted = true;
+        Ok(())
     }
 
-    fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, StoreError> {
-        match self.send(request, timeout) {
-            Ok(line) => parse(&line, &self.who()),
-            Err(lost) => Err(self.explain(lost)),
-        }
-    }
-
-    /// Send `request` (in parts when long) and read its answer within
-    /// `timeout` for each message.
-    fn send(&mut self, request: &Request, timeout: Duration) -> Result<Vec<u8>, Lost> {
-        let text = serde_json::to_string(request).map_err(|e| Lost::Io(e.into()))?;
-        // The service would stop reading at its limit: say so without sending.
+    /// Send `request` and read its answer within `timeout` (first the
+    /// welcome, when the greeting is still on the way). `Attempt::Absent`:
+    /// the service closed before it greeted, so it ran nothing of ours. A
+    /// request past `framing::PART` goes in parts, each but the last
+    /// acknowledged.
+    fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, Attempt> {
+        let fatal = |conn: &Self, lost| Attempt::Fatal(conn.explain(lost));
+        let text = serde_json::to_string(request).map_err(|e| fatal(self, Lost::Io(e.into())))?;
+        // The service would refuse it: say so without sending.
         if text.len() as u64 > MAX_REQUEST {
-            return Err(Lost::TooLarge);
+            return Err(fatal(self, Lost::TooLarge));
         }
-        self.reader
-            .get_ref()
-            .set_read_timeout(Some(timeout))
-            .map_err(Lost::Io)?;
         let all = pieces(&text);
         if all.len() == 1 {
-            self.write(text.as_bytes())?;
-            return self.answer(timeout);
+            if let Err(lost) = self.write_line(text.as_bytes()) {
+                return Err(match lost {
+                    Lost::Io(_) if !self.greeted => Attempt::Absent,
+                    lost => fatal(self, lost),
+                });
+            }
+            self.greet(timeout)?;
+            return match self.read(timeout) {
+                Ok(line) => parse(&line, &self.who()).map_err(Attempt::Fatal),
+                Err(lost) => Err(fatal(self, lost)),
+            };
         }
+        self.greet(timeout)?;
         let n = all.len();
         for (i, piece) in all.into_iter().enumerate() {
             let last = i + 1 == n;
@@ -235,26 +289,37 @@ impl Connection {
                 text: piece.to_string(),
                 last,
             };
-            let bytes = serde_json::to_vec(&part).map_err(|e| Lost::Io(e.into()))?;
-            self.write(&bytes)?;
-            let answer = self.answer(timeout)?;
-            // Each piece but the last is acknowledged; a refusal ends it.
-            if last || !answer.starts_with(b"{\"Ok\":null}") {
-                return Ok(answer);
+            let bytes = serde_json::to_vec(&part).map_err(|e| fatal(self, Lost::Io(e.into())))?;
+            self.write_line(&bytes).map_err(|lost| fatal(self, lost))?;
+            let line = self.read(timeout).map_err(|lost| fatal(self, lost))?;
+            // A refusal before the last part ends the request.
+            if last || !line.starts_with(b"{\"Ok\":null}") {
+                return parse(&line, &self.who()).map_err(Attempt::Fatal);
             }
         }
-        Err(Lost::Closed)
+        Err(fatal(self, Lost::Closed))
     }
 
-    fn write(&mut self, line: &[u8]) -> Result<(), Lost> {
+    /// Send one (short) request line: the greeting.
+    fn write(&mut self, request: &Request) -> Result<(), Lost> {
+        let bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
+        self.write_line(&bytes)
+    }
+
+    fn write_line(&mut self, line: &[u8]) -> Result<(), Lost> {
         let mut bytes = Vec::with_capacity(line.len() + 1);
         bytes.extend_from_slice(line);
         bytes.push(b'\n');
         std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)
     }
 
-    /// One answer: a line, or the pieces of a long one joined.
-    fn answer(&mut self, timeout: Duration) -> Result<Vec<u8>, Lost> {
+    /// Read one answer within `timeout` a line: a line, or the pieces of a
+    /// long one joined.
+    fn read(&mut self, timeout: Duration) -> Result<Vec<u8>, Lost> {
+        self.reader
+            .get_ref()
+            .set_read_timeout(Some(timeout))
+            .map_err(Lost::Io)?;
         let mut joined = String::new();
         loop {
             let line = match read_line(&mut self.reader, MAX_MESSAGE) {
