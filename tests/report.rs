@@ -381,7 +381,7 @@ fn the_secretary_reports_on_the_secretary_list_and_a_leader_on_the_other() {
     assert!(md.contains("本人联系一车间"));
     let lead = report::shuze(&v, id_of(&v, "李四"), Lang::Zh);
     let md = to_markdown(&lead);
-    assert!(md.contains("其他班子成员责任清单") && md.contains("分管部门廉政谈话"));
+    assert!(md.contains("领导班子其他成员责任清单") && md.contains("分管部门廉政谈话"));
     assert!(md.contains("本人联系二车间、三车间"));
     // 李四 owes the talk with 王五, the head of the department he oversees.
     assert!(md.contains("与王五的谈话尚未开展"), "{md}");

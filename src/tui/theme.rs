@@ -56,6 +56,8 @@ pub struct Theme {
     pub behind: Style,
     pub overdue: Style,
     pub no_quota: Style,
+    /// A past year's evidence duty with nothing on file.
+    pub no_evidence: Style,
     pub bar_empty: Style,
     pub bar_pace: Style,
 }
@@ -92,6 +94,7 @@ impl Theme {
             behind: fg(Color::Yellow),
             overdue: fg(Color::Red),
             no_quota: fg(Color::DarkGray),
+            no_evidence: fg(Color::Magenta).add_modifier(Modifier::BOLD),
             bar_empty: fg(Color::DarkGray),
             bar_pace: bold,
         }
@@ -105,6 +108,7 @@ impl Theme {
             Status::Behind => self.behind,
             Status::Overdue => self.overdue,
             Status::NoQuota => self.no_quota,
+            Status::NoEvidence => self.no_evidence,
         }
     }
 

@@ -42,7 +42,11 @@ const HEADER: &str = "\
 #               { kind = \"deadline\", month = 3, day = 31 }
 #               { kind = \"evidence\" }   no number: the linked records are the evidence
 #             who: secretary | other_leaders | leadership | committee | dept_heads | members
-#   source    where the rule comes from: the seed clause or a national regulation
+#   source    where the rule comes from: the seed clause (e.g. \"三(二)(6)\"), a
+#             national regulation with its article (e.g. \"中国共产党支部工作条例
+#             （试行）第十二条\"), or \"本支部惯例\" (local practice) with the seed
+#             section it rests on. A regulation named without an article is
+#             refused by the catalogue tests.
 #   text      the full text of the duty
 ";
 

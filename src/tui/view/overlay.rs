@@ -77,6 +77,7 @@ fn legend_rows(state: &State) -> Rows {
         Status::OnTrack,
         Status::Behind,
         Status::Overdue,
+        Status::NoEvidence,
         Status::NoQuota,
     ]
     .into_iter()

@@ -25,12 +25,17 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         (Status::OnTrack, t.on_track),
         (Status::Behind, t.behind),
         (Status::Overdue, t.overdue),
+        (Status::NoEvidence, t.no_evidence),
         (
             Status::NoQuota,
             t.no_quota
                 .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
         ),
     ] {
+        // Only a past year can leave evidence undocumented: say it only then.
+        if status == Status::NoEvidence && n == 0 {
+            continue;
+        }
         counts.push(Span::styled(
             format!(
                 "{} {} {n}",
