@@ -3,6 +3,8 @@
 //! the sessions held, so 党课 can read 3 while the record list holds 4. The
 //! note says so, with the sessions per period, wherever the two differ.
 
+use std::fmt::Write as _;
+
 use crate::core::rule::{Period, Rule};
 use crate::core::{Duty, Progress, YearView};
 use crate::i18n::Lang;
@@ -67,14 +69,15 @@ fn sentence(view: &YearView, d: &Duty, p: &Progress, lang: Lang) -> Option<Strin
                 "{title}按{u}考核，“完成”一栏为达到要求的{u}数，不是开展次数：全年开展{held}次，{buckets}个{u}中{met}个达到要求"
             );
             if !extra.is_empty() {
-                s.push_str(&format!(
+                let _ = write!(
+                    s,
                     "（{}{}，同一{u}内多开展的不计入其他{u}）",
                     join(lang, &extra),
                     if extra_more { "等" } else { "" }
-                ));
+                );
             }
             if !short.is_empty() {
-                s.push_str(&format!("，{}未达到要求", join(lang, &short)));
+                let _ = write!(s, "，{}未达到要求", join(lang, &short));
             }
             s.push('。');
             s
@@ -84,14 +87,15 @@ fn sentence(view: &YearView, d: &Duty, p: &Progress, lang: Lang) -> Option<Strin
                 "{title} is judged by {u}: the Done column counts the {u}s that met the quota, not sessions. {held} were held in all; {met} of {buckets} {u}s met it"
             );
             if !extra.is_empty() {
-                s.push_str(&format!(
+                let _ = write!(
+                    s,
                     " ({}{}; a surplus in one {u} does not make up another)",
                     join(lang, &extra),
                     if extra_more { " and more" } else { "" }
-                ));
+                );
             }
             if !short.is_empty() {
-                s.push_str(&format!("; {} fell short", join(lang, &short)));
+                let _ = write!(s, "; {} fell short", join(lang, &short));
             }
             s.push('.');
             s
