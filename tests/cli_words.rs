@@ -64,11 +64,21 @@ fn roles_kinds_and_evidence_read_in_the_branchs_words() {
     let db = dir.path().join("l");
     ledger(&db);
     let people = ok(tz(&db, "zh").args(["people", "list"]));
-    assert!(people.contains("组织委员") && people.contains("宣传委员"), "{people}");
+    assert!(
+        people.contains("组织委员") && people.contains("宣传委员"),
+        "{people}"
+    );
 
     // A 专题会议 on safety counts toward nothing; one on strict governance does.
     ok(tz(&db, "zh").args([
-        "add", "专题会议", "--date", "2026-03-02", "--topic", "安全生产", "--host", "王建国",
+        "add",
+        "专题会议",
+        "--date",
+        "2026-03-02",
+        "--topic",
+        "安全生产",
+        "--host",
+        "王建国",
     ]));
     ok(tz(&db, "zh").args([
         "add",
@@ -119,12 +129,18 @@ fn roles_kinds_and_evidence_read_in_the_branchs_words() {
         .lines()
         .find(|l| l.contains("支持纪检组织监督"))
         .unwrap();
-    assert!(flagged.contains("? ") && flagged.contains("无留痕 · 全年暂无记录"), "{flagged}");
+    assert!(
+        flagged.contains("? ") && flagged.contains("无留痕 · 全年暂无记录"),
+        "{flagged}"
+    );
     assert!(past.contains("，无留痕 "), "{past}");
     let short = ok(tz(&db, "zh").args(["status", "--year", "2025", "--short"]));
     assert!(short.contains("无留痕"), "{short}");
     let en = ok(tz(&db, "en").args(["status", "--year", "2025"]));
-    assert!(en.contains("no evidence · nothing on file all year"), "{en}");
+    assert!(
+        en.contains("no evidence · nothing on file all year"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -149,7 +165,12 @@ fn status_json_carries_citations_record_paths_and_evidence_words() {
             .unwrap()
             .contains("第十二条")
     );
-    assert!(duty("k1-2d")["source"].as_str().unwrap().contains("本支部惯例"));
+    assert!(
+        duty("k1-2d")["source"]
+            .as_str()
+            .unwrap()
+            .contains("本支部惯例")
+    );
     assert_eq!(duty("s9")["record_path"]["kind"], "by_hand");
     assert_eq!(duty("s9")["status"], "no_evidence");
     assert_eq!(duty("s9")["evidence_text"], "无留痕 · 全年暂无记录");
@@ -166,17 +187,26 @@ fn the_report_explains_periods_met_against_sessions_held() {
     let db = dir.path().join("l");
     ledger(&db);
     let md = dir.path().join("r.md");
-    ok(tz(&db, "zh").args(["report", "annual", "--year", "2025", "--out"]).arg(&md));
+    ok(tz(&db, "zh")
+        .args(["report", "annual", "--year", "2025", "--out"])
+        .arg(&md));
     let text = std::fs::read_to_string(&md).unwrap();
     let note = text
         .lines()
         .find(|l| l.contains("党课按季度考核"))
         .unwrap_or_else(|| panic!("no 党课 note in\n{text}"));
-    for want in ["全年开展4次", "4个季度中3个达到要求", "一季度2次", "三季度未达到要求"] {
+    for want in [
+        "全年开展4次",
+        "4个季度中3个达到要求",
+        "一季度2次",
+        "三季度未达到要求",
+    ] {
         assert!(note.contains(want), "{want} in {note}");
     }
     let md_en = dir.path().join("r_en.md");
-    ok(tz(&db, "en").args(["report", "annual", "--year", "2025", "--out"]).arg(&md_en));
+    ok(tz(&db, "en")
+        .args(["report", "annual", "--year", "2025", "--out"])
+        .arg(&md_en));
     let text = std::fs::read_to_string(&md_en).unwrap();
     assert!(
         text.contains("4 were held in all; 3 of 4 quarters met it (2 in Q1"),
