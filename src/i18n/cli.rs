@@ -61,12 +61,20 @@ pub fn missing_summary(lang: Lang, shown: &[String], total: usize, unit: Missing
 }
 
 fn tally_parts(lang: Lang, t: &Tally) -> String {
-    let mut out = match lang {
-        Lang::Zh => format!(
+    let mut out = match (lang, t.late > 0) {
+        (Lang::Zh, true) => format!(
+            "已完成 {}，逾期完成 {}，正常 {}，落后 {}，逾期 {}",
+            t.done, t.late, t.on_track, t.behind, t.overdue
+        ),
+        (Lang::En, true) => format!(
+            "{} done · {} done late · {} on track · {} behind · {} overdue",
+            t.done, t.late, t.on_track, t.behind, t.overdue
+        ),
+        (Lang::Zh, false) => format!(
             "已完成 {}，正常 {}，落后 {}，逾期 {}",
             t.done, t.on_track, t.behind, t.overdue
         ),
-        Lang::En => format!(
+        (Lang::En, false) => format!(
             "{} done · {} on track · {} behind · {} overdue",
             t.done, t.on_track, t.behind, t.overdue
         ),

@@ -55,6 +55,8 @@ pub struct Theme {
     pub on_track: Style,
     pub behind: Style,
     pub overdue: Style,
+    /// 逾期完成: done, but after the due date.
+    pub late: Style,
     pub no_quota: Style,
     /// A past year's evidence duty with nothing on file.
     pub no_evidence: Style,
@@ -93,6 +95,7 @@ impl Theme {
             on_track: fg(Color::Cyan),
             behind: fg(Color::Yellow),
             overdue: fg(Color::Red),
+            late: fg(Color::Magenta),
             no_quota: fg(Color::DarkGray),
             no_evidence: fg(Color::Magenta).add_modifier(Modifier::BOLD),
             bar_empty: fg(Color::DarkGray),
@@ -104,6 +107,7 @@ impl Theme {
     pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Done => self.done,
+            Status::Late => self.late,
             Status::OnTrack => self.on_track,
             Status::Behind => self.behind,
             Status::Overdue => self.overdue,
