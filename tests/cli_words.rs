@@ -117,9 +117,21 @@ fn roles_kinds_and_evidence_read_in_the_branchs_words() {
     assert!(by_hand.contains("无量化要求 · 暂无记录"), "{by_hand}");
     assert!(by_hand.contains("--duty 支持纪检组织监督"), "{by_hand}");
     assert!(!status.contains("无指标"), "{status}");
-    // Four 支委 owe a 谈心谈话 and all four are counted, not "等另1项".
+    // Ten 谈心谈话 pairs are owed among five 支委: the count of all talks
+    // owed, not "等另7项".
     let talks = line("谈心谈话");
-    assert!(talks.contains("等5人"), "{talks}");
+    assert!(talks.contains("等10次谈话"), "{talks}");
+    // Four other leaders owe a 述责述廉 each: the count of people.
+    for name in ["孙伟", "钱进", "吴磊", "郑洁"] {
+        ok(tz(&db, "zh").args(["people", "add", name, "--role", "班子成员"]));
+    }
+    let status = ok(tz(&db, "zh").args(["status"]));
+    let reports = status
+        .lines()
+        .find(|l| l.contains("向党委述责述廉"))
+        .unwrap()
+        .to_string();
+    assert!(reports.contains("等4人"), "{reports}");
     assert!(!status.contains("等另"), "{status}");
 
     // 2025 is over: an evidence duty with nothing on file is flagged and

@@ -29,6 +29,8 @@ fn evidence_duty(id: &str) -> Duty {
         parent: None,
         counts: Vec::new(),
         rule: Rule::Evidence,
+        actor: None,
+        one_to_one: false,
         source: "三(一)(6)".into(),
     }
 }

@@ -243,7 +243,10 @@ fn missing_line(lang: Lang, view: &YearView, missing: &[Missing]) -> String {
         .all(|m| matches!(m, Missing::Person { .. } | Missing::OutOfRange { .. }))
     {
         t::MissingUnit::People
-    } else if missing.iter().all(|m| matches!(m, Missing::Pair { .. })) {
+    } else if missing
+        .iter()
+        .all(|m| matches!(m, Missing::Pair { .. } | Missing::Between { .. }))
+    {
         t::MissingUnit::Talks
     } else {
         t::MissingUnit::Items
