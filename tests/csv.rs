@@ -540,3 +540,37 @@ fn the_xlsx_workbook_imports_back_into_the_same_records() {
     };
     assert_eq!(key(&after), key(&before));
 }
+
+/// `--out` naming a FIFO (or a device such as /dev/null) writes into it in
+/// place: the temporary-file-and-rename path would replace the node itself
+/// with a private regular file, which once turned a machine's /dev/null
+/// into a 0600 file.
+#[cfg(unix)]
+#[test]
+fn export_into_a_fifo_writes_in_place_and_keeps_the_fifo() {
+    use std::io::Read as _;
+    use std::os::unix::fs::FileTypeExt as _;
+
+    let env = small_env();
+    let fifo = env.path("out.fifo");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    env.ok(&["export", "--format", "csv", "--out", fifo.to_str().unwrap()]);
+    let text = reader.join().unwrap();
+    assert!(
+        text.contains("日期"),
+        "the export went through the FIFO: {text}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO is still a FIFO");
+}

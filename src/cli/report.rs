@@ -214,6 +214,19 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         path: path.to_path_buf(),
         source,
     };
+    // A device, pipe or socket (`--out /dev/stdout`, `/dev/null`, a FIFO) is
+    // written in place: renaming a temporary file over it would replace the
+    // device node itself with a private regular file.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(bytes))
+            .map_err(fail);
+    }
     let name = path.file_name().ok_or_else(|| {
         fail(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
