@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::core::progress::required_pairs;
-use crate::core::{Duty, PersonId, Rule, YearView};
+use crate::core::{Duty, PersonId, YearView};
 
 pub struct Pair {
     pub host: PersonId,
@@ -19,21 +18,13 @@ pub fn matrix(view: &YearView) -> Vec<(&Duty, Vec<Pair>)> {
         .duties
         .iter()
         .filter_map(|d| {
-            let Rule::TalkCoverage { pairs } = d.rule else {
-                return None;
-            };
-            let list = required_pairs(&view.roster, pairs)
+            let list = view
+                .owed_pairs(d)?
                 .into_iter()
-                .map(|(host, partner)| Pair {
-                    host,
-                    partner,
-                    covered: view
-                        .records
-                        .iter()
-                        .filter(|r| r.duties.contains(&d.id))
-                        .filter(|r| r.host == Some(host) && r.partners.contains(&partner))
-                        .map(|r| r.date)
-                        .min(),
+                .map(|p| Pair {
+                    host: p.from,
+                    partner: p.to,
+                    covered: p.covered,
                 })
                 .collect();
             Some((d, list))

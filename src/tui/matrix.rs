@@ -8,8 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::core::progress::required_pairs;
-use crate::core::{Duty, PersonId, Rule, Status, YearView};
+use crate::core::{Duty, PersonId, Status, YearView};
 use crate::i18n::Lang;
 use crate::i18n::domain::rule;
 use crate::i18n::form::{Text, talked, text as t};
@@ -26,21 +25,13 @@ struct Pair {
 
 fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, Vec<Pair>)> {
     view.catalogue.duties.iter().filter_map(move |d| {
-        let Rule::TalkCoverage { pairs } = d.rule else {
-            return None;
-        };
-        let list = required_pairs(&view.roster, pairs)
+        let list = view
+            .owed_pairs(d)?
             .into_iter()
-            .map(|(host, partner)| Pair {
-                host,
-                partner,
-                covered: view
-                    .records
-                    .iter()
-                    .filter(|r| r.duties.contains(&d.id))
-                    .filter(|r| r.host == Some(host) && r.partners.contains(&partner))
-                    .map(|r| r.date)
-                    .min(),
+            .map(|p| Pair {
+                host: p.from,
+                partner: p.to,
+                covered: p.covered,
             })
             .collect();
         Some((d, list))

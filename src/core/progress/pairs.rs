@@ -1,8 +1,55 @@
 //! The (host, partner) pairs a talk-coverage rule demands, read off the
-//! active roster. Each pair appears once; retired people are never in one.
+//! active roster, and which talks meet them. Each pair appears once; retired
+//! people are never in one.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Rosters;
+use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
 use crate::core::rule::{PairScope, RoleScope};
+
+/// A pair a coverage rule owes, with the date of the first talk that met it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwedPair {
+    pub from: PersonId,
+    pub to: PersonId,
+    pub covered: Option<NaiveDate>,
+}
+
+/// The pairs `scope` owes on the owing day, each with the first of `linked`
+/// (the talks linked to the duty) that met it. A talk meets the pair owed to
+/// its partner when (host, partner) was a pair the rule asked for on the
+/// talk's own date: the talk counts for the office (the 书记, the member
+/// overseeing the partner's department) as held that day.
+pub fn owed_pairs(rosters: &Rosters, scope: PairScope, linked: &[&Record]) -> Vec<OwedPair> {
+    let per_era: Vec<Vec<(PersonId, PersonId)>> = rosters
+        .eras
+        .all()
+        .iter()
+        .map(|r| required_pairs(r, scope))
+        .collect();
+    let held = |r: &Record, to: PersonId| -> bool {
+        r.host.is_some_and(|host| {
+            per_era
+                .get(rosters.eras.index(r.date))
+                .is_some_and(|then| then.contains(&(host, to)))
+        })
+    };
+    required_pairs(&rosters.owing, scope)
+        .into_iter()
+        .map(|(from, to)| OwedPair {
+            from,
+            to,
+            covered: linked
+                .iter()
+                .filter(|r| r.partners.contains(&to) && held(r, to))
+                .map(|r| r.date)
+                .min(),
+        })
+        .collect()
+}
 
 /// The (host, partner) pairs a coverage rule demands, from the active roster,
 /// in roster order. A person who is both a leader and a department head is

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::clock::{YearClock, pro_rata};
-use super::pairs::{empty_scope, required_pairs};
-use super::{Missing, Progress, Status, count};
+use super::pairs::{empty_scope, owed_pairs};
+use super::{Missing, Progress, Rosters, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
@@ -14,7 +14,7 @@ use crate::core::rule::{PairScope, Period, RoleScope, Rule};
 /// Evaluate `duty` over `in_year`, the records of `year` only.
 pub(super) fn evaluate_one(
     duty: &Duty,
-    roster: &Roster,
+    rosters: &Rosters,
     in_year: &[&Record],
     year: i32,
     today: NaiveDate,
@@ -38,11 +38,12 @@ pub(super) fn evaluate_one(
     let Some(clock) = YearClock::new(year, today) else {
         return p;
     };
+    let roster = &rosters.owing;
     match duty.rule {
         Rule::Evidence => p.done = count(linked.len()),
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
         Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
-        Rule::TalkCoverage { pairs } => talk_coverage(&mut p, roster, &linked, pairs, &clock),
+        Rule::TalkCoverage { pairs } => talk_coverage(&mut p, rosters, &linked, pairs, &clock),
         Rule::StandingRange { who, min, max } => {
             standing_range(&mut p, roster, who, min, max, &clock);
         }
@@ -156,29 +157,30 @@ fn per_person(
     yearly_status(p, clock);
 }
 
+/// Pairs owed on the owing day, met as `owed_pairs` says.
 fn talk_coverage(
     p: &mut Progress,
-    roster: &Roster,
+    rosters: &Rosters,
     linked: &[&Record],
     pairs: PairScope,
     clock: &YearClock,
 ) {
-    let required = required_pairs(roster, pairs);
-    if required.is_empty() {
+    let owed = owed_pairs(rosters, pairs, linked);
+    if owed.is_empty() {
         p.missing.push(Missing::NoOne {
-            scope: empty_scope(roster, pairs),
+            scope: empty_scope(&rosters.owing, pairs),
         });
         return;
     }
-    p.target = count(required.len());
-    for (from, to) in required {
-        if linked
-            .iter()
-            .any(|r| r.host == Some(from) && r.partners.contains(&to))
-        {
+    p.target = count(owed.len());
+    for pair in owed {
+        if pair.covered.is_some() {
             p.done += 1;
         } else {
-            p.missing.push(Missing::Pair { from, to });
+            p.missing.push(Missing::Pair {
+                from: pair.from,
+                to: pair.to,
+            });
         }
     }
     yearly_status(p, clock);
