@@ -133,7 +133,8 @@ fn check_every_change<S: Store>(l: &Ledger<S>, hand: &Hand) {
     let field = |i: usize| changed_fields(&journal[i]);
     assert_eq!(journal[0].before, None);
     assert!(journal[0].after.as_ref().unwrap().contains("张三"));
-    assert_eq!(field(2), ["roles"]);
+    // A role change holds from the day it is made: the history keeps the old roles.
+    assert_eq!(field(2), ["history", "roles"]);
     assert_eq!(field(4), ["topic"]);
     assert!(journal[4].before.as_ref().unwrap().contains("\"谈心\""));
     assert!(journal[4].after.as_ref().unwrap().contains("\"谈心谈话\""));

@@ -11,18 +11,23 @@ use super::Ledger;
 use crate::core::access::Act;
 use crate::core::error::{CoreError, Field, Problem, StoreError, ValidationError};
 use crate::core::port::{Stamp, Store};
-use crate::core::roster::{NewPerson, Person, PersonId, check_unix_user};
+use crate::core::roster::{NewPerson, Person, PersonId, Roster, check_unix_user};
 
 impl<S: Store> Ledger<S> {
+    /// The roster as it stands today, by the ledger's clock.
+    pub(crate) fn roster_today(&self) -> Result<Roster, CoreError> {
+        Ok(self.roster()?.as_of(self.now().date()))
+    }
+
     /// The stamp for an administrative act (`access::Act`), once the policy
-    /// table allows it to this user, as mapped on the roster now; `target`
+    /// table allows it to this user, as mapped on the roster today; `target`
     /// is the person whose roles or login change (never the user themselves).
     pub(crate) fn admin_stamp(
         &self,
         act: Act,
         target: Option<&Person>,
     ) -> Result<Stamp, CoreError> {
-        let roster = self.roster()?;
+        let roster = self.roster_today()?;
         let acting = roster.by_unix_user(&self.user);
         match target {
             Some(t) => self.policy.check_person_admin(&self.user, acting, t, act)?,
