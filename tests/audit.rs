@@ -140,7 +140,7 @@ fn check_every_change<S: Store>(l: &Ledger<S>, hand: &Hand) {
     assert!(journal[4].after.as_ref().unwrap().contains("\"谈心谈话\""));
     assert!(journal[5].before.is_some() && journal[5].after.is_none());
     assert_eq!(journal[6].after, journal[5].before, "restored as deleted");
-    assert_eq!(field(7), ["retired"]);
+    assert_eq!(field(7), ["history", "retired"]);
     assert!(journal[8].after.as_ref().unwrap().contains("(edited)"));
     let import = &journal[9];
     assert!(import.before.as_ref().unwrap().contains("谈心谈话"));
