@@ -83,6 +83,7 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
             slack,
             weak,
             out: Vec::new(),
+            seen: std::collections::HashSet::new(),
         };
         y.rhythm(
             K::CommitteeMeeting,

@@ -17,6 +17,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use super::access::{Act, Policy};
 use super::catalogue::Duty;
 use super::catalogue::{Catalogue, DutyId};
+use super::check::Finding;
 use super::confirm;
 use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
@@ -42,6 +43,9 @@ pub struct YearView {
     pub fixes: Vec<FixItem>,
     /// Closed with `year close`: its records and items are read-only.
     pub closed: bool,
+    /// What the consistency checks find in the year's records, by date.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
 }
 
 impl YearView {
