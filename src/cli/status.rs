@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::core::LedgerApi as _;
 use crate::core::catalogue::{Duty, DutyId, ListId};
 use crate::core::ledger::YearView;
-use crate::core::progress::{Missing, Progress, Status, Tally};
+use crate::core::progress::{Lateness, Missing, Progress, Status, Tally};
 use crate::core::record::RecordId;
 use crate::i18n::{Lang, cli as t, domain};
 
@@ -82,17 +82,11 @@ fn full(lang: Lang, view: &YearView) -> String {
         .map(|(_, p)| width(&done_of(p)))
         .max()
         .unwrap_or(0);
-    let status_cols = [
-        Status::Done,
-        Status::OnTrack,
-        Status::Behind,
-        Status::Overdue,
-        Status::NoQuota,
-    ]
-    .into_iter()
-    .map(|s| width(domain::status(lang, s)))
-    .max()
-    .unwrap_or(0);
+    let status_cols = Status::ALL
+        .into_iter()
+        .map(|s| width(domain::status(lang, s)))
+        .max()
+        .unwrap_or(0);
     for list in ListId::ALL {
         let rows: Vec<_> = pairs(view).filter(|(d, _)| d.list == list).collect();
         if rows.is_empty() {
@@ -116,6 +110,9 @@ fn full(lang: Lang, view: &YearView) -> String {
             );
             if p.target > 0 {
                 let _ = write!(line, "  {}", t::pace(lang, p.expected));
+            }
+            if let Some(late) = &p.late {
+                let _ = write!(line, "  {}", domain::lateness(lang, late));
             }
             if !p.missing.is_empty() {
                 let _ = write!(line, "  {}", missing_line(lang, view, &p.missing));
@@ -231,6 +228,9 @@ struct JsonDuty<'a> {
     missing: &'a [Missing],
     records: &'a [RecordId],
     next_due: Option<chrono::NaiveDate>,
+    /// A dated duty done after its due date: when due and when done.
+    late: Option<Lateness>,
+    late_text: Option<String>,
     /// Ids of the items linked to this duty that are not closed / overdue.
     fixes_open: Vec<crate::core::fix::FixId>,
     fixes_overdue: Vec<crate::core::fix::FixId>,
@@ -257,6 +257,8 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
             missing: &p.missing,
             records: &p.records,
             next_due: p.next_due,
+            late: p.late,
+            late_text: p.late.as_ref().map(|l| domain::lateness(lang, l)),
             fixes_open: view.fixes_for(&d.id).map(|f| f.id).collect(),
             fixes_overdue: view.overdue_fixes_for(&d.id).map(|f| f.id).collect(),
         })

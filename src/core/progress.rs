@@ -39,12 +39,29 @@ pub enum Status {
     /// Below the pace expected by today.
     Behind,
     OnTrack,
+    /// Done, but after the due date (逾期完成): its own state, never `Done`.
+    Late,
     Done,
     /// No number to meet (evidence only, or nobody on the roster it applies to).
     NoQuota,
 }
 
 impl Status {
+    /// Every status, in the order lists and legends show them.
+    pub const ALL: [Status; 6] = [
+        Status::Done,
+        Status::Late,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Overdue,
+        Status::NoQuota,
+    ];
+
+    /// The quota is met, on time or late.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Done | Status::Late)
+    }
+
     /// The one status rule every quota shares: met is `Done`; unmet past a
     /// due date is `Overdue`; below the pace is `Behind`; else `OnTrack`.
     pub fn judge(done: u32, target: u32, expected: u32, past_due: bool) -> Status {
@@ -105,17 +122,24 @@ pub struct Progress {
     pub records: Vec<RecordId>,
     /// The next date something falls due, if any is still open.
     pub next_due: Option<NaiveDate>,
+    /// For a dated duty met only after its due date (`Status::Late`): when
+    /// it was due and when the first record came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late: Option<Lateness>,
+}
+
+/// A dated duty done after its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lateness {
+    pub due: NaiveDate,
+    pub done_on: NaiveDate,
 }
 
 impl Progress {
     /// Share done, clamped to 0..=1 (safe for gauges: never NaN, never above 1).
     pub fn ratio(&self) -> f64 {
         if self.target == 0 {
-            return if self.status == Status::Done {
-                1.0
-            } else {
-                0.0
-            };
+            return if self.status.is_met() { 1.0 } else { 0.0 };
         }
         (f64::from(self.done) / f64::from(self.target)).clamp(0.0, 1.0)
     }
@@ -208,7 +232,7 @@ fn roll_up(catalogue: &Catalogue, out: &mut [Progress]) {
         if kids.is_empty() {
             continue;
         }
-        let done = count(kids.iter().filter(|p| p.status == Status::Done).count());
+        let done = count(kids.iter().filter(|p| p.status.is_met()).count());
         let expected = count(kids.iter().filter(|p| p.expected >= p.target).count());
         let status = kids
             .iter()
@@ -217,7 +241,7 @@ fn roll_up(catalogue: &Catalogue, out: &mut [Progress]) {
             .unwrap_or(Status::NoQuota);
         let missing = kids
             .iter()
-            .filter(|p| p.status != Status::Done)
+            .filter(|p| !p.status.is_met())
             .map(|p| Missing::Child {
                 duty: p.duty.clone(),
             })
@@ -242,6 +266,9 @@ fn count(n: usize) -> u32 {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub done: u32,
+    /// Done after the due date.
+    #[serde(default)]
+    pub late: u32,
     pub on_track: u32,
     pub behind: u32,
     pub overdue: u32,
@@ -253,6 +280,7 @@ pub fn tally(progress: &[Progress]) -> Tally {
     for p in progress {
         match p.status {
             Status::Done => t.done += 1,
+            Status::Late => t.late += 1,
             Status::OnTrack => t.on_track += 1,
             Status::Behind => t.behind += 1,
             Status::Overdue => t.overdue += 1,

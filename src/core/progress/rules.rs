@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::clock::{YearClock, pro_rata};
 use super::pairs::{empty_scope, owed_pairs};
-use super::{Missing, Progress, Rosters, Status, count};
+use super::{Lateness, Missing, Progress, Rosters, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
@@ -34,6 +34,7 @@ pub(super) fn evaluate_one(
         missing: Vec::new(),
         records: linked.iter().map(|r| r.id).collect(),
         next_due: None,
+        late: None,
     };
     let Some(clock) = YearClock::new(year, today) else {
         return p;
@@ -49,19 +50,33 @@ pub(super) fn evaluate_one(
         }
         Rule::Deadline { .. } => {
             let due = duty.rule.deadline_in(year).unwrap_or(clock.end);
-            p.target = 1;
-            p.done = u32::from(!linked.is_empty());
-            p.expected = u32::from(today >= due);
-            p.status = Status::judge(p.done, p.target, p.expected, today > due);
-            if p.status != Status::Done {
-                p.missing.push(Missing::Deadline { date: due });
-                if today <= due {
-                    p.next_due = Some(due);
-                }
-            }
+            deadline(&mut p, &linked, due, today);
         }
     }
     p
+}
+
+/// A dated duty: one record by `due` is `Done`; the first record after it
+/// makes the duty `Late` (逾期完成), never `Done`.
+fn deadline(p: &mut Progress, linked: &[&Record], due: NaiveDate, today: NaiveDate) {
+    p.target = 1;
+    p.done = u32::from(!linked.is_empty());
+    p.expected = u32::from(today >= due);
+    p.status = Status::judge(p.done, p.target, p.expected, today > due);
+    if p.status == Status::Done && !linked.iter().any(|r| r.date <= due) {
+        p.status = Status::Late;
+        p.late = linked
+            .iter()
+            .map(|r| r.date)
+            .min()
+            .map(|done_on| Lateness { due, done_on });
+    }
+    if !p.status.is_met() {
+        p.missing.push(Missing::Deadline { date: due });
+        if today <= due {
+            p.next_due = Some(due);
+        }
+    }
 }
 
 /// Status for quotas due by the end of the year as a whole.

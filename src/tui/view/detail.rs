@@ -120,6 +120,17 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         theme.dim,
         &mut lines,
     );
+    if let Some(late) = &p.late {
+        add(
+            &msg::labelled(
+                lang,
+                domain::status(lang, p.status),
+                &domain::lateness(lang, late),
+            ),
+            theme.behind,
+            &mut lines,
+        );
+    }
     if let Some(due) = p.next_due {
         add(
             &msg::labelled(lang, msg::text(lang, T::NextDue), &due.to_string()),
