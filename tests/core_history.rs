@@ -100,6 +100,8 @@ fn one(rule: Rule, roster: &Roster, records: &[Record], year: i32, today: NaiveD
             counts: Vec::new(),
             rule,
             source: "test".into(),
+            actor: None,
+            one_to_one: false,
         }],
     };
     evaluate(&cat, roster, records, year, today).remove(0)

@@ -15,17 +15,15 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::access::{Act, Policy};
-use super::catalogue::Duty;
 use super::catalogue::{Catalogue, DutyId};
 use super::check::Finding;
 use super::confirm;
 use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
 use super::port::{Stamp, Store};
-use super::progress::{OwedPair, Progress, Rosters, Tally, owed_pairs};
+use super::progress::{Progress, Rosters, Tally};
 use super::record::{NewRecord, Record, RecordDraft, RecordId};
 use super::roster::Roster;
-use super::rule::Rule;
 
 /// Everything a screen or report needs for one year, computed once.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -58,20 +56,6 @@ impl YearView {
     /// The roster that owes the year's duties (as of its owing day).
     pub fn owing_roster(&self) -> Roster {
         self.roster.for_year(self.year, self.today)
-    }
-
-    /// The pairs a talk-coverage duty owes and the talk that met each; none
-    /// for a duty of another rule.
-    pub fn owed_pairs(&self, duty: &Duty) -> Option<Vec<OwedPair>> {
-        let Rule::TalkCoverage { pairs } = duty.rule else {
-            return None;
-        };
-        let linked: Vec<&Record> = self
-            .records
-            .iter()
-            .filter(|r| r.duties.contains(&duty.id))
-            .collect();
-        Some(owed_pairs(&self.rosters(), pairs, &linked))
     }
 
     pub fn progress_of(&self, id: &DutyId) -> Option<&Progress> {

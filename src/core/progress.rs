@@ -17,6 +17,7 @@
 //! A sealed year is judged on the roster stored in its archive, so later
 //! roster changes (dated or not) never move its figures.
 
+mod acts;
 mod clock;
 mod pairs;
 mod rules;
@@ -27,9 +28,10 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
 use super::roster::{Eras, PersonId, Roster};
-use super::rule::{Period, RoleScope};
+use super::rule::{PairClass, Period, RoleScope};
 
-pub use pairs::{OwedPair, owed_pairs, required_pairs};
+pub use acts::{NotCounted, Refusal, acts_for, fits};
+pub use pairs::{ClassCover, PairCover, required_pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,6 +94,12 @@ pub enum Missing {
     },
     /// A required talk between two people.
     Pair { from: PersonId, to: PersonId },
+    /// A required talk between two people, whoever leads it (谈心谈话).
+    Between {
+        a: PersonId,
+        b: PersonId,
+        class: PairClass,
+    },
     /// A person who has not yet done their part.
     Person { person: PersonId },
     /// A person whose standing count is outside the range.
@@ -122,6 +130,17 @@ pub struct Progress {
     pub records: Vec<RecordId>,
     /// The next date something falls due, if any is still open.
     pub next_due: Option<NaiveDate>,
+    /// Records linked to the duty that do not count, and why (wrong host,
+    /// group talk), by date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_counted: Vec<NotCounted>,
+    /// For a talk-coverage duty: every required pair and the talk that
+    /// covered it. The talk matrix and the reports read this.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<PairCover>,
+    /// For 谈心谈话: coverage by class (支委↔支委, 支委↔党员, 党员↔党员).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<ClassCover>,
     /// For a dated duty met only after its due date (`Status::Late`): when
     /// it was due and when the first record came.
     #[serde(default, skip_serializing_if = "Option::is_none")]

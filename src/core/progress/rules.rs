@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::acts::{NotCounted, refusal};
 use super::clock::{YearClock, pro_rata};
-use super::pairs::{empty_scope, owed_pairs};
+use super::pairs::{classes, cover, empty_scope};
 use super::{Lateness, Missing, Progress, Rosters, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
@@ -20,11 +21,19 @@ pub(super) fn evaluate_one(
     today: NaiveDate,
 ) -> Progress {
     // `contains`, not a count: a record lists a duty at most once in effect.
-    let linked: Vec<&Record> = in_year
+    // A linked record counts only if the right person acted (`acts`).
+    let mut not_counted = Vec::new();
+    let mut linked: Vec<&Record> = Vec::new();
+    for r in in_year
         .iter()
         .copied()
         .filter(|r| r.duties.contains(&duty.id))
-        .collect();
+    {
+        match refusal(duty, &rosters.eras, r) {
+            Some(why) => not_counted.push(NotCounted { record: r.id, why }),
+            None => linked.push(r),
+        }
+    }
     let mut p = Progress {
         duty: duty.id.clone(),
         done: 0,
@@ -34,6 +43,9 @@ pub(super) fn evaluate_one(
         missing: Vec::new(),
         records: linked.iter().map(|r| r.id).collect(),
         next_due: None,
+        not_counted,
+        pairs: Vec::new(),
+        classes: Vec::new(),
         late: None,
     };
     let Some(clock) = YearClock::new(year, today) else {
@@ -44,7 +56,11 @@ pub(super) fn evaluate_one(
         Rule::Evidence => p.done = count(linked.len()),
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
         Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
-        Rule::TalkCoverage { pairs } => talk_coverage(&mut p, rosters, &linked, pairs, &clock),
+        Rule::TalkCoverage { pairs } => {
+            p.pairs = cover(rosters, pairs, duty.actor, &linked);
+            p.classes = classes(&p.pairs);
+            talk_coverage(&mut p, &rosters.owing, pairs, &clock);
+        }
         Rule::StandingRange { who, min, max } => {
             standing_range(&mut p, roster, who, min, max, &clock);
         }
@@ -172,32 +188,31 @@ fn per_person(
     yearly_status(p, clock);
 }
 
-/// Pairs owed on the owing day, met as `owed_pairs` says.
-fn talk_coverage(
-    p: &mut Progress,
-    rosters: &Rosters,
-    linked: &[&Record],
-    pairs: PairScope,
-    clock: &YearClock,
-) {
-    let owed = owed_pairs(rosters, pairs, linked);
-    if owed.is_empty() {
+fn talk_coverage(p: &mut Progress, roster: &Roster, pairs: PairScope, clock: &YearClock) {
+    if p.pairs.is_empty() {
         p.missing.push(Missing::NoOne {
-            scope: empty_scope(&rosters.owing, pairs),
+            scope: empty_scope(roster, pairs),
         });
         return;
     }
-    p.target = count(owed.len());
-    for pair in owed {
-        if pair.covered.is_some() {
-            p.done += 1;
-        } else {
-            p.missing.push(Missing::Pair {
-                from: pair.from,
-                to: pair.to,
-            });
-        }
-    }
+    p.target = count(p.pairs.len());
+    p.done = count(p.pairs.iter().filter(|c| c.covered.is_some()).count());
+    p.missing = p
+        .pairs
+        .iter()
+        .filter(|c| c.covered.is_none())
+        .map(|c| match c.class {
+            Some(class) => Missing::Between {
+                a: c.from,
+                b: c.to,
+                class,
+            },
+            None => Missing::Pair {
+                from: c.from,
+                to: c.to,
+            },
+        })
+        .collect();
     yearly_status(p, clock);
 }
 
