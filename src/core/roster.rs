@@ -73,6 +73,8 @@ impl Person {
                 self.has(Role::Secretary)
                     || self.has(Role::DeputySecretary)
                     || self.has(Role::CommitteeMember)
+                    || self.has(Role::OrganizationMember)
+                    || self.has(Role::PropagandaMember)
                     || self.has(Role::DisciplineMember)
             }
             RoleScope::DeptHeads => self.has(Role::DeptHead),

@@ -9,6 +9,11 @@ pub enum Role {
     Secretary,
     DeputySecretary,
     CommitteeMember,
+    /// 组织委员 (支部工作条例 sets the committee up as 书记, 组织委员,
+    /// 宣传委员 and 纪检委员).
+    OrganizationMember,
+    /// 宣传委员.
+    PropagandaMember,
     DisciplineMember,
     Leader,
     DeptHead,
@@ -17,10 +22,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 10] = [
         Role::Secretary,
         Role::DeputySecretary,
         Role::CommitteeMember,
+        Role::OrganizationMember,
+        Role::PropagandaMember,
         Role::DisciplineMember,
         Role::Leader,
         Role::DeptHead,
@@ -33,6 +40,8 @@ impl Role {
             Role::Secretary => "书记",
             Role::DeputySecretary => "副书记",
             Role::CommitteeMember => "委员",
+            Role::OrganizationMember => "组织委员",
+            Role::PropagandaMember => "宣传委员",
             Role::DisciplineMember => "纪检委员",
             Role::Leader => "班子成员",
             Role::DeptHead => "部门负责人",
@@ -46,6 +55,8 @@ impl Role {
             Role::Secretary => "secretary",
             Role::DeputySecretary => "deputy secretary",
             Role::CommitteeMember => "committee member",
+            Role::OrganizationMember => "organization member",
+            Role::PropagandaMember => "propaganda member",
             Role::DisciplineMember => "discipline member",
             Role::Leader => "leadership member",
             Role::DeptHead => "department head",
@@ -69,6 +80,8 @@ impl Role {
                 || r.en().replace(' ', "_").eq_ignore_ascii_case(&snake)
                 || (*r == Role::Leader && (s == "班子" || s.eq_ignore_ascii_case("leader")))
                 || (*r == Role::DeptHead && s.eq_ignore_ascii_case("head"))
+                || (*r == Role::OrganizationMember && s.eq_ignore_ascii_case("organizer"))
+                || (*r == Role::PropagandaMember && s.eq_ignore_ascii_case("propaganda"))
         })
     }
 }
