@@ -10,7 +10,6 @@ use crate::core::archive::YearArchive;
 use crate::core::error::CoreError;
 use crate::core::fix::{FixId, FixItem};
 use crate::core::port::{Backup, Store};
-use crate::core::progress;
 use crate::core::record::{Record, RecordId};
 
 impl<S: Store> Ledger<S> {
@@ -60,20 +59,10 @@ impl<S: Store> Ledger<S> {
                 self.store.fixes(Some(year))?,
             ),
         };
-        let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
-        let tally = progress::tally(&progress);
         let closed = self.is_closed(year)?;
-        Ok(YearView {
-            year,
-            today,
-            catalogue,
-            roster,
-            records,
-            progress,
-            tally,
-            fixes,
-            closed,
-        })
+        Ok(YearView::new(
+            year, today, catalogue, roster, records, fixes, closed,
+        ))
     }
 
     /// A record, live or in a sealed year's archive.
