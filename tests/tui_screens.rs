@@ -54,6 +54,13 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
         ("talks", vec![Action::ShowTalks]),
         ("roster", vec![Action::ShowRoster]),
         ("help", vec![Action::ShowChecklist, Action::Help]),
+        // The rest of the help, scrolled inside its frame: long
+        // descriptions wrap under themselves, nothing is cut silently.
+        (
+            "help_bottom",
+            vec![Action::ShowChecklist, Action::Help, Action::Bottom],
+        ),
+        ("help_records", vec![Action::ShowRecords, Action::Help]),
         ("form", vec![Action::AddRecord]),
         (
             "form_for_duty",

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use crate::core::LedgerApi as _;
-use crate::core::access::Act;
+use crate::core::access::{Act, Policy};
 use crate::core::text::is_unsafe;
 use crate::i18n::{Lang, access as t};
+use crate::service::AnyLedger;
 use crate::store::Sharing;
 
 use super::layout::shown;
@@ -48,6 +49,10 @@ pub enum AccessError {
     NotReviewer(String),
     #[error("no ledger at {0:?}")]
     NoLedger(PathBuf),
+    /// The policy allows the change, but the settings file is the owner's
+    /// (0600 on a shared ledger) and only they can write it.
+    #[error("{0:?} can only be written by the ledger's owner")]
+    OwnersFile(PathBuf),
 }
 
 impl From<AccessError> for CliError {
@@ -66,23 +71,24 @@ pub fn run(
     let store_err = |e: crate::core::StoreError| CliError::Core(e.into());
     match cmd {
         AccessCmd::List => {
-            let sharing = Sharing::load(&dir).map_err(store_err)?;
             let mut out = String::new();
-            if dir.is_dir() {
-                let policy = crate::store::sharing::policy(&dir).map_err(store_err)?;
-                let owner = policy.owner.as_deref().unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    t::owner_line(lang, &shown(owner), policy.secretary_admin)
-                );
+            if !dir.is_dir() {
+                let _ = writeln!(out, "{}", t::no_reviewers(lang));
+                return Ok(out);
             }
-            if sharing.access.reviewers.is_empty() {
+            let (policy, _) = read_policy(&dir, access)?;
+            let owner = policy.owner.as_deref().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}",
+                t::owner_line(lang, &shown(owner), policy.secretary_admin)
+            );
+            if policy.reviewers.is_empty() {
                 let _ = writeln!(out, "{}", t::no_reviewers(lang));
                 return Ok(out);
             }
             let _ = writeln!(out, "{}", t::reviewers_heading(lang));
-            for name in &sharing.access.reviewers {
+            for name in &policy.reviewers {
                 let _ = writeln!(out, "  {}", shown(name));
             }
             Ok(out)
@@ -144,23 +150,51 @@ fn valid_name(raw: &str) -> Result<String, AccessError> {
     }
 }
 
+/// The ledger's policy: read from its settings file where this user can
+/// (the owner), else asked of the ledger service, which reads it as the
+/// owner (a member of a shared ledger cannot read the 0600 file). The
+/// ledger comes back when it was opened for that.
+fn read_policy(
+    dir: &Path,
+    access: context::Access,
+) -> Result<(Policy, Option<AnyLedger>), CliError> {
+    match crate::store::sharing::policy(dir) {
+        Ok(policy) => Ok((policy, None)),
+        Err(crate::core::StoreError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
+            let ledger = context::open_ledger(dir, access)?;
+            Ok((ledger.access_policy()?, Some(ledger)))
+        }
+        Err(e) => Err(CliError::Core(e.into())),
+    }
+}
+
 /// Whether the real user may change `[access]`, by the policy table: the
 /// ledger's owner may, and the 书记 (found through the roster) where
-/// `secretary_admin` is on and `secretary_too` allows it.
+/// `secretary_admin` is on and `secretary_too` allows it. A member is told
+/// the rule that refuses them, not that a file was unreadable.
 fn may_change(dir: &Path, access: context::Access, secretary_too: bool) -> Result<(), CliError> {
     if !dir.is_dir() {
         return Err(AccessError::NoLedger(dir.to_path_buf()).into());
     }
-    let policy = crate::store::sharing::policy(dir).map_err(|e| CliError::Core(e.into()))?;
+    let (policy, opened) = read_policy(dir, access)?;
     let user = context::user();
     let acting = if secretary_too && policy.secretary_admin && !policy.is_owner(&user) {
-        context::open_ledger(dir, access)?.acting_person()?
+        match &opened {
+            Some(ledger) => ledger.acting_person()?,
+            None => context::open_ledger(dir, access)?.acting_person()?,
+        }
     } else {
         None
     };
     policy
         .check_admin(&user, acting.as_ref(), Act::AccessList)
-        .map_err(|r| CliError::Core(r.into()))
+        .map_err(|r| CliError::Core(r.into()))?;
+    if opened.is_some() {
+        return Err(AccessError::OwnersFile(Sharing::path(dir)).into());
+    }
+    Ok(())
 }
 
 fn known_user(name: &str) -> bool {

@@ -150,6 +150,12 @@ impl<S: Store> Ledger<S> {
         self
     }
 
+    /// The access policy this ledger enforces, so that a member, who cannot
+    /// read the ledger's settings file, learns the rule from the service.
+    pub fn access_policy(&self) -> Result<Policy, CoreError> {
+        Ok(self.policy.clone())
+    }
+
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;

@@ -38,6 +38,7 @@ macro_rules! ledger_api {
             fixes => Fixes (year: by_val Option<i32>) -> Vec<FixItem>, Read;
             fix => Fix (id: by_val FixId) -> FixItem, Read;
             acting_person => ActingPerson () -> Option<Person>, Read;
+            access_policy => AccessPolicy () -> crate::core::access::Policy, Read;
             closed_years => ClosedYears () -> Vec<i32>, Read;
             is_closed => IsClosed (year: by_val i32) -> bool, Read;
             year_states => YearStates () -> Vec<YearState>, Read;

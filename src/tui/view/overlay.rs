@@ -40,12 +40,24 @@ pub(super) fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
 
 type Rows = Vec<(String, String)>;
 
-/// Help lines of titled sections of key rows.
-fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> Vec<Line<'a>> {
+/// Help lines of titled sections of key rows, for a column `col_w` wide:
+/// a description too long for the column wraps under itself (the help
+/// scrolls, so nothing is lost), and a title too long is cut with the
+/// theme's ellipsis, never silently.
+fn help_lines<'a>(
+    state: &State,
+    sections: &[(&'a str, Rows)],
+    key_w: usize,
+    col_w: usize,
+) -> Vec<Line<'a>> {
     let theme = &state.theme;
+    let what_w = col_w.saturating_sub(key_w).max(1);
     let mut lines = Vec::new();
     for (title, rows) in sections {
-        lines.push(Line::styled(*title, theme.heading));
+        lines.push(Line::styled(
+            text::truncate(title, col_w, theme.ellipsis()),
+            theme.heading,
+        ));
         for (keys, what) in rows {
             let keys = if theme.ascii {
                 keys.replace('↑', "Up")
@@ -55,14 +67,19 @@ fn help_lines<'a>(state: &State, sections: &[(&'a str, Rows)], key_w: usize) -> 
             } else {
                 keys.clone()
             };
-            lines.push(Line::from(vec![
-                // Keep a space after the keys even when they fill the column.
-                Span::styled(
-                    format!("{} ", text::fit(&keys, key_w - 1, theme.ellipsis())),
-                    theme.key,
-                ),
-                Span::raw(what.clone()),
-            ]));
+            // Keep a space after the keys even when they fill the column.
+            let keys = format!("{} ", text::fit(&keys, key_w - 1, theme.ellipsis()));
+            for (i, part) in text::wrap(what, what_w).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    keys.clone()
+                } else {
+                    " ".repeat(key_w)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, theme.key),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     lines
@@ -150,7 +167,13 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
     let form = (msg::text(lang, T::RecordForm), RecordForm::help_rows(lang));
     anywhere.push((msg::text(lang, T::Legend), legend_rows(state)));
     let len = |s: &[(&str, Rows)]| s.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
+    // The width each column gets inside the box (see `help`).
+    let col_w = |box_w: u16, n: u16| {
+        usize::from(((box_w.min(area.width)).saturating_sub(2) / n).saturating_sub(1))
+    };
     if area.width >= 72 {
+        // Wider terminals give the help wider columns, so fewer lines wrap.
+        let box_w = area.width.saturating_sub(8).clamp(72, 100);
         if len(&here) <= len(&anywhere) {
             here.push(form);
         } else {
@@ -158,14 +181,14 @@ fn help_columns(state: &State, area: Rect) -> (Vec<Vec<Line<'_>>>, u16) {
         }
         (
             vec![
-                help_lines(state, &here, 12),
-                help_lines(state, &anywhere, 10),
+                help_lines(state, &here, 12, col_w(box_w, 2)),
+                help_lines(state, &anywhere, 10, col_w(box_w, 2)),
             ],
-            72,
+            box_w,
         )
     } else {
         let all: Vec<_> = here.into_iter().chain(anywhere).chain([form]).collect();
-        (vec![help_lines(state, &all, 12)], 40)
+        (vec![help_lines(state, &all, 12, col_w(40, 1))], 40)
     }
 }
 
