@@ -106,7 +106,7 @@ pub(super) fn records(
         PairScope::SecretaryWithLeadersAndHeads,
         PairScope::LeadersWithOverseenHeads,
     ] {
-        for (host, partner) in required_pairs(&roster, scope) {
+        for (host, partner) in required_pairs(roster, scope) {
             if !y.rng.chance(y.slack * 2 + 4) {
                 let date = y.date(1, 12);
                 y.talk(K::IntegrityTalk, date, host, partner);
