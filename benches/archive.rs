@@ -3,7 +3,7 @@
 //! `status --direct` on the 50-year demo against the 10-year one, a past
 //! year loaded from its archive against the open year, and what a year
 //! switch moves over the service's socket (today's compact form against the
-//! objects-with-progress form of protocol 7). Prints medians and ratios;
+//! objects-with-progress form of protocol 8). Prints medians and ratios;
 //! nothing is asserted about speed. Run with `cargo bench --bench archive`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
 
@@ -76,19 +76,42 @@ fn demo(exe: &Path, dir: &Path, years: u32, per_year: u32) {
     );
 }
 
-fn status_direct(exe: &Path, db: &Path, label: &str) -> f64 {
-    median(&format!("status --direct, {label}"), 30, || {
-        let out = taizhang(exe)
-            .arg("--db")
-            .arg(db)
-            .args(["--direct", "status"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    })
+/// `status --direct` on each ledger, runs interleaved (so that a busy
+/// machine slows all alike); returns the medians in ms.
+fn status_direct(exe: &Path, dbs: &[(&Path, &str)], runs: usize) -> Vec<f64> {
+    let mut times = vec![Vec::new(); dbs.len()];
+    for round in 0..=runs {
+        for (i, (db, _)) in dbs.iter().enumerate() {
+            let t = Instant::now();
+            let out = taizhang(exe)
+                .arg("--db")
+                .arg(db)
+                .args(["--direct", "status"])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            if round > 0 {
+                times[i].push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+    }
+    times
+        .iter_mut()
+        .zip(dbs)
+        .map(|(t, (_, label))| {
+            t.sort_by(f64::total_cmp);
+            let m = t[t.len() / 2];
+            println!(
+                "status --direct, {label:<40} median {m:>8.3} ms   min {:>8.3}   max {:>8.3}   n={runs}",
+                t[0],
+                t[t.len() - 1]
+            );
+            m
+        })
+        .collect()
 }
 
-/// The year view as protocol 7 sent it: every field, records as objects.
+/// The year view as protocol 8 sent it: every field, records as objects.
 fn old_wire(v: &YearView) -> String {
     serde_json::json!({
         "year": v.year,
@@ -107,16 +130,29 @@ fn old_wire(v: &YearView) -> String {
 fn main() {
     let exe = Path::new(env!("CARGO_BIN_EXE_taizhang"));
     let dir = tempfile::tempdir().unwrap();
-    let (d10, d50) = (dir.path().join("demo10"), dir.path().join("demo50"));
+    let (d10, d50, d50x4) = (
+        dir.path().join("demo10"),
+        dir.path().join("demo50"),
+        dir.path().join("demo50x4000"),
+    );
     // Smallest first: the peak printed after each run is the largest so far.
     demo(exe, &d10, 10, 2000);
-    demo(exe, &d50, 50, 4000);
+    demo(exe, &d50, 50, 2000);
+    demo(exe, &d50x4, 50, 4000);
 
-    let t10 = status_direct(exe, &d10, "10-year demo (past years sealed)");
-    let t50 = status_direct(exe, &d50, "50-year demo (past years sealed)");
+    let t = status_direct(
+        exe,
+        &[
+            (&d10, "10 years × 2,000 (past years sealed)"),
+            (&d50, "50 years × 2,000 (past years sealed)"),
+            (&d50x4, "50 years × 4,000 (past years sealed)"),
+        ],
+        40,
+    );
     println!(
-        "status --direct 50-year / 10-year: {:.2}× (target ≤ 1.2×)",
-        t50 / t10
+        "status --direct 50-year / 10-year: {:.2}× at 2,000 a year, {:.2}× at 4,000 a year (this year's records doubled too) (target ≤ 1.2×)",
+        t[1] / t[0],
+        t[2] / t[0]
     );
 
     let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
@@ -146,7 +182,7 @@ fn main() {
         let view = ledger.year_view(year, today).unwrap();
         let (old, new) = (old_wire(&view), serde_json::to_string(&view).unwrap());
         println!(
-            "year switch to {year} ({} records): {} bytes on the wire, protocol 7 sent {} ({:.0}% less)",
+            "year switch to {year} ({} records): {} bytes on the wire, protocol 8 sent {} ({:.0}% less)",
             view.records.len(),
             new.len(),
             old.len(),
