@@ -123,6 +123,7 @@ fn old_wire(v: &YearView) -> String {
         "tally": v.tally,
         "fixes": v.fixes,
         "closed": v.closed,
+        "findings": v.findings,
     })
     .to_string()
 }

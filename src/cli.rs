@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod backups;
 pub mod catalogue;
+pub mod check;
 pub mod context;
 pub mod csv;
 pub mod debug;
@@ -88,6 +89,8 @@ pub enum Command {
     Tui,
     /// Progress of every duty this year (what a bare `taizhang` prints when not on a terminal)
     Status(status::StatusArgs),
+    /// Consistency checks of a year's records: quorum, talks before 组织生活会, appraisal coverage, roster, duplicates (exit 3 when something is found)
+    Check(check::CheckArgs),
     /// Add a record: taizhang add 支委会 --date 3-14 --topic … --host 张三
     Add(add::AddArgs),
     /// The roster: add, list, edit, retire people
@@ -190,6 +193,15 @@ pub fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
+        // Findings are the output, on stdout, with their own exit code.
+        Err(CliError::Findings(text)) => {
+            emit(&if ascii {
+                layout::ascii_safe(&text).into_owned()
+            } else {
+                text
+            });
+            ExitCode::from(3)
+        }
         Err(e) => failure(lang, &e, ascii),
     }
 }
@@ -211,6 +223,7 @@ fn dispatch(cli: Cli, lang: Lang, ascii: bool) -> Result<String, CliError> {
         None => tui::run(open()?, ascii, false),
         Some(Command::Tui) => tui::run(open()?, ascii, true),
         Some(Command::Status(args)) => status::run(&open()?, &args),
+        Some(Command::Check(args)) => check::run(&open()?, &args),
         Some(Command::Add(args)) => add::run(&open()?, &args),
         Some(Command::People(cmd)) => people::run(&open()?, &cmd),
         Some(Command::Records(cmd)) => records::run(&open()?, &cmd),

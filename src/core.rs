@@ -4,6 +4,7 @@
 pub mod access;
 pub mod archive;
 pub mod catalogue;
+pub mod check;
 pub mod confirm;
 pub mod date;
 pub mod demo;

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod backups;
+pub mod check;
 pub mod cli;
 pub mod cli_error;
 pub mod cli_help;

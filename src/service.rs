@@ -6,12 +6,14 @@
 mod admit;
 mod any;
 mod client;
+mod daily;
 mod error;
 mod framing;
 pub mod identity;
 mod listen;
 mod log;
 pub mod protocol;
+mod ready;
 mod server;
 mod session;
 pub mod share;

@@ -15,6 +15,8 @@ mod exhaust;
 mod faults;
 #[path = "service/fixture.rs"]
 mod fixture;
+#[path = "service/ready.rs"]
+mod ready;
 
 use std::os::unix::net::UnixListener;
 use std::time::Duration;

@@ -91,6 +91,10 @@ pub enum CliError {
     /// `taizhang access` (`cli::access`).
     #[error(transparent)]
     Access(crate::cli::access::AccessError),
+    /// `taizhang check` found problems: the report itself, printed on
+    /// stdout with exit code 3 (`cli::check`).
+    #[error("{0}")]
+    Findings(String),
     /// Backups and damaged ledgers (`cli::backups`).
     #[error(transparent)]
     Durability(Box<crate::cli::backups::Trouble>),
@@ -99,7 +103,7 @@ pub enum CliError {
 impl CliError {
     /// 1 when the store failed, the journal is broken or a file could not be
     /// read or written; 2 when the input was wrong and the user can fix the
-    /// command.
+    /// command; 3 when `check` found problems.
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Core(
@@ -110,6 +114,7 @@ impl CliError {
             | CliError::Write { .. }
             | CliError::Terminal(_)
             | CliError::Durability(_) => 1,
+            CliError::Findings(_) => 3,
             _ => 2,
         }
     }

@@ -85,7 +85,8 @@ pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {
                 &ctx.ledger.roster()?,
                 &record,
             );
-            Ok(text + &super::year::corrections_text(ctx, record.id)?)
+            let found = findings_text(ctx, &record)?;
+            Ok(text + &found + &super::year::corrections_text(ctx, record.id)?)
         }
         RecordsCmd::Delete { id } => {
             let roster = ctx.ledger.roster()?;
@@ -96,6 +97,20 @@ pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {
             ))
         }
     }
+}
+
+/// What the consistency checks find about `record` (`taizhang check`), under
+/// a heading; empty when nothing.
+fn findings_text(ctx: &Context, record: &Record) -> Result<String, CliError> {
+    let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
+    let mut out = String::new();
+    for f in crate::core::check::of_record(&view.findings, record.id) {
+        if out.is_empty() {
+            out.push_str(ctx.lang.pick("一致性检查：\n", "Consistency check:\n"));
+        }
+        out.push_str(&super::check::block(ctx.lang, f, "  "));
+    }
+    Ok(out)
 }
 
 /// `#23` or `23`.

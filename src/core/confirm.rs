@@ -109,7 +109,7 @@ pub fn warnings(
 /// taking part (attendees and partners, in any order); for meetings and
 /// other kinds with a subject also the topic, since two meetings of one body
 /// on one day with different agendas happen. Talks repeat whatever the topic.
-type Identity = (
+pub type Identity = (
     RecordKind,
     NaiveDate,
     Option<PersonId>,
@@ -136,7 +136,14 @@ fn people_of_draft(d: &RecordDraft) -> BTreeSet<PersonId> {
     d.attendees.iter().chain(&d.partners).copied().collect()
 }
 
-fn identity_of(r: &Record) -> Identity {
+/// Whether two stored records are "the same" by the rule above (the
+/// consistency check `core::check` flags such pairs already entered).
+pub fn same_entry(a: &Record, b: &Record) -> bool {
+    identity_of(a) == identity_of(b)
+}
+
+/// The identity of a stored record (see `Identity`).
+pub fn identity_of(r: &Record) -> Identity {
     identity(
         r.kind,
         r.date,

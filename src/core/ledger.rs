@@ -17,6 +17,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::access::{Act, Policy};
 use super::catalogue::{Catalogue, DutyId};
+use super::check::Finding;
 use super::confirm;
 use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
@@ -42,10 +43,14 @@ pub struct YearView {
     pub fixes: Vec<FixItem>,
     /// Closed with `year close`: its records and items are read-only.
     pub closed: bool,
+    /// What the consistency checks find in the year's records, by date.
+    pub findings: Vec<Finding>,
 }
 
 impl YearView {
-    /// The view of one year's data, its progress and tally computed here.
+    /// The view of one year's data, its progress and tally computed here
+    /// (no findings: they need earlier years, so whoever reads the ledger
+    /// adds them).
     pub fn new(
         year: i32,
         today: NaiveDate,
@@ -67,6 +72,7 @@ impl YearView {
             tally,
             fixes,
             closed,
+            findings: Vec::new(),
         }
     }
 

@@ -116,6 +116,8 @@ fn bad_file(lang: Lang, why: &BadFile) -> String {
             format!("不是 taizhang 备份文件（第{line}行第{column}列）")
         }
         (BadFile::Checksum { .. }, Lang::Zh) => "写入后内容已被改动或损坏（校验和不符）".into(),
+        (BadFile::CutCompressed, Lang::Zh) => "文件不完整（压缩数据在中途被截断）".into(),
+        (BadFile::BadCompression(e), Lang::Zh) => format!("压缩数据已损坏（{e}）"),
         (other, Lang::En) => other.to_string(),
     }
 }

@@ -200,6 +200,7 @@ pub fn error(lang: Lang, e: &CliError) -> String {
         CliError::BadDigest(v) => format!(
             "seal digest (--seal): cannot read \"{v}\"; give the 64 hex digits printed in the annual report or by taizhang year list"
         ),
+        CliError::Findings(text) => text.trim_end().to_string(),
         CliError::Report(e) => super::report_cli::report_error(lang, e),
         CliError::Csv(e) => super::csv_cli::csv_error(lang, e),
         CliError::BadAbsence(v) => {

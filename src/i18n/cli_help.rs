@@ -37,6 +37,13 @@ const HELP: &[(&str, &str, &str)] = &[
     ("status", "short", "只输出一行，适合作为 SSH 登录提示"),
     ("status", "json", "输出 JSON，供程序读取"),
     (
+        "check",
+        "",
+        "一致性检查：支委会和党员大会到会人数、组织生活会前的谈心谈话、民主评议是否覆盖全体党员、人员是否在册、重复录入（发现问题时退出码为 3）",
+    ),
+    ("check", "year", "年份（默认本年）"),
+    ("check", "json", "输出 JSON，供程序读取"),
+    (
         "add",
         "",
         "添加记录：taizhang add 支委会 --date 3-14 --topic … --host 张三",

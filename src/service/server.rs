@@ -218,6 +218,11 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
             ""
         }
     ));
+    if options.detach {
+        // The client that started us blocks on this; connections wait in
+        // the listen queue until the loop below accepts them.
+        super::ready::announce();
+    }
     let mut threads = Vec::new();
     let reason = accept_loop(
         &listening,
@@ -292,19 +297,15 @@ fn accept_loop(
         // latest before an idle exit.
         let now = chrono::Local::now().naive_local();
         let backup_in = if backed_up == Some(now.date()) {
-            until_tomorrow(now)
+            super::daily::until_tomorrow(now)
         } else {
             BACKUP_DELAY.saturating_sub(started.elapsed())
         };
         if backed_up != Some(now.date()) && (idle_out || backup_in.is_zero()) {
             backed_up = Some(now.date());
-            if let Err(e) =
-                shared.with_store(false, |store| crate::store::backup::daily(store, dir, now))
-            {
-                shared
-                    .log
-                    .line(&format!("today's automatic backup failed: {e}"));
-            }
+            // Off this thread: connections are accepted and served while it
+            // runs, and `serve` waits for it before the ledger is closed.
+            threads.extend(super::daily::start(shared, now));
             continue;
         }
         if idle_out {
@@ -325,16 +326,6 @@ fn accept_loop(
         // After a back-off the loop tries to accept again; a success resets it.
         wakeups.wait(listener, deadline);
     }
-}
-
-/// How long until the next local midnight (at least a second).
-fn until_tomorrow(now: chrono::NaiveDateTime) -> Duration {
-    let next = now
-        .date()
-        .succ_opt()
-        .and_then(|d| d.and_hms_opt(0, 0, 1))
-        .unwrap_or(now);
-    (next - now).to_std().unwrap_or(Duration::from_secs(1))
 }
 
 /// Errors that may mean sled met an I/O failure and must be opened again.

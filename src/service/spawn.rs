@@ -1,6 +1,8 @@
 //! Starting the ledger service on demand: connect; if nothing answers, start
-//! `taizhang --db DIR serve --detach` and retry with backoff. Racing clients
-//! may each start one; the store's lock lets exactly one of them serve.
+//! `taizhang --db DIR serve --detach` with a pipe as its stdout and block on
+//! that pipe until the service says it listens (`ready`). Racing clients may
+//! each start one; the store's lock lets exactly one of them serve, and the
+//! others' exit with `EXIT_LOCKED` sends their clients to the winner.
 
 use std::io::Read;
 use std::path::Path;
@@ -9,8 +11,14 @@ use std::time::{Duration, Instant};
 
 use super::client::{Attempt, ClientOptions, Connection};
 use super::error::WireError;
+use super::ready::{self, Ready};
 use super::{EXIT_LOCKED, LOG_FILE, SOCKET_FILE};
 use crate::core::error::StoreError;
+
+/// While another process holds the ledger (a racing client's service that is
+/// still opening it, or one closing down), look again this often. Only that
+/// race waits like this; a service we start tells us when it is ready.
+const HELD_RECHECK: Duration = Duration::from_millis(5);
 
 /// Connect to the service of `dir`, starting one if none answers.
 pub(super) fn connect_or_start(
@@ -19,18 +27,10 @@ pub(super) fn connect_or_start(
 ) -> Result<Connection, StoreError> {
     let socket = dir.join(SOCKET_FILE);
     let deadline = Instant::now() + options.start_timeout;
-    let mut child: Option<Child> = None;
-    let mut last_spawn: Option<Instant> = None;
     let mut locked: Option<StoreError> = None;
-    let mut delay = Duration::from_millis(10);
     loop {
         match Connection::open(dir, &socket, options.request_timeout) {
-            Ok(conn) => {
-                if let Some(child) = child {
-                    reap(child);
-                }
-                return Ok(conn);
-            }
+            Ok(conn) => return Ok(conn),
             Err(Attempt::Fatal(e)) => return Err(e),
             Err(Attempt::Absent) => {}
         }
@@ -40,49 +40,57 @@ pub(super) fn connect_or_start(
                 reason: "no ledger service is running".into(),
             });
         }
-        if let Some(running) = child.as_mut()
-            && let Ok(Some(status)) = running.try_wait()
-        {
-            let error = child_error(running);
-            child = None;
-            if status.code() == Some(i32::from(EXIT_LOCKED)) {
-                // Another service holds the ledger and should answer soon
-                // (or it is closing down: then the next start succeeds).
-                locked = error;
-            } else if !status.success() {
-                return Err(error.unwrap_or_else(|| StoreError::ServiceUnavailable {
-                    path: dir.to_path_buf(),
-                    reason: format!("the ledger service failed to start ({status})"),
-                }));
-            }
+        if Instant::now() >= deadline {
+            return Err(locked.unwrap_or_else(|| not_started(dir, options)));
         }
-        let now = Instant::now();
-        if now >= deadline {
-            if let Some(child) = child {
+        check_owner(dir)?;
+        let (mut child, mut pipe) = start(dir, options)?;
+        match ready::wait(&mut pipe, deadline) {
+            Ready::Listening => reap(child),
+            Ready::TimedOut => {
                 reap(child);
+                return Err(not_started(dir, options));
             }
-            return Err(locked.unwrap_or_else(|| StoreError::ServiceUnavailable {
-                path: dir.to_path_buf(),
-                reason: format!(
-                    "the ledger service did not start within {} s; see {}",
-                    options.start_timeout.as_secs(),
-                    dir.join(LOG_FILE).display()
-                ),
-            }));
+            Ready::Exited => {
+                // It closed the pipe without a word: it has exited.
+                let status = child.wait().map_err(|source| StoreError::Io {
+                    context: "cannot learn how the ledger service ended".into(),
+                    source,
+                })?;
+                let error = child_error(&mut child);
+                if status.code() != Some(i32::from(EXIT_LOCKED)) {
+                    return Err(error.unwrap_or_else(|| StoreError::ServiceUnavailable {
+                        path: dir.to_path_buf(),
+                        reason: format!("the ledger service failed to start ({status})"),
+                    }));
+                }
+                // Another process holds the ledger: normally a service that
+                // won a race and answers soon, or one closing down (then the
+                // next start succeeds).
+                locked = error;
+                std::thread::sleep(
+                    HELD_RECHECK.min(deadline.saturating_duration_since(Instant::now())),
+                );
+            }
         }
-        if child.is_none() && last_spawn.is_none_or(|t| t.elapsed() >= Duration::from_millis(200)) {
-            check_owner(dir)?;
-            child = Some(start(dir, options)?);
-            last_spawn = Some(now);
-        }
-        std::thread::sleep(delay.min(deadline.saturating_duration_since(now)));
-        delay = (delay * 2).min(Duration::from_millis(200));
     }
 }
 
-/// Start `taizhang --db DIR serve --detach`, its stderr piped to us: a
-/// service that cannot start writes its error there as one JSON line.
-fn start(dir: &Path, options: &ClientOptions) -> Result<Child, StoreError> {
+fn not_started(dir: &Path, options: &ClientOptions) -> StoreError {
+    StoreError::ServiceUnavailable {
+        path: dir.to_path_buf(),
+        reason: format!(
+            "the ledger service did not start within {} s; see {}",
+            options.start_timeout.as_secs(),
+            dir.join(LOG_FILE).display()
+        ),
+    }
+}
+
+/// Start `taizhang --db DIR serve --detach`: its stdout is the ready pipe
+/// (returned), its stderr piped to us, where a service that cannot start
+/// writes its error as one JSON line.
+fn start(dir: &Path, options: &ClientOptions) -> Result<(Child, std::io::PipeReader), StoreError> {
     let program = match &options.program {
         Some(program) => program.clone(),
         None => std::env::current_exe().map_err(|source| StoreError::Io {
@@ -90,6 +98,14 @@ fn start(dir: &Path, options: &ClientOptions) -> Result<Child, StoreError> {
             source,
         })?,
     };
+    let failed = |source| StoreError::Io {
+        context: format!(
+            "cannot start the ledger service ({} serve)",
+            program.display()
+        ),
+        source,
+    };
+    let (reader, writer) = std::io::pipe().map_err(failed)?;
     let mut command = Command::new(&program);
     command
         .arg("--db")
@@ -99,18 +115,16 @@ fn start(dir: &Path, options: &ClientOptions) -> Result<Child, StoreError> {
         .current_dir("/")
         .env_remove("TAIZHANG_DIRECT")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(writer)
         .stderr(Stdio::piped());
     if let Some(secs) = options.idle_exit {
         command.arg("--idle-exit").arg(secs.to_string());
     }
-    command.spawn().map_err(|source| StoreError::Io {
-        context: format!(
-            "cannot start the ledger service ({} serve)",
-            program.display()
-        ),
-        source,
-    })
+    let child = command.spawn().map_err(failed)?;
+    // Our copy of the pipe's write end goes with `command`, so that the
+    // child's exit ends the wait.
+    drop(command);
+    Ok((child, reader))
 }
 
 /// The error an exited service reported on its stderr, if any.

@@ -1,12 +1,16 @@
-//! Rotating JSON backups of a ledger (`core::Backup`, the `export` format) in
-//! `LEDGER/backups/` (0700, files 0600): one automatic backup a day, taken
-//! when the ledger is opened, plus manual ones; each written atomically.
+//! Rotating backups of a ledger (`core::Backup`, the `export` format, gzip
+//! compressed) in `LEDGER/backups/` (0700, files 0600): one automatic backup
+//! a day (the service takes it off the request path, from a snapshot), plus
+//! manual ones; each written atomically. Sealed years are not copied: they
+//! stay in their archives, which a restore checks are there.
 //!
-//! A file is named `KIND-YYYYMMDD-HHMMSS-CRC.json`, where CRC is the CRC32 of
-//! its bytes, so that a damaged or cut-short file is refused before restoring.
+//! A file is named `KIND-YYYYMMDD-HHMMSS-CRC.json.gz` (`.json` before
+//! compression, still read), where CRC is the CRC32 of its bytes, so that a
+//! damaged or cut-short file is refused before restoring.
 
 mod aside;
 pub(super) mod atomic;
+mod format;
 mod name;
 
 use std::path::{Path, PathBuf};
@@ -78,6 +82,10 @@ pub enum BadFile {
         "its bytes changed since it was written (CRC32 {found:08x}, its name says {expected:08x})"
     )]
     Checksum { expected: u32, found: u32 },
+    #[error("it is cut short (its compressed data ends early)")]
+    CutCompressed,
+    #[error("its compressed data is damaged ({0})")]
+    BadCompression(String),
 }
 
 /// `LEDGER/backups`.
@@ -164,8 +172,7 @@ pub fn write(
     create_private_dir(&dir)?;
     crate::store::files::check_dir(&dir, crate::store::files::ledger_owner(ledger)?)?;
     atomic::remove_leftovers(&dir)?;
-    let text = serde_json::to_vec_pretty(backup)
-        .map_err(|e| StoreError::Db(format!("cannot encode the backup: {e}")))?;
+    let text = format::encode(backup)?;
     let crc = crc32fast::hash(&text);
     let path = dir.join(name::format(kind, now, crc));
     atomic::write(&path, &text)?;
@@ -186,18 +193,31 @@ pub fn daily(
     ledger: &Path,
     now: NaiveDateTime,
 ) -> Result<Option<BackupFile>, StoreError> {
-    let today = now.date();
-    if list(ledger)?
-        .iter()
-        .any(|b| b.kind == Kind::Daily && b.taken.date() == today)
-    {
+    if !daily_due(ledger, now)? {
         return Ok(None);
     }
-    let backup = snapshot(store)?;
+    write_daily(&snapshot(store)?, ledger, now)
+}
+
+/// No automatic backup was taken on `now`'s day yet.
+pub fn daily_due(ledger: &Path, now: NaiveDateTime) -> Result<bool, StoreError> {
+    let today = now.date();
+    Ok(!list(ledger)?
+        .iter()
+        .any(|b| b.kind == Kind::Daily && b.taken.date() == today))
+}
+
+/// Write `backup` (a snapshot taken earlier) as the automatic backup of
+/// `now`'s day, unless the ledger was empty.
+pub fn write_daily(
+    backup: &Backup,
+    ledger: &Path,
+    now: NaiveDateTime,
+) -> Result<Option<BackupFile>, StoreError> {
     if backup.people.is_empty() && backup.records.is_empty() {
         return Ok(None);
     }
-    write(&backup, ledger, Kind::Daily, now).map(Some)
+    write(backup, ledger, Kind::Daily, now).map(Some)
 }
 
 /// The hook `SledStore::open` calls: today's automatic backup, best effort.
@@ -225,22 +245,12 @@ fn rotate(ledger: &Path, kind: Kind) -> Result<(), StoreError> {
 }
 
 /// Read a backup file and check it: the CRC its name promises (if it has
-/// one, as files written by `write` do) and its JSON shape. The content's
-/// coherence is checked by `Ledger::import`.
+/// one, as files written by `write` do), its compression (if compressed) and
+/// its JSON shape. The content's coherence is checked by `Ledger::import`.
 pub fn read(path: &Path) -> Result<Backup, BadFile> {
-    let bytes = std::fs::read(path).map_err(BadFile::Unreadable)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    if let Some(parsed) = file_name.as_deref().and_then(name::parse) {
-        let found = crc32fast::hash(&bytes);
-        if found != parsed.crc {
-            return Err(BadFile::Checksum {
-                expected: parsed.crc,
-                found,
-            });
-        }
-    }
-    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    serde_json::from_slice(text).map_err(|e| {
+    let bytes = checked_bytes(path)?;
+    let text = format::json(&bytes)?;
+    serde_json::from_slice(&text).map_err(|e| {
         if e.is_eof() {
             BadFile::Truncated {
                 line: e.line(),
@@ -254,4 +264,27 @@ pub fn read(path: &Path) -> Result<Backup, BadFile> {
             }
         }
     })
+}
+
+/// The JSON text of a backup file, decompressed if it is compressed, after
+/// the CRC check `read` makes: for tools (and tests) that look inside.
+pub fn json_of(path: &Path) -> Result<Vec<u8>, BadFile> {
+    let bytes = checked_bytes(path)?;
+    Ok(format::json(&bytes)?.into_owned())
+}
+
+/// The bytes of a backup file, checked against the CRC its name promises.
+fn checked_bytes(path: &Path) -> Result<Vec<u8>, BadFile> {
+    let bytes = std::fs::read(path).map_err(BadFile::Unreadable)?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    if let Some(parsed) = file_name.as_deref().and_then(name::parse) {
+        let found = crc32fast::hash(&bytes);
+        if found != parsed.crc {
+            return Err(BadFile::Checksum {
+                expected: parsed.crc,
+                found,
+            });
+        }
+    }
+    Ok(bytes)
 }

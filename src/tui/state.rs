@@ -47,6 +47,8 @@ pub enum OverviewPane {
     Behind,
     /// The talks still owed: Enter starts the record of one.
     Talks,
+    /// The consistency findings (`core::check`): Enter shows the record.
+    Findings,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,6 +127,8 @@ pub struct State {
     pub overview_pane: OverviewPane,
     /// Index into the overview's talks still owed.
     pub owed: usize,
+    /// Index into the year's consistency findings (`YearView::findings`).
+    pub finding: usize,
     /// The Unix user at the keyboard, as the ledger knows it; the roster
     /// maps it to a person, who hosts new records by default.
     pub user: Option<String>,
@@ -171,6 +175,7 @@ impl State {
             overview: 0,
             overview_pane: OverviewPane::Behind,
             owed: 0,
+            finding: 0,
             user: None,
             last_kind: None,
             roster: RosterScreen::new(lang),

@@ -122,6 +122,8 @@ fn restore_refuses_a_truncated_or_changed_backup() {
     let before = export(&path);
     let latest = backup::latest(&path).unwrap().unwrap().path;
     let bytes = std::fs::read(&latest).unwrap();
+    let good = dir.path().join("good.json.gz");
+    std::fs::write(&good, &bytes).unwrap();
     // Cut short, under its own name (checksum) and under a plain name (JSON).
     std::fs::write(&latest, &bytes[..bytes.len() / 2]).unwrap();
     let err = stderr_of(&mut cli(&path, "en"), &["backup", "restore"], 1);
@@ -136,7 +138,8 @@ fn restore_refuses_a_truncated_or_changed_backup() {
     );
     assert!(err.contains("截断"), "{err}");
     // Incoherent content: a record naming a person who is not there.
-    let mut bad: taizhang::core::Backup = serde_json::from_slice(&bytes).unwrap();
+    let mut bad: taizhang::core::Backup =
+        serde_json::from_slice(&backup::json_of(&good).unwrap()).unwrap();
     bad.people.clear();
     std::fs::write(&plain, serde_json::to_vec(&bad).unwrap()).unwrap();
     let err = stderr_of(
@@ -182,5 +185,52 @@ fn restore_with_no_backup_says_how_to_use_an_export() {
     assert!(
         err.contains("no backups") && err.contains("backup restore FILE"),
         "{err}"
+    );
+}
+
+#[test]
+fn backups_are_compressed_and_an_uncompressed_one_from_before_still_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger");
+    seed(&path, 30);
+    stdout_of(&mut cli(&path, "en"), &["backup", "now"]);
+    let saved = export(&path);
+    let latest = backup::latest(&path).unwrap().unwrap();
+    let name = latest
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.ends_with(".json.gz"), "{name}");
+    let json = backup::json_of(&latest.path).unwrap();
+    assert!(
+        latest.bytes * 3 < json.len() as u64,
+        "{} vs {}",
+        latest.bytes,
+        json.len()
+    );
+    // The same backup as an older taizhang wrote it: plain JSON, CRC-named.
+    std::fs::remove_file(&latest.path).unwrap();
+    let crc = crc32fast::hash(&json);
+    let old = backup::backup_dir(&path).join(format!("manual-20200101-080000-{crc:08x}.json"));
+    std::fs::write(&old, &json).unwrap();
+    {
+        let s = SledStore::open(&path, &Catalogue::embedded()).unwrap();
+        s.put_record(&rec(99, "after the backup"), &super::stamp())
+            .unwrap();
+    }
+    let out = stdout_of(
+        &mut cli(&path, "en"),
+        &["backup", "restore", old.to_str().unwrap()],
+    );
+    assert!(out.contains("30 records"), "{out}");
+    let back = export(&path);
+    assert_eq!(
+        Backup {
+            next_id: saved.next_id,
+            ..back
+        },
+        saved
     );
 }

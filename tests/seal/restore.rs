@@ -15,7 +15,9 @@ fn backup_now(l: &Ledger) -> String {
 /// Rewrite a backup file with `edit` and give it the CRC32 name a real one
 /// has (the CRC is no secret): the forger's copy.
 fn forge(l: &Ledger, file: &str, edit: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    // Backups are gzip-compressed JSON; a plain JSON copy restores too.
+    let text = taizhang::store::backup::json_of(std::path::Path::new(file)).unwrap();
+    let mut v: Value = serde_json::from_slice(&text).unwrap();
     edit(&mut v);
     let bytes = serde_json::to_vec_pretty(&v).unwrap();
     let crc = crc32fast::hash(&bytes);

@@ -24,6 +24,8 @@ pub(super) struct Plan<'a> {
     pub(super) slack: usize,
     pub(super) weak: [RecordKind; 2],
     pub(super) out: Vec<Record>,
+    /// The identities of `out` (`core::confirm`), to skip a repeat.
+    pub(super) seen: std::collections::HashSet<crate::core::confirm::Identity>,
 }
 
 impl Plan<'_> {
@@ -109,7 +111,7 @@ impl Plan<'_> {
         let topic = self.rng.pick(topics(kind)).unwrap_or("").to_string();
         let minute = u32::try_from(self.rng.below(60)).unwrap_or(0);
         let time = NaiveTime::from_hms_opt(17, minute, 0).unwrap_or_default();
-        self.out.push(Record {
+        let record = Record {
             id: RecordId(0),
             kind,
             date,
@@ -123,7 +125,11 @@ impl Plan<'_> {
             evidence: Vec::new(),
             entered_by: "demo".to_string(),
             entered_at: date.and_time(time),
-        });
+        };
+        // A sample ledger repeats no meeting (`core::check` would flag it).
+        if self.seen.insert(crate::core::confirm::identity_of(&record)) {
+            self.out.push(record);
+        }
     }
 
     /// Items on a fixed rhythm: `per_year` evenly spread buckets.

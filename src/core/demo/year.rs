@@ -52,6 +52,7 @@ pub(super) fn records(
         slack,
         weak,
         out: Vec::new(),
+        seen: std::collections::HashSet::new(),
     };
     y.rhythm(
         K::CommitteeMeeting,

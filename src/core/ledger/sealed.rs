@@ -3,10 +3,11 @@
 //! with the roster and catalogue as they stood when it was closed, so later
 //! roster or catalogue changes never move its figures.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Ledger, YearView, year_bounds};
 use crate::core::archive::YearArchive;
+use crate::core::check;
 use crate::core::error::CoreError;
 use crate::core::fix::{FixId, FixItem};
 use crate::core::port::{Backup, Store};
@@ -60,9 +61,42 @@ impl<S: Store> Ledger<S> {
             ),
         };
         let closed = self.is_closed(year)?;
-        Ok(YearView::new(
-            year, today, catalogue, roster, records, fixes, closed,
-        ))
+        let earlier = self.look_back(year, &records);
+        let findings = check::findings(&roster, &records, &earlier);
+        let mut view = YearView::new(year, today, catalogue, roster, records, fixes, closed);
+        view.findings = findings;
+        Ok(view)
+    }
+
+    /// The records the checks need from before `year` (`core::check`): the
+    /// weeks before a 组织生活会 held early in the year. Loaded only when
+    /// there is such a meeting; a year before whose archive is damaged is
+    /// refused when that year is read (and by `verify`), not here, so it
+    /// cannot stop this year from opening: the check then sees none of its
+    /// talks.
+    fn look_back(&self, year: i32, records: &[Record]) -> Vec<Record> {
+        let days = check::TALK_WINDOW_DAYS;
+        let early = records.iter().any(|r| {
+            r.kind == crate::core::record::RecordKind::OrganizationalLife
+                && r.date.ordinal0() < u32::try_from(days).unwrap_or(u32::MAX)
+        });
+        if !early {
+            return Vec::new();
+        }
+        self.records_before(year, days).unwrap_or_default()
+    }
+
+    /// The records of the `days` before `year` began.
+    fn records_before(&self, year: i32, days: i64) -> Result<Vec<Record>, CoreError> {
+        let (start, _) = year_bounds(year)?;
+        let from = start - chrono::Duration::days(days);
+        let last = start - chrono::Duration::days(1);
+        let mut out = match self.archive(year - 1)? {
+            Some(a) => a.records,
+            None => self.store.records_between(from, last)?,
+        };
+        out.retain(|r| r.date >= from && r.date <= last);
+        Ok(out)
     }
 
     /// A record, live or in a sealed year's archive.

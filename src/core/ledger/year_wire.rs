@@ -2,12 +2,14 @@
 //! derive. Progress and tally are left out (the receiver recomputes them with
 //! the same pure `progress::evaluate`, so they come back exactly), records
 //! travel as rows (JSON arrays, no field names), and keys are one letter.
+//! Findings do travel: they need the years before, which the client lacks.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::YearView;
 use crate::core::catalogue::{Catalogue, DutyId};
+use crate::core::check::Finding;
 use crate::core::fix::FixItem;
 use crate::core::record::{Absence, Record, RecordId, RecordKind};
 use crate::core::roster::{PersonId, Roster};
@@ -111,6 +113,7 @@ struct Out<'a> {
     r: Vec<RowOut<'a>>,
     f: &'a [FixItem],
     x: bool,
+    k: &'a [Finding],
 }
 
 #[derive(Deserialize)]
@@ -122,6 +125,8 @@ struct In {
     r: Vec<RowIn>,
     f: Vec<FixItem>,
     x: bool,
+    #[serde(default)]
+    k: Vec<Finding>,
 }
 
 impl Serialize for YearView {
@@ -134,6 +139,7 @@ impl Serialize for YearView {
             r: self.records.iter().map(RowOut::from).collect(),
             f: &self.fixes,
             x: self.closed,
+            k: &self.findings,
         }
         .serialize(s)
     }
@@ -142,7 +148,7 @@ impl Serialize for YearView {
 impl<'de> Deserialize<'de> for YearView {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let w = In::deserialize(d)?;
-        Ok(YearView::new(
+        let mut view = YearView::new(
             w.y,
             w.t,
             w.c,
@@ -150,7 +156,9 @@ impl<'de> Deserialize<'de> for YearView {
             w.r.into_iter().map(Record::from).collect(),
             w.f,
             w.x,
-        ))
+        );
+        view.findings = w.k;
+        Ok(view)
     }
 }
 
@@ -185,12 +193,14 @@ mod tests {
             assert_eq!(back.fixes, view.fixes);
             assert_eq!(back.roster, view.roster);
             assert_eq!(back.catalogue, view.catalogue);
+            assert_eq!(back.findings, view.findings);
             assert_eq!((back.year, back.today, back.closed), (year, today, false));
             // Protocol 8 sent every field, records as objects.
             let old = serde_json::json!({
                 "year": view.year, "today": view.today, "catalogue": view.catalogue,
                 "roster": view.roster, "records": view.records, "progress": view.progress,
                 "tally": view.tally, "fixes": view.fixes, "closed": view.closed,
+                "findings": view.findings,
             })
             .to_string();
             assert!(line.len() < old.len(), "{} vs {}", line.len(), old.len());

@@ -1,5 +1,6 @@
-//! Backup file names: `KIND-YYYYMMDD-HHMMSS-CRC.json`, which sort by time
-//! within a kind and carry the CRC32 of the file's bytes.
+//! Backup file names: `KIND-YYYYMMDD-HHMMSS-CRC.json.gz`, which sort by time
+//! within a kind and carry the CRC32 of the file's bytes. Names ending in
+//! `.json` (backups from before compression) are read too.
 
 use chrono::NaiveDateTime;
 
@@ -22,12 +23,14 @@ fn word(kind: Kind) -> &'static str {
 }
 
 pub(super) fn format(kind: Kind, taken: NaiveDateTime, crc: u32) -> String {
-    format!("{}-{}-{crc:08x}.json", word(kind), taken.format(STAMP))
+    format!("{}-{}-{crc:08x}.json.gz", word(kind), taken.format(STAMP))
 }
 
 /// The parts of a backup file name, or `None` for any other file.
 pub(super) fn parse(name: &str) -> Option<Parsed> {
-    let stem = name.strip_suffix(".json")?;
+    let stem = name
+        .strip_suffix(".json.gz")
+        .or_else(|| name.strip_suffix(".json"))?;
     let (rest, crc) = stem.rsplit_once('-')?;
     if crc.len() != 8 {
         return None;
@@ -68,13 +71,18 @@ mod tests {
         }
         assert_eq!(
             format(Kind::Daily, taken, 1),
-            "daily-20260314-080509-00000001.json"
+            "daily-20260314-080509-00000001.json.gz"
         );
+        // A backup from before compression keeps its place.
+        let old = parse("manual-20260314-080509-00000001.json").unwrap();
+        assert_eq!((old.kind, old.crc), (Kind::Manual, 1));
         for other in [
             "daily-20260314-080509-0000001.json",
             "weekly-20260314-080509-00000001.json",
             "daily-20261314-080509-00000001.json",
             ".daily-20260314-080509-00000001.json.tmp",
+            ".daily-20260314-080509-00000001.json.gz.tmp",
+            "daily-20260314-080509-00000001.gz",
             "notes.txt",
             "-",
         ] {

@@ -71,11 +71,8 @@ impl State {
         }
         match self.screen {
             Screen::Overview => match (action, self.overview_pane) {
-                (Action::NextPane | Action::PrevPane, OverviewPane::Behind) => {
-                    self.overview_pane = OverviewPane::Talks;
-                }
-                (Action::NextPane | Action::PrevPane, OverviewPane::Talks) => {
-                    self.overview_pane = OverviewPane::Behind;
+                (Action::NextPane | Action::PrevPane, pane) => {
+                    self.overview_pane = self.overview_beside(pane, *action == Action::NextPane);
                 }
                 (Action::NextScreen | Action::PrevScreen, _) => self.cycle(action),
                 (Action::Open, OverviewPane::Behind) => self.open_behind(),
@@ -88,9 +85,13 @@ impl State {
                     let len = select::furthest_behind(&self.view).len();
                     self.overview = step(self.overview, len, action);
                 }
+                (Action::Open, OverviewPane::Findings) => self.open_finding(),
                 (_, OverviewPane::Talks) => {
                     let len = select::owed_talks(&self.view).len();
                     self.owed = step(self.owed, len, action);
+                }
+                (_, OverviewPane::Findings) => {
+                    self.finding = step(self.finding, self.view.findings.len(), action);
                 }
             },
             Screen::Checklist => self.checklist_nav(action),
@@ -137,6 +138,38 @@ impl State {
                 _ => self.roster_action(action),
             },
         }
+    }
+
+    /// The overview list Tab (`forward`) or Shift-Tab moves to from `pane`:
+    /// the findings take their turn only when there are some.
+    fn overview_beside(&self, pane: OverviewPane, forward: bool) -> OverviewPane {
+        let mut order = vec![OverviewPane::Behind, OverviewPane::Talks];
+        if !self.view.findings.is_empty() {
+            order.insert(0, OverviewPane::Findings);
+        }
+        let at = order.iter().position(|p| *p == pane).unwrap_or(0);
+        let n = order.len();
+        order[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }]
+    }
+
+    /// Enter on a finding: the records screen with its record selected,
+    /// where the record's findings show under the list.
+    fn open_finding(&mut self) {
+        let Some(id) = self.view.findings.get(self.finding).map(|f| f.record) else {
+            return;
+        };
+        self.record_filter.clear();
+        if let Some(at) = select::records(&self.view, "")
+            .iter()
+            .position(|r| r.id == id)
+        {
+            self.record = at;
+        }
+        self.screen = Screen::Records;
     }
 
     /// Enter on the overview: show the selected behind duty in the
@@ -218,6 +251,10 @@ impl State {
         self.overview = self.overview.min(behind.saturating_sub(1));
         let owed = select::owed_talks(&self.view).len();
         self.owed = self.owed.min(owed.saturating_sub(1));
+        self.finding = self.finding.min(self.view.findings.len().saturating_sub(1));
+        if self.view.findings.is_empty() && self.overview_pane == OverviewPane::Findings {
+            self.overview_pane = OverviewPane::Behind;
+        }
         self.talks_sel = self.talks_sel.min(owed.saturating_sub(1));
         self.talks_scroll = self
             .talks_scroll

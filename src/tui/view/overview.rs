@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::put;
 use crate::core::{Progress, Status};
+use crate::i18n::check as check_words;
 use crate::i18n::domain;
 use crate::i18n::tui::fix as words;
 use crate::i18n::tui::{self as msg, T};
@@ -65,6 +66,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let right = Rect {
         y: right.y + lead_h,
         height: right.height.saturating_sub(lead_h),
+        ..right
+    };
+    let found_h = findings(state, frame, right);
+    let right = Rect {
+        y: right.y + found_h,
+        height: right.height.saturating_sub(found_h),
         ..right
     };
     let fixes_h = overdue_fixes(state, frame, right);
@@ -317,6 +324,64 @@ fn deadlines(state: &State, frame: &mut Frame, area: Rect) {
             ]),
         );
     }
+}
+
+/// Findings shown under their count at once; the list scrolls with the
+/// selection.
+const FINDINGS_SHOWN: usize = 3;
+
+/// `发现 N 处问题` and a list of the findings (`core::check`) that takes the
+/// selection (Tab), when there are any; returns the rows used.
+fn findings(state: &State, frame: &mut Frame, area: Rect) -> u16 {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    let all = &view.findings;
+    if all.is_empty() || area.height < 8 {
+        return 0;
+    }
+    let focused = state.overview_pane == OverviewPane::Findings;
+    let count = format!("! {}", check_words::count(lang, all.len()));
+    let head = if focused {
+        Line::styled(format!("{} {count}", theme.pointer()), theme.title_focused)
+    } else {
+        Line::styled(count, theme.behind)
+    };
+    put(frame, area, 0, head);
+    let shown = FINDINGS_SHOWN.min(all.len());
+    let first = state
+        .finding
+        .saturating_sub(shown.saturating_sub(1))
+        .min(all.len() - shown);
+    let width = usize::from(area.width);
+    let mut row = 1;
+    for (i, f) in all.iter().enumerate().skip(first).take(shown) {
+        let line = format!(
+            "  {} {} {}",
+            text::short_date(f.date, view.today),
+            domain::kind(lang, f.kind),
+            check_words::brief(lang, &f.problem)
+        );
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(
+                text::fit(&line, width, theme.ellipsis()),
+                row_style(state, i == state.finding, focused),
+            ),
+        );
+        row += 1;
+    }
+    let after = all.len().saturating_sub(first + shown);
+    if after > 0 {
+        put(
+            frame,
+            area,
+            row,
+            Line::styled(format!("  {}", msg::more(lang, after)), theme.dim),
+        );
+        row += 1;
+    }
+    row + 1
 }
 
 /// Most overdue items shown under the count.

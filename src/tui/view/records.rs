@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{offset, pane, put};
+use crate::core::check;
 use crate::core::{Record, Roster};
+use crate::i18n::check as words;
 use crate::i18n::domain;
 use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::{State, select};
@@ -79,6 +81,18 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         }
         return;
     }
+    let notes = findings_lines(state, rows.get(state.record).copied(), inner.width);
+    let notes_h = u16::try_from(notes.len())
+        .unwrap_or(u16::MAX)
+        .min(inner.height / 2);
+    for (i, l) in notes.into_iter().take(usize::from(notes_h)).enumerate() {
+        let y = inner.height - notes_h + u16::try_from(i).unwrap_or(u16::MAX);
+        put(frame, inner, y, l);
+    }
+    let inner = Rect {
+        height: inner.height - notes_h,
+        ..inner
+    };
     let height = inner.height.saturating_sub(1);
     let first = offset(state.record, height);
     let sep = lang.pick("、", ", ");
@@ -98,7 +112,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             &[
                 (&r.date.to_string(), DATE_W),
                 (domain::kind(lang, r.kind), kind_w),
-                (&topic(state, r), topic_w),
+                (&marked(state, r), topic_w),
                 (&host, host_w),
                 (&found_first(people(roster, r), filter).join(sep), people_w),
                 (&r.notes, notes_w),
@@ -107,6 +121,48 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         );
         put(frame, inner, y, Line::from(Span::styled(line, style)));
     }
+}
+
+/// The topic, marked `!` when the consistency checks found something.
+fn marked(state: &State, r: &Record) -> String {
+    let t = topic(state, r);
+    if check::of_record(&state.view.findings, r.id)
+        .next()
+        .is_some()
+    {
+        format!("! {t}")
+    } else {
+        t
+    }
+}
+
+/// The selected record's findings (what is wrong, the source, the fix),
+/// wrapped to `width`, for the rows under the list.
+fn findings_lines(state: &State, r: Option<&Record>, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (state.lang, &state.theme);
+    let Some(r) = r else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let w = usize::from(width);
+    for f in check::of_record(&state.view.findings, r.id) {
+        for l in text::wrap(&format!("! {}", words::problem(lang, f)), w) {
+            out.push(Line::styled(l, theme.behind));
+        }
+        let source = msg::labelled(
+            lang,
+            lang.pick("依据", "Source"),
+            &words::source(lang, f.problem.source()),
+        );
+        let fix = msg::labelled(lang, lang.pick("处理", "Fix"), words::fix(lang, &f.problem));
+        for l in text::wrap(&source, w.saturating_sub(2))
+            .into_iter()
+            .chain(text::wrap(&fix, w.saturating_sub(2)))
+        {
+            out.push(Line::styled(format!("  {l}"), theme.dim));
+        }
+    }
+    out
 }
 
 /// Who took part: the talk partners, else the attendees.
