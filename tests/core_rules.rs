@@ -27,6 +27,8 @@ fn duty(id: &str, parent: Option<&str>, rule: Rule) -> Duty {
         parent: parent.map(|p| DutyId(p.into())),
         counts: Vec::new(),
         rule,
+        actor: None,
+        one_to_one: false,
         source: "test".into(),
     }
 }
@@ -461,7 +463,18 @@ fn standing_range(
 #[case::open(3, 31, None, d(2026, 3, 20), 0, Status::OnTrack, Some(d(2026, 3, 31)))]
 #[case::due_today(3, 31, None, d(2026, 3, 31), 1, Status::Behind, Some(d(2026, 3, 31)))]
 #[case::passed(3, 31, None, d(2026, 4, 1), 1, Status::Overdue, None)]
-#[case::late_still_done(3, 31, Some(d(2026, 4, 5)), d(2026, 4, 10), 1, Status::Done, None)]
+#[case::late_is_its_own_state(3, 31, Some(d(2026, 4, 5)), d(2026, 4, 10), 1, Status::Late, None)]
+#[case::on_the_day_is_done(3, 31, Some(d(2026, 3, 31)), d(2026, 4, 10), 1, Status::Done, None)]
+#[case::leap_day_itself_is_done(2, 29, Some(d(2024, 2, 29)), d(2024, 3, 1), 1, Status::Done, None)]
+#[case::day_after_leap_fallback_is_late(
+    2,
+    29,
+    Some(d(2025, 3, 1)),
+    d(2025, 3, 2),
+    1,
+    Status::Late,
+    None
+)]
 #[case::leap_day_in_common_year(2, 29, None, d(2025, 3, 1), 1, Status::Overdue, None)]
 #[case::leap_day_common_due_on_28th(
     2,
@@ -501,12 +514,15 @@ fn deadline(
         (p.target, p.expected, p.status, p.next_due),
         (1, expected, status, next_due)
     );
-    let want = if status == Status::Done {
+    let want = if status.is_met() {
         vec![]
     } else {
         vec![Missing::Deadline { date: due }]
     };
     assert_eq!(p.missing, want);
+    let late = p.late.map(|l| (l.due, l.done_on));
+    let want_late = (status == Status::Late).then(|| (due, done_on.unwrap()));
+    assert_eq!(late, want_late);
 }
 
 #[test]
@@ -600,6 +616,10 @@ fn ratio_is_clamped(
         missing: vec![],
         records: vec![],
         next_due: None,
+        not_counted: vec![],
+        pairs: vec![],
+        classes: vec![],
+        late: None,
     };
     assert!((p.ratio() - want).abs() < f64::EPSILON);
     for r in [p.ratio(), p.expected_ratio()] {

@@ -190,3 +190,24 @@ fn detail_scrolling_stops_at_the_end() {
     state.resize(80, 60);
     assert_eq!(state.checklist.detail_scroll, 0);
 }
+
+#[test]
+fn a_letter_after_its_deadline_shows_as_done_late_not_done() {
+    let ledger = fixture::ledger();
+    let mut state = fixture::state(&ledger, Lang::Zh);
+    let input = fixture::record(RecordKind::ResponsibilityLetter, 3, 10, "签订责任书");
+    step(
+        &mut state,
+        &ledger,
+        Action::SubmitRecord(input),
+        fixture::now(),
+    );
+    let p = state.view.progress_of(&DutyId("g1".into())).unwrap();
+    assert_eq!(p.status, Status::Late);
+    assert_eq!(state.view.tally.late, 1);
+    let screen = fixture::render(&state, 80, 24);
+    assert!(screen.contains("◔ 逾期完成 1"), "{screen}");
+    let en = fixture::state(&ledger, Lang::En);
+    let screen = fixture::render(&en, 80, 24);
+    assert!(screen.contains("◔ done late 1"), "{screen}");
+}

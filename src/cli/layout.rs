@@ -108,7 +108,7 @@ pub fn ascii_safe(text: &str) -> Cow<'_, str> {
             '‘' | '’' => '\'',
             // The same as `status_marker_ascii` for "on pace".
             '·' | '•' => '.',
-            '…' => '~',
+            '…' | '◔' => '~',
             '—' | '–' | '─' => '-',
             '✓' | '✔' => '+',
             '✗' | '✘' | '×' => 'x',

@@ -14,7 +14,7 @@ mod rng;
 mod sample;
 mod year;
 
-use super::catalogue::{Catalogue, DutyId};
+use super::catalogue::{Catalogue, Duty, DutyId};
 use super::fix::{FixId, FixItem};
 use super::port::{Backup, SCHEMA_VERSION};
 use super::record::{Record, RecordId, RecordKind};
@@ -106,10 +106,21 @@ impl Demo {
 
     /// `year`'s records with ids handed out.
     fn records(&mut self, year: i32) -> Vec<Record> {
+        let prefill: HashMap<RecordKind, Vec<&Duty>> = self
+            .prefill
+            .iter()
+            .map(|(k, ids)| {
+                let ds = ids
+                    .iter()
+                    .filter_map(|id| self.catalogue.duty(id))
+                    .collect();
+                (*k, ds)
+            })
+            .collect();
         let mut records = year::records(
             &mut self.rng,
             &self.roster,
-            &self.prefill,
+            &prefill,
             &self.spec,
             self.today,
             year,

@@ -2,6 +2,7 @@
 //! today). Progress is always computed from records, never typed in, and the
 //! same inputs always give the same answer.
 
+mod acts;
 mod clock;
 mod pairs;
 mod rules;
@@ -12,9 +13,10 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
 use super::roster::{PersonId, Roster};
-use super::rule::{Period, RoleScope};
+use super::rule::{PairClass, Period, RoleScope};
 
-pub use pairs::required_pairs;
+pub use acts::{NotCounted, Refusal, acts_for, fits};
+pub use pairs::{ClassCover, PairCover, required_pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,12 +26,29 @@ pub enum Status {
     /// Below the pace expected by today.
     Behind,
     OnTrack,
+    /// Done, but after the due date (逾期完成): its own state, never `Done`.
+    Late,
     Done,
     /// No number to meet (evidence only, or nobody on the roster it applies to).
     NoQuota,
 }
 
 impl Status {
+    /// Every status, in the order lists and legends show them.
+    pub const ALL: [Status; 6] = [
+        Status::Done,
+        Status::Late,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Overdue,
+        Status::NoQuota,
+    ];
+
+    /// The quota is met, on time or late.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Done | Status::Late)
+    }
+
     /// The one status rule every quota shares: met is `Done`; unmet past a
     /// due date is `Overdue`; below the pace is `Behind`; else `OnTrack`.
     pub fn judge(done: u32, target: u32, expected: u32, past_due: bool) -> Status {
@@ -60,6 +79,12 @@ pub enum Missing {
     },
     /// A required talk between two people.
     Pair { from: PersonId, to: PersonId },
+    /// A required talk between two people, whoever leads it (谈心谈话).
+    Between {
+        a: PersonId,
+        b: PersonId,
+        class: PairClass,
+    },
     /// A person who has not yet done their part.
     Person { person: PersonId },
     /// A person whose standing count is outside the range.
@@ -90,17 +115,35 @@ pub struct Progress {
     pub records: Vec<RecordId>,
     /// The next date something falls due, if any is still open.
     pub next_due: Option<NaiveDate>,
+    /// Records linked to the duty that do not count, and why (wrong host,
+    /// group talk), by date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_counted: Vec<NotCounted>,
+    /// For a talk-coverage duty: every required pair and the talk that
+    /// covered it. The talk matrix and the reports read this.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<PairCover>,
+    /// For 谈心谈话: coverage by class (支委↔支委, 支委↔党员, 党员↔党员).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<ClassCover>,
+    /// For a dated duty met only after its due date (`Status::Late`): when
+    /// it was due and when the first record came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late: Option<Lateness>,
+}
+
+/// A dated duty done after its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lateness {
+    pub due: NaiveDate,
+    pub done_on: NaiveDate,
 }
 
 impl Progress {
     /// Share done, clamped to 0..=1 (safe for gauges: never NaN, never above 1).
     pub fn ratio(&self) -> f64 {
         if self.target == 0 {
-            return if self.status == Status::Done {
-                1.0
-            } else {
-                0.0
-            };
+            return if self.status.is_met() { 1.0 } else { 0.0 };
         }
         (f64::from(self.done) / f64::from(self.target)).clamp(0.0, 1.0)
     }
@@ -126,10 +169,12 @@ pub fn evaluate(
     let mut in_year: Vec<&Record> = records.iter().filter(|r| r.date.year() == year).collect();
     in_year.sort_by_key(|r| (r.date, r.id));
     in_year.dedup_by_key(|r| r.id);
+    // Who held which role on a record's date.
+    let then = |_date: NaiveDate| roster.clone();
     let mut out: Vec<Progress> = catalogue
         .duties
         .iter()
-        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today))
+        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today, &then))
         .collect();
     roll_up(catalogue, &mut out);
     out
@@ -171,7 +216,7 @@ fn roll_up(catalogue: &Catalogue, out: &mut [Progress]) {
         if kids.is_empty() {
             continue;
         }
-        let done = count(kids.iter().filter(|p| p.status == Status::Done).count());
+        let done = count(kids.iter().filter(|p| p.status.is_met()).count());
         let expected = count(kids.iter().filter(|p| p.expected >= p.target).count());
         let status = kids
             .iter()
@@ -180,7 +225,7 @@ fn roll_up(catalogue: &Catalogue, out: &mut [Progress]) {
             .unwrap_or(Status::NoQuota);
         let missing = kids
             .iter()
-            .filter(|p| p.status != Status::Done)
+            .filter(|p| !p.status.is_met())
             .map(|p| Missing::Child {
                 duty: p.duty.clone(),
             })
@@ -205,6 +250,9 @@ fn count(n: usize) -> u32 {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub done: u32,
+    /// Done after the due date.
+    #[serde(default)]
+    pub late: u32,
     pub on_track: u32,
     pub behind: u32,
     pub overdue: u32,
@@ -216,6 +264,7 @@ pub fn tally(progress: &[Progress]) -> Tally {
     for p in progress {
         match p.status {
             Status::Done => t.done += 1,
+            Status::Late => t.late += 1,
             Status::OnTrack => t.on_track += 1,
             Status::Behind => t.behind += 1,
             Status::Overdue => t.overdue += 1,

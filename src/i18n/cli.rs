@@ -47,6 +47,18 @@ pub fn missing_summary(lang: Lang, shown: &[String], more: usize) -> String {
 }
 
 fn tally_parts(lang: Lang, t: &Tally) -> String {
+    if t.late > 0 {
+        return match lang {
+            Lang::Zh => format!(
+                "已完成 {}，逾期完成 {}，正常 {}，落后 {}，逾期 {}",
+                t.done, t.late, t.on_track, t.behind, t.overdue
+            ),
+            Lang::En => format!(
+                "{} done · {} done late · {} on track · {} behind · {} overdue",
+                t.done, t.late, t.on_track, t.behind, t.overdue
+            ),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "已完成 {}，正常 {}，落后 {}，逾期 {}",

@@ -3,7 +3,7 @@
 
 use crate::core::catalogue::{Duty, ListId};
 use crate::core::error::{CoreError, Field, Problem, StoreError, ValidationError};
-use crate::core::progress::{Missing, Status};
+use crate::core::progress::{Lateness, Missing, Status};
 use crate::core::record::RecordKind;
 use crate::core::roster::{Role, Roster};
 use crate::core::rule::{PairScope, Period, RoleScope, Rule};
@@ -13,6 +13,7 @@ use super::Lang;
 pub fn status(lang: Lang, s: Status) -> &'static str {
     match s {
         Status::Done => lang.pick("已完成", "done"),
+        Status::Late => lang.pick("逾期完成", "done late"),
         Status::OnTrack => lang.pick("正常", "on track"),
         Status::Behind => lang.pick("落后", "behind"),
         Status::Overdue => lang.pick("逾期", "overdue"),
@@ -20,10 +21,19 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
     }
 }
 
+/// When a late duty was due and done: "应于2025-03-31前，2025-07-01完成".
+pub fn lateness(lang: Lang, l: &Lateness) -> String {
+    match lang {
+        Lang::Zh => format!("应于{}前，{}完成", l.due, l.done_on),
+        Lang::En => format!("due {}, done {}", l.due, l.done_on),
+    }
+}
+
 /// A one-character marker that reads without colour.
 pub fn status_marker(s: Status) -> char {
     match s {
         Status::Done => '✓',
+        Status::Late => '◔',
         Status::OnTrack => '·',
         Status::Behind => '!',
         Status::Overdue => '✗',
@@ -35,6 +45,7 @@ pub fn status_marker(s: Status) -> char {
 pub fn status_marker_ascii(s: Status) -> char {
     match s {
         Status::Done => '+',
+        Status::Late => '~',
         Status::OnTrack => '.',
         Status::Behind => '!',
         Status::Overdue => 'x',
@@ -150,6 +161,14 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             (PairScope::LeadersWithOverseenHeads, Lang::En) => {
                 "each leadership member talks once a year with the heads they oversee".into()
             }
+            (PairScope::MembersWithEachOther, Lang::Zh) => {
+                "支委之间、支委和党员之间、党员和党员之间每年谈心谈话不少于1次".into()
+            }
+            (PairScope::MembersWithEachOther, Lang::En) => {
+                "every two members talk heart to heart at least once a year \
+                 (committee with committee, committee with members, member with member)"
+                    .into()
+            }
         },
         Rule::StandingRange { who, min, max } => match lang {
             Lang::Zh => format!("每名{}联系{min}-{max}个联系点", scope(lang, who)),
@@ -178,6 +197,10 @@ pub fn missing(lang: Lang, m: &Missing, roster: &Roster) -> String {
             ..
         } => format!("{} {have}/{need}", bucket(lang, *period, *index)),
         Missing::Pair { from, to } => format!("{} → {}", roster.name(*from), roster.name(*to)),
+        Missing::Between { a, b, .. } => match lang {
+            Lang::Zh => format!("{}与{}", roster.name(*a), roster.name(*b)),
+            Lang::En => format!("{} with {}", roster.name(*a), roster.name(*b)),
+        },
         Missing::Person { person } => roster.name(*person),
         Missing::OutOfRange {
             person,

@@ -103,16 +103,27 @@ fn lead(view: &YearView, lang: Lang) -> String {
         .filter_map(|d| view.progress_of(&d.id).filter(|p| !evidence_only(d, p)))
         .map(|p| p.status)
         .collect();
-    let done = quota.iter().filter(|s| **s == Status::Done).count();
+    let done = quota.iter().filter(|s| s.is_met()).count();
+    let late = quota.iter().filter(|s| **s == Status::Late).count();
+    let late_zh = if late > 0 {
+        format!("（其中逾期完成{late}项）")
+    } else {
+        String::new()
+    };
+    let late_en = if late > 0 {
+        format!(" ({late} of them late)")
+    } else {
+        String::new()
+    };
     let (n, duties) = (view.records.len(), view.catalogue.duties.len());
     match lang {
         Lang::Zh => format!(
-            "{}年，{BRANCH}认真落实全面从严治党主体责任，对照责任清单逐项推进、逐项留痕。截至{end}，本年度台账共登记工作记录{n}条；责任清单共{duties}项职责，其中有数量要求的{}项，已完成{done}项。现将有关情况报告如下。",
+            "{}年，{BRANCH}认真落实全面从严治党主体责任，对照责任清单逐项推进、逐项留痕。截至{end}，本年度台账共登记工作记录{n}条；责任清单共{duties}项职责，其中有数量要求的{}项，已完成{done}项{late_zh}。现将有关情况报告如下。",
             view.year,
             quota.len()
         ),
         Lang::En => format!(
-            "In {}, the branch worked through its responsibility lists and kept a record of each step. As of {end}, the ledger holds {n} records for the year; of the {duties} duties, {} have a quota and {done} of those are met. The details follow.",
+            "In {}, the branch worked through its responsibility lists and kept a record of each step. As of {end}, the ledger holds {n} records for the year; of the {duties} duties, {} have a quota and {done} of those are met{late_en}. The details follow.",
             view.year,
             quota.len()
         ),
@@ -166,7 +177,7 @@ fn area(view: &YearView, l: ListId, lang: Lang) -> String {
             kept += usize::from(!p.records.is_empty());
         } else {
             quota += 1;
-            met += usize::from(p.status == Status::Done);
+            met += usize::from(p.status.is_met());
         }
     }
     let records = records_of(view, &ids);

@@ -3,7 +3,7 @@
 //! (periods short, talks not held, people not done), and the overdue 整改.
 //! The secretary edits the wording; the facts come from the ledger.
 
-use crate::core::progress::{Missing, Status};
+use crate::core::progress::{Lateness, Missing, Status};
 use crate::core::{PersonId, YearView};
 use crate::i18n::Lang;
 use crate::i18n::domain::{bucket, duty_title, rule, scope};
@@ -41,6 +41,10 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         let Some(p) = view.progress_of(&d.id) else {
             continue;
         };
+        if let (Some(late), None) = (&p.late, person) {
+            out.push(late_problem(lang, d, *late));
+            continue;
+        }
         if evidence_only(d, p) || !matches!(p.status, Status::Overdue | Status::Behind) {
             continue;
         }
@@ -112,10 +116,27 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
     out
 }
 
+/// A dated duty done after its due date (逾期完成).
+fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
+    let title = duty_title(lang, d);
+    let (due, done) = (date(lang, late.due), date(lang, late.done_on));
+    match lang {
+        Lang::Zh => Problem {
+            title: format!("{title}逾期完成"),
+            detail: format!("应于{due}前完成，{done}才完成。"),
+        },
+        Lang::En => Problem {
+            title: format!("{title}: done late"),
+            detail: format!("It was due by {due} and done on {done}."),
+        },
+    }
+}
+
 /// Whether a missing item is `person`'s to do.
 fn concerns(m: &Missing, person: PersonId) -> bool {
     match m {
         Missing::Pair { from, .. } => *from == person,
+        Missing::Between { a, b, .. } => *a == person || *b == person,
         Missing::Person { person: p } | Missing::OutOfRange { person: p, .. } => *p == person,
         _ => false,
     }
@@ -148,6 +169,17 @@ pub fn missing_words(view: &YearView, m: &Missing, lang: Lang) -> Option<String>
                 format!("{}与{}的谈话尚未开展", name(*from), name(*to))
             } else {
                 format!("{}'s talk with {} is still owed", name(*from), name(*to))
+            }
+        }
+        Missing::Between { a, b, .. } => {
+            if zh {
+                format!("{}与{}的谈心谈话尚未开展", name(*a), name(*b))
+            } else {
+                format!(
+                    "{} and {} have not yet had their heart-to-heart talk",
+                    name(*a),
+                    name(*b)
+                )
             }
         }
         Missing::Person { person } => {

@@ -55,6 +55,8 @@ pub struct Theme {
     pub on_track: Style,
     pub behind: Style,
     pub overdue: Style,
+    /// 逾期完成: done, but after the due date.
+    pub late: Style,
     pub no_quota: Style,
     pub bar_empty: Style,
     pub bar_pace: Style,
@@ -91,6 +93,7 @@ impl Theme {
             on_track: fg(Color::Cyan),
             behind: fg(Color::Yellow),
             overdue: fg(Color::Red),
+            late: fg(Color::Magenta),
             no_quota: fg(Color::DarkGray),
             bar_empty: fg(Color::DarkGray),
             bar_pace: bold,
@@ -101,6 +104,7 @@ impl Theme {
     pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Done => self.done,
+            Status::Late => self.late,
             Status::OnTrack => self.on_track,
             Status::Behind => self.behind,
             Status::Overdue => self.overdue,

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::DemoSpec;
 use super::plan::Plan;
 use super::rng::Rng;
-use crate::core::catalogue::DutyId;
+use crate::core::catalogue::Duty;
 use crate::core::progress::required_pairs;
 use crate::core::record::{Record, RecordKind};
 use crate::core::roster::{PersonId, Roster};
@@ -18,7 +18,7 @@ use crate::core::rule::{PairScope, RoleScope};
 pub(super) fn records(
     rng: &mut Rng,
     roster: &Roster,
-    prefill: &HashMap<RecordKind, Vec<DutyId>>,
+    prefill: &HashMap<RecordKind, Vec<&Duty>>,
     spec: &DemoSpec,
     today: NaiveDate,
     year: i32,

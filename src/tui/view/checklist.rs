@@ -71,6 +71,7 @@ fn list_summary(state: &State, frame: &mut Frame, area: Rect) {
         Status::Overdue,
         Status::Behind,
         Status::OnTrack,
+        Status::Late,
         Status::Done,
         Status::NoQuota,
     ] {

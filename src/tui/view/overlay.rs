@@ -89,21 +89,15 @@ fn help_lines<'a>(
 fn legend_rows(state: &State) -> Rows {
     use crate::core::{FixState, Status};
     let (lang, theme) = (state.lang, &state.theme);
-    let mut rows: Rows = [
-        Status::Done,
-        Status::OnTrack,
-        Status::Behind,
-        Status::Overdue,
-        Status::NoQuota,
-    ]
-    .into_iter()
-    .map(|s| {
-        (
-            theme.marker(s).to_string(),
-            crate::i18n::domain::status(lang, s).to_string(),
-        )
-    })
-    .collect();
+    let mut rows: Rows = Status::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                theme.marker(s).to_string(),
+                crate::i18n::domain::status(lang, s).to_string(),
+            )
+        })
+        .collect();
     let bar = theme.bar();
     for (glyph, what) in [
         (format!("{}{}", bar.filled, bar.empty), msg::Legend::Bar),

@@ -23,6 +23,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let mut counts = Vec::new();
     for (status, n) in [
         (Status::Done, t.done),
+        (Status::Late, t.late),
         (Status::OnTrack, t.on_track),
         (Status::Behind, t.behind),
         (Status::Overdue, t.overdue),
@@ -32,6 +33,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
                 .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
         ),
     ] {
+        // 逾期完成 shows only once a duty is in that state.
+        if status == Status::Late && n == 0 {
+            continue;
+        }
         counts.push(Span::styled(
             format!(
                 "{} {} {n}",
@@ -227,11 +232,9 @@ fn duty_row(
 /// The duties with a quota already met, under their heading.
 fn done_list(state: &State, frame: &mut Frame, area: Rect, name_w: u16) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
-    let done: Vec<_> = view
-        .progress
-        .iter()
-        .filter(|p| p.status == Status::Done)
-        .collect();
+    // Late ones first, in their own colour and marker: 逾期完成 is not 已完成.
+    let mut done: Vec<_> = view.progress.iter().filter(|p| p.status.is_met()).collect();
+    done.sort_by_key(|p| p.status != Status::Late);
     if done.is_empty() {
         return;
     }
@@ -258,7 +261,12 @@ fn done_list(state: &State, frame: &mut Frame, area: Rect, name_w: u16) {
                 height: 1,
                 ..area
             };
-            duty_row(state, frame, line, p, name_w, theme.dim);
+            let style = if p.status == Status::Late {
+                theme.status(Status::Late)
+            } else {
+                theme.dim
+            };
+            duty_row(state, frame, line, p, name_w, style);
         }
     }
     if shown < done.len() {
