@@ -1,14 +1,18 @@
 //! `taizhang people add|list|edit|retire`: the roster from the command line.
-//! An edit starts from the person as stored, so unspecified flags keep their value.
+//! An edit starts from the person as stored, so unspecified flags keep their value;
+//! a change holds from `--from` (default: today, by the ledger's clock).
 
 use std::fmt::Write as _;
 
 use clap::{Args, Subcommand};
 
+use chrono::NaiveDate;
+
 use crate::core::LedgerApi as _;
+use crate::core::date::parse_date;
 use crate::core::error::Field;
 use crate::core::roster::{NewPerson, Person, PersonId, Roster};
-use crate::i18n::{Lang, cli as t, domain};
+use crate::i18n::{Lang, cli as t, domain, roster as h};
 
 use super::layout::shown;
 use super::{CliError, Context, split_names};
@@ -26,6 +30,11 @@ pub enum PeopleCmd {
         #[arg(long)]
         all: bool,
     },
+    /// One person's details and what held from when
+    Show {
+        /// NAME or #ID
+        who: String,
+    },
     /// Change a person's details; flags not given keep their value
     Edit {
         /// NAME or #ID
@@ -40,6 +49,9 @@ pub enum PeopleCmd {
     Retire {
         /// NAME or #ID
         who: String,
+        /// The first day off the roster (default: today)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        from: Option<String>,
     },
 }
 
@@ -60,6 +72,26 @@ pub struct PersonFlags {
     /// The Unix login this person uses (who may close rectification items; "" clears it)
     #[arg(long, value_name = "NAME")]
     pub unix_user: Option<String>,
+    /// The day the change holds from (default: today); with add, the day they join (default: always)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+}
+
+/// `--from` as a date, if given.
+fn from_day(ctx: &Context, raw: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
+    raw.map(|r| parse_date(r, ctx.today).map_err(|p| CliError::invalid(Field::From, p)))
+        .transpose()
+}
+
+/// "已保存：…" with the day it holds from, when given.
+fn saved(lang: Lang, text: String, from: Option<NaiveDate>) -> String {
+    match from {
+        Some(day) => match lang {
+            Lang::Zh => format!("{text}（{}）\n", h::from_day(lang, day)),
+            Lang::En => format!("{text} ({})\n", h::from_day(lang, day)),
+        },
+        None => format!("{text}\n"),
+    }
 }
 
 pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
@@ -75,10 +107,17 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             };
             // Validate before the core hands out an id, so a refusal writes nothing.
             input.validate(PersonId(u32::MAX), &ctx.ledger.roster()?)?;
-            let person = ctx
-                .ledger
-                .add_person_with_login(&input, fields.unix_user.as_deref().unwrap_or(""))?;
-            Ok(format!("{}\n", t::person_added(lang, &line(lang, &person))))
+            let from = from_day(ctx, fields.from.as_deref())?;
+            let person = ctx.ledger.add_person_on(
+                &input,
+                fields.unix_user.as_deref().unwrap_or(""),
+                from,
+            )?;
+            Ok(saved(
+                lang,
+                t::person_added(lang, &line(lang, &person)),
+                from,
+            ))
         }
         PeopleCmd::List { all } => {
             let roster = ctx.ledger.roster()?;
@@ -96,8 +135,13 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             }
             Ok(out)
         }
+        PeopleCmd::Show { who } => {
+            let roster = ctx.ledger.roster()?;
+            Ok(show(lang, find(&roster, who)?))
+        }
         PeopleCmd::Edit { who, name, fields } => {
             let roster = ctx.ledger.roster()?;
+            let from = from_day(ctx, fields.from.as_deref())?;
             let old = find(&roster, who)?;
             let given = |v: &Vec<String>| !v.is_empty();
             let input = NewPerson {
@@ -121,19 +165,43 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             };
             let person =
                 ctx.ledger
-                    .edit_person_with_login(old.id, &input, fields.unix_user.as_deref())?;
-            Ok(format!("{}\n", t::person_saved(lang, &line(lang, &person))))
+                    .edit_person_on(old.id, &input, fields.unix_user.as_deref(), from)?;
+            Ok(saved(
+                lang,
+                t::person_saved(lang, &line(lang, &person)),
+                from,
+            ))
         }
-        PeopleCmd::Retire { who } => {
+        PeopleCmd::Retire { who, from } => {
             let roster = ctx.ledger.roster()?;
             let old = find(&roster, who)?;
-            let person = ctx.ledger.retire_person(old.id)?;
-            Ok(format!(
-                "{}\n",
-                t::person_retired(lang, &shown(&person.name))
+            let from = from_day(ctx, from.as_deref())?;
+            let person = ctx.ledger.retire_person_on(old.id, from)?;
+            Ok(saved(
+                lang,
+                t::person_retired(lang, &shown(&person.name)),
+                from,
             ))
         }
     }
+}
+
+/// The person's line, then each dated change.
+fn show(lang: Lang, p: &Person) -> String {
+    let mut out = format!(
+        "{}\n{}{}\n",
+        line(lang, p),
+        h::history_title(lang),
+        lang.pick("：", ":")
+    );
+    let lines = h::history_lines(lang, &p.history);
+    if lines.is_empty() {
+        let _ = writeln!(out, "  {}", h::no_history(lang));
+    }
+    for l in lines {
+        let _ = writeln!(out, "  {}", shown(&l));
+    }
+    out
 }
 
 fn find<'a>(roster: &'a Roster, who: &str) -> Result<&'a Person, CliError> {

@@ -42,6 +42,8 @@ pub enum Field {
     Deadline,
     /// The Unix login a roster person uses (`--unix-user`).
     UnixUser,
+    /// The day a roster change holds from (`--from`).
+    From,
 }
 
 impl Field {
@@ -70,6 +72,7 @@ impl Field {
             Field::Owner => "owner",
             Field::Deadline => "deadline",
             Field::UnixUser => "unix-user",
+            Field::From => "from",
         }
     }
 }

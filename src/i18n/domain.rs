@@ -250,6 +250,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Owner => lang.pick("责任人", "owner"),
         Field::Deadline => lang.pick("整改时限", "deadline"),
         Field::UnixUser => lang.pick("Unix 用户名", "Unix login"),
+        Field::From => lang.pick("自何日起", "from"),
     }
 }
 
