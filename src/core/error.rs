@@ -42,6 +42,8 @@ pub enum Field {
     Deadline,
     /// The Unix login a roster person uses (`--unix-user`).
     UnixUser,
+    /// The year a record covers (所属年度, `--covers`).
+    Covers,
 }
 
 impl Field {
@@ -70,6 +72,7 @@ impl Field {
             Field::Owner => "owner",
             Field::Deadline => "deadline",
             Field::UnixUser => "unix-user",
+            Field::Covers => "covers",
         }
     }
 }
@@ -106,6 +109,18 @@ pub enum Problem {
     BadUnixUser(String),
     /// Another active person already uses this Unix login.
     UnixUserTaken(String, PersonId),
+    /// A record of a kind that usually reports on the past year, dated in
+    /// January or February, must say which year it covers.
+    CoversAsked {
+        date: NaiveDate,
+    },
+    /// Not a year (所属年度 as typed).
+    NotAYear(String),
+    /// A record covers its date's year or the year before, nothing else.
+    CoversOutOfRange {
+        date: NaiveDate,
+        covers: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]

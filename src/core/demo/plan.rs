@@ -123,6 +123,7 @@ impl Plan<'_> {
             duties: self.prefill.get(&kind).cloned().unwrap_or_default(),
             notes: String::new(),
             evidence: Vec::new(),
+            covers_year: None,
             entered_by: "demo".to_string(),
             entered_at: date.and_time(time),
         };
