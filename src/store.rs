@@ -58,6 +58,7 @@ mod permissions;
 mod schema;
 pub mod sharing;
 mod sled_store;
+pub mod space;
 
 pub use codec::RESTORE_HINT;
 pub use lock::LOCK_FILE;

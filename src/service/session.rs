@@ -146,6 +146,11 @@ fn run_command(
 ) -> Result<Box<serde_json::value::RawValue>, CoreError> {
     // Reads run side by side (an export holds no one up); a write runs alone.
     let alone = command.effect().writes();
+    if alone {
+        // A full disk refuses the write at once, before sled sees it (it
+        // could otherwise wait for good) and without closing the ledger.
+        crate::store::space::ensure_room(&shared.dir, 0)?;
+    }
     shared.with_store(alone, |store| -> Result<_, CoreError> {
         let policy = crate::store::sharing::policy(store.path())?;
         let ledger = Ledger::new(store, peer.user.clone())

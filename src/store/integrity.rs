@@ -10,7 +10,7 @@ use crate::core::error::StoreError;
 /// `source` with a plain message and the fix, for the kinds a user can fix
 /// (full disk, quota, read-only file system); other errors pass unchanged.
 /// sled wraps OS errors as `Custom { error: "Os { .. }" }`, which reads badly.
-pub(super) fn explain_io(source: Error) -> Error {
+pub(crate) fn explain_io(source: Error) -> Error {
     let text = match source.kind() {
         ErrorKind::StorageFull => "No space left on device — free space and try again",
         ErrorKind::QuotaExceeded => {

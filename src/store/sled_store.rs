@@ -73,6 +73,11 @@ impl SledStore {
         &self.path
     }
 
+    /// Refuse a write before sled sees it when the disk is (nearly) full.
+    fn room(&self) -> Result<(), StoreError> {
+        super::space::ensure_room(&self.path, 0)
+    }
+
     fn flush(&self) -> Result<(), StoreError> {
         self.trees.flush()
     }
@@ -88,8 +93,11 @@ impl SledStore {
 impl Drop for SledStore {
     fn drop(&mut self) {
         // Writes are flushed already; this covers sled's own bookkeeping and
-        // any file sled created since the open.
-        let _ = self.trees.flush();
+        // any file sled created since the open. Not on a full disk: sled's
+        // flush may then wait for good (see `store::space`).
+        if super::space::ensure_room(&self.path, 0).is_ok() {
+            let _ = self.trees.flush();
+        }
         let _ = restrict_tree(&self.path);
     }
 }
@@ -108,6 +116,7 @@ impl Store for SledStore {
     }
 
     fn set_catalogue(&self, catalogue: &Catalogue, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_set_catalogue(catalogue, stamp)
     }
 
@@ -121,6 +130,7 @@ impl Store for SledStore {
     }
 
     fn put_person(&self, person: &Person, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_put_person(person, stamp)
     }
 
@@ -157,10 +167,12 @@ impl Store for SledStore {
     }
 
     fn put_record(&self, record: &Record, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_put_record(record, stamp)
     }
 
     fn delete_record(&self, id: RecordId, stamp: &Stamp) -> Result<Option<Record>, StoreError> {
+        self.room()?;
         self.write_delete_record(id, stamp)
     }
 
@@ -194,6 +206,7 @@ impl Store for SledStore {
     }
 
     fn put_fix(&self, fix: &FixItem, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_put_fix(fix, stamp)
     }
 
@@ -202,6 +215,7 @@ impl Store for SledStore {
     }
 
     fn put_correction(&self, correction: &Correction, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_put_correction(correction, stamp)
     }
 
@@ -210,6 +224,7 @@ impl Store for SledStore {
     }
 
     fn close_year(&self, year: i32, stamp: &Stamp) -> Result<SealDigest, StoreError> {
+        self.room()?;
         self.write_close_year(year, stamp)
     }
 
@@ -218,10 +233,12 @@ impl Store for SledStore {
     }
 
     fn reopen_year(&self, year: i32, stamp: &Stamp) -> Result<(), StoreError> {
+        self.room()?;
         self.write_reopen_year(year, stamp)
     }
 
     fn next_id(&self) -> Result<u64, StoreError> {
+        self.room()?;
         let old = self
             .trees
             .meta
@@ -280,6 +297,7 @@ impl Store for SledStore {
         digest_json: &str,
         stamp: &Stamp,
     ) -> Result<JournalEntry, StoreError> {
+        self.room()?;
         self.write_seal(year, digest_json, stamp)
     }
 

@@ -85,7 +85,10 @@ fn a_full_then_read_only_disk_is_a_clear_error_and_loses_nothing() {
     {
         let s = SledStore::open(&path, &Catalogue::embedded()).unwrap();
         s.put_person(&person(1, "张三"), &super::stamp()).unwrap();
-        fill(&filler, 256 * 1024);
+        fill(
+            &filler,
+            usize::try_from(taizhang::store::space::RESERVE).unwrap() + 256 * 1024,
+        );
         let mut failure = None;
         for id in 10..100_000u64 {
             let mut r = rec(id, &format!("写满 {id}"));

@@ -1,6 +1,7 @@
-//! Issue 8, "Faults", through the ledger service: after a full disk is freed
-//! the running service takes writes again without a restart, and a write it
-//! reported as failed never shows up afterwards.
+//! Issue 8, "Faults", through the ledger service: on a full disk a write of a
+//! ~14 KB record fails at once with a clear message (the service never
+//! hangs); after the disk is freed the running service takes writes again
+//! without a restart, and a write it reported as failed never shows up.
 
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::{LedgerApi, NewPerson, NewRecord, RecordKind};
@@ -14,7 +15,8 @@ fn meeting(topic: String) -> NewRecord {
         date: chrono::NaiveDate::from_ymd_opt(2026, 3, 14),
         topic,
         host: Some("张三".into()),
-        notes: "写满 ".repeat(300),
+        // About 14 KB, as long minutes are.
+        notes: "写满了".repeat(1600),
         ..NewRecord::default()
     }
 }
@@ -41,14 +43,21 @@ fn the_service_recovers_from_a_full_disk_and_a_failed_write_never_appears() {
             ..NewPerson::default()
         })
         .unwrap();
-    fill(&filler, 256 * 1024);
+    // Room for a few records beyond the reserve the ledger keeps free.
+    fill(
+        &filler,
+        usize::try_from(taizhang::store::space::RESERVE).unwrap() + 256 * 1024,
+    );
     let mut acked = Vec::new();
     let mut failed = None;
     for n in 0..100_000 {
         match ledger.add_record(&meeting(format!("会议 {n}"))) {
             Ok(r) => acked.push(r),
             Err(e) => {
+                // Said at once: a service stuck in sled would have let the
+                // client's 10 s limit pass ("did not answer").
                 assert!(e.to_string().contains("No space left on device"), "{e}");
+                assert!(n > 0, "refused before the disk was full: {e}");
                 failed = Some(format!("会议 {n}"));
                 break;
             }
@@ -62,6 +71,20 @@ fn the_service_recovers_from_a_full_disk_and_a_failed_write_never_appears() {
             .map(|r| r.topic)
             .collect()
     };
+    // The CLI, through the same service, says it in Chinese: the disk is
+    // full and what was saved is intact.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        .args(["--lang", "zh", "--db"])
+        .arg(&path)
+        .args(["people", "add", "李四", "--role", "委员"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("磁盘空间已满") && err.contains("完好无损"),
+        "{err}"
+    );
     // Refused means absent, now and after space is freed.
     assert!(!topics(&ledger).contains(&failed));
     std::fs::remove_file(&filler).unwrap();

@@ -29,6 +29,10 @@ pub enum WireError {
         context: String,
         message: String,
         os_code: Option<i32>,
+        /// A kind the user can act on (a full or read-only disk), for an
+        /// error without an OS code, so that the client words it as such.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<DiskKind>,
     },
     Db(String),
     NoDataDir,
@@ -83,6 +87,7 @@ impl From<&StoreError> for WireError {
                 context: context.clone(),
                 message: source.to_string(),
                 os_code: source.raw_os_error(),
+                kind: DiskKind::of(source.kind()),
             },
             StoreError::Db(m) => WireError::Db(m.clone()),
             StoreError::NoDataDir => WireError::NoDataDir,
@@ -137,12 +142,14 @@ impl From<WireError> for StoreError {
                 context,
                 message,
                 os_code,
+                kind,
             } => StoreError::Io {
                 context,
-                source: os_code.map_or_else(
-                    || std::io::Error::other(message),
-                    std::io::Error::from_raw_os_error,
-                ),
+                source: match (os_code, kind) {
+                    (Some(code), _) => std::io::Error::from_raw_os_error(code),
+                    (None, Some(kind)) => std::io::Error::new(kind.io_kind(), message),
+                    (None, None) => std::io::Error::other(message),
+                },
             },
             WireError::Db(m) => StoreError::Db(m),
             WireError::NoDataDir => StoreError::NoDataDir,
@@ -168,6 +175,35 @@ impl From<WireError> for StoreError {
                 runs_as,
                 owner,
             },
+        }
+    }
+}
+
+/// The I/O error kinds a user can fix, as they cross the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiskKind {
+    StorageFull,
+    QuotaExceeded,
+    ReadOnly,
+}
+
+impl DiskKind {
+    fn of(kind: std::io::ErrorKind) -> Option<Self> {
+        use std::io::ErrorKind;
+        match kind {
+            ErrorKind::StorageFull => Some(Self::StorageFull),
+            ErrorKind::QuotaExceeded => Some(Self::QuotaExceeded),
+            ErrorKind::ReadOnlyFilesystem => Some(Self::ReadOnly),
+            _ => None,
+        }
+    }
+
+    fn io_kind(self) -> std::io::ErrorKind {
+        use std::io::ErrorKind;
+        match self {
+            Self::StorageFull => ErrorKind::StorageFull,
+            Self::QuotaExceeded => ErrorKind::QuotaExceeded,
+            Self::ReadOnly => ErrorKind::ReadOnlyFilesystem,
         }
     }
 }
@@ -199,5 +235,20 @@ mod tests {
             panic!("not io: {back}");
         };
         assert_eq!(source.raw_os_error(), Some(28));
+    }
+
+    #[test]
+    fn a_full_disk_without_an_os_code_stays_a_full_disk() {
+        let full = StoreError::Io {
+            context: "writing the ledger".into(),
+            source: std::io::Error::new(std::io::ErrorKind::StorageFull, "no room"),
+        };
+        let wire: WireError =
+            serde_json::from_str(&serde_json::to_string(&WireError::from(&full)).unwrap()).unwrap();
+        let StoreError::Io { source, .. } = StoreError::from(wire) else {
+            panic!("not io");
+        };
+        assert_eq!(source.kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(source.to_string(), "no room");
     }
 }

@@ -76,6 +76,24 @@ impl SledStore {
         } else {
             Adopted::default()
         };
+        // The new ledger, and the old one again in the journal entry.
+        let size = |pairs: &Pairs| pairs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+        let need = before.len()
+            + catalogue.len()
+            + size(&people)
+            + size(&fixes)
+            + size(&corrections)
+            + records
+                .iter()
+                .map(|(k, v, _)| 2 * k.len() + v.len() + 8)
+                .sum::<usize>()
+            + journal
+                .entries
+                .iter()
+                .map(|(_, v, i)| v.len() + i.len() + 8)
+                .sum::<usize>();
+        // sled writes each value to its log and again in a snapshot.
+        crate::store::space::ensure_room(&self.path, 2 * need as u64)?;
         let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
             tree.iter()
                 .keys()
