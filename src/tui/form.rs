@@ -30,6 +30,9 @@ use slot::Slot;
 use text::TextInput;
 
 /// What a key did to the form.
+// One outcome per key press: its size does not matter, boxing would only
+// add noise at every use.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormOutcome {
     Continue,

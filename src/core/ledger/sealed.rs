@@ -78,17 +78,16 @@ impl<S: Store> Ledger<S> {
     /// Load one year and compute its progress; a sealed year from its
     /// archive, judged by the catalogue and roster it was sealed with.
     pub fn year_view(&self, year: i32, today: NaiveDate) -> Result<YearView, CoreError> {
-        let (catalogue, roster, dated, fixes) = match self.archive(year)? {
-            Some(a) => (a.catalogue.clone(), a.roster(), a.records, a.fixes),
-            None => {
-                let (from, to) = year_bounds(year)?;
-                (
-                    self.catalogue()?,
-                    self.roster()?,
-                    self.store.records_between(from, to)?,
-                    self.store.fixes(Some(year))?,
-                )
-            }
+        let (catalogue, roster, dated, fixes) = if let Some(a) = self.archive(year)? {
+            (a.catalogue.clone(), a.roster(), a.records, a.fixes)
+        } else {
+            let (from, to) = year_bounds(year)?;
+            (
+                self.catalogue()?,
+                self.roster()?,
+                self.store.records_between(from, to)?,
+                self.store.fixes(Some(year))?,
+            )
         };
         let records = self.covering(year, dated)?;
         let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
