@@ -2,6 +2,7 @@
 //! returns typed values; this module turns them into words.
 
 pub mod access;
+pub mod acts;
 pub mod audit;
 pub mod backups;
 pub mod check;

@@ -115,7 +115,7 @@ fn count(min: u32, per: Period) -> Rule {
 #[case("k1-2e", count(1, Period::Month), RecordKind::ThemeDay)]
 #[case("k1-2f", count(1, Period::Year), RecordKind::OrganizationalLife)]
 #[case("k1-2g", count(1, Period::Year), RecordKind::MemberAppraisal)]
-#[case("k1-2h", Rule::PerPerson { who: RoleScope::Committee, min: 1 }, RecordKind::HeartTalk)]
+#[case("k1-2h", Rule::TalkCoverage { pairs: PairScope::MembersWithEachOther }, RecordKind::HeartTalk)]
 #[case("k1-2i", count(1, Period::Year), RecordKind::DemocraticLife)]
 fn quotas_from_the_seed_and_norms(#[case] id: &str, #[case] rule: Rule, #[case] kind: RecordKind) {
     let c = cat();

@@ -33,6 +33,8 @@ fn duty(id: &str, counts: &[RecordKind], rule: Rule) -> Duty {
         parent: None,
         counts: counts.to_vec(),
         rule,
+        actor: None,
+        one_to_one: false,
         source: "test".into(),
     }
 }

@@ -27,6 +27,8 @@ fn duty(id: &str, parent: Option<&str>, rule: Rule) -> Duty {
         parent: parent.map(|p| DutyId(p.into())),
         counts: Vec::new(),
         rule,
+        actor: None,
+        one_to_one: false,
         source: "test".into(),
     }
 }
@@ -615,6 +617,9 @@ fn ratio_is_clamped(
         missing: vec![],
         records: vec![],
         next_due: None,
+        not_counted: vec![],
+        pairs: vec![],
+        classes: vec![],
         late: None,
     };
     assert!((p.ratio() - want).abs() < f64::EPSILON);

@@ -24,6 +24,8 @@ fn duty(id: &str, counts: &[RecordKind]) -> Duty {
         parent: None,
         counts: counts.to_vec(),
         rule: Rule::Evidence,
+        actor: None,
+        one_to_one: false,
         source: "test".into(),
     }
 }

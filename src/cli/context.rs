@@ -93,7 +93,8 @@ pub fn open_ledger(path: &Path, access: Access) -> Result<AnyLedger, CliError> {
     let fixed = env_nonempty("TAIZHANG_TODAY");
     match (access, fixed) {
         (Access::Service, None) => {
-            let remote = RemoteLedger::connect(path, ClientOptions::default()).map_err(core)?;
+            let remote =
+                RemoteLedger::connect_pipelined(path, ClientOptions::default()).map_err(core)?;
             Ok(AnyLedger::Remote(remote))
         }
         (Access::Service, Some(fixed)) => {

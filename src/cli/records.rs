@@ -12,7 +12,7 @@ use crate::core::catalogue::{Catalogue, DutyId};
 use crate::core::error::{Field, Problem};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::{PersonId, Roster};
-use crate::i18n::{Lang, cli as t, domain};
+use crate::i18n::{Lang, acts, cli as t, domain};
 
 use super::layout::{cut, shown, shown_block};
 use super::status::year_arg;
@@ -153,7 +153,7 @@ pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
         let _ = write!(
             line,
             " {}{}",
-            t::label(lang, domain::field(lang, Field::Host)),
+            t::label(lang, acts::host_label(lang, r.kind)),
             shown(&roster.name(host))
         );
     }
@@ -161,7 +161,7 @@ pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
         let _ = write!(
             line,
             " {}{}",
-            t::label(lang, domain::field(lang, Field::Partners)),
+            t::label(lang, acts::partners_label(lang, r.kind)),
             names(roster, &r.partners, lang)
         );
     }
@@ -185,29 +185,33 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
             shown(&r.topic).into_owned(),
         ),
     ];
-    let mut push = |field: Field, value: String| {
+    let mut push = |label: &str, value: String| {
         if !value.is_empty() {
-            rows.push((domain::field(lang, field).into(), value));
+            rows.push((label.into(), value));
         }
     };
+    let f = |field: Field| domain::field(lang, field);
     push(
-        Field::Host,
+        acts::host_label(lang, r.kind),
         r.host
             .map(|h| shown(&roster.name(h)).into_owned())
             .unwrap_or_default(),
     );
-    push(Field::Attendees, names(roster, &r.attendees, lang));
+    push(f(Field::Attendees), names(roster, &r.attendees, lang));
     push(
-        Field::Absentees,
+        f(Field::Absentees),
         r.absentees
             .iter()
             .map(|a| t::absence(lang, &shown(&roster.name(a.person)), &shown(&a.reason)))
             .collect::<Vec<_>>()
             .join(sep),
     );
-    push(Field::Partners, names(roster, &r.partners, lang));
     push(
-        Field::Duties,
+        acts::partners_label(lang, r.kind),
+        names(roster, &r.partners, lang),
+    );
+    push(
+        f(Field::Duties),
         r.duties
             .iter()
             .map(|d| match catalogue.duty(d) {
@@ -217,9 +221,9 @@ pub fn detail(lang: Lang, catalogue: &Catalogue, roster: &Roster, r: &Record) ->
             .collect::<Vec<_>>()
             .join(sep),
     );
-    push(Field::Notes, shown_block(&r.notes, "  "));
+    push(f(Field::Notes), shown_block(&r.notes, "  "));
     push(
-        Field::Evidence,
+        f(Field::Evidence),
         r.evidence
             .iter()
             .map(|e| shown(e).into_owned())

@@ -10,9 +10,11 @@ use serde::Serialize;
 use crate::core::LedgerApi as _;
 use crate::core::catalogue::{Duty, DutyId, ListId};
 use crate::core::ledger::YearView;
-use crate::core::progress::{Lateness, Missing, Progress, Status, Tally};
+use crate::core::progress::{
+    ClassCover, Lateness, Missing, NotCounted, PairCover, Progress, Status, Tally,
+};
 use crate::core::record::RecordId;
-use crate::i18n::{Lang, cli as t, domain};
+use crate::i18n::{Lang, acts, cli as t, domain};
 
 use super::layout::{bar, cut, fit, right, shown, width};
 use super::{CliError, Context};
@@ -34,6 +36,8 @@ pub struct StatusArgs {
 const BAR_CELLS: usize = 10;
 /// How many missing items a line shows before "and N more".
 const MISSING_SHOWN: usize = 3;
+/// How many records that do not count a duty lists before "and N more".
+const NOT_COUNTED_SHOWN: usize = 2;
 /// Widest title column, in terminal cells (English titles are longer).
 fn title_cols(lang: Lang) -> usize {
     match lang {
@@ -122,11 +126,58 @@ fn full(lang: Lang, view: &YearView) -> String {
             }
             out.push_str(line.trim_end());
             out.push('\n');
+            out.push_str(&acts_lines(lang, view, p));
         }
     }
     let _ = writeln!(out, "\n{}", tally_line(lang, &view.tally));
     out.push_str(&super::fix::overdue_lines(lang, view));
     out
+}
+
+/// The lines under a duty's row: 谈心谈话 coverage by class, and each linked
+/// record that does not count with the reason (wrong host, group talk).
+fn acts_lines(lang: Lang, view: &YearView, p: &Progress) -> String {
+    let mut out = String::new();
+    if !p.classes.is_empty() {
+        let _ = writeln!(
+            out,
+            "      {}{}",
+            t::label(lang, acts::classes_heading(lang)),
+            acts::classes(lang, &p.classes)
+        );
+    }
+    for n in p.not_counted.iter().take(NOT_COUNTED_SHOWN) {
+        let _ = writeln!(
+            out,
+            "      {}{}",
+            t::label(lang, acts::not_counted_heading(lang)),
+            not_counted_text(lang, view, n)
+        );
+    }
+    let more = p.not_counted.len().saturating_sub(NOT_COUNTED_SHOWN);
+    if more > 0 {
+        let _ = writeln!(out, "      {}", acts::more_not_counted(lang, more));
+    }
+    out
+}
+
+/// A record that does not count: its date, kind and topic, then why.
+fn not_counted_text(lang: Lang, view: &YearView, n: &NotCounted) -> String {
+    let Some(r) = view.record(n.record) else {
+        return n.record.to_string();
+    };
+    let what = format!(
+        "{} {} {}",
+        r.date.format("%m-%d"),
+        domain::kind(lang, r.kind),
+        cut(&shown(&r.topic), 16)
+    );
+    format!(
+        "{}{}{}",
+        what.trim_end(),
+        lang.pick("——", " - "),
+        acts::refusal(lang, &n.why, r.kind, &view.roster)
+    )
 }
 
 /// A duty's title as shown: catalogues can be imported, so titles are
@@ -227,6 +278,14 @@ struct JsonDuty<'a> {
     missing_text: Vec<String>,
     missing: &'a [Missing],
     records: &'a [RecordId],
+    /// Linked records that do not count, with why (`not_counted_text` in words).
+    not_counted: &'a [NotCounted],
+    not_counted_text: Vec<String>,
+    /// Talk-coverage duties: every required pair and the talk that covered it.
+    pairs: &'a [PairCover],
+    /// 谈心谈话: coverage by class, and the same in words.
+    classes: &'a [ClassCover],
+    classes_text: Option<String>,
     next_due: Option<chrono::NaiveDate>,
     /// A dated duty done after its due date: when due and when done.
     late: Option<Lateness>,
@@ -256,6 +315,15 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
                 .collect(),
             missing: &p.missing,
             records: &p.records,
+            not_counted: &p.not_counted,
+            not_counted_text: p
+                .not_counted
+                .iter()
+                .map(|n| not_counted_text(lang, view, n))
+                .collect(),
+            pairs: &p.pairs,
+            classes: &p.classes,
+            classes_text: (!p.classes.is_empty()).then(|| acts::classes(lang, &p.classes)),
             next_due: p.next_due,
             late: p.late,
             late_text: p.late.as_ref().map(|l| domain::lateness(lang, l)),

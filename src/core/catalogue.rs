@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::record::RecordKind;
-use super::rule::Rule;
+use super::rule::{Actor, Rule};
 
 /// The catalogue built from the seed document, as shipped.
 pub const EMBEDDED: &str = include_str!("catalogue.toml");
@@ -141,8 +141,21 @@ pub struct Duty {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<RecordKind>,
     pub rule: Rule,
+    /// Who must host (主持) or talk (谈话) for a linked record to count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Actor>,
+    /// A record with several partners (集体谈话) does not count: the duty
+    /// asks for one talk with each person (“分别”).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub one_to_one: bool,
     /// Where the rule comes from: a seed clause or a national regulation.
     pub source: String,
+}
+
+// serde's `skip_serializing_if` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ mod problems;
 mod rng;
 mod sample;
 
-use super::catalogue::{Catalogue, DutyId};
+use super::catalogue::{Catalogue, Duty};
 use super::port::{Backup, SCHEMA_VERSION};
 use super::progress::required_pairs;
 use super::record::{RecordId, RecordKind};
@@ -49,8 +49,17 @@ pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Bac
     use RecordKind as K;
     let people = roster();
     let roster = Roster::new(people.clone());
-    let prefill: HashMap<RecordKind, Vec<DutyId>> =
-        K::ALL.iter().map(|k| (*k, catalogue.prefill(*k))).collect();
+    let prefill: HashMap<RecordKind, Vec<&Duty>> = K::ALL
+        .iter()
+        .map(|k| {
+            let ds = catalogue
+                .prefill(*k)
+                .iter()
+                .filter_map(|id| catalogue.duty(id))
+                .collect();
+            (*k, ds)
+        })
+        .collect();
     let mut rng = Rng::new(spec.seed);
     let secretary = PersonId(1);
     let deputy = PersonId(2);

@@ -2,6 +2,7 @@
 //! today). Progress is always computed from records, never typed in, and the
 //! same inputs always give the same answer.
 
+mod acts;
 mod clock;
 mod pairs;
 mod rules;
@@ -12,9 +13,10 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
 use super::roster::{PersonId, Roster};
-use super::rule::{Period, RoleScope};
+use super::rule::{PairClass, Period, RoleScope};
 
-pub use pairs::required_pairs;
+pub use acts::{NotCounted, Refusal, acts_for, fits};
+pub use pairs::{ClassCover, PairCover, required_pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,6 +79,12 @@ pub enum Missing {
     },
     /// A required talk between two people.
     Pair { from: PersonId, to: PersonId },
+    /// A required talk between two people, whoever leads it (谈心谈话).
+    Between {
+        a: PersonId,
+        b: PersonId,
+        class: PairClass,
+    },
     /// A person who has not yet done their part.
     Person { person: PersonId },
     /// A person whose standing count is outside the range.
@@ -107,6 +115,17 @@ pub struct Progress {
     pub records: Vec<RecordId>,
     /// The next date something falls due, if any is still open.
     pub next_due: Option<NaiveDate>,
+    /// Records linked to the duty that do not count, and why (wrong host,
+    /// group talk), by date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_counted: Vec<NotCounted>,
+    /// For a talk-coverage duty: every required pair and the talk that
+    /// covered it. The talk matrix and the reports read this.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<PairCover>,
+    /// For 谈心谈话: coverage by class (支委↔支委, 支委↔党员, 党员↔党员).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<ClassCover>,
     /// For a dated duty met only after its due date (`Status::Late`): when
     /// it was due and when the first record came.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,10 +173,12 @@ pub fn evaluate(
         .collect();
     in_year.sort_by_key(|r| (r.date, r.id));
     in_year.dedup_by_key(|r| r.id);
+    // Who held which role on a record's date.
+    let then = |_date: NaiveDate| roster.clone();
     let mut out: Vec<Progress> = catalogue
         .duties
         .iter()
-        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today))
+        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today, &then))
         .collect();
     roll_up(catalogue, &mut out);
     out

@@ -320,7 +320,17 @@ impl NewRecord {
             return Err(ValidationError::new(Field::Partners, Problem::TalkWithSelf));
         }
         let duties = match &self.duties {
-            None => catalogue.prefill(kind),
+            // A kind's duties, less those this host cannot act for: a
+            // 书记's talk is not offered to the overseeing leaders' duty.
+            None => catalogue
+                .prefill(kind)
+                .into_iter()
+                .filter(|id| {
+                    catalogue
+                        .duty(id)
+                        .is_none_or(|d| super::progress::fits(d, roster, host, &partners))
+                })
+                .collect(),
             Some(ids) => {
                 let mut out: Vec<DutyId> = Vec::new();
                 for raw in ids {

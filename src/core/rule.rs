@@ -88,6 +88,78 @@ pub enum PairScope {
     SecretaryWithLeadersAndHeads,
     /// Each other leadership member with the heads of the departments they oversee.
     LeadersWithOverseenHeads,
+    /// 谈心谈话 by 支部工作条例（试行）第十九条: every two members talk once a year,
+    /// whoever starts it (支委↔支委, 支委↔党员, 党员↔党员).
+    MembersWithEachOther,
+}
+
+impl PairScope {
+    /// Whether a talk covers its pair whoever of the two leads it.
+    pub fn undirected(self) -> bool {
+        matches!(self, PairScope::MembersWithEachOther)
+    }
+}
+
+/// The class of a 谈心谈话 pair, by whether each side sits on the 支委.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairClass {
+    /// 支委↔支委.
+    CommitteeCommittee,
+    /// 支委↔党员.
+    CommitteeMember,
+    /// 党员↔党员.
+    MemberMember,
+}
+
+impl PairClass {
+    pub const ALL: [PairClass; 3] = [
+        PairClass::CommitteeCommittee,
+        PairClass::CommitteeMember,
+        PairClass::MemberMember,
+    ];
+
+    /// The class of a pair whose sides are (or are not) on the committee.
+    pub fn of(a_committee: bool, b_committee: bool) -> PairClass {
+        match (a_committee, b_committee) {
+            (true, true) => PairClass::CommitteeCommittee,
+            (false, false) => PairClass::MemberMember,
+            _ => PairClass::CommitteeMember,
+        }
+    }
+}
+
+/// Who must act in a record for it to count toward a duty: the host (主持人)
+/// of a meeting, the talker (谈话人) of a talk, the reporter of a report.
+/// Judged against the roster as it stood on the record's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Secretary,
+    OtherLeaders,
+    Leadership,
+    Committee,
+    DeptHeads,
+    Members,
+    /// The leadership member who oversees (分管) the department of the
+    /// person talked with: the particular person, not any leader.
+    Overseer,
+}
+
+impl Actor {
+    /// The role scope the actor must be in; `None` for `Overseer`, which is
+    /// a relation to the partner rather than a role.
+    pub fn scope(self) -> Option<RoleScope> {
+        match self {
+            Actor::Secretary => Some(RoleScope::Secretary),
+            Actor::OtherLeaders => Some(RoleScope::OtherLeaders),
+            Actor::Leadership => Some(RoleScope::Leadership),
+            Actor::Committee => Some(RoleScope::Committee),
+            Actor::DeptHeads => Some(RoleScope::DeptHeads),
+            Actor::Members => Some(RoleScope::Members),
+            Actor::Overseer => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

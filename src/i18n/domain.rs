@@ -169,6 +169,14 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             (PairScope::LeadersWithOverseenHeads, Lang::En) => {
                 "each leadership member talks once a year with the heads they oversee".into()
             }
+            (PairScope::MembersWithEachOther, Lang::Zh) => {
+                "支委之间、支委和党员之间、党员和党员之间每年谈心谈话不少于1次".into()
+            }
+            (PairScope::MembersWithEachOther, Lang::En) => {
+                "every two members talk heart to heart at least once a year \
+                 (committee with committee, committee with members, member with member)"
+                    .into()
+            }
         },
         Rule::StandingRange { who, min, max } => match lang {
             Lang::Zh => format!("每名{}联系{min}-{max}个联系点", scope(lang, who)),
@@ -197,6 +205,10 @@ pub fn missing(lang: Lang, m: &Missing, roster: &Roster) -> String {
             ..
         } => format!("{} {have}/{need}", bucket(lang, *period, *index)),
         Missing::Pair { from, to } => format!("{} → {}", roster.name(*from), roster.name(*to)),
+        Missing::Between { a, b, .. } => match lang {
+            Lang::Zh => format!("{}与{}", roster.name(*a), roster.name(*b)),
+            Lang::En => format!("{} with {}", roster.name(*a), roster.name(*b)),
+        },
         Missing::Person { person } => roster.name(*person),
         Missing::OutOfRange {
             person,

@@ -136,6 +136,7 @@ fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
 fn concerns(m: &Missing, person: PersonId) -> bool {
     match m {
         Missing::Pair { from, .. } => *from == person,
+        Missing::Between { a, b, .. } => *a == person || *b == person,
         Missing::Person { person: p } | Missing::OutOfRange { person: p, .. } => *p == person,
         _ => false,
     }
@@ -168,6 +169,17 @@ pub fn missing_words(view: &YearView, m: &Missing, lang: Lang) -> Option<String>
                 format!("{}与{}的谈话尚未开展", name(*from), name(*to))
             } else {
                 format!("{}'s talk with {} is still owed", name(*from), name(*to))
+            }
+        }
+        Missing::Between { a, b, .. } => {
+            if zh {
+                format!("{}与{}的谈心谈话尚未开展", name(*a), name(*b))
+            } else {
+                format!(
+                    "{} and {} have not yet had their heart-to-heart talk",
+                    name(*a),
+                    name(*b)
+                )
             }
         }
         Missing::Person { person } => {

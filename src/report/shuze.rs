@@ -218,7 +218,9 @@ fn talks_prose(view: &YearView, person: PersonId, mine: &[&Record], lang: Lang) 
     let mut owed = Vec::new();
     let (mut due, mut done) = (0, 0);
     for (_, pairs) in talks::matrix(view) {
-        for p in pairs.iter().filter(|p| p.host == person) {
+        // The talks the duties put on this person; 谈心谈话 pairs are the
+        // branch's shared duty, counted in the annual report.
+        for p in pairs.iter().filter(|p| p.host == person && !p.between) {
             due += 1;
             if p.covered.is_some() {
                 done += 1;

@@ -1,16 +1,19 @@
 //! The talk matrix as the reports read it: every required (host, partner)
-//! pair of each talk-coverage duty, with the date of the first linked talk
-//! that covered it, or none if the talk is still owed.
+//! pair of each talk-coverage duty, with the date of the first counted talk
+//! that covered it, or none if the talk is still owed. The pairs come from
+//! the core's progress (`Progress::pairs`); nothing is walked again here.
 
 use chrono::NaiveDate;
 
-use crate::core::progress::required_pairs;
 use crate::core::{Duty, PersonId, Rule, YearView};
 
 pub struct Pair {
     pub host: PersonId,
     pub partner: PersonId,
     pub covered: Option<NaiveDate>,
+    /// A 谈心谈话 pair, which either side may lead: `host` is only the one
+    /// first on the roster.
+    pub between: bool,
 }
 
 /// Each talk-coverage duty of the catalogue, in order, with its pairs.
@@ -18,25 +21,20 @@ pub fn matrix(view: &YearView) -> Vec<(&Duty, Vec<Pair>)> {
     view.catalogue
         .duties
         .iter()
-        .filter_map(|d| {
-            let Rule::TalkCoverage { pairs } = d.rule else {
-                return None;
-            };
-            let list = required_pairs(&view.roster, pairs)
-                .into_iter()
-                .map(|(host, partner)| Pair {
-                    host,
-                    partner,
-                    covered: view
-                        .records
-                        .iter()
-                        .filter(|r| r.duties.contains(&d.id))
-                        .filter(|r| r.host == Some(host) && r.partners.contains(&partner))
-                        .map(|r| r.date)
-                        .min(),
+        .zip(&view.progress)
+        .filter(|(d, _)| matches!(d.rule, Rule::TalkCoverage { .. }))
+        .map(|(d, p)| {
+            let list = p
+                .pairs
+                .iter()
+                .map(|c| Pair {
+                    host: c.from,
+                    partner: c.to,
+                    covered: c.covered.map(|(date, _)| date),
+                    between: c.class.is_some(),
                 })
                 .collect();
-            Some((d, list))
+            (d, list)
         })
         .collect()
 }

@@ -2,7 +2,8 @@
 //! `LedgerApi` impl is derived in `protocol.rs`). Every
 //! call has a time limit, so a stuck or dead service is an error, never a
 //! hang; after a failure the next call reconnects (starting a service if
-//! none runs).
+//! none runs). A connection sends its greeting and, pipelined behind it, the
+//! first request, so that a first screen costs one round trip.
 
 use std::io::{BufReader, ErrorKind};
 use std::os::unix::net::UnixStream;
@@ -57,13 +58,26 @@ pub struct RemoteLedger {
 }
 
 impl RemoteLedger {
-    /// Connect to the service of the ledger at `dir`, starting one if needed.
+    /// Connect to the service of the ledger at `dir`, starting one if
+    /// needed, and exchange greetings: a service that cannot serve this
+    /// client (another protocol) is an error here.
     pub fn connect(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
+        Self::open(dir, options, true)
+    }
+
+    /// Like `connect`, but the service's greeting is read with the answer to
+    /// the first call, so that it costs no round trip of its own (the CLI
+    /// and the TUI: one round trip to a first screen).
+    pub fn connect_pipelined(dir: &Path, options: ClientOptions) -> Result<Self, StoreError> {
+        Self::open(dir, options, false)
+    }
+
+    fn open(dir: &Path, options: ClientOptions, greet: bool) -> Result<Self, StoreError> {
         let dir = std::path::absolute(dir).map_err(|source| StoreError::Io {
             context: format!("cannot resolve the ledger path {}", dir.display()),
             source,
         })?;
-        let conn = connect_or_start(&dir, &options)?;
+        let conn = connect_or_start(&dir, &options, greet)?;
         Ok(Self {
             dir,
             options,
@@ -77,7 +91,13 @@ impl RemoteLedger {
 
     /// The process id of the service this client talks to, if connected.
     pub fn service_pid(&self) -> Option<u32> {
-        self.lock().as_ref().map(|c| c.welcome.pid)
+        let mut guard = self.lock();
+        let conn = guard.as_mut()?;
+        if conn.greet(self.options.request_timeout).is_err() {
+            *guard = None;
+            return None;
+        }
+        Some(conn.welcome.pid)
     }
 
     /// Have the service run `command` as this connection's Unix user.
@@ -104,18 +124,34 @@ impl RemoteLedger {
         let mut guard = self.lock();
         let conn = match guard.take() {
             Some(conn) => conn,
-            None => connect_or_start(&self.dir, &self.options)?,
+            None => connect_or_start(&self.dir, &self.options, false)?,
         };
         let conn = guard.insert(conn);
-        let value = match conn.exchange(request, timeout) {
-            Ok(value) => value,
+        let answer = match conn.exchange(request, timeout) {
+            // It closed before it greeted: a service closing down, which ran
+            // nothing of ours. Once more, with a service that is there.
+            Err(Attempt::Absent) => {
+                *guard = None;
+                let conn = guard.insert(connect_or_start(&self.dir, &self.options, false)?);
+                conn.exchange(request, timeout)
+            }
+            other => other,
+        };
+        match answer {
+            Ok(value) => decode(value),
             Err(e) => {
                 // The stream may hold half an answer: never reuse it.
                 *guard = None;
-                return Err(e.into());
+                Err(match e {
+                    Attempt::Fatal(e) => e.into(),
+                    Attempt::Absent => StoreError::ServiceUnavailable {
+                        path: self.dir.clone(),
+                        reason: "the ledger service closed the connection before it greeted".into(),
+                    }
+                    .into(),
+                })
             }
-        };
-        decode(value)
+        }
     }
 }
 
@@ -131,12 +167,14 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, CoreError> {
     }
 }
 
-/// One open, greeted connection.
+/// One open connection; its greeting sent, its welcome read (`greeted`) or
+/// still on the way.
 #[derive(Debug)]
 pub(super) struct Connection {
     reader: BufReader<UnixStream>,
     writer: UnixStream,
     pub(super) welcome: Welcome,
+    greeted: bool,
 }
 
 /// Why a connection attempt failed.
@@ -150,7 +188,8 @@ pub(super) enum Attempt {
 }
 
 impl Connection {
-    /// Connect to `socket` and exchange greetings.
+    /// Connect to `socket` and send the greeting; its answer is read by
+    /// `greet`, or by the first `exchange` behind its own request.
     pub(super) fn open(dir: &Path, socket: &Path, timeout: Duration) -> Result<Self, Attempt> {
         let stream = match UnixStream::connect(socket) {
             Ok(stream) => stream,
@@ -172,47 +211,73 @@ impl Connection {
                 pid: 0,
                 taizhang: String::new(),
             },
+            greeted: false,
         };
         let hello = Request::Hello {
             version: PROTOCOL_VERSION,
         };
-        let welcome: Welcome = match conn.send(&hello, timeout) {
-            // A service that accepted and then closed is shutting down.
+        // A service that accepted and then closed is shutting down.
+        conn.write(&hello).map_err(|_| Attempt::Absent)?;
+        Ok(conn)
+    }
+
+    /// Read the service's answer to our greeting, if not read yet.
+    pub(super) fn greet(&mut self, timeout: Duration) -> Result<(), Attempt> {
+        if self.greeted {
+            return Ok(());
+        }
+        let line = match self.read(timeout) {
+            // Closed before it greeted: a service shutting down.
             Err(Lost::Closed | Lost::Io(_)) => return Err(Attempt::Absent),
-            Err(lost) => return Err(Attempt::Fatal(conn.explain(lost))),
-            Ok(line) => {
-                decode(parse(&line, &conn.who()).map_err(Attempt::Fatal)?).map_err(|e| match e {
-                    CoreError::Store(e) => Attempt::Fatal(e),
-                    other => Attempt::Fatal(StoreError::Remote(other.to_string())),
-                })?
-            }
+            Err(lost) => return Err(Attempt::Fatal(self.explain(lost))),
+            Ok(line) => line,
         };
+        let welcome: Welcome =
+            decode(parse(&line, &self.who()).map_err(Attempt::Fatal)?).map_err(|e| match e {
+                CoreError::Store(e) => Attempt::Fatal(e),
+                other => Attempt::Fatal(StoreError::Remote(other.to_string())),
+            })?;
         if welcome.version != PROTOCOL_VERSION {
             return Err(Attempt::Fatal(StoreError::ProtocolMismatch {
                 client: PROTOCOL_VERSION,
                 service: welcome.version,
             }));
         }
-        conn.welcome = welcome;
-        Ok(conn)
+        self.welcome = welcome;
+        self.greeted = true;
+        Ok(())
     }
 
-    fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, StoreError> {
-        match self.send(request, timeout) {
-            Ok(line) => parse(&line, &self.who()),
-            Err(lost) => Err(self.explain(lost)),
+    /// Send `request` and read its answer within `timeout` (first the
+    /// welcome, when the greeting is still on the way). `Attempt::Absent`:
+    /// the service closed before it greeted, so it ran nothing of ours.
+    fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, Attempt> {
+        if let Err(lost) = self.write(request) {
+            return Err(match lost {
+                Lost::Io(_) if !self.greeted => Attempt::Absent,
+                lost => Attempt::Fatal(self.explain(lost)),
+            });
+        }
+        self.greet(timeout)?;
+        match self.read(timeout) {
+            Ok(line) => parse(&line, &self.who()).map_err(Attempt::Fatal),
+            Err(lost) => Err(Attempt::Fatal(self.explain(lost))),
         }
     }
 
-    /// Send `request` and read one answer line within `timeout`.
-    fn send(&mut self, request: &Request, timeout: Duration) -> Result<Vec<u8>, Lost> {
+    /// Send one request line.
+    fn write(&mut self, request: &Request) -> Result<(), Lost> {
         let mut bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
         // The service would stop reading at its limit: say so without sending.
         if bytes.len() as u64 > MAX_MESSAGE {
             return Err(Lost::TooLarge);
         }
         bytes.push(b'\n');
-        std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)?;
+        std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)
+    }
+
+    /// Read one answer line within `timeout`.
+    fn read(&mut self, timeout: Duration) -> Result<Vec<u8>, Lost> {
         self.reader
             .get_ref()
             .set_read_timeout(Some(timeout))

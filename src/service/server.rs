@@ -169,10 +169,12 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
+    let opening = Instant::now();
     let store = match open_store(&dir) {
         Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
         other => other?,
     };
+    let opened_in = opening.elapsed();
     if sharing.is_shared() {
         // The store writes some files 0600 on first open; the group reads them.
         crate::store::sharing::apply(&dir)?;
@@ -206,7 +208,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         notify,
     });
     shared.log.line(&format!(
-        "serving {} (protocol {}, idle exit {}{})",
+        "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
         dir.display(),
         super::PROTOCOL_VERSION,
         options
@@ -216,7 +218,8 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
             ", socket from systemd"
         } else {
             ""
-        }
+        },
+        opened_in.as_secs_f64() * 1000.0
     ));
     if options.detach {
         // The client that started us blocks on this; connections wait in

@@ -20,16 +20,25 @@ use crate::core::error::StoreError;
 /// race waits like this; a service we start tells us when it is ready.
 const HELD_RECHECK: Duration = Duration::from_millis(5);
 
-/// Connect to the service of `dir`, starting one if none answers.
+/// Connect to the service of `dir`, starting one if none answers. With
+/// `greet`, the service's greeting is read here; otherwise by the first call.
 pub(super) fn connect_or_start(
     dir: &Path,
     options: &ClientOptions,
+    greet: bool,
 ) -> Result<Connection, StoreError> {
     let socket = dir.join(SOCKET_FILE);
     let deadline = Instant::now() + options.start_timeout;
     let mut locked: Option<StoreError> = None;
     loop {
-        match Connection::open(dir, &socket, options.request_timeout) {
+        let opened =
+            Connection::open(dir, &socket, options.request_timeout).and_then(|mut conn| {
+                if greet {
+                    conn.greet(options.request_timeout)?;
+                }
+                Ok(conn)
+            });
+        match opened {
             Ok(conn) => return Ok(conn),
             Err(Attempt::Fatal(e)) => return Err(e),
             Err(Attempt::Absent) => {}

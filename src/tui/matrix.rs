@@ -8,43 +8,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::core::progress::required_pairs;
+use crate::core::progress::PairCover;
+use crate::core::rule::PairClass;
 use crate::core::{Duty, PersonId, Rule, Status, YearView};
-use crate::i18n::Lang;
 use crate::i18n::domain::rule;
 use crate::i18n::form::{Text, talked, text as t};
+use crate::i18n::{Lang, acts};
 use crate::tui::form::text::clip;
 use crate::tui::state::select::OwedTalk;
 use crate::tui::theme::Theme;
 
-/// One required talk and the first linked talk that covered it.
-struct Pair {
-    host: PersonId,
-    partner: PersonId,
-    covered: Option<chrono::NaiveDate>,
-}
-
-fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, Vec<Pair>)> {
-    view.catalogue.duties.iter().filter_map(move |d| {
-        let Rule::TalkCoverage { pairs } = d.rule else {
-            return None;
-        };
-        let list = required_pairs(&view.roster, pairs)
-            .into_iter()
-            .map(|(host, partner)| Pair {
-                host,
-                partner,
-                covered: view
-                    .records
-                    .iter()
-                    .filter(|r| r.duties.contains(&d.id))
-                    .filter(|r| r.host == Some(host) && r.partners.contains(&partner))
-                    .map(|r| r.date)
-                    .min(),
-            })
-            .collect();
-        Some((d, list))
-    })
+/// Each talk-coverage duty with its pairs, as the core's progress has them.
+fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, &[PairCover])> {
+    view.catalogue
+        .duties
+        .iter()
+        .zip(&view.progress)
+        .filter(|(d, _)| matches!(d.rule, Rule::TalkCoverage { .. }))
+        .map(|(d, p)| (d, p.pairs.as_slice()))
 }
 
 /// The summary line, the lines under it, and which of them is the owed
@@ -92,44 +73,69 @@ fn lines<'a>(
                 theme.dim,
             ));
         }
-        let mut hosts: Vec<PersonId> = Vec::new();
-        for p in &pairs {
-            if !hosts.contains(&p.host) {
-                hosts.push(p.host);
-            }
-        }
-        for host in hosts {
-            let mine: Vec<&Pair> = pairs.iter().filter(|p| p.host == host).collect();
-            let n = mine.iter().filter(|p| p.covered.is_some()).count();
-            out.push(Line::from(format!(
-                "  {}  {n}/{}",
-                view.roster.name(host),
-                mine.len()
-            )));
-            for p in mine {
-                let name = crate::tui::form::text::pad_to(&view.roster.name(p.partner), 12);
-                out.push(match p.covered {
-                    Some(date) => Line::from(vec![
-                        Span::styled(format!("    {yes} "), theme.status(Status::Done)),
-                        Span::raw(name),
-                        Span::raw(date.format("%Y-%m-%d").to_string()),
-                    ]),
-                    None if selected.is_some_and(|o| {
-                        o.duty == duty.id && o.host == p.host && o.partner == p.partner
-                    }) =>
-                    {
-                        at = Some(out.len());
-                        Line::styled(
-                            format!("    {no} {name}{}", t(lang, Text::Owed)),
-                            theme.selected,
+        // 谈心谈话 pairs come in classes (支委↔支委…): a heading for each.
+        let groups: Vec<(Option<PairClass>, Vec<&PairCover>)> =
+            if pairs.iter().any(|p| p.class.is_some()) {
+                PairClass::ALL
+                    .into_iter()
+                    .map(|c| {
+                        (
+                            Some(c),
+                            pairs.iter().filter(|p| p.class == Some(c)).collect(),
                         )
-                    }
-                    None => Line::from(vec![
-                        Span::styled(format!("    {no} "), theme.status(Status::Overdue)),
-                        Span::raw(name),
-                        Span::styled(t(lang, Text::Owed), theme.status(Status::Overdue)),
-                    ]),
-                });
+                    })
+                    .collect()
+            } else {
+                vec![(None, pairs.iter().collect())]
+            };
+        for (class, group) in groups {
+            if let Some(class) = class {
+                let n = group.iter().filter(|p| p.covered.is_some()).count();
+                out.push(Line::styled(
+                    format!("  {}  {n}/{}", acts::class(lang, class), group.len()),
+                    Style::default().add_modifier(Modifier::BOLD),
+                ));
+            }
+            let mut hosts: Vec<PersonId> = Vec::new();
+            for p in &group {
+                if !hosts.contains(&p.from) {
+                    hosts.push(p.from);
+                }
+            }
+            for host in hosts {
+                let mine: Vec<&PairCover> =
+                    group.iter().copied().filter(|p| p.from == host).collect();
+                let n = mine.iter().filter(|p| p.covered.is_some()).count();
+                out.push(Line::from(format!(
+                    "  {}  {n}/{}",
+                    view.roster.name(host),
+                    mine.len()
+                )));
+                for p in mine {
+                    let name = crate::tui::form::text::pad_to(&view.roster.name(p.to), 12);
+                    out.push(match p.covered {
+                        Some((date, _)) => Line::from(vec![
+                            Span::styled(format!("    {yes} "), theme.status(Status::Done)),
+                            Span::raw(name),
+                            Span::raw(date.format("%Y-%m-%d").to_string()),
+                        ]),
+                        None if selected.is_some_and(|o| {
+                            o.duty == duty.id && o.host == p.from && o.partner == p.to
+                        }) =>
+                        {
+                            at = Some(out.len());
+                            Line::styled(
+                                format!("    {no} {name}{}", t(lang, Text::Owed)),
+                                theme.selected,
+                            )
+                        }
+                        None => Line::from(vec![
+                            Span::styled(format!("    {no} "), theme.status(Status::Overdue)),
+                            Span::raw(name),
+                            Span::styled(t(lang, Text::Owed), theme.status(Status::Overdue)),
+                        ]),
+                    });
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ path, program = sys.argv[1], sys.argv[2]
 s = socket.socket(socket.AF_UNIX)
 s.bind(path)
 s.listen(16)
+print('listening', flush=True)
 os.dup2(s.fileno(), 3)
 os.set_inheritable(3, True)
 os.environ['LISTEN_FDS'] = '1'
@@ -33,27 +34,29 @@ fn activated(db: &Path, socket: &Path, idle_exit: &str) -> std::process::Child {
         .arg("--db")
         .arg(db)
         .args(["--lang", "en", "serve", "--idle-exit", idle_exit])
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap()
 }
 
-fn wait_for(path: &Path) {
-    for _ in 0..500 {
-        if path.exists() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("{} never appeared", path.display());
+/// Wait until the stand-in listens: the socket file appears at `bind`, a
+/// moment before connections are taken.
+fn wait_listening(service: &mut std::process::Child) {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::new(service.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line.trim(), "listening");
+    service.stdout = Some(reader.into_inner());
 }
 
 #[test]
 fn a_socket_handed_over_by_systemd_is_served_and_left_in_place() {
     let f = Fixture::new();
     f.ok(&["--direct", "people", "add", "张三", "--role", "书记"]);
-    let service = activated(&f.path(), &f.socket(), "1");
-    wait_for(&f.socket());
+    let mut service = activated(&f.path(), &f.socket(), "1");
+    wait_listening(&mut service);
     let store = taizhang::service::RemoteLedger::connect(
         &f.path(),
         taizhang::service::ClientOptions {

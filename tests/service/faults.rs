@@ -85,6 +85,23 @@ fn an_older_service_is_refused_by_the_client() {
     fake.join().unwrap();
 }
 
+#[test]
+fn a_pipelined_client_learns_of_another_protocol_at_its_first_call() {
+    let f = Fixture::new();
+    let welcome =
+        serde_json::json!({"version": PROTOCOL_VERSION + 1, "pid": 1, "taizhang": "9.9.9"});
+    // The greeting and the first request arrive together, as one round trip.
+    let fake = fake_service(&f, welcome, |mut reader| {
+        let mut request = String::new();
+        reader.read_line(&mut request).unwrap();
+        assert!(request.contains("Roster"), "{request}");
+    });
+    let ledger = RemoteLedger::connect_pipelined(&f.path(), fake_options(&f)).unwrap();
+    let err = ledger.roster().unwrap_err().to_string();
+    assert!(err.contains("protocol"), "{err}");
+    fake.join().unwrap();
+}
+
 fn welcome() -> serde_json::Value {
     serde_json::json!({"version": PROTOCOL_VERSION, "pid": 4242, "taizhang": "test"})
 }

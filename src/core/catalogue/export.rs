@@ -10,8 +10,20 @@ use super::{Catalogue, Duty, ListId};
 use crate::core::record::RecordKind;
 
 /// Field order of a written duty; fields not listed follow in name order.
-const FIELD_ORDER: [&str; 11] = [
-    "id", "list", "ref", "title", "title_en", "binds", "parent", "counts", "rule", "source", "text",
+const FIELD_ORDER: [&str; 13] = [
+    "id",
+    "list",
+    "ref",
+    "title",
+    "title_en",
+    "binds",
+    "parent",
+    "counts",
+    "rule",
+    "actor",
+    "one_to_one",
+    "source",
+    "text",
 ];
 
 /// Key order inside a written rule.
@@ -38,10 +50,16 @@ const HEADER: &str = "\
 #               { kind = \"per_person\", who = \"other_leaders\", min = 1 }
 #               { kind = \"talk_coverage\", pairs = \"secretary_with_leaders_and_heads\" }
 #                                                 or \"leaders_with_overseen_heads\"
+#                                                 or \"members_with_each_other\" (谈心谈话)
 #               { kind = \"standing_range\", who = \"leadership\", min = 1, max = 2 }
 #               { kind = \"deadline\", month = 3, day = 31 }
 #               { kind = \"evidence\" }   no number: the linked records are the evidence
 #             who: secretary | other_leaders | leadership | committee | dept_heads | members
+#   actor     optional: who must host the meeting or lead the talk for a record
+#             to count: one of the `who` names, or overseer (the leader who
+#             oversees the department of the person talked with)
+#   one_to_one optional: true when a talk with several people (集体谈话) does
+#             not count, because the duty asks for one talk with each (“分别”)
 #   source    where the rule comes from: the seed clause or a national regulation
 #   text      the full text of the duty
 ";

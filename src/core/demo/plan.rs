@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::rng::Rng;
 use super::sample::{ABSENCE_REASONS, topics};
-use crate::core::catalogue::DutyId;
+use crate::core::catalogue::Duty;
 use crate::core::record::{Absence, Record, RecordId, RecordKind};
 use crate::core::roster::{PersonId, Roster};
 use crate::core::rule::RoleScope;
@@ -16,7 +16,7 @@ use crate::core::rule::RoleScope;
 pub(super) struct Plan<'a> {
     pub(super) rng: &'a mut Rng,
     pub(super) roster: &'a Roster,
-    pub(super) prefill: &'a HashMap<RecordKind, Vec<DutyId>>,
+    pub(super) prefill: &'a HashMap<RecordKind, Vec<&'a Duty>>,
     pub(super) year: i32,
     /// The last day that may hold a record (today, in the current year).
     pub(super) end: NaiveDate,
@@ -111,6 +111,14 @@ impl Plan<'_> {
         let topic = self.rng.pick(topics(kind)).unwrap_or("").to_string();
         let minute = u32::try_from(self.rng.below(60)).unwrap_or(0);
         let time = NaiveTime::from_hms_opt(17, minute, 0).unwrap_or_default();
+        // As `add` links them: a duty whose actor this host is not
+        // (a 书记's talk toward the overseeing leaders') is left out.
+        let duties = self.prefill.get(&kind).map_or_else(Vec::new, |ds| {
+            ds.iter()
+                .filter(|d| crate::core::progress::fits(d, self.roster, host, &partners))
+                .map(|d| d.id.clone())
+                .collect()
+        });
         let record = Record {
             id: RecordId(0),
             kind,
@@ -120,7 +128,7 @@ impl Plan<'_> {
             attendees,
             absentees,
             partners,
-            duties: self.prefill.get(&kind).cloned().unwrap_or_default(),
+            duties,
             notes: String::new(),
             evidence: Vec::new(),
             covers_year: None,

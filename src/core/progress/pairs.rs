@@ -1,8 +1,40 @@
 //! The (host, partner) pairs a talk-coverage rule demands, read off the
-//! active roster. Each pair appears once; retired people are never in one.
+//! active roster, and which of them the year's talks cover. This is the one
+//! place the pair rule is walked: status, the talk matrix and the reports
+//! read `Progress::pairs`. Each pair appears once; retired people are never
+//! in one.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::acts::acts_for;
+use crate::core::record::{Record, RecordId};
 use crate::core::roster::{PersonId, Roster};
-use crate::core::rule::{PairScope, RoleScope};
+use crate::core::rule::{Actor, PairClass, PairScope, RoleScope};
+
+/// One required pair and the first counted talk that covered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairCover {
+    /// Who talks (for an undirected pair, the one first on the roster).
+    pub from: PersonId,
+    pub to: PersonId,
+    /// The 谈心谈话 class, for `members_with_each_other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<PairClass>,
+    /// The date and record of the first talk that covered the pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered: Option<(NaiveDate, RecordId)>,
+}
+
+/// Covered and required pairs of one 谈心谈话 class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassCover {
+    pub class: PairClass,
+    pub done: u32,
+    pub target: u32,
+}
 
 /// The (host, partner) pairs a coverage rule demands, from the active roster,
 /// in roster order. A person who is both a leader and a department head is
@@ -33,8 +65,99 @@ pub fn required_pairs(roster: &Roster, scope: PairScope) -> Vec<(PersonId, Perso
                 }
             }
         }
+        PairScope::MembersWithEachOther => {
+            // Every two active members, once: n(n-1)/2 pairs. Built
+            // directly, since `push`'s check would make this quadratic twice.
+            let people: Vec<PersonId> = roster.active().map(|p| p.id).collect();
+            for (i, a) in people.iter().enumerate() {
+                for b in &people[i + 1..] {
+                    out.push((*a, *b));
+                }
+            }
+        }
     }
     out
+}
+
+/// The class of a required pair, for the scopes that have classes.
+fn class_of(roster: &Roster, scope: PairScope, a: PersonId, b: PersonId) -> Option<PairClass> {
+    if scope != PairScope::MembersWithEachOther {
+        return None;
+    }
+    let on = |id| {
+        roster
+            .get(id)
+            .is_some_and(|p| p.in_scope(RoleScope::Committee))
+    };
+    Some(PairClass::of(on(a), on(b)))
+}
+
+/// Every required pair of `scope` with the first of `counted` that covers
+/// it. A talk covers (host, partner) for each partner it names: the caller
+/// has already set aside group talks a one-to-one duty refuses. For an
+/// overseer duty the host must oversee that partner's department on the
+/// talk's date (`then`).
+pub(super) fn cover(
+    roster: &Roster,
+    scope: PairScope,
+    actor: Option<Actor>,
+    counted: &[&Record],
+    then: &dyn Fn(NaiveDate) -> Roster,
+) -> Vec<PairCover> {
+    let mut first: HashMap<(PersonId, PersonId), (NaiveDate, RecordId)> = HashMap::new();
+    for r in counted {
+        let Some(host) = r.host else { continue };
+        let on_date = actor.filter(|a| a.scope().is_none()).map(|_| then(r.date));
+        for &partner in &r.partners {
+            if let (Some(a), Some(t)) = (actor, on_date.as_ref())
+                && !acts_for(a, t, host, Some(partner))
+            {
+                continue;
+            }
+            let key = if scope.undirected() && partner < host {
+                (partner, host)
+            } else {
+                (host, partner)
+            };
+            // `counted` is in date order: the first insert is the earliest.
+            first.entry(key).or_insert((r.date, r.id));
+        }
+    }
+    required_pairs(roster, scope)
+        .into_iter()
+        .map(|(from, to)| {
+            let key = if scope.undirected() && to < from {
+                (to, from)
+            } else {
+                (from, to)
+            };
+            PairCover {
+                from,
+                to,
+                class: class_of(roster, scope, from, to),
+                covered: first.get(&key).copied(),
+            }
+        })
+        .collect()
+}
+
+/// Covered and required pairs by class, in class order; empty for scopes
+/// without classes.
+pub(super) fn classes(pairs: &[PairCover]) -> Vec<ClassCover> {
+    PairClass::ALL
+        .into_iter()
+        .filter_map(|class| {
+            let mine: Vec<&PairCover> = pairs.iter().filter(|p| p.class == Some(class)).collect();
+            if mine.is_empty() && pairs.iter().all(|p| p.class.is_none()) {
+                return None;
+            }
+            Some(ClassCover {
+                class,
+                done: super::count(mine.iter().filter(|p| p.covered.is_some()).count()),
+                target: super::count(mine.len()),
+            })
+        })
+        .collect()
 }
 
 /// The scope to name when a coverage rule demands no pair at all: whoever is
@@ -55,5 +178,6 @@ pub(super) fn empty_scope(roster: &Roster, scope: PairScope) -> RoleScope {
                 RoleScope::DeptHeads
             }
         }
+        PairScope::MembersWithEachOther => RoleScope::Members,
     }
 }

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::acts::{NotCounted, refusal};
 use super::clock::{YearClock, pro_rata};
-use super::pairs::{empty_scope, required_pairs};
+use super::pairs::{classes, cover, empty_scope};
 use super::{Lateness, Missing, Progress, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
@@ -18,13 +19,22 @@ pub(super) fn evaluate_one(
     in_year: &[&Record],
     year: i32,
     today: NaiveDate,
+    then: &dyn Fn(NaiveDate) -> Roster,
 ) -> Progress {
     // `contains`, not a count: a record lists a duty at most once in effect.
-    let linked: Vec<&Record> = in_year
+    // A linked record counts only if the right person acted (`acts`).
+    let mut not_counted = Vec::new();
+    let mut linked: Vec<&Record> = Vec::new();
+    for r in in_year
         .iter()
         .copied()
         .filter(|r| r.duties.contains(&duty.id))
-        .collect();
+    {
+        match refusal(duty, then, r) {
+            Some(why) => not_counted.push(NotCounted { record: r.id, why }),
+            None => linked.push(r),
+        }
+    }
     let mut p = Progress {
         duty: duty.id.clone(),
         done: 0,
@@ -34,6 +44,9 @@ pub(super) fn evaluate_one(
         missing: Vec::new(),
         records: linked.iter().map(|r| r.id).collect(),
         next_due: None,
+        not_counted,
+        pairs: Vec::new(),
+        classes: Vec::new(),
         late: None,
     };
     let Some(clock) = YearClock::new(year, today) else {
@@ -43,7 +56,11 @@ pub(super) fn evaluate_one(
         Rule::Evidence => p.done = count(linked.len()),
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
         Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
-        Rule::TalkCoverage { pairs } => talk_coverage(&mut p, roster, &linked, pairs, &clock),
+        Rule::TalkCoverage { pairs } => {
+            p.pairs = cover(roster, pairs, duty.actor, &linked, then);
+            p.classes = classes(&p.pairs);
+            talk_coverage(&mut p, roster, pairs, &clock);
+        }
         Rule::StandingRange { who, min, max } => {
             standing_range(&mut p, roster, who, min, max, &clock);
         }
@@ -171,31 +188,31 @@ fn per_person(
     yearly_status(p, clock);
 }
 
-fn talk_coverage(
-    p: &mut Progress,
-    roster: &Roster,
-    linked: &[&Record],
-    pairs: PairScope,
-    clock: &YearClock,
-) {
-    let required = required_pairs(roster, pairs);
-    if required.is_empty() {
+fn talk_coverage(p: &mut Progress, roster: &Roster, pairs: PairScope, clock: &YearClock) {
+    if p.pairs.is_empty() {
         p.missing.push(Missing::NoOne {
             scope: empty_scope(roster, pairs),
         });
         return;
     }
-    p.target = count(required.len());
-    for (from, to) in required {
-        if linked
-            .iter()
-            .any(|r| r.host == Some(from) && r.partners.contains(&to))
-        {
-            p.done += 1;
-        } else {
-            p.missing.push(Missing::Pair { from, to });
-        }
-    }
+    p.target = count(p.pairs.len());
+    p.done = count(p.pairs.iter().filter(|c| c.covered.is_some()).count());
+    p.missing = p
+        .pairs
+        .iter()
+        .filter(|c| c.covered.is_none())
+        .map(|c| match c.class {
+            Some(class) => Missing::Between {
+                a: c.from,
+                b: c.to,
+                class,
+            },
+            None => Missing::Pair {
+                from: c.from,
+                to: c.to,
+            },
+        })
+        .collect();
     yearly_status(p, clock);
 }
 

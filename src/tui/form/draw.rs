@@ -97,14 +97,13 @@ impl RecordForm {
     }
 
     fn label<'a>(&self, slot: Slot, first: bool, width: usize, theme: &Theme) -> Span<'a> {
-        field_label(
-            self.lang,
-            slot.field(),
-            slot == self.focus,
-            first,
-            width,
-            theme,
-        )
+        // The host is 谈话人 on a talk and 述职人 on a 述责述廉.
+        let name = match slot {
+            Slot::Host => crate::i18n::acts::host_label(self.lang, self.kind),
+            Slot::Partners => crate::i18n::acts::partners_label(self.lang, self.kind),
+            _ => field(self.lang, slot.field()),
+        };
+        named_label(name, slot == self.focus, first, width, theme)
     }
 
     fn sheet(&self, theme: &Theme, label_w: usize, value_w: usize, height: usize) -> Sheet<'_> {
@@ -361,8 +360,19 @@ pub(crate) fn field_label<'a>(
     width: usize,
     theme: &Theme,
 ) -> Span<'a> {
+    named_label(field(lang, name), focused, first, width, theme)
+}
+
+/// A form label from its text; see `field_label`.
+fn named_label<'a>(
+    name: &str,
+    focused: bool,
+    first: bool,
+    width: usize,
+    theme: &Theme,
+) -> Span<'a> {
     let text = if first {
-        format!("{}{}", if focused { ">" } else { " " }, field(lang, name))
+        format!("{}{}", if focused { ">" } else { " " }, name)
     } else {
         String::new()
     };

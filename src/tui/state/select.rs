@@ -162,9 +162,10 @@ pub fn owed_talks(view: &YearView) -> Vec<OwedTalk> {
             continue;
         }
         for m in &p.missing {
-            if let Missing::Pair { from, to } = m
-                && !out.iter().any(|o| o.host == *from && o.partner == *to)
-            {
+            let (Missing::Pair { from, to } | Missing::Between { a: from, b: to, .. }) = m else {
+                continue;
+            };
+            if !out.iter().any(|o| o.host == *from && o.partner == *to) {
                 out.push(OwedTalk {
                     duty: duty.id.clone(),
                     host: *from,

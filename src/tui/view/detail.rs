@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{pane, put};
-use crate::core::{Missing, YearView};
-use crate::i18n::domain;
+use crate::core::{Missing, RecordKind, YearView};
 use crate::i18n::tui::fix as fix_words;
 use crate::i18n::tui::{self as msg, T};
+use crate::i18n::{acts, domain};
 use crate::tui::state::{State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
@@ -120,6 +120,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         theme.dim,
         &mut lines,
     );
+    who_acts(state, duty, &mut lines, w);
     if let Some(late) = &p.late {
         add(
             &msg::labelled(
@@ -166,6 +167,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
             lines.push((Some(text::truncate(&s, w, theme.ellipsis())), style));
         }
     }
+    acts_lines(state, p, &mut lines, w);
     let linked: Vec<_> = view.fixes_for(&duty.id).collect();
     if !linked.is_empty() {
         lines.push((Some(String::new()), theme.base));
@@ -207,6 +209,74 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         add(&s, style, &mut lines);
     }
     Some((index, lines))
+}
+
+/// Who must host or talk, and whether group talks count, when the duty says.
+fn who_acts(state: &State, duty: &crate::core::Duty, lines: &mut Lines, w: usize) {
+    let lang = state.lang;
+    let mut parts = Vec::new();
+    if let Some(a) = duty.actor {
+        let kind = duty.counts.first().copied().unwrap_or(RecordKind::Other);
+        parts.push(acts::requirement(lang, a, kind));
+    }
+    if duty.one_to_one {
+        parts.push(acts::one_to_one(lang).to_string());
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let s = msg::labelled(
+        lang,
+        acts::who_acts_heading(lang),
+        &parts.join(lang.pick("；", "; ")),
+    );
+    for l in text::wrap(&s, w) {
+        lines.push((Some(l), state.theme.base));
+    }
+}
+
+/// 谈心谈话 coverage by class, and each linked record that does not count
+/// with the reason.
+fn acts_lines(state: &State, p: &crate::core::Progress, lines: &mut Lines, w: usize) {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    if !p.classes.is_empty() {
+        lines.push((Some(String::new()), theme.base));
+        let s = msg::labelled(
+            lang,
+            acts::classes_heading(lang),
+            &acts::classes(lang, &p.classes),
+        );
+        for l in text::wrap(&s, w) {
+            lines.push((Some(l), theme.base));
+        }
+    }
+    if p.not_counted.is_empty() {
+        return;
+    }
+    lines.push((Some(String::new()), theme.base));
+    lines.push((
+        Some(acts::not_counted_heading(lang).to_string()),
+        theme.heading,
+    ));
+    for n in &p.not_counted {
+        let Some(r) = view.record(n.record) else {
+            continue;
+        };
+        let head = format!(
+            "{} {} {}",
+            text::short_date(r.date, view.today),
+            domain::kind(lang, r.kind),
+            r.topic
+        );
+        lines.push((
+            Some(text::truncate(head.trim_end(), w, theme.ellipsis())),
+            theme.dim,
+        ));
+        let why = format!("  {}", acts::refusal(lang, &n.why, r.kind, &view.roster));
+        for l in text::wrap(&why, w) {
+            lines.push((Some(l), theme.status(crate::core::Status::Behind)));
+        }
+    }
 }
 
 /// What is missing, in words; a sub-duty by its title rather than its id.
