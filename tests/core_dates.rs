@@ -33,6 +33,8 @@ fn catalogue() -> Catalogue {
                 per: Period::Year,
             },
             source: "test".into(),
+            actor: None,
+            one_to_one: false,
         }],
     }
 }

@@ -75,7 +75,7 @@ fn records_export_is_excel_ready_and_guards_formulas() {
         .arg("-un")
         .output()
         .unwrap();
-    assert_eq!(row[10], String::from_utf8_lossy(&me.stdout).trim());
+    assert_eq!(row[11], String::from_utf8_lossy(&me.stdout).trim());
     // Every cell that a spreadsheet would run starts with the guard.
     for r in &table[1..] {
         for cell in r {
