@@ -294,3 +294,24 @@ fn records_show_lists_the_records_findings() {
     let out = env.ok(&["records", "show", &quorate]);
     assert!(!out.contains("一致性检查"), "{out}");
 }
+
+#[test]
+fn status_points_to_the_check_and_carries_the_findings() {
+    let env = with_findings();
+    let out = env.ok(&["status"]);
+    assert!(
+        out.ends_with("! 一致性检查发现 5 处问题，详见 taizhang check --year 2026\n"),
+        "{out}"
+    );
+    let out = env.ok(&["--lang", "en", "status"]);
+    assert!(
+        out.ends_with("! consistency check: 5 findings; see taizhang check --year 2026\n"),
+        "{out}"
+    );
+    let v: Value = serde_json::from_str(&env.ok(&["status", "--json"])).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 5);
+    assert_eq!(v["findings"][0]["check"], "committee_quorum");
+    // A year without findings says nothing of them.
+    let out = env.ok(&["status", "--year", "2025"]);
+    assert!(!out.contains("一致性检查"), "{out}");
+}

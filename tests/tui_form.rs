@@ -399,3 +399,32 @@ proptest! {
         draw(&RecordForm::new(Lang::En, &view, Some(record), today()), w, h);
     }
 }
+
+/// Untouched duties follow who acts (issue 10.3): a 书记's 廉政谈话 is
+/// ticked toward s3 only, the overseeing leader's toward m2 only.
+#[test]
+fn an_untouched_duty_list_follows_who_talks() {
+    for (host, want) in [("张三", "s3"), ("李四", "m2")] {
+        let mut view = view();
+        view.catalogue = taizhang::core::Catalogue::embedded();
+        let mut form = RecordForm::new(Lang::Zh, &view, None, today());
+        type_str(&mut form, &view, "廉政谈话");
+        press(&mut form, &view, KeyCode::Enter);
+        tabs(&mut form, &view, HOST - 1);
+        type_str(&mut form, &view, host);
+        // 李四 still matches 李四光, so the list stays open: close it first.
+        if host == "李四" {
+            press(&mut form, &view, KeyCode::Esc);
+        }
+        press(&mut form, &view, KeyCode::Tab);
+        type_str(&mut form, &view, "王五");
+        press(&mut form, &view, KeyCode::Tab);
+        let out = form.handle_key(ctrl('s'), &view);
+        let FormOutcome::Submit(r) = out else {
+            panic!("{out:?}\n{}", screen(&draw(&form, 80, 24)));
+        };
+        assert_eq!(r.kind, Some(RecordKind::IntegrityTalk));
+        assert_eq!(r.host.as_deref(), Some(host));
+        assert_eq!(r.duties, Some(vec![want.to_string()]), "{host}");
+    }
+}

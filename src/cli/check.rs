@@ -81,7 +81,7 @@ pub fn block(lang: Lang, f: &Finding, indent: &str) -> String {
 /// One finding for scripts: the record, the check's code and data, and the
 /// same sentences the text output shows.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     record: RecordId,
     date: NaiveDate,
     kind: crate::core::RecordKind,
@@ -102,7 +102,16 @@ struct JsonCheck<'a> {
 }
 
 fn json(lang: Lang, year: i32, findings: &[Finding]) -> Result<String, CliError> {
-    let rows = findings
+    super::to_json(&JsonCheck {
+        year,
+        count: findings.len(),
+        findings: json_rows(lang, findings),
+    })
+}
+
+/// The findings for scripts (`check --json`, `status --json`).
+pub(super) fn json_rows(lang: Lang, findings: &[Finding]) -> Vec<JsonFinding<'_>> {
+    findings
         .iter()
         .map(|f| JsonFinding {
             record: f.record,
@@ -115,10 +124,18 @@ fn json(lang: Lang, year: i32, findings: &[Finding]) -> Result<String, CliError>
             source: words::source(lang, f.problem.source()),
             fix: words::fix(lang, &f.problem),
         })
-        .collect();
-    super::to_json(&JsonCheck {
-        year,
-        count: findings.len(),
-        findings: rows,
-    })
+        .collect()
+}
+
+/// The line `status` ends with when the checks found something: the count
+/// and the command that lists them.
+pub fn status_line(lang: Lang, year: i32, findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return String::new();
+    }
+    let count = words::count(lang, findings.len());
+    match lang {
+        Lang::Zh => format!("! 一致性检查{count}，详见 taizhang check --year {year}\n"),
+        Lang::En => format!("! consistency check: {count}; see taizhang check --year {year}\n"),
+    }
 }

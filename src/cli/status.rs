@@ -131,6 +131,7 @@ fn full(lang: Lang, view: &YearView) -> String {
     }
     let _ = writeln!(out, "\n{}", tally_line(lang, &view.tally));
     out.push_str(&super::fix::overdue_lines(lang, view));
+    out.push_str(&super::check::status_line(lang, view.year, &view.findings));
     out
 }
 
@@ -261,6 +262,8 @@ struct JsonStatus<'a> {
     closed: bool,
     /// Rectification items past their deadline and not closed.
     overdue_fixes: Vec<super::fix::show::JsonFix<'a>>,
+    /// What the consistency checks found (`taizhang check --json`).
+    findings: Vec<super::check::JsonFinding<'a>>,
 }
 
 #[derive(Serialize)]
@@ -338,6 +341,7 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
         duties,
         closed: view.closed,
         overdue_fixes: super::fix::overdue_json(lang, view),
+        findings: super::check::json_rows(lang, &view.findings),
     };
     super::to_json(&doc)
 }

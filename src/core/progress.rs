@@ -15,7 +15,7 @@ use super::record::{Record, RecordId};
 use super::roster::{PersonId, Roster};
 use super::rule::{PairClass, Period, RoleScope};
 
-pub use acts::{NotCounted, Refusal, acts_for, fits};
+pub use acts::{NotCounted, Refusal, acts_for, fits, prefill};
 pub use pairs::{ClassCover, PairCover, required_pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -322,15 +322,7 @@ impl NewRecord {
         let duties = match &self.duties {
             // A kind's duties, less those this host cannot act for: a
             // 书记's talk is not offered to the overseeing leaders' duty.
-            None => catalogue
-                .prefill(kind)
-                .into_iter()
-                .filter(|id| {
-                    catalogue
-                        .duty(id)
-                        .is_none_or(|d| super::progress::fits(d, roster, host, &partners))
-                })
-                .collect(),
+            None => super::progress::prefill(catalogue, roster, kind, host, &partners),
             Some(ids) => {
                 let mut out: Vec<DutyId> = Vec::new();
                 for raw in ids {

@@ -9,6 +9,7 @@ pub(crate) use draw::{candidates_popup, field_label};
 mod groups;
 mod hints;
 pub(crate) use hints::table_hints;
+mod acting;
 mod keys;
 mod slot;
 pub mod text;
@@ -81,6 +82,9 @@ pub struct RecordForm {
     groups: Vec<groups::Group>,
     /// Every duty of the catalogue: id and title.
     all_duties: Vec<(DutyId, String)>,
+    /// What an untouched duty list needs to follow who acts: the
+    /// catalogue and roster (see `acting`).
+    acting: acting::Acting,
 }
 
 /// How a record names a person in the form: the name when it resolves back
@@ -188,6 +192,7 @@ impl RecordForm {
                     (d.id.clone(), title.to_string())
                 })
                 .collect(),
+            acting: acting::Acting::of(view),
         };
         // Show the ticked duties, not the top of the catalogue.
         form.show_ticked();
@@ -317,13 +322,13 @@ impl RecordForm {
 
     /// The chosen duties in catalogue order; ids the catalogue lacks last.
     fn ordered_duties(&self) -> Vec<String> {
+        let ticked = self.ticked();
         let known = self.all_duties.iter().map(|(id, _)| id);
-        let unknown = self
-            .duties
+        let unknown = ticked
             .iter()
             .filter(|d| !self.all_duties.iter().any(|(id, _)| id == *d));
         known
-            .filter(|id| self.duties.contains(id))
+            .filter(|id| ticked.contains(id))
             .chain(unknown)
             .map(|d| d.0.clone())
             .collect()

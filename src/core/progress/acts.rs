@@ -99,3 +99,24 @@ pub fn fits(duty: &Duty, roster: &Roster, host: Option<PersonId>, partners: &[Pe
                 .any(|p| acts_for(need, roster, host, Some(*p)))
     }
 }
+
+/// The duties a new record of `kind` counts toward unless the user says
+/// otherwise: the kind's catalogue duties, less those this host cannot act
+/// for (`fits`). `add`, the TUI form and the demo all prefill with this.
+pub fn prefill(
+    catalogue: &crate::core::Catalogue,
+    roster: &Roster,
+    kind: crate::core::RecordKind,
+    host: Option<PersonId>,
+    partners: &[PersonId],
+) -> Vec<crate::core::DutyId> {
+    catalogue
+        .prefill(kind)
+        .into_iter()
+        .filter(|id| {
+            catalogue
+                .duty(id)
+                .is_none_or(|d| fits(d, roster, host, partners))
+        })
+        .collect()
+}

@@ -265,11 +265,12 @@ impl RecordForm {
             return;
         }
         // Out of focus the list shows what is ticked, so it stays in view.
+        let on_list = self.ticked();
         if !focused {
             let ticked: Vec<&String> = self
                 .all_duties
                 .iter()
-                .filter(|(id, _)| self.duties.contains(id))
+                .filter(|(id, _)| on_list.contains(id))
                 .map(|(_, title)| title)
                 .collect();
             let first = s.lines.len();
@@ -292,7 +293,7 @@ impl RecordForm {
         }
         let first = (self.duty_cursor + 1).saturating_sub(rows);
         for (i, (id, title)) in self.all_duties.iter().enumerate().skip(first).take(rows) {
-            let on = self.duties.contains(id);
+            let on = on_list.contains(id);
             let mark = if on { "[x]" } else { "[ ]" };
             let style = if i == self.duty_cursor {
                 theme.key

@@ -201,9 +201,12 @@ impl RecordForm {
     }
 
     fn toggle_duty(&mut self) {
-        let Some((id, _)) = self.all_duties.get(self.duty_cursor) else {
+        let Some((id, _)) = self.all_duties.get(self.duty_cursor).cloned() else {
             return;
         };
+        let id = &id;
+        // From now on the list is what the user ticks: start from what it showed.
+        self.duties = self.ticked();
         if let Some(at) = self.duties.iter().position(|d| d == id) {
             self.duties.remove(at);
         } else {
