@@ -24,7 +24,7 @@ pub mod rule;
 pub mod text;
 pub mod year;
 
-pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId};
+pub use catalogue::{Binds, Catalogue, Duty, DutyId, ListId, RecordPath};
 pub use confirm::{Confirmations, Warning};
 pub use error::{CoreError, Field, StoreError, ValidationError};
 pub use fix::{Evidence, FixId, FixItem, FixSource, FixState, NewFix};

@@ -13,6 +13,7 @@ pub mod cli_usage;
 pub mod confirm;
 pub mod csv_cli;
 pub mod domain;
+pub mod evidence;
 pub mod fix;
 pub mod fix_cli;
 pub mod form;

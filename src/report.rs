@@ -10,6 +10,7 @@ mod html;
 mod layout;
 mod markdown;
 pub mod model;
+mod periods;
 mod problems;
 mod prose;
 mod shuze;

@@ -234,9 +234,86 @@ fn every_record_kind_prefills_some_duty() {
     let c = cat();
     for &kind in RecordKind::ALL {
         let ids = c.prefill(kind);
+        // A 专题会议 on another subject (safety, say) counts toward nothing
+        // unless the user links it; every other kind counts somewhere.
+        if kind == RecordKind::TopicMeeting {
+            assert!(ids.is_empty(), "{kind:?} must not count by default");
+            continue;
+        }
         assert!(!ids.is_empty(), "{kind:?} counts toward no duty");
         assert!(ids.iter().all(|id| c.duty(id).is_some()));
     }
+}
+
+/// A seed clause such as `三(二)(6)` or `二(一)3` at the start of a source.
+fn cites_seed(source: &str) -> bool {
+    let mut chars = source.chars();
+    matches!(chars.next(), Some('一' | '二' | '三' | '四')) && chars.next() == Some('(')
+}
+
+/// `第十二条`: an article number in Chinese numerals.
+fn cites_article(source: &str) -> bool {
+    source.split('第').skip(1).any(|rest| {
+        let digits: String = rest
+            .chars()
+            .take_while(|c| "一二三四五六七八九十百零".contains(*c))
+            .collect();
+        !digits.is_empty() && rest[digits.len()..].starts_with('条')
+    })
+}
+
+#[test]
+fn every_citation_names_an_article_or_says_local_practice() {
+    let c = cat();
+    for d in &c.duties {
+        let s = &d.source;
+        let id = &d.id;
+        let local = s.contains("本支部惯例");
+        let names_regulation = ["条例", "规定", "办法", "准则"]
+            .iter()
+            .any(|w| s.contains(w));
+        assert!(
+            cites_seed(s) || cites_article(s) || local,
+            "{id}: {s} cites neither the seed, an article, nor local practice"
+        );
+        if names_regulation {
+            assert!(
+                cites_article(s) || local,
+                "{id}: {s} names a regulation without its article"
+            );
+        }
+        if local {
+            // Local practice points to where it comes from in the seed.
+            assert!(
+                s.contains("二(") || s.contains("三(") || s.contains("四("),
+                "{id}: {s} says local practice without the seed section"
+            );
+        }
+    }
+    assert!(cites_article("条例（试行）第十二条（…）"));
+    assert!(cites_seed("三(二)(6)") && !cites_seed("本支部惯例"));
+}
+
+/// The 支部工作条例 puts each frequency in its own article; the ones that
+/// bind by local practice say so (confirmed list in the README).
+#[rstest]
+#[case("k1-2a", "第十一条")]
+#[case("k1-2b", "第十二条")]
+#[case("k1-2c", "第十三条")]
+#[case("k1-2d", "本支部惯例")]
+#[case("k1-2e", "第十六条")]
+#[case("k1-2f", "第十七条")]
+#[case("k1-2g", "第十八条")]
+#[case("k1-2h", "第十九条")]
+#[case("k1-2i", "三(二)(6)")]
+#[case("k2-1", "本支部惯例")]
+fn national_norms_cite_their_own_article(#[case] id: &str, #[case] want: &str) {
+    let c = cat();
+    let s = &duty(&c, id).source;
+    assert!(s.contains(want), "{id}: {s}");
+    assert!(!s.contains("第十五条"), "{id}: {s}");
+    // 县以上 organs' 民主生活会 rule does not bind an enterprise branch.
+    assert!(!s.contains("县以上"), "{id}: {s}");
 }
 
 #[path = "catalogue/file.rs"]

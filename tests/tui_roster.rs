@@ -48,7 +48,7 @@ fn adding_a_person_with_roles_and_completed_departments() {
     press(&mut s, &view, KeyCode::Char('a'));
     type_str(&mut s, &view, "孙八");
     press(&mut s, &view, KeyCode::Tab); // roles: 党员 is on by default
-    for _ in 0..4 {
+    for _ in 0..6 {
         press(&mut s, &view, KeyCode::Down);
     }
     press(&mut s, &view, KeyCode::Char(' ')); // 班子成员

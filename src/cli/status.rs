@@ -14,7 +14,7 @@ use crate::core::progress::{
     ClassCover, Lateness, Missing, NotCounted, PairCover, Progress, Status, Tally,
 };
 use crate::core::record::RecordId;
-use crate::i18n::{Lang, acts, cli as t, domain};
+use crate::i18n::{Lang, acts, cli as t, domain, evidence};
 
 use super::layout::{bar, cut, fit, right, shown, width};
 use super::{CliError, Context};
@@ -100,6 +100,11 @@ fn full(lang: Lang, view: &YearView) -> String {
         for (duty, p) in rows {
             let indent = if duty.parent.is_some() { "  " } else { "" };
             let title = format!("{indent}{}", title_of(lang, duty));
+            if evidence::evidence_only(duty, p) {
+                out.push_str(&evidence_line(lang, view, duty, p, &title, title_cols));
+                out.push_str(&acts_lines(lang, view, p));
+                continue;
+            }
             let mut line = format!(
                 "  {} {} {} {} {}",
                 domain::status_marker(p.status),
@@ -133,6 +138,31 @@ fn full(lang: Lang, view: &YearView) -> String {
     out.push_str(&super::fix::overdue_lines(lang, view));
     out.push_str(&super::check::status_line(lang, view.year, &view.findings));
     out
+}
+
+/// An evidence-only duty: `无量化要求 · 已留痕 10 条`, or with nothing on
+/// file how to link a record when no kind counts toward it by default.
+fn evidence_line(
+    lang: Lang,
+    view: &YearView,
+    duty: &Duty,
+    p: &Progress,
+    title: &str,
+    title_cols: usize,
+) -> String {
+    let mut line = format!(
+        "  {} {} {}",
+        domain::status_marker(p.status),
+        fit(title, title_cols),
+        evidence::phrase(lang, p)
+    );
+    if p.records.is_empty() && view.catalogue.record_path(duty) == crate::core::RecordPath::ByHand {
+        line.push_str(&evidence::by_hand_short(lang, duty));
+    }
+    if let Some(mark) = super::fix::overdue_mark(lang, view, &duty.id) {
+        let _ = write!(line, "  {mark}");
+    }
+    format!("{}\n", line.trim_end())
 }
 
 /// The lines under a duty's row: 谈心谈话 coverage by class, and each linked
@@ -209,7 +239,20 @@ fn missing_line(lang: Lang, view: &YearView, missing: &[Missing]) -> String {
         })
         .map(|s| cut(&shown(&s), 24))
         .collect();
-    t::missing_summary(lang, &shown, missing.len().saturating_sub(MISSING_SHOWN))
+    let unit = if missing
+        .iter()
+        .all(|m| matches!(m, Missing::Person { .. } | Missing::OutOfRange { .. }))
+    {
+        t::MissingUnit::People
+    } else if missing
+        .iter()
+        .all(|m| matches!(m, Missing::Pair { .. } | Missing::Between { .. }))
+    {
+        t::MissingUnit::Talks
+    } else {
+        t::MissingUnit::Items
+    };
+    t::missing_summary(lang, &shown, missing.len(), unit)
 }
 
 fn tally_line(lang: Lang, tally: &Tally) -> String {
@@ -278,6 +321,16 @@ struct JsonDuty<'a> {
     expected: u32,
     status: Status,
     status_text: &'static str,
+    /// For an evidence-only duty, what it has on file in words
+    /// (`无量化要求 · 已留痕 10 条`); none for a duty with a number to meet.
+    evidence_text: Option<String>,
+    /// Where the rule comes from: the seed clause, the regulation and its
+    /// article, or 本支部惯例 (local practice).
+    source: &'a str,
+    /// How records come to count toward the duty.
+    record_path: crate::core::RecordPath,
+    /// The same in words, for a user who asks what to enter.
+    record_path_text: String,
     missing_text: Vec<String>,
     missing: &'a [Missing],
     records: &'a [RecordId],
@@ -311,6 +364,10 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
             expected: p.expected,
             status: p.status,
             status_text: domain::status(lang, p.status),
+            evidence_text: evidence::evidence_only(d, p).then(|| evidence::phrase(lang, p)),
+            source: &d.source,
+            record_path: view.catalogue.record_path(d),
+            record_path_text: evidence::record_path(lang, d, &view.catalogue.record_path(d)),
             missing_text: p
                 .missing
                 .iter()

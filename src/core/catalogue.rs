@@ -165,6 +165,21 @@ pub struct Catalogue {
     pub duties: Vec<Duty>,
 }
 
+/// How records come to count toward a duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RecordPath {
+    /// Records of these kinds count toward it by default.
+    Kinds { kinds: Vec<RecordKind> },
+    /// It is judged by its sub-duties; records go to them.
+    SubDuties,
+    /// It is read from the roster (联系点), not from records.
+    Roster,
+    /// No kind counts by default: a record is linked to it when entered
+    /// (`--duty` with the duty's title, or its box in the form's duty list).
+    ByHand,
+}
+
 /// A refused catalogue file: the 1-based line and what is wrong there,
 /// worded so that the reader knows the fix.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
@@ -209,6 +224,22 @@ impl Catalogue {
         self.duties
             .iter()
             .filter(move |d| d.parent.as_ref() == Some(id))
+    }
+
+    /// How records reach `duty`: the one answer the status, the TUI and the
+    /// report give a user who asks "what do I enter for this?".
+    pub fn record_path(&self, duty: &Duty) -> RecordPath {
+        if !duty.counts.is_empty() {
+            RecordPath::Kinds {
+                kinds: duty.counts.clone(),
+            }
+        } else if self.children(&duty.id).any(|c| c.id != duty.id) {
+            RecordPath::SubDuties
+        } else if matches!(duty.rule, Rule::StandingRange { .. }) {
+            RecordPath::Roster
+        } else {
+            RecordPath::ByHand
+        }
     }
 
     /// The duties a record of `kind` counts toward unless the user says otherwise.

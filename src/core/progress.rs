@@ -25,6 +25,9 @@ pub enum Status {
     Overdue,
     /// Below the pace expected by today.
     Behind,
+    /// An evidence-only duty of a year that is over, with nothing on file:
+    /// no number was owed, but an inspector finds the duty undocumented.
+    NoEvidence,
     OnTrack,
     /// Done, but after the due date (逾期完成): its own state, never `Done`.
     Late,
@@ -35,12 +38,13 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order lists and legends show them.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Done,
         Status::Late,
         Status::OnTrack,
         Status::Behind,
         Status::Overdue,
+        Status::NoEvidence,
         Status::NoQuota,
     ];
 
@@ -260,7 +264,18 @@ pub struct Tally {
     pub on_track: u32,
     pub behind: u32,
     pub overdue: u32,
+    /// Evidence-only duties of a past year with nothing on file.
+    #[serde(default)]
+    pub no_evidence: u32,
     pub no_quota: u32,
+}
+
+impl Tally {
+    /// Duties that need attention: behind, overdue, or (a past year) with no
+    /// evidence on file.
+    pub fn behind_total(&self) -> u32 {
+        self.behind + self.overdue + self.no_evidence
+    }
 }
 
 pub fn tally(progress: &[Progress]) -> Tally {
@@ -272,6 +287,7 @@ pub fn tally(progress: &[Progress]) -> Tally {
             Status::OnTrack => t.on_track += 1,
             Status::Behind => t.behind += 1,
             Status::Overdue => t.overdue += 1,
+            Status::NoEvidence => t.no_evidence += 1,
             Status::NoQuota => t.no_quota += 1,
         }
     }

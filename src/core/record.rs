@@ -73,7 +73,8 @@ kinds! {
     GroupMeeting => Meeting, "党小组会", "Group meeting", ["group_meeting"];
     PartyLecture => Meeting, "党课", "Party lecture", ["party_lecture", "lecture"];
     ThemeDay => Activity, "主题党日", "Theme day", ["主题党日活动", "theme_day"];
-    SpecialMeeting => Meeting, "专题会议", "Special meeting on strict governance", ["全面从严治党专题会", "党风廉政专题会", "special_meeting"];
+    SpecialMeeting => Meeting, "全面从严治党专题会议", "Special meeting on strict governance", ["全面从严治党专题会", "党风廉政建设专题会议", "党风廉政专题会", "special_meeting"];
+    TopicMeeting => Meeting, "其他专题会议", "Special meeting on another subject", ["专题会议", "专题会", "topic_meeting"];
     IdeologyMeeting => Meeting, "意识形态专题会", "Ideology meeting", ["意识形态", "ideology_meeting"];
     DemocraticLife => Meeting, "民主生活会", "Leadership self-criticism meeting", ["democratic_life"];
     OrganizationalLife => Meeting, "组织生活会", "Branch self-criticism meeting", ["organizational_life"];
@@ -82,7 +83,7 @@ kinds! {
     HeartTalk => Talk, "谈心谈话", "Heart-to-heart talk", ["谈心", "heart_talk"];
     AdmonitionTalk => Talk, "约谈", "Admonition talk", ["提醒谈话", "admonition_talk"];
     DutyReport => Report, "述责述廉", "Duty and integrity report", ["述职述廉", "duty_report"];
-    AnnualReport => Report, "向上级报告", "Report to the superior committee", ["年度报告", "annual_report"];
+    AnnualReport => Report, "向上级党委报告", "Report to the superior committee", ["向上级报告", "年度报告", "annual_report"];
     PersonalMatters => Report, "个人事项报告", "Personal matters report", ["个人有关事项报告", "personal_matters"];
     Inspection => Inspection, "督导检查", "Inspection", ["检查", "inspection"];
     ConductCheck => Inspection, "四风检查", "Conduct spot check", ["八项规定检查", "conduct_check"];
@@ -326,13 +327,13 @@ impl NewRecord {
             Some(ids) => {
                 let mut out: Vec<DutyId> = Vec::new();
                 for raw in ids {
-                    let id = DutyId(raw.trim().to_string());
-                    if catalogue.duty(&id).is_none() {
+                    // By id, or by title or 条目 as the status and exports show it.
+                    let Some(id) = super::import::resolve_duty(catalogue, raw) else {
                         return Err(ValidationError::new(
                             Field::Duties,
                             Problem::UnknownDuty(raw.trim().to_string()),
                         ));
-                    }
+                    };
                     if out.contains(&id) {
                         return Err(ValidationError::new(
                             Field::Duties,

@@ -26,6 +26,11 @@ pub enum Role {
     Secretary,
     DeputySecretary,
     CommitteeMember,
+    /// 组织委员 (支部工作条例 sets the committee up as 书记, 组织委员,
+    /// 宣传委员 and 纪检委员).
+    OrganizationMember,
+    /// 宣传委员.
+    PropagandaMember,
     DisciplineMember,
     Leader,
     DeptHead,
@@ -34,10 +39,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 10] = [
         Role::Secretary,
         Role::DeputySecretary,
         Role::CommitteeMember,
+        Role::OrganizationMember,
+        Role::PropagandaMember,
         Role::DisciplineMember,
         Role::Leader,
         Role::DeptHead,
@@ -50,6 +57,8 @@ impl Role {
             Role::Secretary => "书记",
             Role::DeputySecretary => "副书记",
             Role::CommitteeMember => "委员",
+            Role::OrganizationMember => "组织委员",
+            Role::PropagandaMember => "宣传委员",
             Role::DisciplineMember => "纪检委员",
             Role::Leader => "班子成员",
             Role::DeptHead => "部门负责人",
@@ -63,6 +72,8 @@ impl Role {
             Role::Secretary => "secretary",
             Role::DeputySecretary => "deputy secretary",
             Role::CommitteeMember => "committee member",
+            Role::OrganizationMember => "organization member",
+            Role::PropagandaMember => "propaganda member",
             Role::DisciplineMember => "discipline member",
             Role::Leader => "leadership member",
             Role::DeptHead => "department head",
@@ -86,6 +97,8 @@ impl Role {
                 || r.en().replace(' ', "_").eq_ignore_ascii_case(&snake)
                 || (*r == Role::Leader && (s == "班子" || s.eq_ignore_ascii_case("leader")))
                 || (*r == Role::DeptHead && s.eq_ignore_ascii_case("head"))
+                || (*r == Role::OrganizationMember && s.eq_ignore_ascii_case("organizer"))
+                || (*r == Role::PropagandaMember && s.eq_ignore_ascii_case("propaganda"))
         })
     }
 }
@@ -129,6 +142,8 @@ impl Person {
                 self.has(Role::Secretary)
                     || self.has(Role::DeputySecretary)
                     || self.has(Role::CommitteeMember)
+                    || self.has(Role::OrganizationMember)
+                    || self.has(Role::PropagandaMember)
                     || self.has(Role::DisciplineMember)
             }
             RoleScope::DeptHeads => self.has(Role::DeptHead),

@@ -44,6 +44,18 @@ impl Period {
         }
     }
 
+    /// How many of `dates` fall in each bucket (index 0 is bucket 1): the
+    /// sessions held, which a count rule caps at its minimum per bucket.
+    pub fn sessions(self, dates: impl IntoIterator<Item = NaiveDate>) -> Vec<u32> {
+        let mut out = vec![0u32; self.buckets() as usize];
+        for d in dates {
+            if let Some(n) = out.get_mut((self.bucket_of(d) - 1) as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+        out
+    }
+
     /// First and last day (inclusive) of bucket `index` (1-based) in `year`.
     /// Returns `None` for an index out of range or a year chrono cannot hold.
     pub fn bounds(self, year: i32, index: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -72,7 +84,7 @@ pub enum RoleScope {
     OtherLeaders,
     /// Every leadership member, the secretary included.
     Leadership,
-    /// 支委: 书记, 副书记, 委员 and 纪检委员.
+    /// 支委: 书记, 副书记, 委员, 组织委员, 宣传委员 and 纪检委员.
     Committee,
     /// 部门负责人.
     DeptHeads,
@@ -220,6 +232,20 @@ mod tests {
             assert!(p.bounds(2024, 0).is_none());
             assert!(p.bounds(2024, p.buckets() + 1).is_none());
         }
+    }
+
+    #[test]
+    fn sessions_count_every_date_in_its_bucket() {
+        let dates = [
+            d(2025, 1, 9),
+            d(2025, 5, 6),
+            d(2025, 6, 30),
+            d(2025, 12, 31),
+        ];
+        assert_eq!(Period::Quarter.sessions(dates), vec![1, 2, 0, 1]);
+        assert_eq!(Period::HalfYear.sessions(dates), vec![3, 1]);
+        assert_eq!(Period::Year.sessions(dates), vec![4]);
+        assert_eq!(Period::Month.sessions([]), vec![0; 12]);
     }
 
     #[test]

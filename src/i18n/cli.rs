@@ -33,49 +33,67 @@ pub fn pace(lang: Lang, expected: u32) -> String {
     }
 }
 
-/// `shown` items then how many more were left out.
-pub fn missing_summary(lang: Lang, shown: &[String], more: usize) -> String {
+/// What a list of missing things counts: people (`等4人`), talks owed or
+/// anything else (`等5项`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingUnit {
+    People,
+    Talks,
+    Items,
+}
+
+/// `shown` items, then, when some were left out, how many there are in all:
+/// `缺：王建国、李振华 等4人` (the count of people, not of the ones left out).
+pub fn missing_summary(lang: Lang, shown: &[String], total: usize, unit: MissingUnit) -> String {
     let (head, sep) = (lang.pick("缺：", "missing: "), lang.pick("、", ", "));
     let mut out = format!("{head}{}", shown.join(sep));
-    if more > 0 {
-        let _ = match lang {
-            Lang::Zh => write!(out, " 等另{more}项"),
-            Lang::En => write!(out, " (+{more} more)"),
+    if total > shown.len() {
+        let _ = match (lang, unit) {
+            (Lang::Zh, MissingUnit::People) => write!(out, " 等{total}人"),
+            (Lang::Zh, MissingUnit::Talks) => write!(out, " 等{total}次谈话"),
+            (Lang::Zh, MissingUnit::Items) => write!(out, " 等{total}项"),
+            (Lang::En, MissingUnit::People) => write!(out, " ({total} people in all)"),
+            (Lang::En, MissingUnit::Talks) => write!(out, " ({total} talks in all)"),
+            (Lang::En, MissingUnit::Items) => write!(out, " ({total} in all)"),
         };
     }
     out
 }
 
 fn tally_parts(lang: Lang, t: &Tally) -> String {
-    if t.late > 0 {
-        return match lang {
-            Lang::Zh => format!(
-                "已完成 {}，逾期完成 {}，正常 {}，落后 {}，逾期 {}",
-                t.done, t.late, t.on_track, t.behind, t.overdue
-            ),
-            Lang::En => format!(
-                "{} done · {} done late · {} on track · {} behind · {} overdue",
-                t.done, t.late, t.on_track, t.behind, t.overdue
-            ),
-        };
-    }
-    match lang {
-        Lang::Zh => format!(
+    let mut out = match (lang, t.late > 0) {
+        (Lang::Zh, true) => format!(
+            "已完成 {}，逾期完成 {}，正常 {}，落后 {}，逾期 {}",
+            t.done, t.late, t.on_track, t.behind, t.overdue
+        ),
+        (Lang::En, true) => format!(
+            "{} done · {} done late · {} on track · {} behind · {} overdue",
+            t.done, t.late, t.on_track, t.behind, t.overdue
+        ),
+        (Lang::Zh, false) => format!(
             "已完成 {}，正常 {}，落后 {}，逾期 {}",
             t.done, t.on_track, t.behind, t.overdue
         ),
-        Lang::En => format!(
+        (Lang::En, false) => format!(
             "{} done · {} on track · {} behind · {} overdue",
             t.done, t.on_track, t.behind, t.overdue
         ),
+    };
+    // Only a past year can leave evidence duties undocumented.
+    if t.no_evidence > 0 {
+        let _ = match lang {
+            Lang::Zh => write!(out, "，无留痕 {}", t.no_evidence),
+            Lang::En => write!(out, " · {} with no evidence", t.no_evidence),
+        };
     }
+    out
 }
 
 pub fn tally(lang: Lang, t: &Tally) -> String {
     match lang {
-        Lang::Zh => format!("合计：{}，无指标 {}", tally_parts(lang, t), t.no_quota),
+        Lang::Zh => format!("合计：{}，无量化要求 {}", tally_parts(lang, t), t.no_quota),
         Lang::En => format!(
-            "total: {} · {} without quota",
+            "total: {} · {} with no set number",
             tally_parts(lang, t),
             t.no_quota
         ),
@@ -114,7 +132,11 @@ pub fn short_line(
 ) -> String {
     use crate::cli::layout::{cut, width};
     // A login line says what needs doing; the full tally is in `status`.
-    let counts = [(t.behind, "落后", "behind"), (t.overdue, "逾期", "overdue")];
+    let counts = [
+        (t.behind, "落后", "behind"),
+        (t.overdue, "逾期", "overdue"),
+        (t.no_evidence, "无留痕", "with no evidence"),
+    ];
     let parts: Vec<String> = counts
         .iter()
         .filter(|(n, _, _)| *n > 0)
@@ -170,7 +192,13 @@ fn plural(n: usize) -> &'static str {
 
 pub fn progress_brief(lang: Lang, p: &Progress) -> String {
     let status = domain::status(lang, p.status);
-    if p.target > 0 {
+    let nobody = p
+        .missing
+        .iter()
+        .any(|m| matches!(m, crate::core::Missing::NoOne { .. }));
+    if p.target == 0 && !nobody {
+        super::evidence::phrase(lang, p)
+    } else if p.target > 0 {
         format!("{}/{} {status}", p.done, p.target)
     } else {
         format!("{} {status}", p.done)

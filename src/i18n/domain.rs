@@ -17,7 +17,8 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         Status::OnTrack => lang.pick("正常", "on track"),
         Status::Behind => lang.pick("落后", "behind"),
         Status::Overdue => lang.pick("逾期", "overdue"),
-        Status::NoQuota => lang.pick("无指标", "no quota"),
+        Status::NoEvidence => lang.pick("无留痕", "no evidence"),
+        Status::NoQuota => lang.pick("无量化要求", "no set number"),
     }
 }
 
@@ -45,6 +46,7 @@ pub fn status_marker(s: Status) -> char {
         Status::OnTrack => '·',
         Status::Behind => '!',
         Status::Overdue => '✗',
+        Status::NoEvidence => '?',
         Status::NoQuota => '-',
     }
 }
@@ -57,6 +59,7 @@ pub fn status_marker_ascii(s: Status) -> char {
         Status::OnTrack => '.',
         Status::Behind => '!',
         Status::Overdue => 'x',
+        Status::NoEvidence => '?',
         Status::NoQuota => '-',
     }
 }
@@ -65,7 +68,7 @@ pub fn list(lang: Lang, l: ListId) -> &'static str {
     match l {
         ListId::Branch => lang.pick("党支部班子责任清单", "Branch committee duties"),
         ListId::Secretary => lang.pick("党支部书记责任清单", "Secretary's duties"),
-        ListId::OtherMembers => lang.pick("其他班子成员责任清单", "Other leaders' duties"),
+        ListId::OtherMembers => lang.pick("领导班子其他成员责任清单", "Other leaders' duties"),
         ListId::Political => lang.pick("从严抓政治建设", "Political building"),
         ListId::Ideological => lang.pick("从严抓思想建设", "Ideological building"),
         ListId::Discipline => lang.pick("从严抓纪律建设", "Discipline"),

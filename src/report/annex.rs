@@ -11,6 +11,7 @@ use crate::i18n::domain::{duty_title, kind, list, rule, status};
 
 use super::FixLine;
 use super::model::{Annex, Table};
+use super::periods;
 use super::talks;
 use super::typeset::{DASH, date, full_width, names, seed_ref, subsection};
 
@@ -98,7 +99,10 @@ pub fn target_cell(d: &Duty, p: &Progress) -> String {
 
 /// The status column: an evidence duty has no status to judge.
 pub fn status_cell(lang: Lang, d: &Duty, p: &Progress) -> String {
-    if evidence_only(d, p) {
+    if p.status == Status::NoEvidence {
+        // A past year with nothing on file: flagged, not a neutral dash.
+        status(lang, p.status).to_string()
+    } else if evidence_only(d, p) {
         lang.pick("以台账佐证", "evidence").to_string()
     } else {
         status(lang, p.status).to_string()
@@ -121,13 +125,13 @@ pub fn duty_table(view: &YearView, lists: &[ListId], title: &str, lang: Lang) ->
         n += 1;
         a.sub(subsection(lang, n, &list_heading(lang, *l)));
         let mut table = Table::new(&header.split('|').collect::<Vec<_>>());
-        for (d, child) in rows {
+        for (d, child) in &rows {
             let Some(p) = view.progress_of(&d.id) else {
                 continue;
             };
             table.push(vec![
                 seed_ref(lang, &d.seed_ref),
-                duty_cell(lang, d, child),
+                duty_cell(lang, d, *child),
                 requirement_cell(lang, d, p),
                 target_cell(d, p),
                 done_cell(lang, d, p),
@@ -135,6 +139,10 @@ pub fn duty_table(view: &YearView, lists: &[ListId], title: &str, lang: Lang) ->
             ]);
         }
         a.table_or_none(table, lang);
+        // 党课 3 while the record list holds 4: say why, under the table.
+        if let Some(note) = periods::note(view, rows.iter().map(|(d, _)| *d), lang) {
+            a.para(note);
+        }
     }
     a
 }

@@ -113,7 +113,47 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         };
         out.push(Problem { title, detail });
     }
+    if person.is_none()
+        && let Some(p) = undocumented(view, lang)
+    {
+        out.push(p);
+    }
     out
+}
+
+/// Evidence-only duties of a year that is over with nothing on file: no
+/// number was owed, but the work has no record to show an inspector.
+fn undocumented(view: &YearView, lang: Lang) -> Option<Problem> {
+    let titles: Vec<&str> = view
+        .catalogue
+        .duties
+        .iter()
+        .zip(&view.progress)
+        .filter(|(_, p)| p.status == Status::NoEvidence)
+        .map(|(d, _)| duty_title(lang, d))
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    let shown = join(lang, &titles[..titles.len().min(DETAILS)]);
+    let more = if titles.len() > DETAILS {
+        lang.pick("等", " and others")
+    } else {
+        ""
+    };
+    let n = titles.len();
+    Some(match lang {
+        Lang::Zh => Problem {
+            title: format!("{n}项职责全年没有台账记录"),
+            detail: format!("{shown}{more}全年未形成工作记录，开展情况缺少佐证。"),
+        },
+        Lang::En => Problem {
+            title: format!("{n} duties with no record all year"),
+            detail: format!(
+                "{shown}{more}: nothing was kept on file, so the work has no evidence."
+            ),
+        },
+    })
 }
 
 /// A dated duty done after its due date (逾期完成).

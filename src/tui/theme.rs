@@ -58,6 +58,8 @@ pub struct Theme {
     /// 逾期完成: done, but after the due date.
     pub late: Style,
     pub no_quota: Style,
+    /// A past year's evidence duty with nothing on file.
+    pub no_evidence: Style,
     pub bar_empty: Style,
     pub bar_pace: Style,
 }
@@ -95,6 +97,7 @@ impl Theme {
             overdue: fg(Color::Red),
             late: fg(Color::Magenta),
             no_quota: fg(Color::DarkGray),
+            no_evidence: fg(Color::Magenta).add_modifier(Modifier::BOLD),
             bar_empty: fg(Color::DarkGray),
             bar_pace: bold,
         }
@@ -109,6 +112,7 @@ impl Theme {
             Status::Behind => self.behind,
             Status::Overdue => self.overdue,
             Status::NoQuota => self.no_quota,
+            Status::NoEvidence => self.no_evidence,
         }
     }
 

@@ -60,7 +60,11 @@ const HEADER: &str = "\
 #             oversees the department of the person talked with)
 #   one_to_one optional: true when a talk with several people (集体谈话) does
 #             not count, because the duty asks for one talk with each (“分别”)
-#   source    where the rule comes from: the seed clause or a national regulation
+#   source    where the rule comes from: the seed clause (e.g. \"三(二)(6)\"), a
+#             national regulation with its article (e.g. \"中国共产党支部工作条例
+#             （试行）第十二条\"), or \"本支部惯例\" (local practice) with the seed
+#             section it rests on. A regulation named without an article is
+#             refused by the catalogue tests.
 #   text      the full text of the duty
 ";
 

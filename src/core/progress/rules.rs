@@ -53,7 +53,15 @@ pub(super) fn evaluate_one(
         return p;
     };
     match duty.rule {
-        Rule::Evidence => p.done = count(linked.len()),
+        Rule::Evidence => {
+            p.done = count(linked.len());
+            // No number is owed, but a closed-out year with nothing on file
+            // leaves the duty undocumented; a parent with quota'd sub-duties
+            // is judged by them afterwards (`roll_up`).
+            if clock.over() && linked.is_empty() {
+                p.status = Status::NoEvidence;
+            }
+        }
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
         Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
         Rule::TalkCoverage { pairs } => {

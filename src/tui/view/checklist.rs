@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::{detail, offset, pane, put};
 use crate::core::{ListId, Status};
 use crate::i18n::tui::{self as msg, T};
-use crate::i18n::{Lang, domain};
+use crate::i18n::{Lang, domain, evidence};
 use crate::tui::state::{Pane, State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
@@ -73,6 +73,7 @@ fn list_summary(state: &State, frame: &mut Frame, area: Rect) {
         Status::OnTrack,
         Status::Late,
         Status::Done,
+        Status::NoEvidence,
         Status::NoQuota,
     ] {
         let n = view
@@ -222,6 +223,22 @@ fn duties_pane(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
                 bar,
                 0,
                 Line::styled(format!("- {words}"), theme.behind),
+            );
+        } else if evidence::evidence_only(duty, p) {
+            // No number to meet: what is on file, in words, never a bare 0.
+            let words = format!(
+                "{} {}",
+                theme.marker(p.status),
+                evidence::short_phrase(lang, p)
+            );
+            put(
+                frame,
+                bar,
+                0,
+                Line::styled(
+                    text::truncate(&words, usize::from(bar_w), theme.ellipsis()),
+                    theme.status(p.status),
+                ),
             );
         } else {
             QuotaBar::new(p, theme)

@@ -11,7 +11,7 @@ use super::{pane, put};
 use crate::core::{Missing, RecordKind, YearView};
 use crate::i18n::tui::fix as fix_words;
 use crate::i18n::tui::{self as msg, T};
-use crate::i18n::{acts, domain};
+use crate::i18n::{acts, domain, evidence};
 use crate::tui::state::{State, select};
 use crate::tui::widgets::{QuotaBar, text};
 
@@ -86,10 +86,15 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     add(domain::duty_title(lang, duty), theme.title, &mut lines);
     // Where the duty stands in the branch's document, not its catalogue id.
     add(&msg::seed_ref(lang, &duty.seed_ref), theme.dim, &mut lines);
-    lines.push((None, theme.base));
+    // The quota bar's row; an evidence-only duty says its state in words.
+    if !evidence::evidence_only(duty, p) {
+        lines.push((None, theme.base));
+    }
     // A duty with no quota has no pace to meet: just its status.
     let status = if select::needs_roster(view, duty) {
         msg::text(lang, T::NeedsRoster).to_string()
+    } else if evidence::evidence_only(duty, p) {
+        evidence::phrase(lang, p)
     } else if p.status == crate::core::Status::NoQuota {
         domain::status(lang, p.status).to_string()
     } else {
@@ -117,6 +122,11 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
             msg::text(lang, T::Source),
             &msg::brackets(lang, &duty.source),
         ),
+        theme.dim,
+        &mut lines,
+    );
+    add(
+        &evidence::record_path(lang, duty, &view.catalogue.record_path(duty)),
         theme.dim,
         &mut lines,
     );

@@ -27,14 +27,16 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         (Status::OnTrack, t.on_track),
         (Status::Behind, t.behind),
         (Status::Overdue, t.overdue),
+        (Status::NoEvidence, t.no_evidence),
         (
             Status::NoQuota,
             t.no_quota
                 .saturating_sub(u32::try_from(waiting).unwrap_or(u32::MAX)),
         ),
     ] {
-        // 逾期完成 shows only once a duty is in that state.
-        if status == Status::Late && n == 0 {
+        // 逾期完成 shows only once a duty is in that state; 无留痕 only for a
+        // past year with evidence duties left undocumented.
+        if matches!(status, Status::Late | Status::NoEvidence) && n == 0 {
             continue;
         }
         counts.push(Span::styled(
