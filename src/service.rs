@@ -25,7 +25,7 @@ pub use admit::{MAX_CONNECTIONS, MAX_PER_USER};
 pub use any::AnyLedger;
 pub use client::{ClientOptions, RemoteLedger};
 pub use error::WireError;
-pub use framing::{MAX_GREETING, MAX_MESSAGE};
+pub use framing::{MAX_GREETING, MAX_MESSAGE, MAX_REQUEST, PART};
 pub use protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 pub use server::{ServeOptions, Served, Stopped, serve};
 

@@ -224,3 +224,134 @@ fn the_demo_ledger_lists_overdue_items_and_reports_them() {
     assert!(report.contains("整改落实不够及时"), "{report}");
     assert!(!report.contains('·'), "no middle dot in the state words");
 }
+
+fn archives(db: &std::path::Path) -> usize {
+    std::fs::read_dir(db.join("archive")).map_or(0, Iterator::count)
+}
+
+fn year_line(list: &str, year: i32) -> String {
+    list.lines()
+        .find(|l| l.starts_with(&year.to_string()))
+        .unwrap_or_else(|| panic!("no {year} in {list}"))
+        .to_string()
+}
+
+#[test]
+fn demo_closes_its_past_years_unless_open() {
+    let home = tempfile::tempdir().unwrap();
+    let (sealed, open) = (home.path().join("sealed"), home.path().join("open"));
+    let demo = |db: &std::path::Path, extra: &[&str]| {
+        let mut c = taizhang(home.path());
+        c.arg("demo")
+            .arg(db)
+            .args(["--years", "3", "--records-per-year", "150"])
+            .args(extra);
+        stdout(&mut c)
+    };
+    let said = demo(&sealed, &[]);
+    assert!(said.contains("往年 2 个年度已结转封存"), "{said}");
+    let said = demo(&open, &["--open"]);
+    assert!(!said.contains("封存"), "{said}");
+    assert_eq!(archives(&sealed), 2, "2024 and 2025 sealed into archives");
+    assert_eq!(archives(&open), 0);
+
+    let on = |db: &std::path::Path, args: &[&str]| {
+        let mut c = taizhang(home.path());
+        c.arg("--db").arg(db).arg("--direct").args(args);
+        stdout(&mut c)
+    };
+    let list = on(&sealed, &["year", "list"]);
+    for year in [2024, 2025] {
+        assert!(year_line(&list, year).contains("已封存"), "{list}");
+    }
+    assert!(year_line(&list, 2026).contains("未结账"), "{list}");
+    let list = on(&open, &["year", "list"]);
+    for year in [2024, 2025, 2026] {
+        assert!(year_line(&list, year).contains("未结账"), "{list}");
+    }
+    // The seals are intact, and a sealed year refuses a new record.
+    on(&sealed, &["verify"]);
+    let mut c = taizhang(home.path());
+    c.arg("--db").arg(&sealed).arg("--direct");
+    c.args(["add", "支委会", "--date", "2025-06-01", "--topic", "补录"]);
+    let refused = c.assert().failure().get_output().stderr.clone();
+    let refused = String::from_utf8_lossy(&refused);
+    assert!(refused.contains("2025年度已结账"), "{refused}");
+}
+
+#[test]
+fn a_sealed_demo_holds_the_ledger_an_open_one_holds() {
+    // The archive round trip: what `demo` sealed away reads back exactly.
+    let home = tempfile::tempdir().unwrap();
+    let (sealed, open) = (home.path().join("sealed"), home.path().join("open"));
+    for (db, extra) in [(&sealed, None), (&open, Some("--open"))] {
+        let mut c = taizhang(home.path());
+        c.arg("demo")
+            .arg(db)
+            .args(["--years", "4", "--records-per-year", "120"])
+            .args(extra);
+        stdout(&mut c);
+    }
+    let export = |db: &std::path::Path| -> Backup {
+        let mut c = taizhang(home.path());
+        c.arg("--db").arg(db).args(["--direct", "export"]);
+        serde_json::from_str(&stdout(&mut c)).unwrap()
+    };
+    let (a, b) = (export(&sealed), export(&open));
+    assert_eq!(a.closed_years, vec![2023, 2024, 2025]);
+    assert!(b.closed_years.is_empty());
+    assert_eq!(a.people, b.people);
+    assert_eq!(a.records, b.records);
+    assert_eq!(a.fixes, b.fixes);
+    assert_eq!(a.next_id, b.next_id);
+    // And both are the ledger the core generates for that day.
+    let want = generate(
+        &Catalogue::embedded(),
+        d(2026, 11, 26),
+        &DemoSpec {
+            years: 4,
+            records_per_year: 120,
+            seed: 2026,
+        },
+    );
+    assert_eq!(a.records, want.records);
+    assert_eq!(a.fixes, want.fixes);
+    for year in 2023..=2025 {
+        let mut c = taizhang(home.path());
+        c.arg("--db")
+            .arg(&sealed)
+            .args(["--direct", "records", "list", "--json", "--year"]);
+        c.arg(year.to_string());
+        let listed: serde_json::Value = serde_json::from_str(&stdout(&mut c)).unwrap();
+        let n = want
+            .records
+            .iter()
+            .filter(|r| r.date.year() == year)
+            .count();
+        assert_eq!(listed.as_array().unwrap().len(), n, "{year}");
+    }
+}
+
+#[test]
+fn streamed_years_are_the_generated_ledger_a_year_at_a_time() {
+    use taizhang::core::demo::Demo;
+    let cat = Catalogue::embedded();
+    let today = d(2026, 3, 20);
+    let whole = generate(&cat, today, &spec(4, 9));
+    let years: Vec<_> = Demo::new(&cat, today, &spec(4, 9)).collect();
+    assert_eq!(
+        years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        vec![2023, 2024, 2025, 2026]
+    );
+    for y in &years {
+        assert!(y.records.iter().all(|r| r.date.year() == y.year));
+        assert!(y.fixes.iter().all(|f| f.year == y.year));
+        assert!(y.records.windows(2).all(|w| w[0].date <= w[1].date));
+    }
+    let records: Vec<_> = years.iter().flat_map(|y| y.records.clone()).collect();
+    assert_eq!(records, whole.records);
+    let mut fixes: Vec<_> = years.iter().flat_map(|y| y.fixes.clone()).collect();
+    fixes.sort_by_key(|f| f.id);
+    assert_eq!(fixes, whole.fixes);
+    assert_eq!(years.last().unwrap().next_id, whole.next_id);
+}

@@ -7,6 +7,8 @@
 
 #[path = "service/activation.rs"]
 mod activation;
+#[path = "service/bulk.rs"]
+mod bulk;
 #[path = "service/commands.rs"]
 mod commands;
 #[path = "service/exhaust.rs"]

@@ -123,3 +123,75 @@ fn a_sealed_year_refuses_a_record_from_the_tui() {
     );
     assert_eq!(state.view.records.len(), 1);
 }
+
+/// As a user runs it: a demo ledger whose past years `demo` sealed, opened
+/// through the ledger service. The year keys walk back through the archives,
+/// and each year comes over the compact wire with the records and figures a
+/// direct open of the same ledger computes.
+#[test]
+fn year_keys_walk_a_sealed_demo_through_the_service() {
+    use chrono::Datelike;
+    use taizhang::core::{Catalogue, Progress, Record};
+    use taizhang::service::{ClientOptions, RemoteLedger};
+    use taizhang::store::SledStore;
+    use taizhang::tui::theme::Theme;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger");
+    let bin = env!("CARGO_BIN_EXE_taizhang");
+    // No TAIZHANG_TODAY: the service keeps its own clock, and so does the demo.
+    let out = std::process::Command::new(bin)
+        .env_remove("TAIZHANG_TODAY")
+        .env_remove("TAIZHANG_DB")
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .arg("demo")
+        .arg(&db)
+        .args(["--years", "3", "--records-per-year", "120"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let now = chrono::Local::now().naive_local();
+    let (today, this) = (now.date(), now.year());
+    let past = [this - 1, this - 2];
+    let direct: Vec<(Vec<Record>, Vec<Progress>)> = {
+        let store = SledStore::open(&db, &Catalogue::embedded()).unwrap();
+        let ledger = Ledger::new(store, "tester");
+        past.iter()
+            .map(|y| {
+                let v = ledger.year_view(*y, today).unwrap();
+                (v.records, v.progress)
+            })
+            .collect()
+    };
+
+    let options = ClientOptions {
+        program: Some(bin.into()),
+        idle_exit: Some(3),
+        ..ClientOptions::default()
+    };
+    let ledger = RemoteLedger::connect(&db, options).unwrap();
+    let view = taizhang::core::LedgerApi::year_view(&ledger, this, today).unwrap();
+    let mut state = State::new(view, Lang::Zh, Theme::new(false, false));
+    assert!(!state.view.closed);
+    for (year, (records, progress)) in past.iter().zip(&direct) {
+        step(&mut state, &ledger, Action::PrevYear, now);
+        assert_eq!(state.view.year, *year);
+        assert!(state.view.closed, "{year} is sealed");
+        assert!(records.len() >= 120, "{year}: {}", records.len());
+        assert_eq!(&state.view.records, records, "{year}");
+        assert_eq!(&state.view.progress, progress, "{year}");
+        let text = screen(&state);
+        assert!(
+            text.contains(&format!("{year}年度（已结账，只读）")),
+            "{text}"
+        );
+    }
+    step(&mut state, &ledger, Action::NextYear, now);
+    step(&mut state, &ledger, Action::NextYear, now);
+    assert_eq!(state.view.year, this);
+    assert!(!state.view.closed);
+}

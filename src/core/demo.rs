@@ -12,14 +12,13 @@ mod plan;
 mod problems;
 mod rng;
 mod sample;
+mod year;
 
-use super::catalogue::{Catalogue, Duty};
+use super::catalogue::{Catalogue, Duty, DutyId};
+use super::fix::{FixId, FixItem};
 use super::port::{Backup, SCHEMA_VERSION};
-use super::progress::required_pairs;
-use super::record::{RecordId, RecordKind};
-use super::roster::{PersonId, Roster};
-use super::rule::{PairScope, RoleScope};
-use plan::Plan;
+use super::record::{Record, RecordId, RecordKind};
+use super::roster::{Person, Roster};
 use rng::Rng;
 use sample::roster;
 
@@ -43,179 +42,159 @@ impl Default for DemoSpec {
     }
 }
 
-/// Build the sample ledger. Records end at `today`; ids follow dates, records
-/// first, then rectification items.
-pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Backup {
-    use RecordKind as K;
-    let people = roster();
-    let roster = Roster::new(people.clone());
-    let prefill: HashMap<RecordKind, Vec<&Duty>> = K::ALL
-        .iter()
-        .map(|k| {
-            let ds = catalogue
-                .prefill(*k)
-                .iter()
-                .filter_map(|id| catalogue.duty(id))
-                .collect();
-            (*k, ds)
-        })
-        .collect();
-    let mut rng = Rng::new(spec.seed);
-    let secretary = PersonId(1);
-    let deputy = PersonId(2);
-    let discipline = PersonId(6);
-    let rhythm_kinds = [
-        K::CommitteeMeeting,
-        K::ThemeDay,
-        K::CentralGroupStudy,
-        K::GeneralMeeting,
-        K::PartyLecture,
-        K::ConductCheck,
-        K::SpecialMeeting,
-        K::IdeologyMeeting,
-    ];
-    let first = today.year() - i32::try_from(spec.years.clamp(1, 200)).unwrap_or(1) + 1;
-    let mut records = Vec::new();
-    for year in first..=today.year() {
-        let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |d| d.min(today));
-        let slack = 1 + rng.below(5);
-        let weak = [
-            rng.pick(&rhythm_kinds).unwrap_or(K::ThemeDay),
-            rng.pick(&rhythm_kinds).unwrap_or(K::PartyLecture),
-        ];
-        let mut y = Plan {
-            rng: &mut rng,
-            roster: &roster,
-            prefill: &prefill,
+/// One year of the demo, ready to be written: its records (by date) and the
+/// items whose `year` is this one (by id), ids final.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoYear {
+    pub year: i32,
+    pub records: Vec<Record>,
+    pub fixes: Vec<FixItem>,
+    /// Above every id handed out so far.
+    pub next_id: u64,
+}
+
+/// The sample ledger a year at a time, oldest first, so that a caller can
+/// write (and close) each year before the next is made: memory holds two
+/// years, never the whole ledger. Ids are unique across the years; records'
+/// ids follow their dates.
+pub struct Demo {
+    catalogue: Catalogue,
+    people: Vec<Person>,
+    roster: Roster,
+    prefill: HashMap<RecordKind, Vec<DutyId>>,
+    spec: DemoSpec,
+    today: NaiveDate,
+    rng: Rng,
+    fixes: fixes::Fixes,
+    /// The next year to hand out.
+    year: i32,
+    next_id: u64,
+    /// The records of `year`, made ahead (items of the year before cite them).
+    ahead: Option<Vec<Record>>,
+    /// Items of earlier years carried into `year`.
+    carried: Vec<FixItem>,
+}
+
+impl Demo {
+    pub fn new(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Self {
+        let people = roster();
+        let first_id = u64::try_from(people.len()).unwrap_or(0) + 1;
+        let prefill = RecordKind::ALL
+            .iter()
+            .map(|k| (*k, catalogue.prefill(*k)))
+            .collect();
+        Self {
+            catalogue: catalogue.clone(),
+            roster: Roster::new(people.clone()),
+            people,
+            prefill,
+            spec: *spec,
+            today,
+            rng: Rng::new(spec.seed),
+            fixes: fixes::Fixes::new(spec.seed),
+            year: first_year(today, spec),
+            next_id: first_id,
+            ahead: None,
+            carried: Vec::new(),
+        }
+    }
+
+    /// The branch's people (the same every year).
+    pub fn people(&self) -> Vec<Person> {
+        self.people.clone()
+    }
+
+    /// `year`'s records with ids handed out.
+    fn records(&mut self, year: i32) -> Vec<Record> {
+        let prefill: HashMap<RecordKind, Vec<&Duty>> = self
+            .prefill
+            .iter()
+            .map(|(k, ids)| {
+                let ds = ids
+                    .iter()
+                    .filter_map(|id| self.catalogue.duty(id))
+                    .collect();
+                (*k, ds)
+            })
+            .collect();
+        let mut records = year::records(
+            &mut self.rng,
+            &self.roster,
+            &prefill,
+            &self.spec,
+            self.today,
             year,
-            end,
-            slack,
-            weak,
-            out: Vec::new(),
-            seen: std::collections::HashSet::new(),
+        );
+        for (r, id) in records.iter_mut().zip(self.next_id..) {
+            r.id = RecordId(id);
+        }
+        self.next_id += records.len() as u64;
+        records
+    }
+}
+
+impl Iterator for Demo {
+    type Item = DemoYear;
+
+    fn next(&mut self) -> Option<DemoYear> {
+        let year = self.year;
+        if year > self.today.year() {
+            return None;
+        }
+        let records = match self.ahead.take() {
+            Some(records) => records,
+            None => self.records(year),
         };
-        y.rhythm(
-            K::CommitteeMeeting,
-            12,
-            Some(secretary),
-            RoleScope::Committee,
-        );
-        y.rhythm(K::ThemeDay, 12, Some(deputy), RoleScope::Members);
-        y.rhythm(
-            K::CentralGroupStudy,
-            12,
-            Some(secretary),
-            RoleScope::Leadership,
-        );
-        y.rhythm(K::GeneralMeeting, 4, Some(secretary), RoleScope::Members);
-        y.rhythm(K::ConductCheck, 4, Some(discipline), RoleScope::Committee);
-        y.rhythm(K::SpecialMeeting, 2, Some(secretary), RoleScope::Committee);
-        y.rhythm(K::IdeologyMeeting, 2, Some(secretary), RoleScope::Committee);
-        y.rhythm(K::Inspection, 2, Some(discipline), RoleScope::Committee);
-        y.rhythm(K::Education, 3, Some(deputy), RoleScope::Members);
-        // Party lectures: the secretary and each leader give one a year.
-        for leader in y.ids(RoleScope::Leadership) {
-            if !y.skipped(K::PartyLecture) {
-                let date = y.date(1, 12);
-                y.meeting(K::PartyLecture, date, Some(leader), RoleScope::Members);
-            }
+        // Items close on evidence from their own year or the next.
+        let next = if year < self.today.year() {
+            self.records(year + 1)
+        } else {
+            Vec::new()
+        };
+        let cited: Vec<Record> = records.iter().chain(&next).cloned().collect();
+        let ctx = fixes::Ctx {
+            catalogue: &self.catalogue,
+            roster: &self.roster,
+            records: &cited,
+            today: self.today,
+        };
+        let mut made = self.fixes.year(&ctx, year);
+        for (f, id) in made.iter_mut().zip(self.next_id..) {
+            f.id = FixId(id);
         }
-        // Early-year items.
-        for (kind, from, months) in [
-            (K::WorkPlan, 1, 2),
-            (K::ResponsibilityLetter, 2, 2),
-            (K::AnnualReport, 1, 1),
-            (K::DemocraticLife, 1, 2),
-            (K::OrganizationalLife, 1, 2),
-            (K::MemberAppraisal, 1, 3),
-        ] {
-            if !y.skipped(kind) {
-                let date = y.date(from, months);
-                y.meeting(kind, date, Some(secretary), RoleScope::Members);
-            }
-        }
-        for leader in y.ids(RoleScope::Leadership) {
-            for (kind, from, months) in [(K::DutyReport, 12, 1), (K::PersonalMatters, 1, 3)] {
-                if !y.skipped(kind) {
-                    let date = y.date(from, months);
-                    y.push(kind, date, Some(leader), Vec::new(), Vec::new(), Vec::new());
-                }
-            }
-        }
-        // Talks: most required pairs, a few missed.
-        for scope in [
-            PairScope::SecretaryWithLeadersAndHeads,
-            PairScope::LeadersWithOverseenHeads,
-        ] {
-            for (host, partner) in required_pairs(&roster, scope) {
-                if !y.rng.chance(y.slack * 2 + 4) {
-                    let date = y.date(1, 12);
-                    y.talk(K::IntegrityTalk, date, host, partner);
-                }
-            }
-        }
-        if y.rng.chance(40) {
-            let partner = y.rng.pick(&y.ids(RoleScope::DeptHeads)).unwrap_or(deputy);
-            let date = y.date(1, 12);
-            y.talk(K::AdmonitionTalk, date, discipline, partner);
-        }
-        if y.rng.chance(60) {
-            let date = y.date(4, 6);
-            y.meeting(
-                K::MemberDevelopment,
-                date,
-                Some(secretary),
-                RoleScope::Committee,
-            );
-        }
-        // Everyday entries up to the yearly number, pro rata in the current year.
-        let days_in_year = NaiveDate::from_ymd_opt(year, 12, 31).map_or(365, |d| d.ordinal());
-        let target =
-            u64::from(spec.records_per_year) * u64::from(end.ordinal()) / u64::from(days_in_year);
-        let everyone = y.ids(RoleScope::Members);
-        let hosts = y.ids(RoleScope::Committee);
-        let mut tries = 0;
-        while (y.out.len() as u64) < target && tries < target * 4 + 100 {
-            tries += 1;
-            let date = y.date_so_far();
-            match y.rng.below(4) {
-                0 | 1 => {
-                    let host = y.rng.pick(&hosts).unwrap_or(secretary);
-                    let partner = y.rng.pick(&everyone).unwrap_or(deputy);
-                    let other = if host == secretary { deputy } else { secretary };
-                    let partner = if partner == host { other } else { partner };
-                    y.talk(K::HeartTalk, date, host, partner);
-                }
-                2 => {
-                    let host = y.rng.pick(&everyone);
-                    y.meeting(K::GroupMeeting, date, host, RoleScope::Members);
-                }
-                _ => {
-                    let kind = if y.rng.chance(50) {
-                        K::Education
-                    } else {
-                        K::Other
-                    };
-                    y.meeting(kind, date, Some(deputy), RoleScope::Members);
-                }
-            }
-        }
-        records.extend(y.out);
+        self.next_id += made.len() as u64;
+        let (later, mut fixes): (Vec<FixItem>, Vec<FixItem>) =
+            made.into_iter().partition(|f| f.year > year);
+        fixes.splice(0..0, std::mem::replace(&mut self.carried, later));
+        fixes.sort_by_key(|f| f.id);
+        self.ahead = Some(next);
+        self.year += 1;
+        Some(DemoYear {
+            year,
+            records,
+            fixes,
+            next_id: self.next_id,
+        })
     }
-    records.sort_by_key(|r| r.date);
-    let first_id = u64::try_from(people.len()).unwrap_or(0) + 1;
-    for (r, id) in records.iter_mut().zip(first_id..) {
-        r.id = RecordId(id);
+}
+
+fn first_year(today: NaiveDate, spec: &DemoSpec) -> i32 {
+    today.year() - i32::try_from(spec.years.clamp(1, 200)).unwrap_or(1) + 1
+}
+
+/// The whole sample ledger in memory (tests, benchmarks; `taizhang demo`
+/// streams `Demo` instead). Records end at `today`.
+pub fn generate(catalogue: &Catalogue, today: NaiveDate, spec: &DemoSpec) -> Backup {
+    let demo = Demo::new(catalogue, today, spec);
+    let people = demo.people();
+    let mut next_id = 0;
+    let (mut records, mut fixes) = (Vec::new(), Vec::new());
+    for y in demo {
+        records.extend(y.records);
+        fixes.extend(y.fixes);
+        next_id = y.next_id;
     }
-    let fixes_from = first_id + records.len() as u64;
-    let ctx = fixes::Ctx {
-        catalogue,
-        roster: &roster,
-        records: &records,
-        today,
-    };
-    let fixes = fixes::generate(&ctx, first, fixes_from, spec.seed);
-    let next_id = fixes_from + fixes.len() as u64;
+    fixes.sort_by_key(|f| f.id);
     Backup {
         schema: SCHEMA_VERSION,
         catalogue: catalogue.clone(),
@@ -235,6 +214,8 @@ mod tests {
     use super::*;
     use crate::core::ledger::Ledger;
     use crate::core::mem::MemStore;
+    use crate::core::progress::required_pairs;
+    use crate::core::rule::PairScope;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()

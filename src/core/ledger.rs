@@ -9,6 +9,7 @@ mod fix;
 mod people;
 mod restore;
 mod sealed;
+mod year_wire;
 
 use std::sync::Arc;
 
@@ -25,8 +26,9 @@ use super::progress::{Progress, Tally};
 use super::record::{NewRecord, Record, RecordDraft, RecordId};
 use super::roster::Roster;
 
-/// Everything a screen or report needs for one year, computed once.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+/// Everything a screen or report needs for one year, computed once. On the
+/// wire it travels without its derived part (`year_wire`).
+#[derive(Debug, Clone)]
 pub struct YearView {
     pub year: i32,
     pub today: NaiveDate,
@@ -42,11 +44,38 @@ pub struct YearView {
     /// Closed with `year close`: its records and items are read-only.
     pub closed: bool,
     /// What the consistency checks find in the year's records, by date.
-    #[serde(default)]
     pub findings: Vec<Finding>,
 }
 
 impl YearView {
+    /// The view of one year's data, its progress and tally computed here
+    /// (no findings: they need earlier years, so whoever reads the ledger
+    /// adds them).
+    pub fn new(
+        year: i32,
+        today: NaiveDate,
+        catalogue: Catalogue,
+        roster: Roster,
+        records: Vec<Record>,
+        fixes: Vec<FixItem>,
+        closed: bool,
+    ) -> Self {
+        let progress = super::progress::evaluate(&catalogue, &roster, &records, year, today);
+        let tally = super::progress::tally(&progress);
+        Self {
+            year,
+            today,
+            catalogue,
+            roster,
+            records,
+            progress,
+            tally,
+            fixes,
+            closed,
+            findings: Vec::new(),
+        }
+    }
+
     pub fn progress_of(&self, id: &DutyId) -> Option<&Progress> {
         self.progress.iter().find(|p| &p.duty == id)
     }

@@ -325,14 +325,21 @@ pub fn ledger_created(lang: Lang, dir: &Path) -> String {
     }
 }
 
-pub fn demo_built(lang: Lang, dir: &Path, people: usize, records: usize) -> String {
+pub fn demo_built(lang: Lang, dir: &Path, people: usize, records: usize, closed: usize) -> String {
     let d = dir.display();
-    match lang {
-        Lang::Zh => format!(
+    match (lang, closed) {
+        (Lang::Zh, 0) => format!(
             "已在 {d} 生成示例台账：{people} 人，{records} 条记录。查看：taizhang --db {d} status"
         ),
-        Lang::En => format!(
+        (Lang::Zh, n) => format!(
+            "已在 {d} 生成示例台账：{people} 人，{records} 条记录，往年 {n} 个年度已结转封存。查看：taizhang --db {d} status"
+        ),
+        (Lang::En, 0) => format!(
             "sample ledger written to {d}: {people} people, {records} records. See it with: taizhang --db {d} status"
+        ),
+        (Lang::En, n) => format!(
+            "sample ledger written to {d}: {people} people, {records} records, {n} past {} closed and sealed. See it with: taizhang --db {d} status",
+            if n == 1 { "year" } else { "years" }
         ),
     }
 }

@@ -13,7 +13,11 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::framing::{MAX_MESSAGE, read_line};
+use super::framing::{MAX_MESSAGE, MAX_REQUEST, pieces, read_line};
+
+/// The longest answer a client joins from parts (a whole-ledger export of
+/// many years is a few tens of MB).
+const MAX_ANSWER: u64 = 1024 * 1024 * 1024;
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
 use super::spawn::connect_or_start;
 use crate::core::error::{CoreError, StoreError};
@@ -164,6 +168,9 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, CoreError> {
         }),
         Response::Err(e) => Err(CoreError::Store(e.into())),
         Response::Failed(e) => Err(e),
+        Response::Part { .. } => Err(CoreError::Store(StoreError::Remote(
+            "the ledger service sent a part of an answer out of place".into(),
+        ))),
     }
 }
 
@@ -250,45 +257,95 @@ impl Connection {
 
     /// Send `request` and read its answer within `timeout` (first the
     /// welcome, when the greeting is still on the way). `Attempt::Absent`:
-    /// the service closed before it greeted, so it ran nothing of ours.
+    /// the service closed before it greeted, so it ran nothing of ours. A
+    /// request past `framing::PART` goes in parts, each but the last
+    /// acknowledged.
     fn exchange(&mut self, request: &Request, timeout: Duration) -> Result<Response, Attempt> {
-        if let Err(lost) = self.write(request) {
-            return Err(match lost {
-                Lost::Io(_) if !self.greeted => Attempt::Absent,
-                lost => Attempt::Fatal(self.explain(lost)),
-            });
+        let fatal = |conn: &Self, lost| Attempt::Fatal(conn.explain(lost));
+        let text = serde_json::to_string(request).map_err(|e| fatal(self, Lost::Io(e.into())))?;
+        // The service would refuse it: say so without sending.
+        if text.len() as u64 > MAX_REQUEST {
+            return Err(fatal(self, Lost::TooLarge));
+        }
+        let all = pieces(&text);
+        if all.len() == 1 {
+            if let Err(lost) = self.write_line(text.as_bytes()) {
+                return Err(match lost {
+                    Lost::Io(_) if !self.greeted => Attempt::Absent,
+                    lost => fatal(self, lost),
+                });
+            }
+            self.greet(timeout)?;
+            return match self.read(timeout) {
+                Ok(line) => parse(&line, &self.who()).map_err(Attempt::Fatal),
+                Err(lost) => Err(fatal(self, lost)),
+            };
         }
         self.greet(timeout)?;
-        match self.read(timeout) {
-            Ok(line) => parse(&line, &self.who()).map_err(Attempt::Fatal),
-            Err(lost) => Err(Attempt::Fatal(self.explain(lost))),
+        let n = all.len();
+        for (i, piece) in all.into_iter().enumerate() {
+            let last = i + 1 == n;
+            let part = Request::Part {
+                text: piece.to_string(),
+                last,
+            };
+            let bytes = serde_json::to_vec(&part).map_err(|e| fatal(self, Lost::Io(e.into())))?;
+            self.write_line(&bytes).map_err(|lost| fatal(self, lost))?;
+            let line = self.read(timeout).map_err(|lost| fatal(self, lost))?;
+            // A refusal before the last part ends the request.
+            if last || !line.starts_with(b"{\"Ok\":null}") {
+                return parse(&line, &self.who()).map_err(Attempt::Fatal);
+            }
         }
+        Err(fatal(self, Lost::Closed))
     }
 
-    /// Send one request line.
+    /// Send one (short) request line: the greeting.
     fn write(&mut self, request: &Request) -> Result<(), Lost> {
-        let mut bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
-        // The service would stop reading at its limit: say so without sending.
-        if bytes.len() as u64 > MAX_MESSAGE {
-            return Err(Lost::TooLarge);
-        }
+        let bytes = serde_json::to_vec(request).map_err(|e| Lost::Io(e.into()))?;
+        self.write_line(&bytes)
+    }
+
+    fn write_line(&mut self, line: &[u8]) -> Result<(), Lost> {
+        let mut bytes = Vec::with_capacity(line.len() + 1);
+        bytes.extend_from_slice(line);
         bytes.push(b'\n');
         std::io::Write::write_all(&mut self.writer, &bytes).map_err(Lost::Io)
     }
 
-    /// Read one answer line within `timeout`.
+    /// Read one answer within `timeout` a line: a line, or the pieces of a
+    /// long one joined.
     fn read(&mut self, timeout: Duration) -> Result<Vec<u8>, Lost> {
         self.reader
             .get_ref()
             .set_read_timeout(Some(timeout))
             .map_err(Lost::Io)?;
-        match read_line(&mut self.reader, MAX_MESSAGE) {
-            Ok(Some(line)) => Ok(line),
-            Ok(None) => Err(Lost::Closed),
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                Err(Lost::Timeout(timeout))
+        let mut joined = String::new();
+        loop {
+            let line = match read_line(&mut self.reader, MAX_MESSAGE) {
+                Ok(Some(line)) => line,
+                Ok(None) => return Err(Lost::Closed),
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    return Err(Lost::Timeout(timeout));
+                }
+                Err(e) => return Err(Lost::Io(e)),
+            };
+            if !line.starts_with(b"{\"Part\":") {
+                return Ok(line);
             }
-            Err(e) => Err(Lost::Io(e)),
+            let Ok(Response::Part { text, last }) = serde_json::from_slice(&line) else {
+                return Ok(line);
+            };
+            if (joined.len() + text.len()) as u64 > MAX_ANSWER {
+                return Err(Lost::Io(std::io::Error::new(
+                    ErrorKind::InvalidData,
+                    "an answer longer than this taizhang accepts",
+                )));
+            }
+            joined.push_str(&text);
+            if last {
+                return Ok(joined.into_bytes());
+            }
         }
     }
 
@@ -304,7 +361,7 @@ impl Connection {
         let what = match lost {
             Lost::TooLarge => {
                 return StoreError::TurnedAway(crate::core::error::Turnaway::TooLarge {
-                    limit: MAX_MESSAGE,
+                    limit: MAX_REQUEST,
                 });
             }
             Lost::Closed => format!("{who} stopped before it answered"),

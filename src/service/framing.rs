@@ -9,9 +9,34 @@ use std::time::{Duration, Instant};
 /// The longest message before the greeting: a `Hello` is a few dozen bytes.
 pub const MAX_GREETING: u64 = 4 * 1024;
 
-/// The longest message either side accepts after the greeting. A whole
-/// ledger of many years fits; a larger import goes in parts.
-pub const MAX_MESSAGE: u64 = 32 * 1024 * 1024;
+/// The longest message (one line) either side accepts after the greeting.
+/// A larger request or answer (an import, an export) goes as `Part`s of at
+/// most `PART` bytes of its JSON text, which escaped stay well within it.
+pub const MAX_MESSAGE: u64 = 4 * 1024 * 1024;
+
+/// The JSON text one `Part` carries at most.
+pub const PART: usize = 1024 * 1024;
+
+/// The longest request a client may send in parts (the service holds it in
+/// memory until its last part): a ledger of many years fits several times.
+pub const MAX_REQUEST: u64 = 64 * 1024 * 1024;
+
+/// `text` cut into pieces of at most `PART` bytes, at character boundaries.
+pub fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > PART {
+        let mut end = PART;
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (piece, tail) = rest.split_at(end);
+        out.push(piece);
+        rest = tail;
+    }
+    out.push(rest);
+    out
+}
 
 /// A message that has begun must arrive in full within this long.
 pub const MESSAGE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -112,6 +137,30 @@ pub fn read_message(
     }
 }
 
+/// `value` as JSON: one line, or, past `PART` bytes, one line per piece,
+/// each wrapped by `part(piece, last)`; flushed.
+pub fn write_in_parts<T: serde::Serialize, P: serde::Serialize>(
+    writer: &mut impl Write,
+    value: &T,
+    part: impl Fn(&str, bool) -> P,
+) -> io::Result<()> {
+    let text = serde_json::to_string(value).map_err(io::Error::other)?;
+    if text.len() <= PART {
+        let mut bytes = text.into_bytes();
+        bytes.push(b'\n');
+        writer.write_all(&bytes)?;
+        return writer.flush();
+    }
+    let all = pieces(&text);
+    let n = all.len();
+    for (i, piece) in all.into_iter().enumerate() {
+        let mut bytes = serde_json::to_vec(&part(piece, i + 1 == n)).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        writer.write_all(&bytes)?;
+    }
+    writer.flush()
+}
+
 /// `value` as one JSON line, flushed.
 pub fn write_line<T: serde::Serialize>(writer: &mut impl Write, value: &T) -> io::Result<()> {
     let mut bytes = serde_json::to_vec(value).map_err(io::Error::other)?;
@@ -123,6 +172,16 @@ pub fn write_line<T: serde::Serialize>(writer: &mut impl Write, value: &T) -> io
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_cut_at_character_boundaries_and_join_back() {
+        let text = "台账".repeat(PART / 3);
+        let parts = pieces(&text);
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|p| p.len() <= PART));
+        assert_eq!(parts.concat(), text);
+        assert_eq!(pieces("short"), vec!["short"]);
+    }
 
     #[test]
     fn lines_round_trip_and_a_cut_line_is_an_error() {

@@ -28,8 +28,9 @@ use crate::core::year::{Correction, YearClosing, YearState};
 
 /// Bumped whenever a `Request` or a reply changes shape.
 /// 7: `NewRecord::confirmed` and `CoreError::Unconfirmed` (`core::confirm`).
-/// 8: `access_policy`.
-pub const PROTOCOL_VERSION: u32 = 8;
+/// 8: `access_policy`; long requests and answers in `Part`s.
+/// 9: a `YearView` travels compact, without progress (`core::ledger::year_wire`).
+pub const PROTOCOL_VERSION: u32 = 9;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.
@@ -40,6 +41,13 @@ pub enum Request {
     },
     /// A use case or query, run as the peer's Unix user.
     Command(Box<Command>),
+    /// A piece of a request too long for one message (`framing::PART`):
+    /// the service keeps the pieces and, at the `last`, reads them joined
+    /// as one `Request` and answers it. Every other piece gets `Ok(null)`.
+    Part {
+        text: String,
+        last: bool,
+    },
 }
 
 /// The answer: the method's return value as JSON, or its error.
@@ -53,6 +61,9 @@ pub enum Response {
     Err(WireError),
     /// The use case refused or failed, with the error a direct run gives.
     Failed(CoreError),
+    /// A piece of an answer too long for one message; the client joins the
+    /// pieces up to the `last` and reads them as one `Response`.
+    Part { text: String, last: bool },
 }
 
 /// The reply to `Hello`.

@@ -13,7 +13,8 @@ use chrono::Local;
 
 use super::error::WireError;
 use super::framing::{
-    GREETING_TIMEOUT, MAX_GREETING, MAX_MESSAGE, ReadError, read_message, write_line,
+    GREETING_TIMEOUT, MAX_GREETING, MAX_MESSAGE, MAX_REQUEST, MESSAGE_TIMEOUT, ReadError,
+    read_message, write_in_parts, write_line,
 };
 use super::identity::Peer;
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
@@ -33,13 +34,15 @@ pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
     let mut reader = BufReader::new(reader);
     let mut writer = stream;
     let mut greeted = false;
+    let mut staged: Option<Staged> = None;
     loop {
         // Before the greeting: a short wait and a small message; after it, a
-        // client may stay idle (an open TUI) but not hold half a message.
-        let (limit, wait) = if greeted {
-            (MAX_MESSAGE, None)
-        } else {
-            (MAX_GREETING, Some(GREETING_TIMEOUT))
+        // client may stay idle (an open TUI) but not hold half a message,
+        // nor half a request sent in parts.
+        let (limit, wait) = match (greeted, &staged) {
+            (false, _) => (MAX_GREETING, Some(GREETING_TIMEOUT)),
+            (true, Some(_)) => (MAX_MESSAGE, Some(MESSAGE_TIMEOUT)),
+            (true, None) => (MAX_MESSAGE, None),
         };
         let line = match read_message(&mut reader, limit, wait) {
             Ok(Some(line)) => line,
@@ -54,7 +57,27 @@ pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
                 return;
             }
         };
-        let (response, close) = match serde_json::from_slice::<Request>(&line) {
+        let request = match serde_json::from_slice::<Request>(&line) {
+            Ok(Request::Part { text, last }) if greeted => {
+                let part = staged.get_or_insert_with(|| Staged::new(shared));
+                if !part.push(&text) {
+                    let limit = MAX_REQUEST;
+                    turn_away(shared, peer, &mut writer, Turnaway::TooLarge { limit });
+                    return;
+                }
+                if !last {
+                    let ack = Response::Ok(serde_json::value::RawValue::NULL.to_owned());
+                    if write_line(&mut writer, &ack).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+                let whole = staged.take().map(Staged::into_text).unwrap_or_default();
+                serde_json::from_str::<Request>(&whole)
+            }
+            other => other,
+        };
+        let (response, close) = match request {
             Ok(request) => answer(shared, peer, &mut greeted, request),
             Err(e) => (
                 refuse(format!(
@@ -63,9 +86,65 @@ pub(super) fn run(shared: &Shared, stream: UnixStream, peer: &Peer) {
                 !greeted,
             ),
         };
-        if write_line(&mut writer, &response).is_err() || close {
+        let part = |text: &str, last| Response::Part {
+            text: text.to_string(),
+            last,
+        };
+        if write_in_parts(&mut writer, &response, part).is_err() || close {
             return;
         }
+    }
+}
+
+/// A request arriving in parts, counted against what all sessions may hold
+/// (`MAX_STAGED`), so that many clients cannot make the service buffer
+/// without end.
+struct Staged<'a> {
+    text: String,
+    shared: &'a Shared,
+}
+
+/// What all sessions together may hold of requests in parts.
+const MAX_STAGED: u64 = 2 * MAX_REQUEST;
+
+impl<'a> Staged<'a> {
+    fn new(shared: &'a Shared) -> Self {
+        Self {
+            text: String::new(),
+            shared,
+        }
+    }
+
+    /// Add a piece; `false` when the request or all staged requests would
+    /// pass their limits.
+    fn push(&mut self, piece: &str) -> bool {
+        let n = piece.len() as u64;
+        if self.text.len() as u64 + n > MAX_REQUEST {
+            return false;
+        }
+        let before = self.shared.staged.fetch_add(n, Ordering::SeqCst);
+        if before + n > MAX_STAGED {
+            self.shared.staged.fetch_sub(n, Ordering::SeqCst);
+            return false;
+        }
+        self.text.push_str(piece);
+        true
+    }
+
+    fn into_text(mut self) -> String {
+        let text = std::mem::take(&mut self.text);
+        self.shared
+            .staged
+            .fetch_sub(text.len() as u64, Ordering::SeqCst);
+        text
+    }
+}
+
+impl Drop for Staged<'_> {
+    fn drop(&mut self) {
+        self.shared
+            .staged
+            .fetch_sub(self.text.len() as u64, Ordering::SeqCst);
     }
 }
 
@@ -111,16 +190,25 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             reply(&Welcome::current())
         }
         _ if !*greeted => (refuse("say Hello first".into()), true),
+        Request::Part { .. } => (refuse("a part out of place".into()), true),
         Request::Command(command) => {
             let name = command.name();
             let writes = command.effect().writes();
-            match run_command(shared, peer, *command) {
+            let bulk = command.effect().bulk();
+            let mut held = Duration::ZERO;
+            match run_command(shared, peer, *command, &mut held) {
                 Ok(value) => {
+                    if writes || bulk {
+                        // How long the use case held the ledger: what
+                        // others may have waited (`serve` logs it).
+                        let ms = held.as_millis();
+                        shared.log.line(&format!(
+                            "{name} by {} (uid {}), held the ledger {ms} ms",
+                            peer.user, peer.uid
+                        ));
+                    }
                     if writes {
                         shared.revision.fetch_add(1, Ordering::SeqCst);
-                        shared
-                            .log
-                            .line(&format!("{name} by {} (uid {})", peer.user, peer.uid));
                     }
                     (Response::Ok(value), false)
                 }
@@ -143,6 +231,7 @@ fn run_command(
     shared: &Shared,
     peer: &Peer,
     command: Command,
+    held: &mut Duration,
 ) -> Result<Box<serde_json::value::RawValue>, CoreError> {
     // Reads run side by side (an export holds no one up); a write runs alone.
     let alone = command.effect().writes();
@@ -152,10 +241,22 @@ fn run_command(
         crate::store::space::ensure_room(&shared.dir, 0)?;
     }
     shared.with_store(alone, |store| -> Result<_, CoreError> {
+        let since = std::time::Instant::now();
+        let _held = Held(since, held);
         let policy = crate::store::sharing::policy(store.path())?;
         let ledger = Ledger::new(store, peer.user.clone())
             .with_clock(std::sync::Arc::new(|| Local::now().naive_local()))
             .with_policy(policy);
         command.run(&ledger)
     })
+}
+
+/// Adds the time since its start to a total when dropped, however the use
+/// case ends.
+struct Held<'a>(std::time::Instant, &'a mut Duration);
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        *self.1 += self.0.elapsed();
+    }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use taizhang::core::error::Turnaway;
 use taizhang::core::{CoreError, LedgerApi, StoreError};
 use taizhang::service::{
-    MAX_GREETING, MAX_MESSAGE, MAX_PER_USER, PROTOCOL_VERSION, Response, WireError,
+    MAX_GREETING, MAX_MESSAGE, MAX_PER_USER, MAX_REQUEST, PROTOCOL_VERSION, Response, WireError,
 };
 
 use super::fixture::Fixture;
@@ -126,13 +126,13 @@ fn a_100_mb_note_is_refused_and_an_oversized_one_names_field_and_limit() {
     ledger
         .add_person(&super::fixture::person("张三", "书记"))
         .unwrap();
-    // Past the message cap: refused before it is sent, by the same constant
-    // the service applies.
+    // Past the request cap (even in parts): refused before it is sent, by
+    // the same constant the service applies.
     let mut huge = super::fixture::record("笔记".into());
     huge.notes = "记".repeat(100 * 1024 * 1024 / 3);
     let err = ledger.add_record(&huge).unwrap_err();
     assert!(
-        matches!(err, CoreError::Store(StoreError::TurnedAway(Turnaway::TooLarge { limit })) if limit == MAX_MESSAGE),
+        matches!(err, CoreError::Store(StoreError::TurnedAway(Turnaway::TooLarge { limit })) if limit == MAX_REQUEST),
         "{err}"
     );
     // Within the cap but past the field's limit: the core, in the service,

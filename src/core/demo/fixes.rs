@@ -35,27 +35,32 @@ enum Fate {
 pub(super) struct Ctx<'a> {
     pub catalogue: &'a Catalogue,
     pub roster: &'a Roster,
-    /// Every record, sorted by date, ids assigned.
+    /// The records items may cite, sorted by date, ids assigned.
     pub records: &'a [Record],
     pub today: NaiveDate,
 }
 
-/// Every year's items from `first_year` to today's year, ids from `first_id`.
-pub(super) fn generate(ctx: &Ctx, first_year: i32, first_id: u64, seed: u64) -> Vec<FixItem> {
-    let mut rng = Rng::new(seed ^ 0x00F1_C5ED);
-    let mut out = Vec::new();
-    for year in first_year..=ctx.today.year() {
-        let mut items: Vec<FixItem> = fates(&mut rng, ctx, year)
+/// The items of one year after another, from one seeded generator, so the
+/// demo can stream its years and still be the same for the same seed.
+pub(super) struct Fixes(Rng);
+
+impl Fixes {
+    pub(super) fn new(seed: u64) -> Self {
+        Self(Rng::new(seed ^ 0x00F1_C5ED))
+    }
+
+    /// `year`'s items by opening date, ids not yet assigned. `ctx.records`
+    /// must hold the records of `year` and of the next year (where a
+    /// carried item finds its evidence).
+    pub(super) fn year(&mut self, ctx: &Ctx, year: i32) -> Vec<FixItem> {
+        let rng = &mut self.0;
+        let mut items: Vec<FixItem> = fates(rng, ctx, year)
             .into_iter()
-            .map(|(problem, fate)| item(&mut rng, ctx, year, problem, fate))
+            .map(|(problem, fate)| item(rng, ctx, year, problem, fate))
             .collect();
         items.sort_by_key(|f| f.opened);
-        out.extend(items);
+        items
     }
-    for (f, id) in out.iter_mut().zip(first_id..) {
-        f.id = FixId(id);
-    }
-    out
 }
 
 /// 6 to 12 distinct problems for `year`, each with its fate.

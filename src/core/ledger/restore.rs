@@ -22,7 +22,9 @@ impl<S: Store> Ledger<S> {
         let backup = &crate::core::text::checked_backup(backup)?;
         check_backup(backup)?;
         let stamp = self.admin_stamp(Act::Import, None)?;
-        let mut live = Self::without_sealed(backup, &self.archives()?)?;
+        let mut live = Self::without_sealed(backup, &self.archives_touched_by(backup)?)?;
+        // Sealed years the file holds nothing of need no reading: the store
+        // keeps every archived year closed.
         // Only a restore registers archives (the files it found and checked).
         live.archived.clear();
         Ok(self.store.import(&live, &stamp)?)
@@ -76,6 +78,20 @@ impl<S: Store> Ledger<S> {
         }
         let stamp = self.admin_stamp(Act::Import, None)?;
         Ok(self.store.restore(&live, &canonical(note)?, &stamp)?)
+    }
+
+    /// The archives of the sealed years `backup` holds records or items of
+    /// (only those need comparing), loaded one year at a time.
+    fn archives_touched_by(&self, backup: &Backup) -> Result<Vec<YearArchive>, CoreError> {
+        let mut years: Vec<i32> = backup.records.iter().map(|r| r.date.year()).collect();
+        years.extend(backup.fixes.iter().map(|f| f.year));
+        years.sort_unstable();
+        years.dedup();
+        let mut out = Vec::new();
+        for year in years {
+            out.extend(self.archive(year)?);
+        }
+        Ok(out)
     }
 
     /// `backup` without the sealed years in `archives`, once it is shown to

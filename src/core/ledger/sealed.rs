@@ -11,7 +11,6 @@ use crate::core::check;
 use crate::core::error::CoreError;
 use crate::core::fix::{FixId, FixItem};
 use crate::core::port::{Backup, Store};
-use crate::core::progress;
 use crate::core::record::{Record, RecordId};
 
 impl<S: Store> Ledger<S> {
@@ -90,23 +89,12 @@ impl<S: Store> Ledger<S> {
             )
         };
         let records = self.covering(year, dated)?;
-        let progress = progress::evaluate(&catalogue, &roster, &records, year, today);
-        let tally = progress::tally(&progress);
         let closed = self.is_closed(year)?;
         let earlier = self.look_back(year, &records);
         let findings = check::findings(&roster, &records, &earlier);
-        Ok(YearView {
-            year,
-            today,
-            catalogue,
-            roster,
-            records,
-            progress,
-            tally,
-            fixes,
-            closed,
-            findings,
-        })
+        let mut view = YearView::new(year, today, catalogue, roster, records, fixes, closed);
+        view.findings = findings;
+        Ok(view)
     }
 
     /// The records the checks need from before `year` (`core::check`): the
