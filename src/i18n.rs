@@ -18,6 +18,7 @@ pub mod fix;
 pub mod fix_cli;
 pub mod form;
 pub mod report_cli;
+pub mod roster;
 pub mod seal;
 pub mod service;
 pub mod tui;

@@ -133,13 +133,14 @@ fn check_every_change<S: Store>(l: &Ledger<S>, hand: &Hand) {
     let field = |i: usize| changed_fields(&journal[i]);
     assert_eq!(journal[0].before, None);
     assert!(journal[0].after.as_ref().unwrap().contains("张三"));
-    assert_eq!(field(2), ["roles"]);
+    // A role change holds from the day it is made: the history keeps the old roles.
+    assert_eq!(field(2), ["history", "roles"]);
     assert_eq!(field(4), ["topic"]);
     assert!(journal[4].before.as_ref().unwrap().contains("\"谈心\""));
     assert!(journal[4].after.as_ref().unwrap().contains("\"谈心谈话\""));
     assert!(journal[5].before.is_some() && journal[5].after.is_none());
     assert_eq!(journal[6].after, journal[5].before, "restored as deleted");
-    assert_eq!(field(7), ["retired"]);
+    assert_eq!(field(7), ["history", "retired"]);
     assert!(journal[8].after.as_ref().unwrap().contains("(edited)"));
     let import = &journal[9];
     assert!(import.before.as_ref().unwrap().contains("谈心谈话"));

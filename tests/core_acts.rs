@@ -68,6 +68,7 @@ fn person(id: u32, roles: &[Role], dept: Option<&str>, oversees: &[&str]) -> Per
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: taizhang::core::roster::History::default(),
     }
 }
 

@@ -78,6 +78,7 @@ fn person(id: u32, roles: &[Role], dept: Option<&str>, oversees: &[&str], links:
         links: (0..links).map(|i| format!("link{i}")).collect(),
         retired: false,
         unix_user: None,
+        history: taizhang::core::roster::History::default(),
     }
 }
 

@@ -51,6 +51,7 @@ fn person(id: u32, name: &str, retired: bool) -> Person {
         links: vec![],
         retired,
         unix_user: None,
+        history: taizhang::core::roster::History::default(),
     }
 }
 

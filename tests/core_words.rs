@@ -87,6 +87,7 @@ fn committee_scope_holds_the_committee_roles(#[case] role: Role, #[case] in_comm
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: taizhang::core::roster::History::default(),
     };
     assert_eq!(p.in_scope(RoleScope::Committee), in_committee);
     // A committee role is not a leadership role (班子成员).

@@ -47,6 +47,7 @@ pub fn person(id: u32, name: &str) -> Person {
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: taizhang::core::roster::History::default(),
     }
 }
 

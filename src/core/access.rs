@@ -246,6 +246,7 @@ mod tests {
             links: Vec::new(),
             retired: false,
             unix_user: login.map(str::to_string),
+            history: crate::core::roster::History::default(),
         }
     }
 

@@ -119,8 +119,7 @@ impl Finding {
 /// The roster as it stood on `date`: who was a member then, in the roles
 /// they held then.
 pub(crate) fn roster_on(roster: &Roster, date: NaiveDate) -> Roster {
-    let _ = date;
-    roster.clone()
+    roster.as_of(date)
 }
 
 /// Every finding about `records` (the year's records), by date. `earlier`
@@ -132,14 +131,16 @@ pub fn findings(roster: &Roster, records: &[Record], earlier: &[Record]) -> Vec<
     sorted.sort_by_key(|r| (r.date, r.id));
     sorted.dedup_by_key(|r| r.id);
     let mut out = Vec::new();
+    // One snapshot per span between roster changes, not one per record.
+    let eras = roster.eras();
     for r in &sorted {
-        let on_day = roster_on(roster, r.date);
+        let on_day = eras.at(r.date);
         out.extend(
-            quorum::check(r, &on_day)
+            quorum::check(r, on_day)
                 .into_iter()
                 .map(|p| Finding::about(r, p)),
         );
-        out.extend(people::check(r, &on_day, roster).map(|p| Finding::about(r, p)));
+        out.extend(people::check(r, on_day, roster).map(|p| Finding::about(r, p)));
         if r.kind == RecordKind::OrganizationalLife {
             out.extend(org_life::check(r, &sorted, earlier).map(|p| Finding::about(r, p)));
         }

@@ -22,7 +22,7 @@ use super::confirm;
 use super::error::{CoreError, Sealed};
 use super::fix::FixItem;
 use super::port::{Stamp, Store};
-use super::progress::{Progress, Tally};
+use super::progress::{Progress, Rosters, Tally};
 use super::record::{NewRecord, Record, RecordDraft, RecordId};
 use super::roster::Roster;
 
@@ -48,6 +48,17 @@ pub struct YearView {
 }
 
 impl YearView {
+    /// The rosters the year is judged on: who owes it, and who held what on
+    /// each date (`core::progress` module doc).
+    pub fn rosters(&self) -> Rosters {
+        Rosters::new(&self.roster, self.year, self.today)
+    }
+
+    /// The roster that owes the year's duties (as of its owing day).
+    pub fn owing_roster(&self) -> Roster {
+        self.roster.for_year(self.year, self.today)
+    }
+
     /// The view of one year's data, its progress and tally computed here
     /// (no findings: they need earlier years, so whoever reads the ledger
     /// adds them).

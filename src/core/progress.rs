@@ -1,6 +1,21 @@
 //! The progress engine: a pure function of (catalogue, roster, records, year,
 //! today). Progress is always computed from records, never typed in, and the
 //! same inputs always give the same answer.
+//!
+//! The roster has a history, and two of its days matter:
+//! - **Who owes** a year's duties is the roster of its *owing day*
+//!   (`Roster::owing_day`): the year's last day, or today if the year is not
+//!   over (its first day for a year ahead). Someone who took up a role in
+//!   July owes that year's part of the role, and what they did earlier in the
+//!   year counts; someone who left it in July owes nothing more for it.
+//! - **What a record counts as** is judged on the roster of the record's own
+//!   date. A pair talk counts for the office: the 书记's talk with a head
+//!   counts if its host was the 书记 *that day*, and a 分管 talk if the host
+//!   oversaw the head's department *that day*, so a new 书记 or a new 分管
+//!   member inherits what the office did earlier in the year.
+//!
+//! A sealed year is judged on the roster stored in its archive, so later
+//! roster changes (dated or not) never move its figures.
 
 mod acts;
 mod clock;
@@ -12,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, DutyId};
 use super::record::{Record, RecordId};
-use super::roster::{PersonId, Roster};
+use super::roster::{Eras, PersonId, Roster};
 use super::rule::{PairClass, Period, RoleScope};
 
 pub use acts::{NotCounted, Refusal, acts_for, fits, prefill};
@@ -177,15 +192,35 @@ pub fn evaluate(
         .collect();
     in_year.sort_by_key(|r| (r.date, r.id));
     in_year.dedup_by_key(|r| r.id);
-    // Who held which role on a record's date.
-    let then = |_date: NaiveDate| roster.clone();
+    let rosters = Rosters::new(roster, year, today);
     let mut out: Vec<Progress> = catalogue
         .duties
         .iter()
-        .map(|d| rules::evaluate_one(d, roster, &in_year, year, today, &then))
+        .map(|d| rules::evaluate_one(d, &rosters, &in_year, year, today))
         .collect();
     roll_up(catalogue, &mut out);
     out
+}
+
+/// The rosters one year is judged on (see the module doc).
+pub struct Rosters {
+    /// The roster of the owing day: who owes the year's duties.
+    pub owing: Roster,
+    /// The roster over time: what each record counts as, on its date.
+    pub eras: Eras,
+}
+
+impl Rosters {
+    pub fn new(roster: &Roster, year: i32, today: NaiveDate) -> Self {
+        let eras = roster.eras();
+        let owing = eras.at(Roster::owing_day(year, today)).clone();
+        Self { owing, eras }
+    }
+
+    /// The roster as it stood on `date`.
+    pub fn at(&self, date: NaiveDate) -> &Roster {
+        self.eras.at(date)
+    }
 }
 
 /// Roll sub-duties up into parents that have no quota of their own, deepest

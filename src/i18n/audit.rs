@@ -173,6 +173,7 @@ pub fn field_label(lang: Lang, name: &str) -> String {
         "oversees" => Field::Oversees,
         "links" => Field::Links,
         "retired" => return retired_field(lang).to_string(),
+        "history" => return super::roster::history_field(lang).to_string(),
         other => return inert_line(other).into_owned(),
     };
     domain::field(lang, field).to_string()
@@ -190,6 +191,8 @@ pub fn value_text(lang: Lang, roster: &Roster, field: &str, v: &Value) -> String
         (_, Value::String(s)) if s.is_empty() => empty_value().to_string(),
         (_, Value::Bool(b)) => yes_no(lang, *b).to_string(),
         ("host", v) => person(v),
+        ("history", v) => serde_json::from_value::<crate::core::roster::History>(v.clone())
+            .map_or_else(|_| v.to_string(), |h| super::roster::history_text(lang, &h)),
         ("kind", v) => serde_json::from_value::<RecordKind>(v.clone())
             .map_or_else(|_| v.to_string(), |k| domain::kind(lang, k).to_string()),
         ("absentees", Value::Object(m)) => {

@@ -22,6 +22,7 @@ fn person(id: u32, name: &str, roles: &[Role]) -> Person {
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: crate::core::roster::History::default(),
     }
 }
 

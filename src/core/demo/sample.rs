@@ -130,6 +130,7 @@ pub fn roster() -> Vec<Person> {
             links: links.iter().map(|s| (*s).to_string()).collect(),
             retired: false,
             unix_user: None,
+            history: crate::core::roster::History::default(),
         })
         .collect()
 }

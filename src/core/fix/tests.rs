@@ -110,6 +110,7 @@ fn roster() -> Roster {
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: crate::core::roster::History::default(),
     }])
 }
 

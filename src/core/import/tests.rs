@@ -39,6 +39,7 @@ fn roster() -> Roster {
         links: Vec::new(),
         retired: false,
         unix_user: None,
+        history: crate::core::roster::History::default(),
     };
     Roster::new(vec![
         person(1, "张三", vec![Role::Secretary]),

@@ -63,6 +63,9 @@ macro_rules! ledger_api {
             retire_person => RetirePerson (id: by_val PersonId) -> Person, Write;
             add_person_with_login => AddPersonWithLogin (input: by_ref NewPerson, unix_user: by_str String) -> Person, Write;
             edit_person_with_login => EditPersonWithLogin (id: by_val PersonId, input: by_ref NewPerson, unix_user: by_opt_str Option<String>) -> Person, Write;
+            add_person_on => AddPersonOn (input: by_ref NewPerson, unix_user: by_str String, from: by_val Option<NaiveDate>) -> Person, Write;
+            edit_person_on => EditPersonOn (id: by_val PersonId, input: by_ref NewPerson, unix_user: by_opt_str Option<String>, from: by_val Option<NaiveDate>) -> Person, Write;
+            retire_person_on => RetirePersonOn (id: by_val PersonId, from: by_val Option<NaiveDate>) -> Person, Write;
             set_unix_user => SetUnixUser (id: by_val PersonId, unix_user: by_str String) -> Person, Write;
             add_fix => AddFix (input: by_ref NewFix, today: by_val NaiveDate) -> FixItem, Write;
             update_fix => UpdateFix (id: by_val FixId, input: by_ref NewFix, today: by_val NaiveDate) -> FixItem, Write;

@@ -32,9 +32,11 @@ impl<S: Store> Ledger<S> {
         self.fix_across(id)
     }
 
-    /// The roster person the acting Unix user logs in as, if any.
+    /// The roster person the acting Unix user logs in as, if any, with the
+    /// roles they hold today (by the ledger's clock): a role given from a
+    /// later date does not yet let them close items.
     pub fn acting_person(&self) -> Result<Option<Person>, CoreError> {
-        Ok(self.roster()?.by_unix_user(&self.user).cloned())
+        Ok(self.roster_today()?.by_unix_user(&self.user).cloned())
     }
 
     /// Open a new item in the year of its opening date (`today` by default).

@@ -1,24 +1,33 @@
 //! The roster's use cases: add, edit and retire people and map them to Unix
 //! logins. Roles and logins are administrative acts of the policy table
 //! (`core::access`): each change takes its stamp from `admin_stamp`, so the
-//! same rules hold in the ledger service and in direct mode.
+//! same rules hold in the ledger service and in direct mode. A change to
+//! roles, department, 分管, 联系点 or membership holds from a date (`from`,
+//! the ledger's today when none is given) and keeps what held before.
+
+use chrono::NaiveDate;
 
 use super::Ledger;
 use crate::core::access::Act;
 use crate::core::error::{CoreError, Field, Problem, StoreError, ValidationError};
 use crate::core::port::{Stamp, Store};
-use crate::core::roster::{NewPerson, Person, PersonId, check_unix_user};
+use crate::core::roster::{NewPerson, Person, PersonId, Roster, check_unix_user};
 
 impl<S: Store> Ledger<S> {
+    /// The roster as it stands today, by the ledger's clock.
+    pub(crate) fn roster_today(&self) -> Result<Roster, CoreError> {
+        Ok(self.roster()?.as_of(self.now().date()))
+    }
+
     /// The stamp for an administrative act (`access::Act`), once the policy
-    /// table allows it to this user, as mapped on the roster now; `target`
+    /// table allows it to this user, as mapped on the roster today; `target`
     /// is the person whose roles or login change (never the user themselves).
     pub(crate) fn admin_stamp(
         &self,
         act: Act,
         target: Option<&Person>,
     ) -> Result<Stamp, CoreError> {
-        let roster = self.roster()?;
+        let roster = self.roster_today()?;
         let acting = roster.by_unix_user(&self.user);
         match target {
             Some(t) => self.policy.check_person_admin(&self.user, acting, t, act)?,
@@ -35,7 +44,12 @@ impl<S: Store> Ledger<S> {
         new: &Person,
     ) -> Result<Stamp, CoreError> {
         let roles_changed = match old {
-            Some(old) => old.roles != new.roles || (new.retired && !old.retired),
+            Some(old) => {
+                old.roles != new.roles
+                    || old.history.roles != new.history.roles
+                    || old.retired != new.retired
+                    || old.history.retired != new.history.retired
+            }
             None => new.roles.iter().any(|r| !r.is_ordinary()),
         };
         let login_changed = old.map_or(new.unix_user.is_some(), |o| o.unix_user != new.unix_user);
@@ -48,41 +62,20 @@ impl<S: Store> Ledger<S> {
         self.write_stamp()
     }
 
+    /// Add a person on the roster since forever.
     pub fn add_person(&self, input: &NewPerson) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        // Validate before taking an id, so a refused input uses none up.
-        // Id 0 is never handed out, so it clashes with nobody.
-        let mut person = input.validate(PersonId(0), &roster)?;
-        let stamp = self.person_stamp(None, &person)?;
-        person.id = PersonId(
-            u32::try_from(self.store.next_id()?)
-                .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
-        );
-        self.store.put_person(&person, &stamp)?;
-        Ok(person)
+        self.add_person_on(input, "", None)
     }
 
-    /// Replace a person's details; their id, retired flag and Unix login
-    /// are kept.
+    /// Replace a person's details from today on; their id, membership and
+    /// Unix login are kept.
     pub fn edit_person(&self, id: PersonId, input: &NewPerson) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let mut person = input.validate(id, &roster)?;
-        person.retired = old.retired;
-        person.unix_user.clone_from(&old.unix_user);
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
+        self.edit_person_on(id, input, None, None)
     }
 
+    /// Take a person off the roster from today on.
     pub fn retire_person(&self, id: PersonId) -> Result<Person, CoreError> {
-        let roster = self.roster()?;
-        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let mut person = old.clone();
-        person.retired = true;
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
-        Ok(person)
+        self.retire_person_on(id, None)
     }
 
     /// Add a person who logs in as `unix_user` (empty: none).
@@ -91,20 +84,7 @@ impl<S: Store> Ledger<S> {
         input: &NewPerson,
         unix_user: &str,
     ) -> Result<Person, CoreError> {
-        let login = self.free_login(None, unix_user)?;
-        if login.is_none() {
-            return self.add_person(input);
-        }
-        let roster = self.roster()?;
-        let mut person = input.validate(PersonId(0), &roster)?;
-        person.unix_user = login;
-        let stamp = self.person_stamp(None, &person)?;
-        person.id = PersonId(
-            u32::try_from(self.store.next_id()?)
-                .map_err(|_| crate::core::StoreError::Corrupt("id space exhausted".into()))?,
-        );
-        self.store.put_person(&person, &stamp)?;
-        Ok(person)
+        self.add_person_on(input, unix_user, None)
     }
 
     /// `edit_person`, also setting the Unix login (`Some("")` clears it,
@@ -115,15 +95,72 @@ impl<S: Store> Ledger<S> {
         input: &NewPerson,
         unix_user: Option<&str>,
     ) -> Result<Person, CoreError> {
-        let Some(raw) = unix_user else {
-            return self.edit_person(id, input);
-        };
+        self.edit_person_on(id, input, unix_user, None)
+    }
+
+    /// Add a person who logs in as `unix_user` (empty: none) and is on the
+    /// roster from `from` on (none: since forever, so that the records of a
+    /// year entered after setting up the roster find everyone).
+    pub fn add_person_on(
+        &self,
+        input: &NewPerson,
+        unix_user: &str,
+        from: Option<NaiveDate>,
+    ) -> Result<Person, CoreError> {
+        let roster = self.roster()?;
+        // Validate before taking an id, so a refused input uses none up.
+        // Id 0 is never handed out, so it clashes with nobody.
+        let mut person = input.validate(PersonId(0), &roster)?;
+        person.unix_user = self.free_login(None, unix_user)?;
+        if let Some(day) = from {
+            person.join_on(day);
+        }
+        let stamp = self.person_stamp(None, &person)?;
+        person.id = PersonId(
+            u32::try_from(self.store.next_id()?)
+                .map_err(|_| StoreError::Corrupt("id space exhausted".into()))?,
+        );
+        self.store.put_person(&person, &stamp)?;
+        Ok(person)
+    }
+
+    /// Change a person's name now, and their roles, department, 分管 and
+    /// 联系点 from `from` on (none: the ledger's today); what held before
+    /// stays in their history. `unix_user`: as in `edit_person_with_login`.
+    pub fn edit_person_on(
+        &self,
+        id: PersonId,
+        input: &NewPerson,
+        unix_user: Option<&str>,
+        from: Option<NaiveDate>,
+    ) -> Result<Person, CoreError> {
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
-        let login = self.free_login(Some(old), raw)?;
-        let mut person = input.validate(id, &roster)?;
-        person.retired = old.retired;
+        let login = match unix_user {
+            Some(raw) => self.free_login(Some(old), raw)?,
+            None => old.unix_user.clone(),
+        };
+        let new = input.validate(id, &roster)?;
+        let mut person = old.clone();
+        person.name.clone_from(&new.name);
         person.unix_user = login;
+        person.change_from(from.unwrap_or_else(|| self.now().date()), &new);
+        self.store
+            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
+        Ok(person)
+    }
+
+    /// Take a person off the roster from `from` on (none: the ledger's
+    /// today); before it they stay on it.
+    pub fn retire_person_on(
+        &self,
+        id: PersonId,
+        from: Option<NaiveDate>,
+    ) -> Result<Person, CoreError> {
+        let roster = self.roster()?;
+        let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
+        let mut person = old.clone();
+        person.set_retired_from(from.unwrap_or_else(|| self.now().date()), true);
         self.store
             .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)

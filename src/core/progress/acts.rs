@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::catalogue::Duty;
 use crate::core::record::{Record, RecordId};
-use crate::core::roster::{PersonId, Roster};
+use crate::core::roster::{Eras, PersonId, Roster};
 use crate::core::rule::Actor;
 
 /// Why a record linked to a duty does not count toward it.
@@ -50,12 +50,8 @@ pub fn acts_for(actor: Actor, then: &Roster, host: PersonId, partner: Option<Per
 }
 
 /// Why `record`, linked to `duty`, does not count; `None` when it does.
-/// `then` gives the roster as it stood on a date.
-pub fn refusal(
-    duty: &Duty,
-    then: &dyn Fn(chrono::NaiveDate) -> Roster,
-    record: &Record,
-) -> Option<Refusal> {
+/// `eras` gives the roster as it stood on the record's date.
+pub fn refusal(duty: &Duty, eras: &Eras, record: &Record) -> Option<Refusal> {
     if duty.one_to_one && record.partners.len() > 1 {
         return Some(Refusal::GroupTalk {
             partners: u32::try_from(record.partners.len()).unwrap_or(u32::MAX),
@@ -69,8 +65,7 @@ pub fn refusal(
     let Some(host) = record.host else {
         return refused;
     };
-    let then = then(record.date);
-    let then = &then;
+    let then = eras.at(record.date);
     let ok = if need.scope().is_some() {
         acts_for(need, then, host, None)
     } else {

@@ -4,11 +4,12 @@
 //! read `Progress::pairs`. Each pair appears once; retired people are never
 //! in one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Rosters;
 use super::acts::acts_for;
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::{PersonId, Roster};
@@ -92,50 +93,96 @@ fn class_of(roster: &Roster, scope: PairScope, a: PersonId, b: PersonId) -> Opti
     Some(PairClass::of(on(a), on(b)))
 }
 
-/// Every required pair of `scope` with the first of `counted` that covers
-/// it. A talk covers (host, partner) for each partner it names: the caller
-/// has already set aside group talks a one-to-one duty refuses. For an
-/// overseer duty the host must oversee that partner's department on the
-/// talk's date (`then`).
+/// Every pair `scope` owes on the owing day, with the first of `counted`
+/// that covers it. A talk names a (host, partner) pair for each partner: the
+/// caller has already set aside group talks a one-to-one duty refuses, and
+/// an actor duty checks the host on the talk's date.
+///
+/// A directed pair (书记 or 分管 member → head) counts for the office as
+/// held on the talk's date (`core::progress` module doc): the owed pair
+/// (from, to) is covered by a talk (host, to) if (host, to) was a pair the
+/// rule asked for on that date, and host is `from` or `from` did not yet (or
+/// no longer) hold that office toward `to` then. So a 书记 who took over in
+/// July inherits the talks of the 书记 before; two members overseeing one
+/// department each still owe their own talk. An undirected pair (谈心谈话
+/// among members) is between two people, whatever their roles.
 pub(super) fn cover(
-    roster: &Roster,
+    rosters: &Rosters,
     scope: PairScope,
     actor: Option<Actor>,
     counted: &[&Record],
-    then: &dyn Fn(NaiveDate) -> Roster,
 ) -> Vec<PairCover> {
-    let mut first: HashMap<(PersonId, PersonId), (NaiveDate, RecordId)> = HashMap::new();
+    let owing = &rosters.owing;
+    // Each counting (host, partner) talk, with its era, in date order.
+    let mut talks: Vec<(PersonId, PersonId, usize, NaiveDate, RecordId)> = Vec::new();
     for r in counted {
         let Some(host) = r.host else { continue };
-        let on_date = actor.filter(|a| a.scope().is_none()).map(|_| then(r.date));
+        let on_date = actor
+            .filter(|a| a.scope().is_none())
+            .map(|_| rosters.at(r.date));
         for &partner in &r.partners {
-            if let (Some(a), Some(t)) = (actor, on_date.as_ref())
+            if let (Some(a), Some(t)) = (actor, on_date)
                 && !acts_for(a, t, host, Some(partner))
             {
                 continue;
             }
-            let key = if scope.undirected() && partner < host {
+            talks.push((host, partner, rosters.eras.index(r.date), r.date, r.id));
+        }
+    }
+    let required = required_pairs(owing, scope);
+    if scope.undirected() {
+        let mut first: HashMap<(PersonId, PersonId), (NaiveDate, RecordId)> = HashMap::new();
+        for &(host, partner, _, date, id) in &talks {
+            let key = if partner < host {
                 (partner, host)
             } else {
                 (host, partner)
             };
             // `counted` is in date order: the first insert is the earliest.
-            first.entry(key).or_insert((r.date, r.id));
+            first.entry(key).or_insert((date, id));
         }
+        return required
+            .into_iter()
+            .map(|(from, to)| PairCover {
+                from,
+                to,
+                class: class_of(owing, scope, from, to),
+                covered: first.get(&(from.min(to), from.max(to))).copied(),
+            })
+            .collect();
     }
-    required_pairs(roster, scope)
+    let per_era: Vec<HashSet<(PersonId, PersonId)>> = rosters
+        .eras
+        .all()
+        .iter()
+        .map(|r| required_pairs(r, scope).into_iter().collect())
+        .collect();
+    let mut by_partner: HashMap<PersonId, Vec<(PersonId, usize, NaiveDate, RecordId)>> =
+        HashMap::new();
+    for &(host, partner, era, date, id) in &talks {
+        by_partner
+            .entry(partner)
+            .or_default()
+            .push((host, era, date, id));
+    }
+    required
         .into_iter()
         .map(|(from, to)| {
-            let key = if scope.undirected() && to < from {
-                (to, from)
-            } else {
-                (from, to)
-            };
+            let covered = by_partner.get(&to).and_then(|list| {
+                list.iter()
+                    .find(|(host, era, ..)| {
+                        per_era.get(*era).is_some_and(|asked| {
+                            asked.contains(&(*host, to))
+                                && (*host == from || !asked.contains(&(from, to)))
+                        })
+                    })
+                    .map(|&(_, _, date, id)| (date, id))
+            });
             PairCover {
                 from,
                 to,
-                class: class_of(roster, scope, from, to),
-                covered: first.get(&key).copied(),
+                class: None,
+                covered,
             }
         })
         .collect()

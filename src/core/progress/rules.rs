@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::acts::{NotCounted, refusal};
 use super::clock::{YearClock, pro_rata};
 use super::pairs::{classes, cover, empty_scope};
-use super::{Lateness, Missing, Progress, Status, count};
+use super::{Lateness, Missing, Progress, Rosters, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
@@ -15,11 +15,10 @@ use crate::core::rule::{PairScope, Period, RoleScope, Rule};
 /// Evaluate `duty` over `in_year`, the records of `year` only.
 pub(super) fn evaluate_one(
     duty: &Duty,
-    roster: &Roster,
+    rosters: &Rosters,
     in_year: &[&Record],
     year: i32,
     today: NaiveDate,
-    then: &dyn Fn(NaiveDate) -> Roster,
 ) -> Progress {
     // `contains`, not a count: a record lists a duty at most once in effect.
     // A linked record counts only if the right person acted (`acts`).
@@ -30,7 +29,7 @@ pub(super) fn evaluate_one(
         .copied()
         .filter(|r| r.duties.contains(&duty.id))
     {
-        match refusal(duty, then, r) {
+        match refusal(duty, &rosters.eras, r) {
             Some(why) => not_counted.push(NotCounted { record: r.id, why }),
             None => linked.push(r),
         }
@@ -52,6 +51,7 @@ pub(super) fn evaluate_one(
     let Some(clock) = YearClock::new(year, today) else {
         return p;
     };
+    let roster = &rosters.owing;
     match duty.rule {
         Rule::Evidence => {
             p.done = count(linked.len());
@@ -65,9 +65,9 @@ pub(super) fn evaluate_one(
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
         Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
         Rule::TalkCoverage { pairs } => {
-            p.pairs = cover(roster, pairs, duty.actor, &linked, then);
+            p.pairs = cover(rosters, pairs, duty.actor, &linked);
             p.classes = classes(&p.pairs);
-            talk_coverage(&mut p, roster, pairs, &clock);
+            talk_coverage(&mut p, &rosters.owing, pairs, &clock);
         }
         Rule::StandingRange { who, min, max } => {
             standing_range(&mut p, roster, who, min, max, &clock);
