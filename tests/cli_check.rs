@@ -101,6 +101,10 @@ fn with_findings() -> Env {
             "组织生活会",
             "--date",
             "2026-01-20",
+            // Held in January, so it says which year it covers (所属年度);
+            // this one counts in 2026, where its talks are checked.
+            "--covers",
+            "2026",
             "--topic",
             "上年度组织生活会",
             "--host",

@@ -49,6 +49,11 @@ impl Env {
         self.ok_in("2026-03-20", "zh", args)
     }
 
+    fn refused(&self, args: &[&str]) -> String {
+        let out = self.cmd("2026-03-20", "zh").args(args).assert().failure();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    }
+
     fn duty(&self, year: &str, id: &str) -> Value {
         let v: Value =
             serde_json::from_str(&self.ok(&["status", "--json", "--year", year])).unwrap();
@@ -98,4 +103,186 @@ fn a_work_plan_after_the_start_of_year_deadline_is_late_not_done() {
         "2026年工作要点",
     ]);
     assert_eq!(env.duty("2026", "k1-3a")["status"], "done");
+}
+
+#[test]
+fn a_january_report_asks_which_year_it_covers_and_counts_there() {
+    let env = Env::new();
+    env.ok(&["people", "add", "张三", "--role", "书记"]);
+    let err = env.refused(&[
+        "add",
+        "民主生活会",
+        "--date",
+        "2026-01-20",
+        "--topic",
+        "2025年度民主生活会",
+    ]);
+    assert!(err.contains("--covers"), "{err}");
+    assert!(err.contains("所属年度"), "{err}");
+    assert!(err.contains("2025"), "{err}");
+    // A year neither the date's nor the one before is refused, naming the flag.
+    let err = env.refused(&[
+        "add",
+        "民主生活会",
+        "--date",
+        "2026-01-20",
+        "--topic",
+        "x",
+        "--covers",
+        "2023",
+    ]);
+    assert!(err.contains("--covers") && err.contains("2023"), "{err}");
+    let err = env.refused(&[
+        "add",
+        "民主生活会",
+        "--date",
+        "2026-01-20",
+        "--topic",
+        "x",
+        "--covers",
+        "去年",
+    ]);
+    assert!(err.contains("去年"), "{err}");
+    env.ok(&[
+        "add",
+        "民主生活会",
+        "--date",
+        "2026-01-20",
+        "--topic",
+        "2025年度民主生活会",
+        "--covers",
+        "2025",
+    ]);
+    // It counts toward 2025, not 2026.
+    assert_eq!(env.duty("2025", "s6")["done"], 1);
+    assert_eq!(env.duty("2026", "s6")["done"], 0);
+    let list = env.ok(&["records", "list", "--year", "2026"]);
+    assert!(list.contains("（所属2025年度）"), "{list}");
+    // Other kinds and other months need no --covers.
+    env.ok(&[
+        "add",
+        "支委会",
+        "--date",
+        "2026-01-20",
+        "--topic",
+        "研究部署",
+    ]);
+    env.ok(&[
+        "add",
+        "民主生活会",
+        "--date",
+        "2026-03-02",
+        "--topic",
+        "专题民主生活会",
+    ]);
+    assert_eq!(env.duty("2026", "s6")["done"], 1);
+    // --covers naming the date's own year is the same as none.
+    env.ok(&[
+        "add",
+        "组织生活会",
+        "--date",
+        "2026-02-10",
+        "--topic",
+        "y",
+        "--covers",
+        "2026",
+    ]);
+    assert_eq!(env.duty("2026", "k1-2f")["done"], 1);
+}
+
+#[test]
+fn a_sealed_year_takes_no_record_that_covers_it() {
+    let env = Env::new();
+    env.ok(&["people", "add", "张三", "--role", "书记"]);
+    env.ok(&[
+        "add",
+        "支委会",
+        "--date",
+        "2025-05-06",
+        "--topic",
+        "研究部署",
+    ]);
+    env.ok(&["year", "close", "2025"]);
+    let err = env.refused(&[
+        "add",
+        "向上级报告",
+        "--date",
+        "2026-01-10",
+        "--topic",
+        "2025年度报告",
+        "--covers",
+        "2025",
+    ]);
+    assert!(err.contains("2025"), "{err}");
+    env.ok(&[
+        "add",
+        "向上级报告",
+        "--date",
+        "2026-01-10",
+        "--topic",
+        "2026年度计划",
+        "--covers",
+        "2026",
+    ]);
+}
+
+#[test]
+fn the_csv_export_carries_the_year_covered_and_reads_it_back() {
+    let env = Env::new();
+    env.ok(&["people", "add", "张三", "--role", "书记"]);
+    env.ok(&[
+        "add",
+        "向上级报告",
+        "--date",
+        "2026-01-10",
+        "--topic",
+        "2025年度报告",
+        "--covers",
+        "2025",
+    ]);
+    env.ok(&[
+        "add",
+        "支委会",
+        "--date",
+        "2026-01-12",
+        "--topic",
+        "研究部署",
+    ]);
+    let csv_path = env.dir.path().join("records.csv");
+    env.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--what",
+        "records",
+        "--out",
+        csv_path.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&csv_path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .collect();
+    let col = header.iter().position(|h| *h == "所属年度").unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let report = rows.iter().find(|r| r.contains(&"2025年度报告")).unwrap();
+    assert_eq!(report[col], "2025");
+    let meeting = rows.iter().find(|r| r.contains(&"研究部署")).unwrap();
+    assert_eq!(meeting[col], "2026");
+
+    // Into a fresh ledger: the report still covers 2025.
+    let other = Env::new();
+    other.ok(&["people", "add", "张三", "--role", "书记"]);
+    other.ok(&["import-csv", csv_path.to_str().unwrap()]);
+    assert_eq!(other.duty("2025", "s10")["done"], 1);
+    assert_eq!(other.duty("2026", "s10")["done"], 0);
+    // Without the column, a January report is refused, naming 所属年度.
+    let bare = env.dir.path().join("bare.csv");
+    std::fs::write(&bare, "日期,类型,主题\n2026-01-10,向上级报告,年度报告\n").unwrap();
+    let fresh = Env::new();
+    let err = fresh.refused(&["import-csv", bare.to_str().unwrap()]);
+    assert!(err.contains("所属年度"), "{err}");
 }

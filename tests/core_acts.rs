@@ -54,6 +54,7 @@ fn rec(id: u64, date: NaiveDate, host: Option<u32>, with: &[u32]) -> Record {
         evidence: Vec::new(),
         entered_by: "test".into(),
         entered_at: d(1, 1).and_hms_opt(0, 0, 0).unwrap(),
+        covers_year: None,
     }
 }
 

@@ -56,6 +56,7 @@ fn talk(id: u64, date: NaiveDate, host: Option<u32>, with: &[u32], duties: &[&st
         evidence: Vec::new(),
         entered_by: "test".into(),
         entered_at: d(2026, 1, 1).and_hms_opt(0, 0, 0).unwrap(),
+        covers_year: None,
     }
 }
 

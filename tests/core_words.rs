@@ -50,6 +50,7 @@ fn rec(id: u64, date: NaiveDate, duty: &str) -> Record {
         evidence: Vec::new(),
         entered_by: "test".into(),
         entered_at: d(2026, 1, 1).and_hms_opt(0, 0, 0).unwrap(),
+        covers_year: None,
     }
 }
 

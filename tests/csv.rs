@@ -60,7 +60,8 @@ fn records_export_is_excel_ready_and_guards_formulas() {
     assert!(!text.replace("\r\n", "").contains('\r'));
     let table = rows(&text);
     assert_eq!(table[0][..3], ["日期", "类型", "主题"]);
-    assert_eq!(table[0].len(), 13);
+    assert_eq!(table[0].len(), 14);
+    assert_eq!(table[0][10], "所属年度");
     let row = table.iter().find(|r| r[2].contains("HYPERLINK")).unwrap();
     assert_eq!(row[2], "'=HYPERLINK(\"http://x\"),研究");
     assert_eq!(
@@ -74,7 +75,7 @@ fn records_export_is_excel_ready_and_guards_formulas() {
         .arg("-un")
         .output()
         .unwrap();
-    assert_eq!(row[10], String::from_utf8_lossy(&me.stdout).trim());
+    assert_eq!(row[11], String::from_utf8_lossy(&me.stdout).trim());
     // Every cell that a spreadsheet would run starts with the guard.
     for r in &table[1..] {
         for cell in r {

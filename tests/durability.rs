@@ -66,6 +66,7 @@ pub fn rec(id: u64, topic: &str) -> Record {
         evidence: Vec::new(),
         entered_by: "tester".to_owned(),
         entered_at: at(2026, 3, 14, 9),
+        covers_year: None,
     }
 }
 

@@ -48,6 +48,7 @@ pub fn rec(id: u64, date: NaiveDate, topic: &str) -> Record {
         evidence: Vec::new(),
         entered_by: "tester".to_owned(),
         entered_at: at(),
+        covers_year: None,
     }
 }
 

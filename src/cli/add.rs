@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use chrono::Datelike;
 use clap::Args;
 
 use crate::core::Confirmations;
@@ -50,6 +49,10 @@ pub struct AddArgs {
     /// A reference to supporting material (repeatable)
     #[arg(long, value_name = "REF")]
     pub evidence: Vec<String>,
+    /// The year the record covers (所属年度), when it is the year before the
+    /// date's: a report or 民主生活会 in January on the year before
+    #[arg(long, value_name = "YEAR")]
+    pub covers: Option<String>,
     /// Confirm a date after today (an entry made in advance)
     #[arg(long)]
     pub future: bool,
@@ -67,7 +70,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> Result<String, CliError> {
             Ok(roster) => super::suggest::names(&roster, e.into()),
             Err(_) => e.into(),
         })?;
-    let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
+    let view = ctx.ledger.year_view(record.year_covered(), ctx.today)?;
     let lang = ctx.lang;
     let mut out = format!(
         "{}\n",
@@ -121,6 +124,16 @@ pub fn new_record(ctx: &Context, args: &AddArgs) -> Result<NewRecord, CliError> 
         duties: (!duties.is_empty()).then_some(duties),
         notes,
         evidence: args.evidence.clone(),
+        covers: args
+            .covers
+            .as_deref()
+            .map(|raw| {
+                raw.trim()
+                    .trim_end_matches('年')
+                    .parse::<i32>()
+                    .map_err(|_| CliError::BadYear(raw.into()))
+            })
+            .transpose()?,
         confirmed: Confirmations {
             future: args.future,
             duplicate: args.duplicate,

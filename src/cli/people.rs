@@ -84,7 +84,7 @@ fn from_day(ctx: &Context, raw: Option<&str>) -> Result<Option<NaiveDate>, CliEr
 }
 
 /// "已保存：…" with the day it holds from, when given.
-fn saved(lang: Lang, text: String, from: Option<NaiveDate>) -> String {
+fn saved(lang: Lang, text: &str, from: Option<NaiveDate>) -> String {
     match from {
         Some(day) => match lang {
             Lang::Zh => format!("{text}（{}）\n", h::from_day(lang, day)),
@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             )?;
             Ok(saved(
                 lang,
-                t::person_added(lang, &line(lang, &person)),
+                &t::person_added(lang, &line(lang, &person)),
                 from,
             ))
         }
@@ -168,7 +168,7 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
                     .edit_person_on(old.id, &input, fields.unix_user.as_deref(), from)?;
             Ok(saved(
                 lang,
-                t::person_saved(lang, &line(lang, &person)),
+                &t::person_saved(lang, &line(lang, &person)),
                 from,
             ))
         }
@@ -179,7 +179,7 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
             let person = ctx.ledger.retire_person_on(old.id, from)?;
             Ok(saved(
                 lang,
-                t::person_retired(lang, &shown(&person.name)),
+                &t::person_retired(lang, &shown(&person.name)),
                 from,
             ))
         }

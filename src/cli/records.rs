@@ -102,7 +102,7 @@ pub fn run(ctx: &Context, cmd: &RecordsCmd) -> Result<String, CliError> {
 /// What the consistency checks find about `record` (`taizhang check`), under
 /// a heading; empty when nothing.
 fn findings_text(ctx: &Context, record: &Record) -> Result<String, CliError> {
-    let view = ctx.ledger.year_view(record.date.year(), ctx.today)?;
+    let view = ctx.ledger.year_view(record.year_covered(), ctx.today)?;
     let mut out = String::new();
     for f in crate::core::check::of_record(&view.findings, record.id) {
         if out.is_empty() {
@@ -143,6 +143,9 @@ fn names(roster: &Roster, ids: &[PersonId], lang: Lang) -> String {
 /// One line: id, date, kind, topic, host and partners, duties.
 pub fn summary(lang: Lang, roster: &Roster, r: &Record) -> String {
     let mut line = format!("{} {} {}", r.id, r.date, domain::kind(lang, r.kind));
+    if let Some(y) = r.covers_year {
+        let _ = write!(line, " {}", domain::covers(lang, y));
+    }
     if !r.topic.is_empty() {
         let _ = write!(line, " {}", t::quoted(lang, &cut(&shown(&r.topic), 40)));
     }

@@ -44,6 +44,8 @@ pub enum Field {
     UnixUser,
     /// The day a roster change holds from (`--from`).
     From,
+    /// The year a record covers (所属年度, `--covers`).
+    Covers,
 }
 
 impl Field {
@@ -73,6 +75,7 @@ impl Field {
             Field::Deadline => "deadline",
             Field::UnixUser => "unix-user",
             Field::From => "from",
+            Field::Covers => "covers",
         }
     }
 }
@@ -109,6 +112,18 @@ pub enum Problem {
     BadUnixUser(String),
     /// Another active person already uses this Unix login.
     UnixUserTaken(String, PersonId),
+    /// A record of a kind that usually reports on the past year, dated in
+    /// January or February, must say which year it covers.
+    CoversAsked {
+        date: NaiveDate,
+    },
+    /// Not a year (所属年度 as typed).
+    NotAYear(String),
+    /// A record covers its date's year or the year before, nothing else.
+    CoversOutOfRange {
+        date: NaiveDate,
+        covers: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]

@@ -286,6 +286,7 @@ fn new_record(
             .filter(|e| !e.is_empty())
             .map(str::to_string)
             .collect(),
+        covers: cells::year(&cell(Column::Covers))?,
         // `validate_rows` checks repeats itself (`--allow-duplicates`), and
         // a spreadsheet's dates are the ones it was kept with.
         confirmed: crate::core::Confirmations::ALL,

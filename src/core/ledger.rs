@@ -225,6 +225,7 @@ impl<S: Store> Ledger<S> {
     pub fn add_record(&self, input: &NewRecord) -> Result<Record, CoreError> {
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(None))?;
+        self.ensure_open(draft.year_covered(), Sealed::Record(None))?;
         // Refuse a read-only user before an id is used up, and before asking
         // for confirmations they could not act on.
         let stamp = self.write_stamp()?;
@@ -240,8 +241,10 @@ impl<S: Store> Ledger<S> {
     pub fn update_record(&self, id: RecordId, input: &NewRecord) -> Result<Record, CoreError> {
         let old = self.record(id)?;
         self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
+        self.ensure_open(old.year_covered(), Sealed::Record(Some(id)))?;
         let draft = input.validate(&self.catalogue()?, &self.roster()?)?;
         self.ensure_open(draft.date.year(), Sealed::Record(Some(id)))?;
+        self.ensure_open(draft.year_covered(), Sealed::Record(Some(id)))?;
         let record = draft
             .clone()
             .into_record(id, old.entered_by.clone(), old.entered_at);
@@ -277,6 +280,7 @@ impl<S: Store> Ledger<S> {
     pub fn delete_record(&self, id: RecordId) -> Result<Record, CoreError> {
         let old = self.record(id)?;
         self.ensure_open(old.date.year(), Sealed::Record(Some(id)))?;
+        self.ensure_open(old.year_covered(), Sealed::Record(Some(id)))?;
         self.store
             .delete_record(id, &self.write_stamp()?)?
             .ok_or(CoreError::NoRecord(id))

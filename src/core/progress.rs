@@ -22,7 +22,7 @@ mod clock;
 mod pairs;
 mod rules;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, DutyId};
@@ -177,7 +177,8 @@ impl Progress {
 }
 
 /// Evaluate every duty of `catalogue` for `year` as seen on `today`.
-/// `records` may hold other years; only `year`'s are counted.
+/// `records` may hold other years; only those covering `year` (所属年度)
+/// are counted.
 pub fn evaluate(
     catalogue: &Catalogue,
     roster: &Roster,
@@ -185,7 +186,10 @@ pub fn evaluate(
     year: i32,
     today: NaiveDate,
 ) -> Vec<Progress> {
-    let mut in_year: Vec<&Record> = records.iter().filter(|r| r.date.year() == year).collect();
+    let mut in_year: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.year_covered() == year)
+        .collect();
     in_year.sort_by_key(|r| (r.date, r.id));
     in_year.dedup_by_key(|r| r.id);
     let rosters = Rosters::new(roster, year, today);

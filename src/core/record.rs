@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, DutyId};
@@ -106,6 +106,19 @@ impl RecordKind {
         })
     }
 
+    /// Kinds that usually report on the year before when held early in the
+    /// year: 向上级报告, 民主生活会, 组织生活会, 述责述廉, 民主评议.
+    pub fn reports_on_past_year(self) -> bool {
+        matches!(
+            self,
+            RecordKind::AnnualReport
+                | RecordKind::DemocraticLife
+                | RecordKind::OrganizationalLife
+                | RecordKind::DutyReport
+                | RecordKind::MemberAppraisal
+        )
+    }
+
     /// Talks need a partner; other kinds must not name one.
     pub fn is_talk(self) -> bool {
         self.category() == Category::Talk
@@ -142,9 +155,18 @@ pub struct Record {
     pub evidence: Vec<String>,
     pub entered_by: String,
     pub entered_at: NaiveDateTime,
+    /// 所属年度 when it is not the year of `date` (a January report on the
+    /// year before); absent in records written before it existed.
+    #[serde(default, rename = "covers", skip_serializing_if = "Option::is_none")]
+    pub covers_year: Option<i32>,
 }
 
 impl Record {
+    /// The year the record counts toward (所属年度).
+    pub fn year_covered(&self) -> i32 {
+        self.covers_year.unwrap_or_else(|| self.date.year())
+    }
+
     /// Everyone the record names as host or partner: the people it "covers"
     /// for per-person and pair rules.
     pub fn covers(&self, who: PersonId) -> bool {
@@ -167,6 +189,9 @@ pub struct NewRecord {
     pub duties: Option<Vec<String>>,
     pub notes: String,
     pub evidence: Vec<String>,
+    /// 所属年度 as typed; `None` is the year of the date.
+    #[serde(default)]
+    pub covers: Option<i32>,
     /// The warnings (future date, duplicate) the user has accepted; see
     /// `core::confirm`.
     #[serde(default)]
@@ -191,9 +216,16 @@ pub struct RecordDraft {
     pub duties: Vec<DutyId>,
     pub notes: String,
     pub evidence: Vec<String>,
+    /// 所属年度 when it differs from the date's year.
+    pub covers_year: Option<i32>,
 }
 
 impl RecordDraft {
+    /// The year the record will count toward.
+    pub fn year_covered(&self) -> i32 {
+        self.covers_year.unwrap_or_else(|| self.date.year())
+    }
+
     pub fn into_record(
         self,
         id: RecordId,
@@ -214,6 +246,7 @@ impl RecordDraft {
             evidence: self.evidence,
             entered_by,
             entered_at,
+            covers_year: self.covers_year,
         }
     }
 }
@@ -312,7 +345,9 @@ impl NewRecord {
                 out
             }
         };
+        let covers_year = covers_year(kind, date, self.covers)?;
         Ok(RecordDraft {
+            covers_year,
             kind,
             date,
             topic,
@@ -329,6 +364,29 @@ impl NewRecord {
                 .filter(|e| !e.is_empty())
                 .collect(),
         })
+    }
+}
+
+/// 所属年度: the date's year or the year before. A kind that usually reports
+/// on the past year, dated in January or February, must say which.
+fn covers_year(
+    kind: RecordKind,
+    date: NaiveDate,
+    covers: Option<i32>,
+) -> Result<Option<i32>, ValidationError> {
+    let year = date.year();
+    match covers {
+        None if kind.reports_on_past_year() && date.month() <= 2 => Err(ValidationError::new(
+            Field::Covers,
+            Problem::CoversAsked { date },
+        )),
+        None => Ok(None),
+        Some(y) if y == year => Ok(None),
+        Some(y) if y == year - 1 => Ok(Some(y)),
+        Some(y) => Err(ValidationError::new(
+            Field::Covers,
+            Problem::CoversOutOfRange { date, covers: y },
+        )),
     }
 }
 

@@ -30,6 +30,14 @@ pub fn lateness(lang: Lang, l: &Lateness) -> String {
     }
 }
 
+/// 所属年度 shown beside a record whose year differs from its date's.
+pub fn covers(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("（所属{year}年度）"),
+        Lang::En => format!("(covers {year})"),
+    }
+}
+
 /// A one-character marker that reads without colour.
 pub fn status_marker(s: Status) -> char {
     match s {
@@ -251,6 +259,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Deadline => lang.pick("整改时限", "deadline"),
         Field::UnixUser => lang.pick("Unix 用户名", "Unix login"),
         Field::From => lang.pick("自何日起", "from"),
+        Field::Covers => lang.pick("所属年度", "year covered"),
     }
 }
 
@@ -337,6 +346,38 @@ pub fn validation(lang: Lang, e: &ValidationError) -> String {
             | Problem::UnixUserTaken(..),
             _,
         ) => super::fix::problem(lang, f, &e.problem),
+        (Problem::CoversAsked { date }, Lang::Zh) => {
+            let y = chrono::Datelike::year(date);
+            format!(
+                "{f}：{date}在1–2月，此类记录通常总结上一年度，请指明所属年度：{}（上一年度）或{y}（本年度）",
+                y - 1
+            )
+        }
+        (Problem::CoversAsked { date }, Lang::En) => {
+            let y = chrono::Datelike::year(date);
+            format!(
+                "{f}: {date} is in January or February, when this kind usually covers the year before; say which year it covers: {} (the year before) or {y} (this year)",
+                y - 1
+            )
+        }
+        (Problem::NotAYear(s), Lang::Zh) => format!("{f}：无法识别“{s}”，请填四位年份，如 2025"),
+        (Problem::NotAYear(s), Lang::En) => {
+            format!("{f}: cannot read \"{s}\"; write a four-digit year such as 2025")
+        }
+        (Problem::CoversOutOfRange { date, covers }, Lang::Zh) => {
+            let y = chrono::Datelike::year(date);
+            format!(
+                "{f}：{covers}不可用，{date}的记录只能属于{y}或{}年度",
+                y - 1
+            )
+        }
+        (Problem::CoversOutOfRange { date, covers }, Lang::En) => {
+            let y = chrono::Datelike::year(date);
+            format!(
+                "{f}: {covers} cannot be used; a record dated {date} covers {y} or {}",
+                y - 1
+            )
+        }
         (Problem::BadText, Lang::Zh) => format!("{f}：含有不允许的字符，请删除控制字符或开头的 #"),
         (Problem::BadText, Lang::En) => format!(
             "{f}: contains characters that are not allowed; remove control characters or a leading #"

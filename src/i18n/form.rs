@@ -10,6 +10,7 @@ use super::Lang;
 pub enum Text {
     NewRecord,
     DateHint,
+    CoversHint,
     NamesHint,
     AbsentHint,
     KindHint,
@@ -46,6 +47,10 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
     match t {
         Text::NewRecord => lang.pick("新增台账记录", "New record"),
         Text::DateHint => lang.pick("今天/昨天/-3/3-14", "today/yesterday/-3/3-14"),
+        Text::CoversHint => lang.pick(
+            "空＝日期所在年度；1–2月总结上一年度的填上一年，如 2025",
+            "empty = the date's year; in Jan–Feb, the year before if it reports on it, e.g. 2025",
+        ),
         Text::NamesHint => lang.pick(
             "姓名或拼音首字母，用、分隔",
             "name or pinyin initials, comma-separated",

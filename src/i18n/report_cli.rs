@@ -9,7 +9,7 @@ use crate::core::record::Record;
 
 use super::{Lang, domain};
 
-pub fn records_header(lang: Lang) -> [&'static str; 13] {
+pub fn records_header(lang: Lang) -> [&'static str; 14] {
     match lang {
         Lang::Zh => [
             "日期",
@@ -22,6 +22,7 @@ pub fn records_header(lang: Lang) -> [&'static str; 13] {
             "计入职责",
             "备注",
             "佐证材料",
+            "所属年度",
             "录入人",
             "录入时间",
             "序号",
@@ -37,6 +38,7 @@ pub fn records_header(lang: Lang) -> [&'static str; 13] {
             "duties",
             "notes",
             "evidence",
+            "year covered",
             "entered by",
             "entered at",
             "no.",

@@ -132,6 +132,7 @@ mod tests {
             evidence: Vec::new(),
             entered_by: String::new(),
             entered_at: date.and_hms_opt(0, 0, 0).unwrap(),
+            covers_year: None,
         }
     }
 

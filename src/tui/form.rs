@@ -31,6 +31,9 @@ use slot::Slot;
 use text::TextInput;
 
 /// What a key did to the form.
+// One outcome per key press: its size does not matter, boxing would only
+// add noise at every use.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormOutcome {
     Continue,
@@ -47,6 +50,8 @@ pub struct RecordForm {
     kind: RecordKind,
     kind_filter: TextInput,
     date: TextInput,
+    /// 所属年度; empty is the year of the date.
+    covers: TextInput,
     topic: TextInput,
     host: TextInput,
     partners: TextInput,
@@ -93,6 +98,12 @@ fn person_ref(roster: &Roster, id: PersonId) -> String {
     }
 }
 
+/// 所属年度 as typed: a year (`2025`, `2025年`); anything else is left to
+/// the date's year, so that the core asks again when it must.
+fn covered(text: &str) -> Option<i32> {
+    text.trim().trim_end_matches(['年', '度']).parse().ok()
+}
+
 fn active_names(view: &YearView) -> Vec<String> {
     view.roster.active().map(|p| p.name.clone()).collect()
 }
@@ -124,6 +135,12 @@ impl RecordForm {
                 || lang.pick("今天", "today").to_string(),
                 |r| r.date.format("%Y-%m-%d").to_string(),
             )),
+            covers: line(
+                &editing
+                    .and_then(|r| r.covers_year)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+            ),
             topic: line(editing.map_or("", |r| r.topic.as_str())),
             host: line(
                 &editing
@@ -294,6 +311,11 @@ impl RecordForm {
             duties: Some(self.ordered_duties()),
             notes: self.notes.text().to_string(),
             evidence: self.evidence.clone(),
+            covers: if self.kind.reports_on_past_year() {
+                covered(self.covers.text())
+            } else {
+                None
+            },
             confirmed: crate::core::Confirmations::default(),
         }
     }
@@ -348,6 +370,7 @@ impl RecordForm {
         Some(match self.focus {
             Slot::Kind => &self.kind_filter,
             Slot::Date => &self.date,
+            Slot::Covers => &self.covers,
             Slot::Topic => &self.topic,
             Slot::Host => &self.host,
             Slot::Partners => &self.partners,
@@ -362,6 +385,7 @@ impl RecordForm {
         Some(match self.focus {
             Slot::Kind => &mut self.kind_filter,
             Slot::Date => &mut self.date,
+            Slot::Covers => &mut self.covers,
             Slot::Topic => &mut self.topic,
             Slot::Host => &mut self.host,
             Slot::Partners => &mut self.partners,

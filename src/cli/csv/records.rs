@@ -59,6 +59,7 @@ fn row(lang: Lang, roster: &Roster, catalogue: &Catalogue, r: &Record, n: usize)
         duties,
         r.notes.clone(),
         r.evidence.join(sep),
+        r.year_covered().to_string(),
         r.entered_by.clone(),
         r.entered_at.format("%Y-%m-%d %H:%M:%S").to_string(),
         n.to_string(),

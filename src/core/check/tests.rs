@@ -59,6 +59,7 @@ fn rec(id: u64, kind: RecordKind, date: NaiveDate, host: Option<u32>, came: &[u3
         evidence: Vec::new(),
         entered_by: "test".into(),
         entered_at: d(2026, 1, 1).and_hms_opt(9, 0, 0).unwrap(),
+        covers_year: None,
     }
 }
 

@@ -131,6 +131,7 @@ impl Plan<'_> {
             duties,
             notes: String::new(),
             evidence: Vec::new(),
+            covers_year: None,
             entered_by: "demo".to_string(),
             entered_at: date.and_time(time),
         };

@@ -55,6 +55,21 @@ const GROUPS: [(&str, RoleScope); 7] = [
     ("全体领导班子成员", RoleScope::Leadership),
 ];
 
+/// 所属年度: empty is the year of the date; else a year, with or without 年.
+pub fn year(cell: &str) -> Result<Option<i32>, ValidationError> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.trim_end_matches(['年', '度'])
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))
+        .map(Some)
+        .ok_or_else(|| ValidationError::new(Field::Covers, Problem::NotAYear(s.to_string())))
+}
+
 /// Names typed as `A,B` / `A，B` / `A、B` / `A B` / `A;B`, empty items
 /// dropped, a group word replaced by the active people it means, each name
 /// once.

@@ -18,10 +18,12 @@ pub enum Column {
     Duties,
     Notes,
     Evidence,
+    /// 所属年度.
+    Covers,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Column::Date,
         Column::Kind,
         Column::Topic,
@@ -32,6 +34,7 @@ impl Column {
         Column::Duties,
         Column::Notes,
         Column::Evidence,
+        Column::Covers,
     ];
 
     /// Columns a file must have.
@@ -49,6 +52,7 @@ impl Column {
             Column::Duties => Field::Duties,
             Column::Notes => Field::Notes,
             Column::Evidence => Field::Evidence,
+            Column::Covers => Field::Covers,
         }
     }
 
@@ -140,6 +144,7 @@ impl Column {
             Column::Duties => &["计入职责", "职责", "duties", "duty"],
             Column::Notes => &["备注", "notes", "note"],
             Column::Evidence => &["佐证材料", "佐证", "evidence"],
+            Column::Covers => &["所属年度", "yearcovered", "year_covered"],
         }
     }
 

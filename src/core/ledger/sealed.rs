@@ -39,6 +39,32 @@ impl<S: Store> Ledger<S> {
         Ok(self.store.records_between(from, to)?)
     }
 
+    /// The records that count toward `year` (所属年度): those dated in it
+    /// that cover it, and those dated in the next year that cover it (a
+    /// January report on the year before).
+    pub fn records_covering(&self, year: i32) -> Result<Vec<Record>, CoreError> {
+        self.covering(year, self.records_in_year(year)?)
+    }
+
+    /// `dated_in_year` (the records dated in `year`) narrowed to those that
+    /// cover it, with the next year's records that cover it.
+    fn covering(&self, year: i32, dated_in_year: Vec<Record>) -> Result<Vec<Record>, CoreError> {
+        let mut out: Vec<Record> = dated_in_year
+            .into_iter()
+            .filter(|r| r.year_covered() == year)
+            .collect();
+        if let Some(next) = year.checked_add(1)
+            && year_bounds(next).is_ok()
+        {
+            out.extend(
+                self.records_in_year(next)?
+                    .into_iter()
+                    .filter(|r| r.year_covered() == year),
+            );
+        }
+        Ok(out)
+    }
+
     /// Years with records, live or archived, and closed years, ascending.
     pub fn record_years(&self) -> Result<Vec<i32>, CoreError> {
         let mut years = self.store.record_years()?;
@@ -51,15 +77,18 @@ impl<S: Store> Ledger<S> {
     /// Load one year and compute its progress; a sealed year from its
     /// archive, judged by the catalogue and roster it was sealed with.
     pub fn year_view(&self, year: i32, today: NaiveDate) -> Result<YearView, CoreError> {
-        let (catalogue, roster, records, fixes) = match self.archive(year)? {
-            Some(a) => (a.catalogue.clone(), a.roster(), a.records, a.fixes),
-            None => (
+        let (catalogue, roster, dated, fixes) = if let Some(a) = self.archive(year)? {
+            (a.catalogue.clone(), a.roster(), a.records, a.fixes)
+        } else {
+            let (from, to) = year_bounds(year)?;
+            (
                 self.catalogue()?,
                 self.roster()?,
-                self.records_in_year(year)?,
+                self.store.records_between(from, to)?,
                 self.store.fixes(Some(year))?,
-            ),
+            )
         };
+        let records = self.covering(year, dated)?;
         let closed = self.is_closed(year)?;
         let earlier = self.look_back(year, &records);
         let findings = check::findings(&roster, &records, &earlier);

@@ -30,6 +30,7 @@ struct RowOut<'a>(
     &'a [String],
     &'a str,
     NaiveDateTime,
+    Option<i32>,
 );
 
 #[derive(Deserialize)]
@@ -47,6 +48,7 @@ struct RowIn(
     Vec<String>,
     String,
     NaiveDateTime,
+    Option<i32>,
 );
 
 impl<'a> From<&'a Record> for RowOut<'a> {
@@ -65,6 +67,7 @@ impl<'a> From<&'a Record> for RowOut<'a> {
             &r.evidence,
             &r.entered_by,
             r.entered_at,
+            r.covers_year,
         )
     }
 }
@@ -85,6 +88,7 @@ impl From<RowIn> for Record {
             evidence,
             entered_by,
             entered_at,
+            covers_year,
         ) = r;
         Record {
             id,
@@ -100,6 +104,7 @@ impl From<RowIn> for Record {
             evidence,
             entered_by,
             entered_at,
+            covers_year,
         }
     }
 }

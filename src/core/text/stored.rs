@@ -105,6 +105,7 @@ mod tests {
                 evidence: Vec::new(),
                 entered_by: "zhang".into(),
                 entered_at: at.and_hms_opt(9, 0, 0).unwrap(),
+                covers_year: None,
             }],
             next_id: 8,
             fixes: Vec::new(),

@@ -163,6 +163,7 @@ impl RecordForm {
     fn input_of(&self, slot: Slot) -> Option<&TextInput> {
         Some(match slot {
             Slot::Date => &self.date,
+            Slot::Covers => &self.covers,
             Slot::Topic => &self.topic,
             Slot::Host => &self.host,
             Slot::Partners => &self.partners,
@@ -327,6 +328,7 @@ impl RecordForm {
         let hint = match self.focus {
             Slot::Kind => Text::KindHint,
             Slot::Date => Text::DateHint,
+            Slot::Covers => Text::CoversHint,
             Slot::Host | Slot::Partners | Slot::Attendees => Text::NamesHint,
             Slot::Absentees => Text::AbsentHint,
             Slot::Topic | Slot::Notes | Slot::Duties => return Line::default(),

@@ -1,5 +1,6 @@
 //! The record form's fields in focus order. Talk partners only exist for
-//! talk kinds; duties come last, so Enter there saves.
+//! talk kinds, 所属年度 only for kinds that report on the past year; duties
+//! come last, so Enter there saves.
 
 use crate::core::{Field, RecordKind};
 
@@ -7,6 +8,8 @@ use crate::core::{Field, RecordKind};
 pub enum Slot {
     Kind,
     Date,
+    /// 所属年度, for kinds that usually report on the past year.
+    Covers,
     Topic,
     Host,
     Partners,
@@ -17,9 +20,10 @@ pub enum Slot {
 }
 
 impl Slot {
-    const ORDER: [Slot; 9] = [
+    const ORDER: [Slot; 10] = [
         Slot::Kind,
         Slot::Date,
+        Slot::Covers,
         Slot::Topic,
         Slot::Host,
         Slot::Partners,
@@ -34,6 +38,7 @@ impl Slot {
         Self::ORDER
             .into_iter()
             .filter(|s| *s != Slot::Partners || kind.is_talk())
+            .filter(|s| *s != Slot::Covers || kind.reports_on_past_year())
             .collect()
     }
 
@@ -41,6 +46,7 @@ impl Slot {
         match self {
             Slot::Kind => Field::Kind,
             Slot::Date => Field::Date,
+            Slot::Covers => Field::Covers,
             Slot::Topic => Field::Topic,
             Slot::Host => Field::Host,
             Slot::Partners => Field::Partners,

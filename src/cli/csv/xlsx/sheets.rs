@@ -114,19 +114,19 @@ fn records(
 ) -> (Vec<&'static str>, Vec<Vec<Cell>>) {
     let host = |r: &Record| text(r.host.map(|h| view.roster.name(h)).unwrap_or_default());
     let header: &str = match (cat, lang) {
-        (Category::Talk, Lang::Zh) => "序号|日期|类型|谈话人|谈话对象|主题|计入职责|备注",
-        (Category::Talk, Lang::En) => "No.|Date|Kind|Host|Partners|Topic|Duties|Notes",
+        (Category::Talk, Lang::Zh) => "序号|日期|类型|谈话人|谈话对象|主题|计入职责|备注|所属年度",
+        (Category::Talk, Lang::En) => "No.|Date|Kind|Host|Partners|Topic|Duties|Notes|Year covered",
         (Category::Report, Lang::Zh) => {
-            "序号|日期|类型|主题|报告人|应到人数|实到人数|参加人员|缺席人员|涉及人员|计入职责|备注"
+            "序号|日期|类型|主题|报告人|应到人数|实到人数|参加人员|缺席人员|涉及人员|计入职责|备注|所属年度"
         }
         (Category::Report, Lang::En) => {
-            "No.|Date|Kind|Topic|By|Expected|Present|Attendees|Absentees|Covers|Duties|Notes"
+            "No.|Date|Kind|Topic|By|Expected|Present|Attendees|Absentees|Covers|Duties|Notes|Year covered"
         }
         (_, Lang::Zh) => {
-            "序号|日期|类型|主题|主持人|应到人数|实到人数|参加人员|缺席人员|计入职责|备注"
+            "序号|日期|类型|主题|主持人|应到人数|实到人数|参加人员|缺席人员|计入职责|备注|所属年度"
         }
         (_, Lang::En) => {
-            "No.|Date|Kind|Topic|Host|Expected|Present|Attendees|Absentees|Duties|Notes"
+            "No.|Date|Kind|Topic|Host|Expected|Present|Attendees|Absentees|Duties|Notes|Year covered"
         }
     };
     let rows = recs
@@ -173,7 +173,11 @@ fn records(
                     row.push(text(names(view, &r.partners, lang)));
                 }
             }
-            row.extend([text(duty_refs(view, r, lang)), text(r.notes.clone())]);
+            row.extend([
+                text(duty_refs(view, r, lang)),
+                text(r.notes.clone()),
+                text(r.year_covered().to_string()),
+            ]);
             row
         })
         .collect();
