@@ -270,7 +270,20 @@ fn a_foreign_sled_holder_is_reported_as_locked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger");
     drop(open(&path).unwrap());
-    let foreign = sled::open(&path).unwrap();
+    // sled's I/O threads may hold the file a moment after the last handle is
+    // dropped (seen under load): wait, bounded, for its lock to be free.
+    let mut tries = 0;
+    let foreign = loop {
+        match sled::open(&path) {
+            Ok(db) => break db,
+            Err(e) if tries < 100 => {
+                tries += 1;
+                let _ = e;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => panic!("sled kept its lock for 5 s after the store closed: {e}"),
+        }
+    };
     let options = OpenOptions {
         timeout: Duration::from_secs(1),
         ..OpenOptions::default()
