@@ -575,3 +575,40 @@ fn export_into_a_fifo_writes_in_place_and_keeps_the_fifo() {
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the FIFO is still a FIFO");
 }
+
+/// 全体党员 in a sheet means the members on the roster of the row's date:
+/// 赵六 joined on 2026-02-01 and 王五 left on 2026-02-15.
+#[test]
+fn group_words_expand_from_the_roster_of_the_rows_date() {
+    let env = small_env();
+    env.ok(&[
+        "people",
+        "add",
+        "赵六",
+        "--role",
+        "党员",
+        "--from",
+        "2026-02-01",
+    ]);
+    env.ok(&["people", "retire", "王五", "--from", "2026-02-15"]);
+    let text = "日期,类型,主题,主持人,参加人员\r\n\
+                2026-01-10,党员大会,一月学习,张三,全体党员\r\n\
+                2026-03-10,党员大会,三月学习,张三,全体党员\r\n";
+    let said = import(&env, "groups.csv", text.as_bytes());
+    assert!(said.contains("已导入 2 条记录"), "{said}");
+    let list = records(&env);
+    let names = |topic: &str| {
+        list.iter()
+            .find(|r| r["topic"] == topic)
+            .map(|r| r["attendee_names"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        names("一月学习"),
+        serde_json::json!(["张三", "李四", "王五"])
+    );
+    assert_eq!(
+        names("三月学习"),
+        serde_json::json!(["张三", "李四", "赵六"])
+    );
+}

@@ -257,7 +257,10 @@ fn new_record(
         s => Some(cells::duty_items(against.catalogue, s)),
     };
     let host = cell(Column::Host);
-    let attendees = cells::names(&cell(Column::Attendees), against.roster);
+    // Group words (全体党员 …) mean the people on the roster of the record's
+    // date, not today's.
+    let roster_then = against.roster.as_of(date);
+    let attendees = cells::names(&cell(Column::Attendees), &roster_then);
     // 应到/实到 only say something the attendee list does not when it is empty.
     let extras: Vec<(&str, &str)> = columns
         .extra
@@ -277,7 +280,7 @@ fn new_record(
         host: (!host.trim().is_empty()).then(|| host.trim().to_string()),
         attendees,
         absentees,
-        partners: cells::names(&cell(Column::Partners), against.roster),
+        partners: cells::names(&cell(Column::Partners), &roster_then),
         duties,
         notes: cells::notes(&cell(Column::Notes), &extras),
         evidence: cell(Column::Evidence)

@@ -265,6 +265,9 @@ impl NewRecord {
         let date = self
             .date
             .ok_or(ValidationError::new(Field::Date, Problem::Required))?;
+        // People are named as the roster stood on the record's date: someone
+        // who left later still took part then; someone who joined later did not.
+        let roster = &roster.as_of(date);
         let topic = clean_line(&self.topic);
         if topic.is_empty() && !kind.is_talk() {
             return Err(ValidationError::new(Field::Topic, Problem::Required));

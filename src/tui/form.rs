@@ -182,7 +182,7 @@ impl RecordForm {
             caution: Vec::new(),
             initial: NewRecord::default(),
             names: active_names(view),
-            groups: groups::of(lang, view),
+            groups: groups::of(lang, view, Some(today)),
             all_duties: view
                 .catalogue
                 .duties

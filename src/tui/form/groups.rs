@@ -2,6 +2,8 @@
 //! stand for everyone on the roster in that group, so a meeting of the
 //! whole committee is one accepted completion, not one name at a time.
 
+use chrono::NaiveDate;
+
 use crate::core::{RoleScope, YearView};
 use crate::i18n::Lang;
 
@@ -20,15 +22,20 @@ const TOKENS: [(RoleScope, &str, &str); 3] = [
     (RoleScope::Leadership, "全体班子成员", "all leaders"),
 ];
 
-/// The tokens of the roster in `view`; a group with nobody in it is left out.
-pub fn of(lang: Lang, view: &YearView) -> Vec<Group> {
+/// The tokens of the roster in `view` as it stood on `date` (the form's
+/// date: a meeting's 全体党员 are the members of that day); a group with
+/// nobody in it is left out.
+pub fn of(lang: Lang, view: &YearView, date: Option<NaiveDate>) -> Vec<Group> {
+    let roster = match date {
+        Some(day) => view.roster.as_of(day),
+        None => view.roster.clone(),
+    };
     TOKENS
         .iter()
         .map(|(scope, zh, en)| Group {
             label: lang.pick(zh, en),
             alias: lang.pick(en, zh),
-            names: view
-                .roster
+            names: roster
                 .active()
                 .filter(|p| p.in_scope(*scope))
                 .map(|p| p.name.clone())

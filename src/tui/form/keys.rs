@@ -24,7 +24,8 @@ impl RecordForm {
             return FormOutcome::Continue;
         }
         self.names = active_names(view);
-        self.groups = super::groups::of(self.lang, view);
+        let day = parse_date(self.date.text(), self.today).ok();
+        self.groups = super::groups::of(self.lang, view, day);
         match form_cmd(&key, self.asking()) {
             Some(cmd) => self.command(cmd, view),
             None if self.asking() => FormOutcome::Continue,
