@@ -506,6 +506,30 @@ fn short_status_is_one_line() {
     assert!(out.contains("2026"), "{out}");
 }
 
+/// The login line counts the 谈心谈话 pairs still owed (members with each
+/// other), as the overview lists them, not only directed talks.
+#[test]
+fn short_status_counts_heart_talk_pairs_owed() {
+    let env = Env::new();
+    for name in ["甲", "乙", "丙"] {
+        env.ok(&["people", "add", name, "--role", "党员"]);
+    }
+    let out = env.ok(&["status", "--short"]);
+    assert!(out.contains("欠谈话3次"), "{out}");
+    env.ok(&[
+        "add",
+        "谈心谈话",
+        "--date",
+        "3-01",
+        "--host",
+        "甲",
+        "--with",
+        "乙",
+    ]);
+    let out = env.ok(&["status", "--short"]);
+    assert!(out.contains("欠谈话2次"), "{out}");
+}
+
 #[test]
 fn lang_en_gives_english() {
     let env = Env::new();

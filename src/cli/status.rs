@@ -274,12 +274,20 @@ fn worst(view: &YearView) -> Option<(&Duty, &Progress)> {
 
 fn short(lang: Lang, view: &YearView) -> String {
     let worst = worst(view).map(|(d, p)| (title_of(lang, d), done_of(p), p.status));
+    // The talks the overview lists as owed: the talk-coverage duties' pairs.
     let owed: std::collections::BTreeSet<_> = view
-        .progress
+        .catalogue
+        .duties
         .iter()
-        .flat_map(|p| &p.missing)
+        .zip(&view.progress)
+        .filter(|(d, _)| matches!(d.rule, crate::core::Rule::TalkCoverage { .. }))
+        .flat_map(|(_, p)| &p.missing)
         .filter_map(|m| match m {
-            Missing::Pair { from, to } => Some((*from, *to)),
+            // Counted as pairs of people: one talk between them can serve a
+            // directed duty (书记 → head) and 谈心谈话 (whoever leads) alike.
+            Missing::Pair { from: a, to: b } | Missing::Between { a, b, .. } => {
+                Some((*a.min(b), *a.max(b)))
+            }
             _ => None,
         })
         .collect();
