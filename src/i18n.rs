@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod fix;
 pub mod fix_cli;
 pub mod form;
+pub mod persons;
 pub mod report_cli;
 pub mod roster;
 pub mod seal;
