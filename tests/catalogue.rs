@@ -120,10 +120,26 @@ fn per_person(who: RoleScope, per: Period, by: Part) -> Rule {
 #[case("s10", count(1, Period::Year), RecordKind::AnnualReport)]
 #[case("s6", count(1, Period::Year), RecordKind::DemocraticLife)]
 #[case("k1-3a", Rule::Deadline { month: 3, day: 31 }, RecordKind::WorkPlan)]
-#[case("k7-1", per_person(RoleScope::LeadersAndHeads, Period::Year, Part::HostOrPartner), RecordKind::ResponsibilityLetter)]
-#[case("m5", per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends), RecordKind::GroupMeeting)]
-#[case("m5", per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends), RecordKind::OrganizationalLife)]
-#[case("m2r", per_person(RoleScope::OtherLeaders, Period::HalfYear, Part::Host), RecordKind::SpecialMeeting)]
+#[case(
+    "k7-1",
+    per_person(RoleScope::LeadersAndHeads, Period::Year, Part::HostOrPartner),
+    RecordKind::ResponsibilityLetter
+)]
+#[case(
+    "m5",
+    per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends),
+    RecordKind::GroupMeeting
+)]
+#[case(
+    "m5",
+    per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends),
+    RecordKind::OrganizationalLife
+)]
+#[case(
+    "m2r",
+    per_person(RoleScope::OtherLeaders, Period::HalfYear, Part::Host),
+    RecordKind::SpecialMeeting
+)]
 #[case("k6-1", count(1, Period::HalfYear), RecordKind::ConductCheck)]
 #[case("g2", count(1, Period::Quarter), RecordKind::Inspection)]
 #[case("k2-1", count(1, Period::HalfYear), RecordKind::IdeologyMeeting)]

@@ -185,11 +185,7 @@ fn quarters_owed_follow_the_roster(
             _ => None,
         })
         .collect();
-    let mut behind: Vec<u32> = want
-        .iter()
-        .filter(|r| !r.4.is_met())
-        .map(|r| r.0)
-        .collect();
+    let mut behind: Vec<u32> = want.iter().filter(|r| !r.4.is_met()).map(|r| r.0).collect();
     behind.sort_unstable();
     assert_eq!(missing, behind);
 }
