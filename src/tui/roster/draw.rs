@@ -296,9 +296,9 @@ impl PersonForm {
     /// Under the fields, what changed from which day (as `people show`),
     /// in the rows left of a body `height` rows high; the oldest changes
     /// give way to a count when they do not fit.
-    fn history_lines<'a>(
+    fn history_lines(
         &self,
-        lines: &mut Vec<Line<'a>>,
+        lines: &mut Vec<Line<'_>>,
         height: usize,
         width: usize,
         theme: &Theme,

@@ -149,7 +149,7 @@ impl PersonForm {
 
     /// The day the change holds from. Empty means since always for a new
     /// person (as `people add` without `--from`), and is missing for an edit.
-    pub(super) fn from_day(&self) -> Result<Option<NaiveDate>, ValidationError> {
+    pub(super) fn holds_from(&self) -> Result<Option<NaiveDate>, ValidationError> {
         let text = self.from.text().trim();
         if text.is_empty() {
             return if self.editing.is_none() {
@@ -234,7 +234,7 @@ impl PersonForm {
     /// Move focus by `step` fields, wrapping. Leaving the date checks it.
     fn move_focus(&mut self, step: isize) {
         if self.focus == PSlot::From {
-            match self.from_day() {
+            match self.holds_from() {
                 Err(e) => self.error = Some(e),
                 Ok(_) if self.error.as_ref().is_some_and(|e| e.field == Field::From) => {
                     self.error = None;
@@ -260,7 +260,7 @@ impl PersonForm {
         let id = self.editing.unwrap_or(PersonId(u32::MAX));
         let checked = person
             .validate(id, &view.roster)
-            .and_then(|_| self.from_day());
+            .and_then(|_| self.holds_from());
         match checked {
             Ok(from) => PersonOutcome::Submit(person, from),
             Err(e) => {
