@@ -296,13 +296,7 @@ impl PersonForm {
     /// Under the fields, what changed from which day (as `people show`),
     /// in the rows left of a body `height` rows high; the oldest changes
     /// give way to a count when they do not fit.
-    fn history_lines(
-        &self,
-        lines: &mut Vec<Line<'_>>,
-        height: usize,
-        width: usize,
-        theme: &Theme,
-    ) {
+    fn history_lines(&self, lines: &mut Vec<Line<'_>>, height: usize, width: usize, theme: &Theme) {
         let changes = history_lines(self.lang, &self.history);
         let room = height.saturating_sub(lines.len() + 1);
         if changes.is_empty() || room < 2 {

@@ -9,10 +9,10 @@ use ratatui::widgets::Widget;
 
 use super::{pane, put};
 use crate::core::{Missing, RecordKind, YearView};
-use crate::i18n::tui::fix as fix_words;
-use crate::i18n::tui::{self as msg, T};
 use crate::i18n::{acts, domain, evidence};
 use crate::tui::state::{State, select};
+use crate::tui::text::fix as fix_words;
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
