@@ -142,7 +142,7 @@ pub struct State {
     /// where it counted.
     pub saved: Option<Saved>,
     pub talks_scroll: u16,
-    /// Index into the talks still owed (`select::owed_talks`): the one
+    /// Index into the talks still owed (`YearView::owed_talks`): the one
     /// Enter on the talk screen starts.
     pub talks_sel: usize,
     pub help_scroll: u16,
@@ -267,7 +267,7 @@ impl State {
             Action::Cancel => self.overlay = Overlay::None,
             Action::RestoreDraft => self.accept_draft(),
             Action::StartTalk => {
-                if let Some(owed) = select::owed_talks(&self.view).get(self.talks_sel) {
+                if let Some(owed) = self.view.owed_talks().get(self.talks_sel) {
                     self.start_talk(&owed.clone());
                 }
             }
