@@ -265,7 +265,7 @@ fn emit(text: &str) {
 
 fn failure(lang: Lang, e: &CliError, ascii: bool) -> ExitCode {
     let mut err = std::io::stderr().lock();
-    let text = crate::i18n::cli::error(lang, e);
+    let text = error::text::error(lang, e);
     let text = if ascii {
         layout::ascii_safe(&text).into_owned()
     } else {

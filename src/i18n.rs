@@ -1,27 +1,23 @@
-//! Every user-visible string, in Chinese (default) and English. The core
-//! returns typed values; this module turns them into words.
+//! The language (`Lang`) and the shared vocabulary in Chinese (default) and
+//! English: words for the core's and the store's typed values. It uses no
+//! shell; a message that needs a shell's type lives in that shell
+//! (`cli::error::text`, `tui::text`, …), worded with this vocabulary.
 
 pub mod access;
 pub mod acts;
 pub mod audit;
-pub mod backups;
 pub mod check;
 pub mod cli;
-pub mod cli_error;
 pub mod cli_help;
 pub mod cli_usage;
 pub mod confirm;
-pub mod csv_cli;
 pub mod domain;
 pub mod evidence;
 pub mod fix;
 pub mod fix_cli;
 pub mod form;
-pub mod report_cli;
 pub mod roster;
 pub mod seal;
-pub mod service;
-pub mod tui;
 
 use serde::{Deserialize, Serialize};
 

@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod roster;
 pub mod state;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;

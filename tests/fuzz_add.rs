@@ -161,7 +161,7 @@ proptest! {
                 );
             }
             Err(e) => {
-                let text = taizhang::i18n::cli::error(Lang::En, &e);
+                let text = taizhang::cli::error::text::error(Lang::En, &e);
                 prop_assert!(!text.trim().is_empty());
                 prop_assert!(matches!(e.exit_code(), 1 | 2));
                 prop_assert!(text.len() < 2000, "the message is a sentence, not an echo: {text}");

@@ -5,9 +5,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use rstest::rstest;
-use taizhang::i18n::{Lang, tui as msg};
+use taizhang::i18n::Lang;
 use taizhang::tui::action::Action;
 use taizhang::tui::keymap::{self, FormCmd, Mode};
+use taizhang::tui::text as msg;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -303,8 +304,8 @@ fn the_form_table_binds_no_key_twice_and_gives_the_footer() {
                 assert!(!seen.contains(k), "{k:?} bound twice");
                 seen.push(*k);
             }
-            let zh = taizhang::i18n::form::form_cmd(Lang::Zh, b.cmd);
-            let en = taizhang::i18n::form::form_cmd(Lang::En, b.cmd);
+            let zh = taizhang::tui::text::keys::form_cmd(Lang::Zh, b.cmd);
+            let en = taizhang::tui::text::keys::form_cmd(Lang::En, b.cmd);
             assert!(en.is_ascii() && zh != en, "{:?}", b.cmd);
         }
         let hints = keymap::form_hints(asking, false);

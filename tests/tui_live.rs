@@ -13,9 +13,10 @@ use std::sync::Arc;
 use shared::Shared;
 use taizhang::core::mem::MemStore;
 use taizhang::core::{Catalogue, Ledger, NewPerson, RecordKind};
-use taizhang::i18n::{Lang, tui::audit};
+use taizhang::i18n::Lang;
 use taizhang::tui::action::Action;
 use taizhang::tui::state::{Notice, Overlay, Screen, select};
+use taizhang::tui::text::audit;
 use taizhang::tui::{State, Theme, step, tick};
 
 /// Two ledgers (two users) over one store, with a few records.

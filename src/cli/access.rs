@@ -201,6 +201,31 @@ fn known_user(name: &str) -> bool {
     name.starts_with("uid ") || matches!(nix::unistd::User::from_name(name), Ok(Some(_)))
 }
 
+/// A refused `taizhang access` command.
+pub fn error_text(lang: Lang, e: &AccessError) -> String {
+    use crate::core::text::inert_line;
+    match e {
+        AccessError::BadName(raw) => t::bad_name(lang, &inert_line(raw)),
+        AccessError::NotReviewer(name) => t::not_reviewer(lang, &inert_line(name)),
+        AccessError::NoLedger(dir) => t::no_ledger(lang, dir),
+        AccessError::OwnersFile(path) => owners_file(lang, path),
+    }
+}
+
+/// The policy allows a change the settings file's owner alone can write.
+fn owners_file(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "按台账的权限规则你可以作此更改，但设置文件 {} 只有台账所有者能写入；请台账所有者执行这条命令",
+            path.display()
+        ),
+        Lang::En => format!(
+            "the ledger's policy allows you this change, but the settings file {} can only be written by the ledger's owner; ask the owner to run this command",
+            path.display()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

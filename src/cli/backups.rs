@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 mod restore;
+pub mod text;
 
 use crate::core::LedgerApi as _;
 use crate::core::{CoreError, StoreError};
-use crate::i18n::{Lang, backups as t};
+use crate::i18n::Lang;
 use crate::store::backup::{self, BadFile, Kind};
+use text as t;
 
 use super::{CliError, Context, context};
 
@@ -30,7 +32,7 @@ pub enum BackupCmd {
     },
 }
 
-/// What can go wrong with backups and damaged ledgers; `i18n::backups`
+/// What can go wrong with backups and damaged ledgers; `text`
 /// words each one with its fix.
 #[derive(Debug, thiserror::Error)]
 pub enum Trouble {

@@ -7,6 +7,7 @@ mod fixes;
 mod import;
 mod read;
 mod records;
+pub mod text;
 mod workbook;
 mod xlsx;
 
@@ -16,9 +17,10 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use clap::ValueEnum;
 
+use crate::cli::report::text as w;
 use crate::core::LedgerApi as _;
 use crate::core::import::{HeaderError, RowError, guard};
-use crate::i18n::{cli as t, report_cli as w};
+use crate::i18n::cli as t;
 
 use super::report::write_private;
 use super::status::year_arg;

@@ -1,5 +1,7 @@
-//! Everything a command can refuse, typed. `crate::i18n::cli::error` words it
+//! Everything a command can refuse, typed. `text::error` words it
 //! in the chosen language; `exit_code` says 2 for bad input, 1 for the store.
+
+pub mod text;
 
 use std::path::PathBuf;
 

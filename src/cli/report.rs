@@ -2,6 +2,8 @@
 //! the ledger by `crate::report` as Markdown, HTML or DOCX. Files are written
 //! whole (a temporary file, then a rename) and readable by the owner only.
 
+pub mod text;
+
 use std::fs::OpenOptions;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

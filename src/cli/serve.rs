@@ -1,6 +1,8 @@
 //! `taizhang serve` (the ledger service; clients start it on demand) and
 //! `taizhang init-shared --group NAME` (give a ledger to a Unix group).
 
+pub mod text;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,8 +11,9 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::core::StoreError;
-use crate::i18n::{Lang, service as t};
+use crate::i18n::Lang;
 use crate::service::{self, DEFAULT_IDLE_EXIT_SECS, EXIT_LOCKED, ServeOptions, Served, WireError};
+use text as t;
 
 use super::{CliError, context};
 

@@ -226,7 +226,7 @@ pub enum StoreError {
 }
 
 /// Why the ledger service turned a connection away, in data, so that the
-/// client can word it (`crate::i18n::service::turnaway`).
+/// client can word it (`crate::i18n::domain::turnaway_zh`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum Turnaway {
     #[error(

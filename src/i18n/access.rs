@@ -238,29 +238,3 @@ pub fn no_ledger(lang: Lang, dir: &Path) -> String {
         ),
     }
 }
-
-/// A refused `taizhang access` command.
-pub fn error(lang: Lang, e: &crate::cli::access::AccessError) -> String {
-    use crate::cli::access::AccessError;
-    use crate::core::text::inert_line;
-    match e {
-        AccessError::BadName(raw) => bad_name(lang, &inert_line(raw)),
-        AccessError::NotReviewer(name) => not_reviewer(lang, &inert_line(name)),
-        AccessError::NoLedger(dir) => no_ledger(lang, dir),
-        AccessError::OwnersFile(path) => owners_file(lang, path),
-    }
-}
-
-/// The policy allows a change the settings file's owner alone can write.
-fn owners_file(lang: Lang, path: &Path) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "按台账的权限规则你可以作此更改，但设置文件 {} 只有台账所有者能写入；请台账所有者执行这条命令",
-            path.display()
-        ),
-        Lang::En => format!(
-            "the ledger's policy allows you this change, but the settings file {} can only be written by the ledger's owner; ask the owner to run this command",
-            path.display()
-        ),
-    }
-}

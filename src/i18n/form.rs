@@ -140,25 +140,6 @@ pub fn caution_question(lang: Lang, cautions: &[crate::core::Warning]) -> String
     }
 }
 
-/// What a key of the forms' key table does, in general, for the help.
-pub fn form_cmd(lang: Lang, c: crate::tui::keymap::FormCmd) -> &'static str {
-    use crate::tui::keymap::FormCmd;
-    match c {
-        FormCmd::Save => lang.pick("保存", "save"),
-        FormCmd::Next => lang.pick("选用候选，或下一项", "accept, or next field"),
-        FormCmd::Prev => lang.pick("上一项", "previous field"),
-        FormCmd::Enter => lang.pick("选用/下一项/末项保存", "accept, next, or save at the end"),
-        FormCmd::Up => lang.pick("上一项（列表中上移）", "previous field (up in a list)"),
-        FormCmd::Down => lang.pick("下一项（列表中下移）", "next field (down in a list)"),
-        FormCmd::Left | FormCmd::Right => lang.pick("选择类型或来源", "choose the kind or source"),
-        FormCmd::Space => lang.pick("勾选", "tick"),
-        FormCmd::Close => lang.pick("关闭候选，或取消", "close the list, or cancel"),
-        FormCmd::Abandon => lang.pick("取消（有修改时先询问）", "cancel (asks if changed)"),
-        FormCmd::Yes => lang.pick("是", "yes"),
-        FormCmd::No => lang.pick("否", "no"),
-    }
-}
-
 pub fn edit_record(lang: Lang, id: impl std::fmt::Display) -> String {
     match lang {
         Lang::Zh => format!("修改记录 {id}"),

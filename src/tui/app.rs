@@ -21,7 +21,8 @@ use super::terminal::{self, Gate, Term};
 use super::theme::Theme;
 use super::view;
 use crate::core::LedgerApi;
-use crate::i18n::{domain, tui::audit as words};
+use crate::i18n::domain;
+use crate::tui::text::audit as words;
 
 /// How often the loop looks for other sessions' changes.
 pub const POLL: Duration = Duration::from_secs(1);

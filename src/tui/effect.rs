@@ -8,7 +8,7 @@ use crate::core::{
     CoreError, Evidence, FixId, FixItem, FixState, LedgerApi, NewFix, NewPerson, NewRecord,
     PersonId, Record, RecordId,
 };
-use crate::i18n::tui::fix::Saved as FixChange;
+use crate::tui::text::fix::Saved as FixChange;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

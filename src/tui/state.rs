@@ -24,7 +24,8 @@ use super::keymap::Mode;
 use super::roster::RosterScreen;
 use super::theme::Theme;
 use crate::core::{Record, RecordId, RecordKind, YearView};
-use crate::i18n::{Lang, tui as msg, tui::T};
+use crate::i18n::Lang;
+use crate::tui::text::{self as msg, T};
 
 /// Rows moved by PgUp/PgDn.
 pub const PAGE: usize = 10;

@@ -20,7 +20,7 @@ use super::matrix;
 use super::state::{Overlay, Screen, State};
 use super::theme::Theme;
 use super::widgets::text;
-use crate::i18n::tui as msg;
+use crate::tui::text as msg;
 
 /// Below this size only a one-line notice is drawn.
 pub const MIN_WIDTH: u16 = 40;

@@ -188,9 +188,9 @@ fn run_with(kind: ErrorKind, zh: &str, en: &str) {
     // The CLI's words: the cause and the fix in either language.
     let cli = CliError::Core(err);
     assert_eq!(cli.exit_code(), 1);
-    let text = taizhang::i18n::cli::error(Lang::Zh, &cli);
+    let text = taizhang::cli::error::text::error(Lang::Zh, &cli);
     assert!(text.contains(zh) && text.contains("完好无损"), "{text}");
-    let text = taizhang::i18n::cli::error(Lang::En, &cli);
+    let text = taizhang::cli::error::text::error(Lang::En, &cli);
     assert!(
         text.contains("/srv/taizhang/ledger") && text.contains(en),
         "{text}"

@@ -10,6 +10,7 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
+use super::text as t;
 use super::{Trouble, context};
 use crate::cli::CliError;
 use crate::core::archive::{ArchiveFault, ArchiveRef, YearArchive};
@@ -17,7 +18,7 @@ use crate::core::journal::{Hash, JournalEntry};
 use crate::core::ledger::{check_backup, fixed_clock};
 use crate::core::restore::{RestoreNote, check_chain};
 use crate::core::{Catalogue, CoreError, Ledger, Store, StoreError};
-use crate::i18n::{Lang, backups as t, seal as s};
+use crate::i18n::{Lang, seal as s};
 use crate::store::SledStore;
 use crate::store::archive;
 use crate::store::backup::{self, Kind};

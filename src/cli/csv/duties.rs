@@ -2,9 +2,10 @@
 //! numbers are those of `taizhang status` for the same year and day. Duties
 //! by 条目 and title, what is missing in words, never an id.
 
+use crate::cli::report::text as w;
 use crate::core::ledger::YearView;
 use crate::core::progress::{Missing, Progress};
-use crate::i18n::{Lang, domain, report_cli as w};
+use crate::i18n::{Lang, domain};
 use crate::report;
 
 use super::super::CliError;

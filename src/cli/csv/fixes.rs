@@ -2,11 +2,12 @@
 //! numbered, the owner and closer by name, duties by 条目 and title, the
 //! evidence record by its date, kind and topic.
 
+use crate::cli::report::text as w;
 use crate::core::LedgerApi as _;
 use crate::core::catalogue::Catalogue;
 use crate::core::fix::{Evidence, FixItem};
 use crate::core::roster::Roster;
-use crate::i18n::{cli as t, fix as f, report_cli as w};
+use crate::i18n::{cli as t, fix as f};
 
 use super::super::{CliError, Context};
 

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::text as w;
 use crate::core::LedgerApi as _;
 use crate::core::import::{Against, Column, HeaderError, Row, check_rows, find_header};
 use crate::core::record::{Record, RecordId};
-use crate::i18n::csv_cli as w;
 
 use super::super::{CliError, Context};
 use super::{CsvError, Unreadable, read, workbook};

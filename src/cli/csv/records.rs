@@ -1,11 +1,12 @@
 //! The records as a spreadsheet: one row per record, numbered, people by
 //! name, duties by 条目 and title, in the column order `import-csv` reads back.
 
+use crate::cli::report::text as w;
 use crate::core::LedgerApi as _;
 use crate::core::catalogue::Catalogue;
 use crate::core::record::Record;
 use crate::core::roster::{PersonId, Roster};
-use crate::i18n::{Lang, cli as t, domain, report_cli as w};
+use crate::i18n::{Lang, cli as t, domain};
 
 use super::super::{CliError, Context};
 

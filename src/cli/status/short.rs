@@ -5,9 +5,12 @@ use crate::core::Rule;
 use crate::core::catalogue::Duty;
 use crate::core::ledger::YearView;
 use crate::core::progress::{Missing, Progress, Status};
-use crate::i18n::{Lang, cli as t, domain};
+use crate::i18n::{Lang, domain};
+
+mod text;
 
 use super::{done_of, pairs, title_of};
+use text as t;
 
 /// The duty that most needs attention: worst status first, then the largest
 /// shortfall against pace, then catalogue order.

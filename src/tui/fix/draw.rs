@@ -12,9 +12,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::domain::field;
 use crate::i18n::form::date_with_weekday;
 use crate::i18n::form::validation;
-use crate::i18n::tui::fix as words;
 use crate::tui::form::text::{window, wrap};
 use crate::tui::form::{candidates_popup, field_label};
+use crate::tui::text::fix as words;
 use crate::tui::theme::Theme;
 
 use super::form::{FSlot, FixForm};

@@ -3,8 +3,9 @@
 //! (`keymap::form_table`), worded for the focused field.
 
 use crate::i18n::Lang;
-use crate::i18n::form::{Text, form_cmd as cmd_words, text as t};
+use crate::i18n::form::{Text, text as t};
 use crate::tui::keymap::{FormCmd, form_help, form_hints};
+use crate::tui::text::keys::form_cmd as cmd_words;
 
 use super::RecordForm;
 use super::slot::Slot;

@@ -5,11 +5,11 @@
 use super::{Overlay, PAGE, Screen, State, select};
 use crate::core::journal::JournalEntry;
 use crate::core::{DutyId, PersonId, Record, RecordId};
-use crate::i18n::tui::{self as msg, T, audit as words};
 use crate::tui::action::Action;
 use crate::tui::draft::Draft;
 use crate::tui::effect::Effect;
 use crate::tui::form::RecordForm;
+use crate::tui::text::{self as msg, T, audit as words};
 
 /// A record's change history, as the overlay shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

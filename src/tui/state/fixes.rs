@@ -7,10 +7,10 @@ use crossterm::event::KeyEvent;
 use super::{Notice, Screen, State};
 use crate::core::fix::FixError;
 use crate::core::{CoreError, FixItem, FixState};
-use crate::i18n::tui::fix::{self as words, Saved};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::fix::FixOutcome;
+use crate::tui::text::fix::{self as words, Saved};
 
 impl State {
     pub(super) fn fix_action(&mut self, action: &Action) -> Vec<Effect> {

@@ -6,11 +6,12 @@ use crossterm::event::KeyEvent;
 
 use super::{Notice, Overlay, OverviewPane, Pane, Saved, Screen, State, select};
 use crate::core::{CoreError, Duty, DutyId, Record, RecordId};
-use crate::i18n::{self, domain, tui as msg};
+use crate::i18n::{self, domain};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::form::{FormOutcome, RecordForm};
 use crate::tui::roster::{Move, RosterOutcome};
+use crate::tui::text as msg;
 
 impl State {
     /// Open the record form: on `id` to edit it, else a new record, filled

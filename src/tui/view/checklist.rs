@@ -9,9 +9,9 @@ use ratatui::widgets::Widget;
 
 use super::{detail, offset, pane, put};
 use crate::core::{ListId, Status};
-use crate::i18n::tui::{self as msg, T};
 use crate::i18n::{Lang, domain, evidence};
 use crate::tui::state::{Pane, State, select};
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
 /// The three panes' areas: lists, duties, detail.

@@ -6,10 +6,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::put;
-use crate::i18n::tui::{self as msg, T};
 use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::state::{Notice, Overlay, Screen, State};
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::text;
 
 /// Draw the header, tabs and footer; return the body area between them.

@@ -13,10 +13,10 @@ pub use brief::render as brief;
 
 use super::{pane, put};
 use crate::core::{Duty, Missing, Progress, RecordKind, YearView};
-use crate::i18n::tui::fix as fix_words;
-use crate::i18n::tui::{self as msg, T};
 use crate::i18n::{acts, domain, evidence};
 use crate::tui::state::{State, select};
+use crate::tui::text::fix as fix_words;
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
 /// The full detail, while the pane has focus (it scrolls).

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 
 use super::{offset, pane, put};
 use crate::core::{FixItem, YearView};
-use crate::i18n::tui::fix::{self as words, Label};
 use crate::i18n::{Lang, domain, fix as fixw};
 use crate::tui::fix::visible;
 use crate::tui::state::State;
+use crate::tui::text::fix::{self as words, Label};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text;
 
@@ -121,7 +121,7 @@ pub fn detail(
             out.push((l, style));
         }
     };
-    let kv = |l: Label, v: &str| crate::i18n::tui::labelled(lang, words::label(lang, l), v);
+    let kv = |l: Label, v: &str| crate::tui::text::labelled(lang, words::label(lang, l), v);
     let state_style = if f.is_overdue(view.today) {
         theme.overdue
     } else {

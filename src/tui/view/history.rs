@@ -14,9 +14,9 @@ use crate::core::journal::{Action, FieldChange, JournalEntry, diff};
 use crate::core::record::Record;
 use crate::core::roster::Roster;
 use crate::core::text::inert_line;
-use crate::i18n::tui::audit as words;
 use crate::i18n::{Lang, audit as a, domain};
 use crate::tui::state::{History, State};
+use crate::tui::text::audit as words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text;
 

@@ -8,10 +8,10 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{pane, put};
 use crate::core::RecordId;
-use crate::i18n::tui::{self as msg, T};
 use crate::tui::form::RecordForm;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::state::State;
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::text;
 
 /// A box of at most `w`×`h` centred in `area`, cleared.
@@ -116,9 +116,9 @@ fn legend_rows(state: &State) -> Rows {
         FixState::Closed,
     ] {
         let glyph = if theme.ascii {
-            crate::i18n::tui::fix::state_marker_ascii(s)
+            crate::tui::text::fix::state_marker_ascii(s)
         } else {
-            crate::i18n::tui::fix::state_marker(s)
+            crate::tui::text::fix::state_marker(s)
         };
         rows.push((
             glyph.to_string(),

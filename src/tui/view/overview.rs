@@ -10,10 +10,10 @@ use super::put;
 use crate::core::{Progress, Status};
 use crate::i18n::check as check_words;
 use crate::i18n::domain;
-use crate::i18n::tui::fix as words;
-use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::select::{self, furthest_behind};
 use crate::tui::state::{OverviewPane, State};
+use crate::tui::text::fix as words;
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {

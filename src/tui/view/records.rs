@@ -11,8 +11,8 @@ use crate::core::check;
 use crate::core::{Record, Roster};
 use crate::i18n::check as words;
 use crate::i18n::domain;
-use crate::i18n::tui::{self as msg, T};
 use crate::tui::state::{State, select};
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::text;
 
 const DATE_W: usize = 10;

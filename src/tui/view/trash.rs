@@ -9,10 +9,10 @@ use ratatui::text::Line;
 use super::overlay::boxed;
 use super::{offset, pane, put};
 use crate::core::text::inert_line;
-use crate::i18n::tui::audit as words;
 use crate::i18n::{audit as a, domain};
 use crate::tui::draft::Draft;
 use crate::tui::state::{State, Trash};
+use crate::tui::text::audit as words;
 use crate::tui::widgets::text;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect, t: &Trash) {

@@ -4,10 +4,11 @@
 
 use chrono::NaiveDate;
 
+use crate::cli::report::text as w;
 use crate::core::LedgerApi as _;
 use crate::core::ledger::YearView;
 use crate::core::record::{Category, Record};
-use crate::i18n::{Lang, domain, fix as f, report_cli as w};
+use crate::i18n::{Lang, domain, fix as f};
 use crate::report::{self, GROUPS};
 
 use super::super::super::{CliError, Context};

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::super::{pane, put};
 use crate::core::Missing;
-use crate::i18n::tui::{self as msg, T};
+use crate::tui::text::{self as msg, T};
 use crate::i18n::{Lang, domain, evidence};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Mode};

@@ -1,13 +1,13 @@
 //! The command line's errors in words: one sentence naming what is wrong and
 //! the fix, with the flag that sets a field and a did-you-mean where one
-//! helps (`super::cli::error` re-exports `error`).
+//! helps.
 
 use crate::cli::CliError;
 use crate::cli::error::{DbSource, LangSource};
 use crate::core::confirm::Warning;
 use crate::core::error::{CoreError, Field};
 
-use super::{Lang, domain};
+use crate::i18n::{Lang, confirm, domain};
 
 /// Any CLI error as one sentence naming what is wrong and the fix.
 pub fn error(lang: Lang, e: &CliError) -> String {
@@ -33,8 +33,8 @@ pub fn error(lang: Lang, e: &CliError) -> String {
                 Lang::En => format!("{base}. Did you mean: {}?", suggestions.join(", ")),
             }
         }
-        CliError::Durability(t) => super::backups::trouble(lang, t),
-        CliError::Access(a) => super::access::error(lang, a),
+        CliError::Durability(t) => crate::cli::backups::text::trouble(lang, t),
+        CliError::Access(a) => crate::cli::access::error_text(lang, a),
         CliError::BadLang { from, value } => {
             let at = match (from, zh) {
                 (LangSource::Flag, _) => "--lang".to_string(),
@@ -201,8 +201,8 @@ pub fn error(lang: Lang, e: &CliError) -> String {
             "seal digest (--seal): cannot read \"{v}\"; give the 64 hex digits printed in the annual report or by taizhang year list"
         ),
         CliError::Findings(text) => text.trim_end().to_string(),
-        CliError::Report(e) => super::report_cli::report_error(lang, e),
-        CliError::Csv(e) => super::csv_cli::csv_error(lang, e),
+        CliError::Report(e) => crate::cli::report::text::report_error(lang, e),
+        CliError::Csv(e) => crate::cli::csv::text::csv_error(lang, e),
         CliError::BadAbsence(v) => {
             let f = domain::field(lang, Field::Absentees);
             if zh {
@@ -246,7 +246,7 @@ fn unconfirmed(lang: Lang, ws: &[Warning]) -> String {
         })
         .collect();
     let flags = flags.join(" ");
-    let what = super::confirm::warnings(lang, ws);
+    let what = confirm::warnings(lang, ws);
     match lang {
         Lang::Zh => format!("{what}；未保存。如确需录入，请加 {flags} 再运行"),
         Lang::En => format!("{what}; not saved. To save it anyway, run again with {flags}"),

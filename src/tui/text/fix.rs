@@ -146,7 +146,7 @@ pub fn discard(lang: Lang) -> &'static str {
 
 /// The notice after a write.
 pub fn saved(lang: Lang, f: &FixItem, what: Saved) -> String {
-    let state = super::super::fix::state(lang, f.state);
+    let state = crate::i18n::fix::state(lang, f.state);
     match (what, lang) {
         (Saved::Added, Lang::Zh) => format!("已新增整改事项 {}", f.id),
         (Saved::Added, Lang::En) => format!("Added rectification item {}", f.id),

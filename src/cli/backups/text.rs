@@ -9,7 +9,7 @@ use crate::core::StoreError;
 use crate::store::RESTORE_HINT;
 use crate::store::backup::{BackupFile, BadFile, Kind};
 
-use super::Lang;
+use crate::i18n::Lang;
 
 /// The exact command that restores the ledger at `ledger` (from `file`, or
 /// from the latest backup), quoted for a POSIX shell.
@@ -167,8 +167,8 @@ pub fn trouble(lang: Lang, t: &Trouble) -> String {
 
 /// Restore could not proceed: the cause and its own fix, never "restore".
 fn restore_failed(lang: Lang, path: &Path, cause: &StoreError) -> String {
-    let text = store_error(lang, cause).unwrap_or_else(|| match lang {
-        Lang::Zh => super::domain::store_error_zh(cause),
+    let text = crate::i18n::domain::store_error(lang, cause).unwrap_or_else(|| match lang {
+        Lang::Zh => crate::i18n::domain::store_error_zh(cause),
         Lang::En => cause.to_string(),
     });
     let text = text.replace(&format!("; {RESTORE_HINT}"), "");
@@ -213,47 +213,5 @@ fn damaged(lang: Lang, path: &Path, cause: &StoreError, latest: Option<&Path>) -
             "{what}. This ledger has no backups; if you have a JSON file from `taizhang export`, run: {}",
             restore_command(path, Some(Path::new("FILE")))
         ),
-    }
-}
-
-/// Store errors that need more than their English text: a write refused by
-/// the disk, and damage (the TUI has no path for the restore command; the
-/// CLI replaces this with `Trouble::Damaged`).
-pub fn store_error(lang: Lang, e: &StoreError) -> Option<String> {
-    use std::io::ErrorKind;
-    match e {
-        StoreError::Io { source, .. } => {
-            let zh = match source.kind() {
-                ErrorKind::StorageFull => "磁盘空间已满",
-                ErrorKind::QuotaExceeded => "磁盘配额已用完",
-                ErrorKind::ReadOnlyFilesystem => "文件系统是只读的",
-                _ => return None,
-            };
-            Some(match lang {
-                Lang::Zh => format!(
-                    "无法写入台账：{zh}。之前保存的内容完好无损；请{}后重试（{e}）",
-                    if source.kind() == ErrorKind::ReadOnlyFilesystem {
-                        "将其重新挂载为可写，或用 --db 换一个位置，"
-                    } else {
-                        "清理磁盘空间"
-                    }
-                ),
-                Lang::En => format!("{e}; everything saved before is intact"),
-            })
-        }
-        StoreError::Corrupt(_) | StoreError::OpenTimeout { .. } => {
-            let text = e.to_string();
-            let hinted = text.contains("backup restore");
-            Some(match (lang, hinted) {
-                (Lang::Zh, _) => {
-                    format!("台账数据已损坏（{text}）；请从最近的备份恢复：taizhang backup restore")
-                }
-                (Lang::En, true) => text,
-                (Lang::En, false) => {
-                    format!("{text}; restore from the latest backup: taizhang backup restore")
-                }
-            })
-        }
-        _ => None,
     }
 }

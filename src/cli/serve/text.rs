@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use super::Lang;
-use crate::core::error::Turnaway;
+use crate::i18n::Lang;
 use crate::service::Stopped;
 use crate::store::Sharing;
 
@@ -63,26 +62,6 @@ pub fn shared(lang: Lang, dir: &Path, sharing: &Sharing) -> String {
         (Lang::En, None) => "The service runs as the owner: any taizhang command the owner runs starts it; to keep it available while the owner is away, set up systemd socket activation with --service-user, or the owner runs `taizhang serve --idle-exit 0`".into(),
     };
     base + &how
-}
-
-/// The ledger service turned a connection away (its English words are the
-/// error's own).
-pub fn turnaway_zh(t: &Turnaway) -> String {
-    match t {
-        Turnaway::Full { limit } => {
-            format!("台账服务的连接数已达上限（{limit} 个）；请关闭一个 taizhang 窗口或稍候再试")
-        }
-        Turnaway::UserFull { user, limit } => format!(
-            "用户 {user} 连接台账服务的数量已达上限（{limit} 个）；请关闭自己的一个 taizhang 窗口后再试"
-        ),
-        Turnaway::UnknownPeer => {
-            "台账服务无法确认连接者的 Unix 用户身份（读不到对端凭据），已拒绝该连接".into()
-        }
-        Turnaway::TooLarge { limit } => {
-            format!("消息超过台账服务的长度上限（{limit} 字节）；大的台账请分批导入")
-        }
-        Turnaway::TooSlow { secs } => format!("消息未能在 {secs} 秒内完整送达，连接已断开"),
-    }
 }
 
 /// `init-shared --service-user`: the steps that install the printed units.

@@ -1,16 +1,22 @@
 //! Every string the terminal UI shows, in Chinese and English. Views never
 //! spell words themselves; they ask here. The audit overlays (history,
-//! trash) and the draft offer have their words in `tui/audit.rs`.
+//! trash) and the draft offer have their words in `text/audit.rs`, what
+//! keys do in `text/keys.rs`. Shared vocabulary comes from `crate::i18n`.
 
 pub mod audit;
 pub mod fix;
+pub mod keys;
+pub mod notices;
 
 use chrono::NaiveDate;
 
-use super::Lang;
-use crate::core::RecordId;
-use crate::tui::action::Action;
+use crate::i18n::Lang;
 use crate::tui::state::Screen;
+
+pub use keys::action;
+pub use notices::{
+    confirm_delete, deleted, person_retired, person_saved, restored, saved, saved_unmoved,
+};
 
 /// A fixed piece of UI text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,137 +273,6 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     match lang {
         Lang::Zh => format!("终端太小，至少需要 {w}x{h}"),
         Lang::En => format!("Terminal too small; needs {w}x{h}"),
-    }
-}
-
-/// After a save: `已保存记录 #12，计入理论中心组专题学习 5/12（另计入 2 项职责）`.
-/// `main` is the duty named (id, title, progress); `others` how many more
-/// the record counts toward.
-pub fn saved(lang: Lang, id: RecordId, updated: bool, main: Option<&str>, others: usize) -> String {
-    let head = match (lang, updated) {
-        (Lang::Zh, false) => format!("已保存记录 {id}"),
-        (Lang::Zh, true) => format!("已更新记录 {id}"),
-        (Lang::En, false) => format!("Saved record {id}"),
-        (Lang::En, true) => format!("Updated record {id}"),
-    };
-    let Some(main) = main else {
-        return head;
-    };
-    match (lang, others) {
-        (Lang::Zh, 0) => format!("{head}，计入{main}"),
-        (Lang::Zh, n) => format!("{head}，计入{main}（另计入 {n} 项职责）"),
-        (Lang::En, 0) => format!("{head}; counts toward {main}"),
-        (Lang::En, 1) => format!("{head}; counts toward {main} (and 1 more duty)"),
-        (Lang::En, n) => format!("{head}; counts toward {main} (and {n} more duties)"),
-    }
-}
-
-/// A save that did not move its duty: the period it falls in was already
-/// covered. `what` is the duty title and its count, e.g. `支委会 8/12`.
-pub fn saved_unmoved(lang: Lang, id: RecordId, what: &str) -> String {
-    match lang {
-        Lang::Zh => format!("已保存记录 {id}；{what} 未变：该期已有记录，补记往期请改日期"),
-        Lang::En => {
-            format!("Saved record {id}; {what} unchanged: period already covered, change the date")
-        }
-    }
-}
-
-pub fn deleted(lang: Lang, id: RecordId) -> String {
-    match lang {
-        Lang::Zh => format!("已删除记录 {id}，按 u 撤销"),
-        Lang::En => format!("Deleted record {id}; press u to undo"),
-    }
-}
-
-pub fn restored(lang: Lang, id: RecordId) -> String {
-    match lang {
-        Lang::Zh => format!("已恢复记录 {id}"),
-        Lang::En => format!("Restored record {id}"),
-    }
-}
-
-pub fn person_saved(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Zh => format!("已保存 {name}"),
-        Lang::En => format!("Saved {name}"),
-    }
-}
-
-pub fn person_retired(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{name} 已移出名册"),
-        Lang::En => format!("{name} has left the roster"),
-    }
-}
-
-pub fn confirm_delete(lang: Lang, id: RecordId, date: NaiveDate, topic: &str) -> String {
-    match lang {
-        Lang::Zh => format!("确定删除 {id}（{date} {topic}）吗？"),
-        Lang::En => format!("Delete {id} ({date} {topic})?"),
-    }
-}
-
-/// What a bound action does, for the help overlay and footer.
-pub fn action(lang: Lang, a: &Action) -> &'static str {
-    match a {
-        Action::Quit => lang.pick("退出程序", "quit the app"),
-        Action::Help => lang.pick("帮助", "help"),
-        Action::Back => lang.pick("返回", "back"),
-        Action::Open => lang.pick("查看", "open"),
-        Action::NextPane => lang.pick("下一栏", "next pane"),
-        Action::PrevPane => lang.pick("上一栏", "previous pane"),
-        Action::NextScreen => lang.pick("下一界面", "next screen"),
-        Action::PrevScreen => lang.pick("上一界面", "previous screen"),
-        Action::Up => lang.pick("上移", "up"),
-        Action::Down => lang.pick("下移", "down"),
-        Action::Left => lang.pick("左栏", "left pane"),
-        Action::Right => lang.pick("右栏", "right pane"),
-        Action::Top => lang.pick("到顶", "top"),
-        Action::Bottom => lang.pick("到底", "bottom"),
-        Action::PageUp => lang.pick("上翻页", "page up"),
-        Action::PageDown => lang.pick("下翻页", "page down"),
-        Action::Filter => lang.pick("筛选", "filter"),
-        Action::PrevYear => lang.pick("上一年", "previous year"),
-        Action::NextYear => lang.pick("下一年", "next year"),
-        Action::AddRecord => lang.pick("新增记录", "add record"),
-        Action::EditRecord | Action::EditFix => lang.pick("编辑", "edit"),
-        Action::DeleteRecord => lang.pick("删除", "delete"),
-        Action::Undo => lang.pick("撤销删除", "undo delete"),
-        Action::ShowOverview => lang.pick("总览", "overview"),
-        Action::ShowChecklist => lang.pick("责任清单", "checklist"),
-        Action::ShowRecords => lang.pick("记录", "records"),
-        Action::ShowTalks => lang.pick("谈话矩阵", "talk matrix"),
-        Action::ShowRoster => lang.pick("名册", "roster"),
-        Action::ShowFixes => lang.pick("整改", "rectification"),
-        Action::AddFix => lang.pick("新增整改", "add item"),
-        Action::NoteFix => lang.pick("记进展", "add note"),
-        Action::StartFix => lang.pick("开始整改", "start"),
-        Action::RequestClosure => lang.pick("申请销号", "request closure"),
-        Action::CloseFix => lang.pick("销号", "close"),
-        Action::CycleFixFilter => lang.pick("切换范围", "open/overdue/all"),
-        Action::FixKey(_) => lang.pick("填写整改", "rectification form"),
-        Action::AddPerson => lang.pick("新增人员", "add person"),
-        Action::EditPerson => lang.pick("编辑人员", "edit person"),
-        Action::RetirePerson => lang.pick("移出名册", "retire"),
-        Action::ToggleRetired => lang.pick("显示/隐藏已移出", "show/hide retired"),
-        Action::Confirm => lang.pick("确定", "yes"),
-        Action::Cancel => lang.pick("取消", "no"),
-        Action::FilterAccept => lang.pick("确定筛选", "apply filter"),
-        Action::FilterCancel => lang.pick("清除筛选", "clear filter"),
-        Action::FilterBackspace => lang.pick("删字", "delete a character"),
-        Action::FilterChar(_) => lang.pick("输入", "type"),
-        Action::ShowHistory => lang.pick("变更记录", "history"),
-        Action::ShowTrash => lang.pick("回收站", "trash"),
-        Action::RestoreFromTrash => lang.pick("恢复", "restore"),
-        Action::StartTalk => lang.pick("补记此谈话", "record this talk"),
-        Action::RestoreDraft => lang.pick("恢复草稿", "restore draft"),
-        Action::DiscardDraft => lang.pick("丢弃草稿", "discard draft"),
-        Action::PickNext => lang.pick("选下一条记录", "pick next record"),
-        Action::PickPrev => lang.pick("选上一条记录", "pick previous record"),
-        Action::FormKey(_) | Action::SubmitRecord(_) => lang.pick("填写记录", "record form"),
-        Action::RosterKey(_) => lang.pick("填写人员", "person form"),
-        Action::Paste(_) => lang.pick("粘贴", "paste"),
     }
 }
 

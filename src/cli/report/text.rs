@@ -7,7 +7,7 @@ use crate::cli::report::ReportCliError;
 use crate::core::catalogue::{Catalogue, DutyId};
 use crate::core::record::Record;
 
-use super::{Lang, domain};
+use crate::i18n::{Lang, domain};
 
 pub fn records_header(lang: Lang) -> [&'static str; 14] {
     match lang {

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::cli::csv::{CsvError, Unreadable};
 use crate::core::import::{Column, HeaderError, RowError, RowProblem, letter};
 
-use super::{Lang, domain};
+use crate::i18n::{Lang, domain};
 
 pub fn dry_run_ok(lang: Lang, n: usize) -> String {
     match lang {
