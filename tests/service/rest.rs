@@ -10,7 +10,7 @@ use taizhang::core::{Catalogue, LedgerApi, StoreError};
 use taizhang::service::{ClientOptions, RemoteLedger};
 use taizhang::store::SledStore;
 
-use super::fixture::{BIN, Fixture, record};
+use super::fixture::{BIN, Fixture, person, record};
 
 fn threads(pid: i32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, Iterator::count)
@@ -61,6 +61,7 @@ fn a_quiet_service_sheds_its_threads_and_answers_the_next_client() {
     let f = Fixture::new();
     let dir = f.path();
     let ledger = RemoteLedger::connect(&dir, options()).unwrap();
+    ledger.add_person(&person("张三", "书记")).unwrap();
     ledger
         .add_record(&record("before the rest".into()))
         .unwrap();

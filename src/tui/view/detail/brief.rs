@@ -10,11 +10,11 @@ use ratatui::widgets::Widget;
 
 use super::super::{pane, put};
 use crate::core::Missing;
-use crate::tui::text::{self as msg, T};
 use crate::i18n::{Lang, domain, evidence};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::state::{State, select};
+use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
 /// Rows above the missing items: title, bar, status, next due, text, gap.
@@ -103,7 +103,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         row += 1;
     }
     if shown < p.missing.len() {
-        let more = more_missing(lang, p.missing.len() - shown);
+        let more = msg::more(lang, p.missing.len() - shown);
         put(frame, inner, row, Line::styled(one(&more), theme.dim));
     }
 }
@@ -131,14 +131,6 @@ fn full_text_hint(state: &State, frame: &mut Frame, area: Rect) {
         1,
     );
     put(frame, at, 0, Line::styled(hint, theme.key));
-}
-
-/// The brief's own words: how many missing items did not fit.
-fn more_missing(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Zh => format!("……另有 {n} 项"),
-        Lang::En => format!("… and {n} more"),
-    }
 }
 
 /// The brief's own words: which key shows the full detail.
