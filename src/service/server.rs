@@ -109,14 +109,13 @@ impl Shared {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
-            *guard = Some(match held {
-                // A resting service opens the ledger it kept locked.
-                Some(held) => open_held(&self.dir, held)?,
-                None => {
-                    let store = open_store(&self.dir)?;
-                    self.log.line("reopened the ledger after an I/O failure");
-                    store
-                }
+            // A resting service opens the ledger it kept locked.
+            *guard = Some(if let Some(held) = held {
+                open_held(&self.dir, held)?
+            } else {
+                let store = open_store(&self.dir)?;
+                self.log.line("reopened the ledger after an I/O failure");
+                store
             });
         }
         let Some(store) = guard.as_ref() else {
@@ -199,23 +198,22 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
     let opening = Instant::now();
-    let (store, held, listening, handover) = match resumed {
-        // A rested service: lock and socket handed over, the ledger opened
-        // at the next request.
-        Some(r) => (None, Some(r.lock), r.listening, Some(r.handover)),
-        None => {
-            let store = match open_store(&dir) {
-                Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
-                other => other?,
-            };
-            if sharing.is_shared() {
-                // The store writes some files 0600 on first open; the group reads them.
-                crate::store::sharing::apply(&dir)?;
-            }
-            // We hold the lock: a socket file left here is stale.
-            let listening = listen(&socket, sharing.socket_mode())?;
-            (Some(store), None, listening, None)
+    // A rested service: lock and socket handed over, the ledger opened at
+    // the next request.
+    let (store, held, listening, handover) = if let Some(r) = resumed {
+        (None, Some(r.lock), r.listening, Some(r.handover))
+    } else {
+        let store = match open_store(&dir) {
+            Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
+            other => other?,
+        };
+        if sharing.is_shared() {
+            // The store writes some files 0600 on first open; the group reads them.
+            crate::store::sharing::apply(&dir)?;
         }
+        // We hold the lock: a socket file left here is stale.
+        let listening = listen(&socket, sharing.socket_mode())?;
+        (Some(store), None, listening, None)
     };
     let opened_in = opening.elapsed();
     let stop = Arc::new(AtomicBool::new(false));
