@@ -105,9 +105,9 @@ impl State {
     pub(super) fn roster_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         match self.roster.handle_key(key, &self.view) {
             RosterOutcome::Continue => Vec::new(),
-            RosterOutcome::Add(p) => vec![Effect::AddPerson(p)],
-            RosterOutcome::Edit(id, p) => vec![Effect::EditPerson(id, p)],
-            RosterOutcome::Retire(id) => vec![Effect::RetirePerson(id)],
+            RosterOutcome::Add(p, from) => vec![Effect::AddPerson(p, from)],
+            RosterOutcome::Edit(id, p, from) => vec![Effect::EditPerson(id, p, from)],
+            RosterOutcome::Retire(id, from) => vec![Effect::RetirePerson(id, from)],
             RosterOutcome::Close => {
                 self.screen = Screen::Overview;
                 Vec::new()

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 mod brief;
+mod persons;
 
 pub use brief::render as brief;
 
@@ -105,6 +106,11 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         theme.base,
         &mut lines,
     );
+    // Who owes what comes before the fine print: who is behind first.
+    persons::table(state, duty, p, &mut lines, w);
+    if !p.persons.is_empty() {
+        lines.push((Some(String::new()), theme.base));
+    }
     add(
         &msg::labelled(
             lang,
