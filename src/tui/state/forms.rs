@@ -5,6 +5,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{Notice, Overlay, OverviewPane, Pane, Saved, Screen, State, select};
+use crate::core::ledger::OwedTalk;
 use crate::core::{CoreError, Duty, DutyId, Record, RecordId};
 use crate::i18n::{self, domain};
 use crate::tui::action::Action;
@@ -44,7 +45,7 @@ impl State {
 
     /// Enter on a talk still owed (overview or talk screen): the form for
     /// that talk, host and partner filled in, the duty ticked.
-    pub(super) fn start_talk(&mut self, owed: &select::OwedTalk) {
+    pub(super) fn start_talk(&mut self, owed: &OwedTalk) {
         let Some(duty) = self.view.catalogue.duty(&owed.duty) else {
             return;
         };
