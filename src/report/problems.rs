@@ -80,7 +80,13 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         details.extend(
             owed.iter()
                 .filter(|m| !matches!(m, Missing::Period { have: 0, .. }))
-                .filter_map(|m| missing_words(view, m, lang)),
+                .filter_map(|m| match m {
+                    Missing::Person { person } => match periods_missed(view, d, p, *person, lang) {
+                        Some(missed) => missed,
+                        None => missing_words(view, m, lang),
+                    },
+                    _ => missing_words(view, m, lang),
+                }),
         );
         if details.is_empty() {
             continue;
@@ -170,6 +176,35 @@ fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
             detail: format!("It was due by {due} and done on {done}."),
         },
     }
+}
+
+/// For a per-person duty with a cadence: the periods `person` let pass
+/// short (`王志强缺二季度`); `Some(None)` when none is past yet, so that an
+/// overdue duty does not list someone whose periods are all still open;
+/// `None` for other duties, which say it in the usual words.
+fn periods_missed(
+    view: &YearView,
+    d: &crate::core::Duty,
+    p: &crate::core::Progress,
+    person: PersonId,
+    lang: Lang,
+) -> Option<Option<String>> {
+    let crate::core::Rule::PerPerson { per, .. } = d.rule else {
+        return None;
+    };
+    let row = p.persons.iter().find(|r| r.person == person)?;
+    if per == crate::core::Period::Year {
+        return None;
+    }
+    let missed = crate::i18n::persons::missed(lang, per, row);
+    if missed.is_empty() {
+        return (p.status == Status::Overdue).then_some(None);
+    }
+    let name = view.roster.name(person);
+    Some(Some(match lang {
+        Lang::Zh => format!("{name}{missed}"),
+        Lang::En => format!("{name} {missed}"),
+    }))
 }
 
 /// Whether a missing item is `person`'s to do.
