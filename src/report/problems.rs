@@ -80,13 +80,7 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         details.extend(
             owed.iter()
                 .filter(|m| !matches!(m, Missing::Period { have: 0, .. }))
-                .filter_map(|m| match m {
-                    Missing::Person { person } => match periods_missed(view, d, p, *person, lang) {
-                        Some(missed) => missed,
-                        None => missing_words(view, m, lang),
-                    },
-                    _ => missing_words(view, m, lang),
-                }),
+                .filter_map(|m| person_words(view, d, p, m, lang)),
         );
         if details.is_empty() {
             continue;
@@ -178,33 +172,41 @@ fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
     }
 }
 
-/// For a per-person duty with a cadence: the periods `person` let pass
-/// short (`王志强缺二季度`); `Some(None)` when none is past yet, so that an
-/// overdue duty does not list someone whose periods are all still open;
-/// `None` for other duties, which say it in the usual words.
-fn periods_missed(
+/// A person still short on `d`, in words. For a per-person duty with a
+/// cadence: the periods they let pass short (`王志强缺二季度`), or nothing
+/// when none is past yet and the duty is overdue (their periods are all
+/// still open); otherwise the usual words.
+fn person_words(
     view: &YearView,
     d: &crate::core::Duty,
     p: &crate::core::Progress,
-    person: PersonId,
+    m: &Missing,
     lang: Lang,
-) -> Option<Option<String>> {
-    let crate::core::Rule::PerPerson { per, .. } = d.rule else {
-        return None;
+) -> Option<String> {
+    let usual = || missing_words(view, m, lang);
+    let (Missing::Person { person }, crate::core::Rule::PerPerson { per, .. }) = (m, &d.rule)
+    else {
+        return usual();
     };
-    let row = p.persons.iter().find(|r| r.person == person)?;
-    if per == crate::core::Period::Year {
-        return None;
+    let Some(row) = p.persons.iter().find(|r| r.person == *person) else {
+        return usual();
+    };
+    if *per == crate::core::Period::Year {
+        return usual();
     }
-    let missed = crate::i18n::persons::missed(lang, per, row);
+    let missed = crate::i18n::persons::missed(lang, *per, row);
     if missed.is_empty() {
-        return (p.status == Status::Overdue).then_some(None);
+        return if p.status == Status::Overdue {
+            None
+        } else {
+            usual()
+        };
     }
-    let name = view.roster.name(person);
-    Some(Some(match lang {
+    let name = view.roster.name(*person);
+    Some(match lang {
         Lang::Zh => format!("{name}{missed}"),
         Lang::En => format!("{name} {missed}"),
-    }))
+    })
 }
 
 /// Whether a missing item is `person`'s to do.
