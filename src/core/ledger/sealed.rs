@@ -3,7 +3,7 @@
 //! with the roster and catalogue as they stood when it was closed, so later
 //! roster or catalogue changes never move its figures.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Ledger, YearView, year_bounds};
 use crate::core::archive::YearArchive;
