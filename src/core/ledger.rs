@@ -9,6 +9,7 @@ mod fix;
 mod people;
 mod restore;
 mod sealed;
+pub mod staged;
 mod year_wire;
 
 use std::sync::Arc;
@@ -122,7 +123,7 @@ impl YearView {
     }
 }
 
-pub use api::{Command, Effect, LedgerApi};
+pub use api::{Answer, Command, Effect, LedgerApi};
 pub use audit::{Audit, VerifySummary};
 pub use restore::check_backup;
 

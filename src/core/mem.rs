@@ -15,7 +15,7 @@ use super::fix::{FixId, FixItem};
 use super::journal::{
     Action, Entity, Hash, JournalEntry, PutKind, SealDigest, canonical, put_action,
 };
-use super::port::{Backup, SCHEMA_VERSION, Stamp, Store};
+use super::port::{Backup, ImportTexts, SCHEMA_VERSION, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::{Person, PersonId};
 use super::year::Correction;
@@ -110,12 +110,14 @@ impl Inner {
         Ok(())
     }
 
-    /// Replace the open years with `backup` (see `Store::import`).
+    /// Replace the open years with `backup` (see `Store::import`); `before`
+    /// is the ledger being replaced when the caller made it already.
     fn replace(
         &mut self,
         backup: &Backup,
         stamp: &Stamp,
         action: Action,
+        before: Option<String>,
         after: String,
     ) -> Result<(), StoreError> {
         for year in backup
@@ -126,7 +128,10 @@ impl Inner {
         {
             self.ensure_live(year)?;
         }
-        let before = canonical(&self.backup()?)?;
+        let before = match before {
+            Some(text) => text,
+            None => canonical(&self.backup()?)?,
+        };
         self.catalogue = backup.catalogue.clone();
         self.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
         self.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();
@@ -391,9 +396,16 @@ impl Store for MemStore {
         self.lock().backup()
     }
 
-    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        let after = canonical(&super::journal::ImportSummary::of(backup)?)?;
-        self.lock().replace(backup, stamp, Action::Import, after)
+    fn import(
+        &self,
+        backup: &Backup,
+        texts: &ImportTexts,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        let before = Some(texts.before.clone());
+        let after = texts.after.clone();
+        self.lock()
+            .replace(backup, stamp, Action::Import, before, after)
     }
 
     fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
@@ -408,7 +420,7 @@ impl Store for MemStore {
                 .collect();
         }
         let after = note_json.to_string();
-        inner.replace(backup, stamp, Action::RestoreBackup, after)
+        inner.replace(backup, stamp, Action::RestoreBackup, None, after)
     }
 
     fn seal(

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::identity::Peer;
-use super::server::Shared;
+use super::shared::Shared;
 use super::session;
 use crate::core::error::Turnaway;
 

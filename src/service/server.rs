@@ -5,20 +5,19 @@
 //! bound goes before the lock is released. Idle, it sleeps in `poll`.
 
 use std::io::ErrorKind;
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::SOCKET_FILE;
-use super::admit::{Sessions, admit};
+use super::admit::admit;
 use super::listen::{Listening, Origin, Wakeups, listen};
 use super::log::Log;
-use crate::core::catalogue::Catalogue;
+use super::shared::{Shared, open_store};
 use crate::core::error::StoreError;
-use crate::store::{OpenOptions, Sharing, SledStore};
+use crate::store::Sharing;
 
 /// How long after starting the service takes today's automatic backup, so
 /// that the client which started it is answered first.
@@ -53,106 +52,6 @@ pub enum Served {
     Stopped(Stopped),
     /// Another process holds the ledger (normally a service that won a race).
     AlreadyRunning(StoreError),
-}
-
-/// What every session thread shares.
-pub(super) struct Shared {
-    /// `None` after an I/O failure, until the next request opens it again.
-    store: RwLock<Option<SledStore>>,
-    /// A reader met an I/O failure: reopen before the next request.
-    broken: AtomicBool,
-    pub(super) dir: PathBuf,
-    pub(super) revision: AtomicU64,
-    /// Bytes of requests held in parts by all sessions (`session::Staged`).
-    pub(super) staged: AtomicU64,
-    pub(super) log: Log,
-    sessions: Mutex<Sessions>,
-    last_seen: Mutex<Instant>,
-    /// Written to when a session ends, to wake the accept loop.
-    notify: UnixStream,
-}
-
-impl Shared {
-    /// Run `f` on the ledger: alongside other readers, or alone when it
-    /// `writes` (an export then never holds another reader up). After an I/O
-    /// failure (a full or read-only disk) sled keeps refusing for good and may
-    /// still show, from memory, the write it reported as failed; so the store
-    /// is dropped and opened again from disk before the next request, which
-    /// then sees exactly what is on disk and succeeds once space is freed.
-    pub(super) fn with_store<T, E: From<StoreError> + IoFailure>(
-        &self,
-        writes: bool,
-        f: impl FnOnce(&SledStore) -> Result<T, E>,
-    ) -> Result<T, E> {
-        let failed = |r: &Result<T, E>| r.as_ref().err().is_some_and(IoFailure::io_failure);
-        if !writes && !self.broken.load(Ordering::SeqCst) {
-            let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
-            if let Some(store) = guard.as_ref() {
-                let result = f(store);
-                if failed(&result) {
-                    self.broken.store(true, Ordering::SeqCst);
-                }
-                return result;
-            }
-        }
-        let mut guard = self.store.write().unwrap_or_else(PoisonError::into_inner);
-        if self.broken.swap(false, Ordering::SeqCst) {
-            // Drop sled first: it holds its files until it is gone.
-            *guard = None;
-        }
-        if guard.is_none() {
-            *guard = Some(open_store(&self.dir)?);
-            self.log.line("reopened the ledger after an I/O failure");
-        }
-        let Some(store) = guard.as_ref() else {
-            return Err(StoreError::Db("the ledger is not open".into()).into());
-        };
-        let result = f(store);
-        if failed(&result) {
-            *guard = None;
-        }
-        result
-    }
-
-    pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
-        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    pub(super) fn ended(&self, id: u64) {
-        self.sessions().remove(id);
-        *self
-            .last_seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
-        let _ = std::io::Write::write(&mut &self.notify, &[1]);
-    }
-
-    /// A service's shared state over a fresh ledger at `dir`, for unit tests.
-    #[cfg(test)]
-    pub(super) fn for_tests(dir: &Path) -> Arc<Self> {
-        let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
-        let (notify, _) = UnixStream::pair().unwrap();
-        Arc::new(Self {
-            store: RwLock::new(Some(store)),
-            broken: AtomicBool::new(false),
-            dir: dir.to_path_buf(),
-            revision: AtomicU64::new(0),
-            staged: AtomicU64::new(0),
-            log: Log::stderr(),
-            sessions: Mutex::new(Sessions::default()),
-            last_seen: Mutex::new(Instant::now()),
-            notify,
-        })
-    }
-
-    fn idle_for(&self) -> Option<Duration> {
-        self.sessions().is_empty().then(|| {
-            self.last_seen
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .elapsed()
-        })
-    }
 }
 
 /// Serve the ledger at `options.dir` until a stop condition.
@@ -200,17 +99,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     } else {
         Log::stderr()
     };
-    let shared = Arc::new(Shared {
-        store: RwLock::new(Some(store)),
-        broken: AtomicBool::new(false),
-        dir: dir.clone(),
-        revision: AtomicU64::new(revision_seed()),
-        staged: AtomicU64::new(0),
-        log,
-        sessions: Mutex::new(Sessions::default()),
-        last_seen: Mutex::new(Instant::now()),
-        notify,
-    });
+    let shared = Arc::new(Shared::new(store, dir.clone(), revision_seed(), log, notify));
     shared.log.line(&format!(
         "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
         dir.display(),
@@ -333,34 +222,6 @@ fn accept_loop(
         // After a back-off the loop tries to accept again; a success resets it.
         wakeups.wait(listener, deadline);
     }
-}
-
-/// Errors that may mean sled met an I/O failure and must be opened again.
-pub(super) trait IoFailure {
-    fn io_failure(&self) -> bool;
-}
-
-impl IoFailure for StoreError {
-    fn io_failure(&self) -> bool {
-        matches!(self, StoreError::Io { .. } | StoreError::Db(_))
-    }
-}
-
-impl IoFailure for crate::core::error::CoreError {
-    fn io_failure(&self) -> bool {
-        matches!(self, crate::core::error::CoreError::Store(e) if e.io_failure())
-    }
-}
-
-/// Open the ledger for the service. Today's backup is taken after the first
-/// client is served, not while it waits for the ledger to open (see
-/// `accept_loop`).
-fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
-    let no_backup = OpenOptions {
-        daily_backup: false,
-        ..OpenOptions::default()
-    };
-    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
 }
 
 /// Only the ledger's owner (the service user, under systemd) or root runs its

@@ -1,0 +1,184 @@
+//! What every session thread of the service shares: the store behind a
+//! readers-writer lock (reopened from disk after an I/O failure), the count
+//! of writes that lets a use case prepared beside other readers tell whether
+//! the ledger changed before it took it alone, and the sessions.
+
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use super::admit::Sessions;
+use super::log::Log;
+use crate::core::catalogue::Catalogue;
+use crate::core::error::StoreError;
+use crate::store::{OpenOptions, SledStore};
+
+/// How many times the ledger was held alone (for a write, or to reopen it):
+/// equal counts seen under the lock mean the same ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Generation(u64);
+
+pub(super) struct Shared {
+    /// `None` after an I/O failure, until the next request opens it again.
+    store: RwLock<Option<SledStore>>,
+    /// A reader met an I/O failure: reopen before the next request.
+    broken: AtomicBool,
+    /// Bumped, under the write lock, every time the store is held alone.
+    generation: AtomicU64,
+    pub(super) dir: PathBuf,
+    pub(super) revision: AtomicU64,
+    /// Bytes of requests held in parts by all sessions (`session::Staged`).
+    pub(super) staged: AtomicU64,
+    pub(super) log: Log,
+    sessions: Mutex<Sessions>,
+    last_seen: Mutex<Instant>,
+    /// Written to when a session ends, to wake the accept loop.
+    notify: UnixStream,
+}
+
+impl Shared {
+    pub(super) fn new(
+        store: SledStore,
+        dir: PathBuf,
+        revision: u64,
+        log: Log,
+        notify: UnixStream,
+    ) -> Self {
+        Self {
+            store: RwLock::new(Some(store)),
+            broken: AtomicBool::new(false),
+            generation: AtomicU64::new(0),
+            dir,
+            revision: AtomicU64::new(revision),
+            staged: AtomicU64::new(0),
+            log,
+            sessions: Mutex::new(Sessions::default()),
+            last_seen: Mutex::new(Instant::now()),
+            notify,
+        }
+    }
+
+    /// A service's shared state over a fresh ledger at `dir`, for unit tests.
+    #[cfg(test)]
+    pub(super) fn for_tests(dir: &Path) -> std::sync::Arc<Self> {
+        let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
+        let (notify, _) = UnixStream::pair().unwrap();
+        std::sync::Arc::new(Self::new(
+            store,
+            dir.to_path_buf(),
+            0,
+            Log::stderr(),
+            notify,
+        ))
+    }
+
+    /// Run `f` on the ledger: alongside other readers, or alone when it
+    /// `writes`. After an I/O failure (a full or read-only disk) sled keeps
+    /// refusing for good and may still show, from memory, the write it
+    /// reported as failed; so the store is dropped and opened again from
+    /// disk before the next request, which then sees exactly what is on
+    /// disk and succeeds once space is freed.
+    pub(super) fn with_store<T, E: From<StoreError> + IoFailure>(
+        &self,
+        writes: bool,
+        f: impl FnOnce(&SledStore) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.with_store_at(writes, |store, _| f(store))
+    }
+
+    /// `with_store`, telling `f` the generation of the ledger it sees: a
+    /// reader's equals the next writer's when nothing was written between.
+    pub(super) fn with_store_at<T, E: From<StoreError> + IoFailure>(
+        &self,
+        writes: bool,
+        f: impl FnOnce(&SledStore, Generation) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let failed = |r: &Result<T, E>| r.as_ref().err().is_some_and(IoFailure::io_failure);
+        if !writes && !self.broken.load(Ordering::SeqCst) {
+            let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(store) = guard.as_ref() {
+                let result = f(store, self.generation());
+                if failed(&result) {
+                    self.broken.store(true, Ordering::SeqCst);
+                }
+                return result;
+            }
+        }
+        let mut guard = self.store.write().unwrap_or_else(PoisonError::into_inner);
+        let seen = self.generation();
+        // Whatever happens below, readers before this point saw another ledger.
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if self.broken.swap(false, Ordering::SeqCst) {
+            // Drop sled first: it holds its files until it is gone.
+            *guard = None;
+        }
+        if guard.is_none() {
+            *guard = Some(open_store(&self.dir)?);
+            self.log.line("reopened the ledger after an I/O failure");
+        }
+        let Some(store) = guard.as_ref() else {
+            return Err(StoreError::Db("the ledger is not open".into()).into());
+        };
+        let result = f(store, seen);
+        if failed(&result) {
+            *guard = None;
+        }
+        result
+    }
+
+    fn generation(&self) -> Generation {
+        Generation(self.generation.load(Ordering::SeqCst))
+    }
+
+    pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
+        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(super) fn ended(&self, id: u64) {
+        self.sessions().remove(id);
+        *self
+            .last_seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
+        let _ = std::io::Write::write(&mut &self.notify, &[1]);
+    }
+
+    pub(super) fn idle_for(&self) -> Option<Duration> {
+        self.sessions().is_empty().then(|| {
+            self.last_seen
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .elapsed()
+        })
+    }
+}
+
+/// Errors that may mean sled met an I/O failure and must be opened again.
+pub(super) trait IoFailure {
+    fn io_failure(&self) -> bool;
+}
+
+impl IoFailure for StoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, StoreError::Io { .. } | StoreError::Db(_))
+    }
+}
+
+impl IoFailure for crate::core::error::CoreError {
+    fn io_failure(&self) -> bool {
+        matches!(self, crate::core::error::CoreError::Store(e) if e.io_failure())
+    }
+}
+
+/// Open the ledger for the service. Today's backup is taken after the first
+/// client is served, not while it waits for the ledger to open (see
+/// `server::accept_loop`).
+pub(super) fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
+    let no_backup = OpenOptions {
+        daily_backup: false,
+        ..OpenOptions::default()
+    };
+    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
+}
