@@ -85,7 +85,7 @@ fn import(
         let _timer = Timer::start(held, false);
         Ok((ledger(store, peer)?.import_basis(&staged)?, seen))
     })?;
-    let plan = staged.plan(basis)?;
+    let plan = staged.plan(&basis)?;
     crate::store::space::ensure_room(&shared.dir, 0)?;
     shared.with_store_at(true, |store, now| -> Result<_, CoreError> {
         let _timer = Timer::start(held, true);
@@ -93,7 +93,7 @@ fn import(
         if now == seen {
             ledger.apply_import(&plan)
         } else {
-            ledger.apply_import(&staged.plan(ledger.import_basis(&staged)?)?)
+            ledger.apply_import(&staged.plan(&ledger.import_basis(&staged)?)?)
         }
     })?;
     Ok(crate::core::ledger::Answer::Import(()))

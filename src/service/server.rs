@@ -6,8 +6,8 @@
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -99,7 +99,13 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     } else {
         Log::stderr()
     };
-    let shared = Arc::new(Shared::new(store, dir.clone(), revision_seed(), log, notify));
+    let shared = Arc::new(Shared::new(
+        store,
+        dir.clone(),
+        revision_seed(),
+        log,
+        notify,
+    ));
     shared.log.line(&format!(
         "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
         dir.display(),

@@ -182,3 +182,31 @@ pub(super) fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
     };
     SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::error::CoreError;
+
+    fn seen(shared: &Shared, writes: bool) -> Generation {
+        shared
+            .with_store_at(writes, |_, g| Ok::<_, CoreError>(g))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_writer_sees_what_a_reader_saw_only_when_nothing_was_written_between() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = Shared::for_tests(&dir.path().join("ledger"));
+        let read = seen(&shared, false);
+        assert_eq!(seen(&shared, false), read, "reads change nothing");
+        assert_eq!(seen(&shared, true), read, "the first writer after the read");
+        // That writer held the ledger alone: a plan read before it is stale.
+        assert_ne!(seen(&shared, true), read);
+        let read = seen(&shared, false);
+        shared
+            .with_store(true, |_| Err::<(), _>(StoreError::Corrupt("x".into())))
+            .unwrap_err();
+        assert_ne!(seen(&shared, true), read, "even a failed write counts");
+    }
+}

@@ -22,7 +22,7 @@ impl<S: Store> Ledger<S> {
     /// and leaves every sealed year as it is (`staged`: the same in steps).
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
         let staged = StagedImport::new(backup)?;
-        let plan = staged.plan(self.import_basis(&staged)?)?;
+        let plan = staged.plan(&self.import_basis(&staged)?)?;
         self.apply_import(&plan)
     }
 
