@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod fix;
 pub mod fix_cli;
 pub mod form;
+pub mod persons;
 pub mod roster;
 pub mod seal;
 

@@ -5,7 +5,7 @@
 use rstest::rstest;
 use taizhang::core::catalogue::EMBEDDED;
 use taizhang::core::{
-    Binds, Catalogue, DutyId, ListId, PairScope, Period, RecordKind, RoleScope, Rule,
+    Binds, Catalogue, DutyId, ListId, PairScope, Part, Period, RecordKind, RoleScope, Rule,
 };
 
 fn cat() -> Catalogue {
@@ -37,7 +37,11 @@ fn the_three_lists_hold_9_10_and_8_items() {
     let ids = |p: &str, n: usize| (1..=n).map(|i| format!("{p}{i}")).collect::<Vec<_>>();
     assert_eq!(top_ids(&c, ListId::Branch), ids("b", 9));
     assert_eq!(top_ids(&c, ListId::Secretary), ids("s", 10));
-    assert_eq!(top_ids(&c, ListId::OtherMembers), ids("m", 8));
+    // 三(三)(2) holds two duties: the yearly talks with the heads overseen
+    // (m2) and the regular review of the area overseen (m2r, per person).
+    let mut members = ids("m", 8);
+    members.insert(2, "m2r".into());
+    assert_eq!(top_ids(&c, ListId::OtherMembers), members);
     for (list, binds) in [
         (ListId::Branch, Binds::Branch),
         (ListId::Secretary, Binds::Secretary),
@@ -66,7 +70,8 @@ fn the_seven_areas_hold_19_items_and_safeguards_3() {
         assert!(c.in_list(*list).all(|d| d.binds == Binds::Branch));
     }
     assert_eq!(top_ids(&c, ListId::Safeguards), ["g1", "g2", "g3"]);
-    assert_eq!(c.top_level().count(), 49);
+    // 49 clauses of the seed, 三(三)(2) counted as its two duties.
+    assert_eq!(c.top_level().count(), 50);
     assert_eq!(sizes.iter().sum::<usize>(), 19);
 }
 
@@ -94,6 +99,15 @@ fn count(min: u32, per: Period) -> Rule {
     Rule::Count { min, per }
 }
 
+fn per_person(who: RoleScope, per: Period, by: Part) -> Rule {
+    Rule::PerPerson {
+        who,
+        min: 1,
+        per,
+        by,
+    }
+}
+
 #[rstest]
 #[case("b2", count(2, Period::Year), RecordKind::SpecialMeeting)]
 #[case("s2", count(2, Period::Year), RecordKind::SpecialMeeting)]
@@ -101,12 +115,33 @@ fn count(min: u32, per: Period) -> Rule {
 #[case("b7", count(12, Period::Year), RecordKind::CentralGroupStudy)]
 #[case("s3", Rule::TalkCoverage { pairs: PairScope::SecretaryWithLeadersAndHeads }, RecordKind::IntegrityTalk)]
 #[case("m2", Rule::TalkCoverage { pairs: PairScope::LeadersWithOverseenHeads }, RecordKind::IntegrityTalk)]
-#[case("m8", Rule::PerPerson { who: RoleScope::OtherLeaders, min: 1 }, RecordKind::DutyReport)]
+#[case("m8", Rule::PerPerson { who: RoleScope::OtherLeaders, min: 1, per: Period::Year, by: Part::HostOrPartner }, RecordKind::DutyReport)]
 #[case("g1", count(1, Period::Year), RecordKind::AnnualReport)]
 #[case("s10", count(1, Period::Year), RecordKind::AnnualReport)]
 #[case("s6", count(1, Period::Year), RecordKind::DemocraticLife)]
 #[case("k1-3a", Rule::Deadline { month: 3, day: 31 }, RecordKind::WorkPlan)]
-#[case("k7-1", count(1, Period::Year), RecordKind::ResponsibilityLetter)]
+#[case(
+    "k7-1",
+    per_person(RoleScope::LeadersAndHeads, Period::Year, Part::HostOrPartner),
+    RecordKind::ResponsibilityLetter
+)]
+#[case(
+    "m5",
+    per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends),
+    RecordKind::GroupMeeting
+)]
+#[case(
+    "m5",
+    per_person(RoleScope::OtherLeaders, Period::Quarter, Part::Attends),
+    RecordKind::OrganizationalLife
+)]
+#[case(
+    "m2r",
+    per_person(RoleScope::OtherLeaders, Period::HalfYear, Part::Host),
+    RecordKind::SpecialMeeting
+)]
+#[case("k6-1", count(1, Period::HalfYear), RecordKind::ConductCheck)]
+#[case("g2", count(1, Period::Quarter), RecordKind::Inspection)]
 #[case("k2-1", count(1, Period::HalfYear), RecordKind::IdeologyMeeting)]
 #[case("k1-2a", count(1, Period::Quarter), RecordKind::GeneralMeeting)]
 #[case("k1-2b", count(1, Period::Month), RecordKind::CommitteeMeeting)]
@@ -307,6 +342,11 @@ fn every_citation_names_an_article_or_says_local_practice() {
 #[case("k1-2h", "第十九条")]
 #[case("k1-2i", "三(二)(6)")]
 #[case("k2-1", "本支部惯例")]
+#[case("k6-1", "本支部惯例（四风抽查检查每半年")]
+#[case("g2", "本支部惯例（督导检查每季度")]
+#[case("m2r", "本支部惯例（每名其他班子成员每半年")]
+#[case("m5", "本支部惯例（每名其他班子成员每季度")]
+#[case("k7-1", "每名班子成员和部门负责人每年签订1份为本支部惯例")]
 fn national_norms_cite_their_own_article(#[case] id: &str, #[case] want: &str) {
     let c = cat();
     let s = &duty(&c, id).source;

@@ -9,8 +9,8 @@ use rstest::rstest;
 use taizhang::core::progress::evaluate;
 use taizhang::core::roster::History;
 use taizhang::core::{
-    Binds, Catalogue, Duty, DutyId, ListId, Missing, PairScope, Person, PersonId, Progress, Record,
-    RecordId, RecordKind, Role, RoleScope, Roster, Rule, Status,
+    Binds, Catalogue, Duty, DutyId, ListId, Missing, PairScope, Part, Period, Person, PersonId,
+    Progress, Record, RecordId, RecordKind, Role, RoleScope, Roster, Rule, Status,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -203,7 +203,7 @@ fn the_owing_roster_by_year(
 #[rstest]
 #[case::secretary(SECRETARY)]
 #[case::overseen(OVERSEEN)]
-#[case::per_leader(Rule::PerPerson { who: RoleScope::Leadership, min: 1 })]
+#[case::per_leader(Rule::PerPerson { who: RoleScope::Leadership, min: 1, per: Period::Year, by: Part::HostOrPartner })]
 #[case::links(Rule::StandingRange { who: RoleScope::OtherLeaders, min: 1, max: 2 })]
 fn a_later_change_leaves_an_earlier_year_alone(#[case] rule: Rule) {
     let records = [
@@ -233,6 +233,8 @@ fn per_person_duties_by_the_owing_roster(
     let rule = Rule::PerPerson {
         who: RoleScope::Secretary,
         min: 1,
+        per: Period::Year,
+        by: Part::HostOrPartner,
     };
     let p = one(rule, &branch(true), &records, year, today);
     let missing: Vec<u32> = p
@@ -256,6 +258,8 @@ fn a_joiner_counts_from_joining(#[case] today: NaiveDate, #[case] leaders: u32) 
     let rule = Rule::PerPerson {
         who: RoleScope::Leadership,
         min: 1,
+        per: Period::Year,
+        by: Part::HostOrPartner,
     };
     let p = one(rule, &branch(true), &[], 2026, today);
     assert_eq!(p.target, leaders);

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use rstest::rstest;
 use taizhang::core::progress::{Progress, evaluate, required_pairs};
 use taizhang::core::{
-    Binds, Catalogue, Duty, DutyId, ListId, Missing, PairScope, Period, Person, PersonId, Record,
-    RecordId, RecordKind, Role, RoleScope, Roster, Rule, Status,
+    Binds, Catalogue, Duty, DutyId, ListId, Missing, PairScope, Part, Period, Person, PersonId,
+    Record, RecordId, RecordKind, Role, RoleScope, Roster, Rule, Status,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -292,6 +292,8 @@ fn roster_rules() -> [Rule; 5] {
         Rule::PerPerson {
             who: RoleScope::Leadership,
             min: 1,
+            per: Period::Year,
+            by: Part::HostOrPartner,
         },
         Rule::TalkCoverage {
             pairs: PairScope::SecretaryWithLeadersAndHeads,
@@ -324,8 +326,8 @@ fn unmet_rules_expect_nothing_before_the_year_and_are_overdue_after(
 }
 
 #[rstest]
-#[case::per_person(Rule::PerPerson { who: RoleScope::Leadership, min: 1 }, RoleScope::Leadership)]
-#[case::heads(Rule::PerPerson { who: RoleScope::DeptHeads, min: 1 }, RoleScope::DeptHeads)]
+#[case::per_person(Rule::PerPerson { who: RoleScope::Leadership, min: 1, per: Period::Year, by: Part::HostOrPartner }, RoleScope::Leadership)]
+#[case::heads(Rule::PerPerson { who: RoleScope::DeptHeads, min: 1, per: Period::Year, by: Part::HostOrPartner }, RoleScope::DeptHeads)]
 #[case::secretary_talks(Rule::TalkCoverage { pairs: PairScope::SecretaryWithLeadersAndHeads }, RoleScope::Secretary)]
 #[case::leader_talks(Rule::TalkCoverage { pairs: PairScope::LeadersWithOverseenHeads }, RoleScope::OtherLeaders)]
 #[case::standing(Rule::StandingRange { who: RoleScope::OtherLeaders, min: 1, max: 3 }, RoleScope::OtherLeaders)]
@@ -370,7 +372,12 @@ fn per_person(
         .map(|(i, (h, w))| talk(i, d(2026, 2, 1), Some(*h), w, &["x"]))
         .collect();
     let p = one(
-        Rule::PerPerson { who, min },
+        Rule::PerPerson {
+            who,
+            min,
+            per: Period::Year,
+            by: Part::HostOrPartner,
+        },
         &branch(),
         &recs,
         2026,
@@ -622,6 +629,7 @@ fn ratio_is_clamped(
         pairs: vec![],
         classes: vec![],
         late: None,
+        persons: vec![],
     };
     assert!((p.ratio() - want).abs() < f64::EPSILON);
     for r in [p.ratio(), p.expected_ratio()] {

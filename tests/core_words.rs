@@ -110,7 +110,7 @@ fn the_branch_names_for_kinds_parse(#[case] input: &str, #[case] want: RecordKin
 }
 
 #[rstest]
-#[case::special(RecordKind::SpecialMeeting, &["b2", "s2", "k1-3b"])]
+#[case::special(RecordKind::SpecialMeeting, &["b2", "s2", "m2r", "k1-3b"])]
 #[case::topic(RecordKind::TopicMeeting, &[])]
 #[case::report(RecordKind::AnnualReport, &["s1", "s10", "g1"])]
 fn only_a_meeting_on_strict_governance_counts_toward_its_duties(

@@ -2,9 +2,9 @@
 //! Issue 10's end-to-end test through the real binary: a year with a
 //! mid-year change of 分管 and of 书记, entered with `people edit --from`,
 //! is judged on the roster of each date; once sealed, later roster changes
-//! (dated into the next year, undated, or even dated back into the sealed
-//! year) leave its figures alone, while the same changes move an unsealed
-//! twin ledger.
+//! (dated into the next year, or undated) leave its figures alone, changes
+//! dated back into the sealed year are refused, and the same changes move
+//! an unsealed twin ledger.
 
 #[path = "cli_support/init.rs"]
 mod init;
@@ -151,8 +151,9 @@ fn enter_2025(db: &Path) {
 }
 
 /// The roster changes again after 2025: a new 书记 from February 2026, an
-/// undated change (from today), and changes dated back into 2025.
-fn change_again(db: &Path) {
+/// undated change (from today), and changes dated back into 2025, which a
+/// ledger that has closed 2025 refuses (its roster is sealed with it).
+fn change_again(db: &Path, sealed: bool) {
     for args in [
         &[
             "people",
@@ -173,6 +174,10 @@ fn change_again(db: &Path) {
             "2026-02-01",
         ],
         &["people", "edit", "丁", "--dept", "综合办"],
+    ] {
+        run(db, args);
+    }
+    for args in [
         &[
             "people",
             "edit",
@@ -181,11 +186,37 @@ fn change_again(db: &Path) {
             "财务部",
             "--from",
             "2025-01-01",
-        ],
+        ][..],
         &["people", "retire", "孙部长", "--from", "2025-06-01"],
     ] {
-        run(db, args);
+        if sealed {
+            let err = refused(db, args);
+            assert!(
+                err.contains("自何日起")
+                    && err.contains("2025年度已结账")
+                    && err.contains("2026-01-01"),
+                "{err}"
+            );
+        } else {
+            run(db, args);
+        }
     }
+}
+
+/// Run a command that must fail; its stderr.
+fn refused(db: &Path, args: &[&str]) -> String {
+    init::init_once(db);
+    let out = assert_cmd::cargo::cargo_bin_cmd!("taizhang")
+        .env("TAIZHANG_TODAY", TODAY)
+        .env("USER", "tester")
+        .env("TAIZHANG_LANG", "zh")
+        .env_remove("TAIZHANG_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .assert()
+        .failure();
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
 }
 
 /// Every duty of `year` as (id, done, target, status, missing).
@@ -230,8 +261,8 @@ fn a_sealed_year_keeps_its_figures_when_the_roster_changes_again() {
     assert!(!closed.is_empty());
     assert_eq!(figures(&sealed, "2025"), before, "closing moves nothing");
 
-    change_again(&sealed);
-    change_again(&open);
+    change_again(&sealed, true);
+    change_again(&open, false);
     assert_eq!(
         figures(&sealed, "2025"),
         before,

@@ -194,7 +194,7 @@ fn a_group_token_brings_in_the_whole_group() {
 #[test]
 fn enter_on_a_talk_still_owed_starts_it() {
     let (ledger, mut state) = logged_in();
-    let owed = select::owed_talks(&state.view);
+    let owed = state.view.owed_talks();
     assert!(!owed.is_empty());
     key(&mut state, &ledger, KeyCode::Tab);
     key(&mut state, &ledger, KeyCode::Enter);
@@ -207,9 +207,9 @@ fn enter_on_a_talk_still_owed_starts_it() {
     assert_eq!(d.partners, roster.name(owed[0].partner));
     save(&mut state, &ledger);
     assert_eq!(state.overlay, Overlay::None);
-    assert_eq!(select::owed_talks(&state.view).len(), owed.len() - 1);
+    assert_eq!(state.view.owed_talks().len(), owed.len() - 1);
     // The talk screen: ↓ picks, Enter starts.
-    let left = select::owed_talks(&state.view);
+    let left = state.view.owed_talks();
     if left.len() > 1 {
         key(&mut state, &ledger, KeyCode::Char('4'));
         key(&mut state, &ledger, KeyCode::Down);

@@ -63,9 +63,11 @@ fn adding_a_person_with_roles_and_completed_departments() {
         KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
         &view,
     );
-    let RosterOutcome::Add(p) = out else {
+    let RosterOutcome::Add(p, from) = out else {
         panic!("{out:?}")
     };
+    // 自何日起 defaults to today: the new person is on the roster from today.
+    assert_eq!(from, Some(today()));
     assert_eq!(p.name, "孙八");
     assert_eq!(p.roles, vec!["班子成员", "党员"]);
     assert_eq!(p.dept, None);
@@ -82,13 +84,13 @@ fn an_error_from_the_ledger_reopens_the_form_with_the_message() {
     let mut s = RosterScreen::new(Lang::En);
     press(&mut s, &view, KeyCode::Char('a'));
     type_str(&mut s, &view, "x");
-    press(&mut s, &view, KeyCode::Tab);
-    press(&mut s, &view, KeyCode::Tab);
-    press(&mut s, &view, KeyCode::Tab);
-    press(&mut s, &view, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut s, &view, KeyCode::Tab);
+    }
+    // Enter on the last field (自何日起) saves.
     assert!(matches!(
         press(&mut s, &view, KeyCode::Enter),
-        RosterOutcome::Add(_)
+        RosterOutcome::Add(_, Some(_))
     ));
     s.set_error(ValidationError::new(
         Field::Name,
@@ -133,25 +135,24 @@ fn editing_retiring_and_closing() {
         KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
         &view,
     );
-    let RosterOutcome::Edit(id, p) = out else {
+    let RosterOutcome::Edit(id, p, from) = out else {
         panic!("{out:?}")
     };
+    assert_eq!(from, Some(today()));
     assert_eq!(id, active[1].id);
     assert_eq!(p.name, active[1].name);
     assert_eq!(p.oversees, active[1].oversees);
 
     press(&mut s, &view, KeyCode::Char('r'));
     assert!(
-        screen(&draw(&s, &view, 80, 24)).contains(&format!("确认将“{}”移出名册", active[1].name))
+        screen(&draw(&s, &view, 80, 24))
+            .contains(&format!("将“{}”移出名册，自何日起：今天", active[1].name))
     );
-    assert_eq!(
-        press(&mut s, &view, KeyCode::Char('n')),
-        RosterOutcome::Continue
-    );
+    assert_eq!(press(&mut s, &view, KeyCode::Esc), RosterOutcome::Continue);
     press(&mut s, &view, KeyCode::Char('r'));
     assert_eq!(
-        press(&mut s, &view, KeyCode::Char('y')),
-        RosterOutcome::Retire(active[1].id)
+        press(&mut s, &view, KeyCode::Enter),
+        RosterOutcome::Retire(active[1].id, today())
     );
     assert_eq!(press(&mut s, &view, KeyCode::Esc), RosterOutcome::Close);
 }
@@ -169,7 +170,7 @@ fn retired_people_show_only_when_asked() {
         press(&mut s, &view, KeyCode::Char('r')),
         RosterOutcome::Continue
     );
-    assert!(!screen(&draw(&s, &view, 80, 24)).contains("确认"));
+    assert!(!screen(&draw(&s, &view, 80, 24)).contains("自何日起"));
 }
 
 #[test]

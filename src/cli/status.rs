@@ -16,6 +16,7 @@ use crate::core::progress::{
 use crate::core::record::RecordId;
 use crate::i18n::{Lang, acts, cli as t, domain, evidence};
 
+mod persons;
 mod short;
 
 use short::short;
@@ -135,6 +136,7 @@ fn full(lang: Lang, view: &YearView) -> String {
             }
             out.push_str(line.trim_end());
             out.push('\n');
+            out.push_str(&persons::block(lang, view, duty, p));
             out.push_str(&acts_lines(lang, view, p));
         }
     }
@@ -313,6 +315,8 @@ struct JsonDuty<'a> {
     next_due: Option<chrono::NaiveDate>,
     /// A dated duty done after its due date: when due and when done.
     late: Option<Lateness>,
+    /// A per-person duty: each person who owes it, who is behind first.
+    persons: Vec<persons::JsonPerson<'a>>,
     late_text: Option<String>,
     /// Ids of the items linked to this duty that are not closed / overdue.
     fixes_open: Vec<crate::core::fix::FixId>,
@@ -355,6 +359,7 @@ fn json(lang: Lang, view: &YearView) -> Result<String, CliError> {
             next_due: p.next_due,
             late: p.late,
             late_text: p.late.as_ref().map(|l| domain::lateness(lang, l)),
+            persons: persons::json(lang, view, d, p),
             fixes_open: view.fixes_for(&d.id).map(|f| f.id).collect(),
             fixes_overdue: view.overdue_fixes_for(&d.id).map(|f| f.id).collect(),
         })

@@ -124,6 +124,11 @@ pub enum Problem {
         date: NaiveDate,
         covers: i32,
     },
+    /// A roster change dated on or before the end of `year`, which is
+    /// closed: its roster is sealed with it.
+    RosterSealed {
+        year: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]

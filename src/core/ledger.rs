@@ -6,6 +6,7 @@ pub mod api;
 mod audit;
 mod cycle;
 mod fix;
+mod owed;
 mod people;
 mod restore;
 mod sealed;
@@ -125,6 +126,7 @@ impl YearView {
 
 pub use api::{Answer, Command, Effect, LedgerApi};
 pub use audit::{Audit, VerifySummary};
+pub use owed::OwedTalk;
 pub use restore::check_backup;
 
 /// The time source the shells inject; the core never reads the clock.

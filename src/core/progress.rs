@@ -20,6 +20,7 @@
 mod acts;
 mod clock;
 mod pairs;
+mod persons;
 mod rules;
 
 use chrono::NaiveDate;
@@ -32,6 +33,7 @@ use super::rule::{PairClass, Period, RoleScope};
 
 pub use acts::{NotCounted, Refusal, acts_for, fits, prefill};
 pub use pairs::{ClassCover, PairCover, required_pairs};
+pub use persons::{PersonProgress, takes_part};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -149,6 +151,9 @@ pub struct Progress {
     /// it was due and when the first record came.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late: Option<Lateness>,
+    /// For a per-person duty: each person who owes it, who is behind first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<PersonProgress>,
 }
 
 /// A dated duty done after its due date.

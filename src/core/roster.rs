@@ -78,6 +78,7 @@ impl Person {
                     || self.has(Role::DisciplineMember)
             }
             RoleScope::DeptHeads => self.has(Role::DeptHead),
+            RoleScope::LeadersAndHeads => self.is_leadership() || self.has(Role::DeptHead),
             RoleScope::Members => true,
         }
     }

@@ -16,6 +16,16 @@ pub enum Period {
 }
 
 impl Period {
+    // serde's `skip_serializing_if` hands the field by reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn is_year(&self) -> bool {
+        *self == Period::Year
+    }
+
+    fn year() -> Period {
+        Period::Year
+    }
+
     pub const ALL: [Period; 4] = [
         Period::Year,
         Period::HalfYear,
@@ -88,8 +98,34 @@ pub enum RoleScope {
     Committee,
     /// 部门负责人.
     DeptHeads,
+    /// Every leadership member and every department head (层层签订: one
+    /// responsibility letter each).
+    LeadersAndHeads,
     /// Every active member (党员 and 预备党员 included).
     Members,
+}
+
+/// How a person takes part in a record for a per-person rule to count it
+/// as theirs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// Host (主持人, 谈话人, 述职人) or partner (谈话对象) of the record.
+    #[default]
+    HostOrPartner,
+    /// Host only: the person must have led it (研究部署 of one's own area).
+    Host,
+    /// Host, partner or attendee: present at it (双重组织生活, where a
+    /// leader takes part as an ordinary member).
+    Attends,
+}
+
+impl Part {
+    // serde's `skip_serializing_if` hands the field by reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn is_default(&self) -> bool {
+        *self == Part::default()
+    }
 }
 
 /// The pairs a talk-coverage rule demands.
@@ -179,8 +215,16 @@ impl Actor {
 pub enum Rule {
     /// At least `min` linked records in each `per` bucket.
     Count { min: u32, per: Period },
-    /// Each person in `who` is host or partner of at least `min` linked records a year.
-    PerPerson { who: RoleScope, min: u32 },
+    /// Each person in `who` takes part (`by`) in at least `min` linked
+    /// records in each `per` bucket they owe (see `progress::persons`).
+    PerPerson {
+        who: RoleScope,
+        min: u32,
+        #[serde(default = "Period::year", skip_serializing_if = "Period::is_year")]
+        per: Period,
+        #[serde(default, skip_serializing_if = "Part::is_default")]
+        by: Part,
+    },
     /// Every required (host, partner) pair has a linked talk this year.
     TalkCoverage { pairs: PairScope },
     /// Each person in `who` keeps between `min` and `max` 联系点 on the roster.

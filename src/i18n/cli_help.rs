@@ -2,7 +2,10 @@
 //! `taizhang` itself, `"people add"`) and argument id (`topic`,
 //! `notes_file`; `""` for the command's own description). `cli::help` puts
 //! it on the clap command; a test checks that every command and argument
-//! has its text here.
+//! has its text here. The commands of daily use are here; those that run
+//! the ledger (years, imports, reports, audit, access, backups) in `admin`.
+
+mod admin;
 
 /// (command path, argument id or "" for the command, text)
 const HELP: &[(&str, &str, &str)] = &[
@@ -200,228 +203,6 @@ const HELP: &[(&str, &str, &str)] = &[
     ("fix close", "record", "证明问题已整改的记录编号"),
     ("fix close", "note", "没有记录可证明时，说明所做的整改"),
     ("fix close", "date", "销号日期（默认今天）"),
-    ("year", "", "年度流程：关闭年度（此后只读）、列出年度"),
-    (
-        "year close",
-        "",
-        "关闭年度：封存记录、设为只读，未销号的整改事项转入下一年",
-    ),
-    ("year close", "year", "年份，如 2025"),
-    ("year list", "", "各年度的状态和封存摘要"),
-    (
-        "year reopen",
-        "",
-        "重新开启已封存的年度（仅台账所有者，记入修改日志）",
-    ),
-    ("year reopen", "year", "年份，如 2025"),
-    (
-        "amend",
-        "",
-        "为记录添加带日期的更正说明（更正已关闭年度的方式）",
-    ),
-    ("amend", "id", "记录编号（如 23 或 #23）"),
-    ("amend", "note", "更正的内容"),
-    ("amend", "date", "更正日期（默认今天）"),
-    ("catalogue", "", "导出或导入责任清单（TOML）"),
-    (
-        "catalogue export",
-        "",
-        "以 TOML 格式输出责任清单（或用 --out 写入文件）",
-    ),
-    ("catalogue export", "out", "写入该文件，而非标准输出"),
-    ("catalogue import", "", "用 TOML 文件替换责任清单"),
-    ("catalogue import", "file", "TOML 文件"),
-    (
-        "export",
-        "",
-        "将整个台账导出为 JSON（备份），或将记录、职责、整改导出为 CSV",
-    ),
-    (
-        "export",
-        "format",
-        "json：完整备份；csv：供 Excel/WPS 打开的表格（带 BOM 的 UTF-8）",
-    ),
-    (
-        "export",
-        "what",
-        "仅限 csv：records 记录（默认）、duties 职责（含本年进度）或 fixes 整改",
-    ),
-    (
-        "export",
-        "year",
-        "仅限 csv：年份（记录默认全部年度；职责、整改默认本年）",
-    ),
-    (
-        "export",
-        "out",
-        "写入该文件，而非标准输出（CSV 文件仅所有者可读）",
-    ),
-    ("import", "", "用 JSON 备份整体替换台账，全部成功或全部不变"),
-    ("import", "file", "由 taizhang export 生成的 JSON 备份"),
-    ("import", "force", "替换已有人员或记录的台账"),
-    (
-        "import-csv",
-        "",
-        "导入另存为 CSV 的表格台账中的记录，全部成功或全部不变",
-    ),
-    (
-        "import-csv",
-        "file",
-        "另存为 CSV 的表格（UTF-8 或 GBK），须有“日期”和“类型”列",
-    ),
-    ("import-csv", "dry_run", "只检查每一行并报告，不写入"),
-    (
-        "import-csv",
-        "allow_duplicates",
-        "也导入与已有记录重复的行（日期、类型、主题、主持人相同）",
-    ),
-    (
-        "report",
-        "",
-        "生成年度报告或班子成员述责述廉稿（md、html、docx）",
-    ),
-    (
-        "report annual",
-        "",
-        "向上级党组织报告的年度全面从严治党主体责任报告",
-    ),
-    ("report annual", "year", "报告年度（默认本年）"),
-    (
-        "report annual",
-        "format",
-        "md、html 或 docx（默认按 --out 的扩展名，否则 md）",
-    ),
-    (
-        "report annual",
-        "out",
-        "写入该文件（docx 必填；默认标准输出）",
-    ),
-    ("report shuze", "", "班子成员的述责述廉稿"),
-    ("report shuze", "person", "班子成员，姓名或 #编号"),
-    ("report shuze", "year", "报告年度（默认本年）"),
-    (
-        "report shuze",
-        "format",
-        "md、html 或 docx（默认按 --out 的扩展名，否则 md）",
-    ),
-    (
-        "report shuze",
-        "out",
-        "写入该文件（docx 必填；默认标准输出）",
-    ),
-    ("demo", "", "在目录中生成一份逼真的示例台账"),
-    ("demo", "dir", "用于示例台账的新目录或空目录"),
-    ("demo", "years", "生成几年的记录（截至本年）"),
-    (
-        "demo",
-        "records_per_year",
-        "每个完整年度的记录数（本年只到今天）",
-    ),
-    (
-        "demo",
-        "open",
-        "不结转往年，让往年保持开放（默认像支部一样结转并封存往年）",
-    ),
-    (
-        "serve",
-        "",
-        "运行台账后台服务（客户端会按需自动启动；见 README）",
-    ),
-    (
-        "serve",
-        "idle_exit",
-        "无客户端连接多少秒后退出（0 表示不退出）",
-    ),
-    (
-        "serve",
-        "group",
-        "先与该 Unix 用户组共享台账（同 init-shared）",
-    ),
-    (
-        "init-shared",
-        "",
-        "与 Unix 用户组共享台账：设置属组和权限 2710/0600，成员只能经由服务使用",
-    ),
-    ("init-shared", "group", "可使用台账的 Unix 用户组"),
-    (
-        "init-shared",
-        "service_user",
-        "由该专用 Unix 用户运行台账服务，并输出 systemd 单元文件和步骤",
-    ),
-    (
-        "history",
-        "",
-        "逐字段查看谁在何时修改了某条记录（或某人，--person）",
-    ),
-    ("history", "id", "记录编号（如 23 或 #23）"),
-    ("history", "person", "改查人员：姓名或 #编号"),
-    ("trash", "", "已删除的记录（可用 restore 恢复）"),
-    (
-        "restore",
-        "",
-        "从回收站恢复已删除的记录：taizhang restore 23",
-    ),
-    ("restore", "id", "记录编号（如 23 或 #23）"),
-    ("verify", "", "校验修改日志的哈希链；指出第一处断裂"),
-    ("verify", "seal", "核对某年度的封存摘要：--seal 年份 摘要"),
-    ("verify", "archive", "单独校验一份年度归档文件"),
-    ("seal", "", "封存年度：写入日志并输出摘要，供年度报告引用"),
-    ("seal", "year", "年份，如 2026"),
-    (
-        "access",
-        "",
-        "谁可以做什么：上级只读审阅人（列出、添加、移除），书记管理权限",
-    ),
-    ("access list", "", "只能查看台账的用户"),
-    (
-        "access add-reviewer",
-        "",
-        "将 Unix 用户设为上级审阅人：可查看，不可修改",
-    ),
-    ("access add-reviewer", "name", "审阅人的 Unix 登录名"),
-    (
-        "access remove-reviewer",
-        "",
-        "恢复审阅人的修改权限（在文件权限允许的范围内）",
-    ),
-    ("access remove-reviewer", "name", "审阅人的 Unix 登录名"),
-    (
-        "access secretary-admin",
-        "",
-        "是否允许书记（按名册登记）也修改角色、Unix 登录名、审阅人和责任清单（on），或仅限台账所有者（off）",
-    ),
-    ("access secretary-admin", "state", "on 或 off"),
-    ("backup", "", "自动和手动备份：立即备份、列出、恢复"),
-    ("backup now", "", "立即备份（保留最近 5 份手动备份）"),
-    ("backup list", "", "列出本台账的备份，最新的在前"),
-    (
-        "backup restore",
-        "",
-        "用备份整体替换台账（默认最新一份），全部成功或全部不变",
-    ),
-    (
-        "backup restore",
-        "file",
-        "备份文件（默认 LEDGER/backups/ 中最新的一份）",
-    ),
-    (
-        "backup restore",
-        "force",
-        "修改日志不能接续时仍然恢复（仅台账所有者，记入日志并由 verify 列出）",
-    ),
-    ("init", "", "在指定目录新建一个空台账"),
-    ("init", "path", "新台账的目录（须不存在或为空）"),
-    (
-        "completions",
-        "",
-        "输出 shell 补全脚本：taizhang completions bash > /etc/bash_completion.d/taizhang",
-    ),
-    ("completions", "shell", "shell 的名称"),
-    (
-        "man",
-        "",
-        "输出 man 手册页（roff 格式）：taizhang man > taizhang.1",
-    ),
 ];
 
 /// The description of the command at `path`.
@@ -432,6 +213,7 @@ pub fn about(path: &str) -> Option<&'static str> {
 /// The help of argument `id` of the command at `path`.
 pub fn arg(path: &str, id: &str) -> Option<&'static str> {
     HELP.iter()
+        .chain(admin::HELP)
         .find(|(p, a, _)| *p == path && *a == id)
         .map(|(_, _, text)| *text)
 }

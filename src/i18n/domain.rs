@@ -120,11 +120,15 @@ pub fn scope(lang: Lang, s: RoleScope) -> &'static str {
         RoleScope::Leadership => lang.pick("班子成员", "leadership members"),
         RoleScope::Committee => lang.pick("支委", "committee members"),
         RoleScope::DeptHeads => lang.pick("部门负责人", "department heads"),
+        RoleScope::LeadersAndHeads => lang.pick(
+            "班子成员和部门负责人",
+            "leadership members and department heads",
+        ),
         RoleScope::Members => lang.pick("党员", "members"),
     }
 }
 
-fn period_word(lang: Lang, p: Period) -> &'static str {
+pub fn period_word(lang: Lang, p: Period) -> &'static str {
     match p {
         Period::Year => lang.pick("每年", "a year"),
         Period::HalfYear => lang.pick("每半年", "a half-year"),
@@ -158,10 +162,7 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             Lang::Zh => format!("{}不少于{min}次", period_word(lang, per)),
             Lang::En => format!("at least {min} {}", period_word(lang, per)),
         },
-        Rule::PerPerson { who, min } => match lang {
-            Lang::Zh => format!("每名{}每年至少{min}次", scope(lang, who)),
-            Lang::En => format!("each of the {} at least {min} a year", scope(lang, who)),
-        },
+        Rule::PerPerson { who, min, per, by } => super::persons::rule(lang, who, min, per, by),
         Rule::TalkCoverage { pairs } => match (pairs, lang) {
             (PairScope::SecretaryWithLeadersAndHeads, Lang::Zh) => {
                 "书记每年与每名班子成员、部门负责人各谈话一次".into()

@@ -161,13 +161,6 @@ pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
     format!("{} {wd}", d.format("%Y-%m-%d"))
 }
 
-pub fn confirm_retire(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Zh => format!("确认将“{name}”移出名册？（y/n）"),
-        Lang::En => format!("Retire {name} from the roster? (y/n)"),
-    }
-}
-
 /// The matrix summary: `已谈 3 / 应谈 5`.
 pub fn talked(lang: Lang, done: usize, required: usize) -> String {
     match lang {

@@ -1,11 +1,11 @@
 //! The talk matrix as the reports read it: every required (host, partner)
 //! pair of each talk-coverage duty, with the date of the first counted talk
 //! that covered it, or none if the talk is still owed. The pairs come from
-//! the core's progress (`Progress::pairs`); nothing is walked again here.
+//! the core's progress (`YearView::talk_duties`); nothing is walked again here.
 
 use chrono::NaiveDate;
 
-use crate::core::{Duty, PersonId, Rule, YearView};
+use crate::core::{Duty, PersonId, YearView};
 
 pub struct Pair {
     pub host: PersonId,
@@ -18,11 +18,7 @@ pub struct Pair {
 
 /// Each talk-coverage duty of the catalogue, in order, with its pairs.
 pub fn matrix(view: &YearView) -> Vec<(&Duty, Vec<Pair>)> {
-    view.catalogue
-        .duties
-        .iter()
-        .zip(&view.progress)
-        .filter(|(d, _)| matches!(d.rule, Rule::TalkCoverage { .. }))
+    view.talk_duties()
         .map(|(d, p)| {
             let list = p
                 .pairs

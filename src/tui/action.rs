@@ -63,7 +63,7 @@ pub enum Action {
     AddPerson,
     /// Roster: edit the selected person.
     EditPerson,
-    /// Roster: retire the selected person (after a y/n).
+    /// Roster: retire the selected person (asking from which day).
     RetirePerson,
     /// Roster: show or hide retired people.
     ToggleRetired,

@@ -16,9 +16,12 @@ pub enum Effect {
     UpdateRecord(RecordId, NewRecord),
     DeleteRecord(RecordId),
     RestoreRecord(Record),
-    AddPerson(NewPerson),
-    EditPerson(PersonId, NewPerson),
-    RetirePerson(PersonId),
+    /// A new person, on the roster from the day given (none: since always).
+    AddPerson(NewPerson, Option<NaiveDate>),
+    /// New details holding from the day given (none: the ledger's today).
+    EditPerson(PersonId, NewPerson, Option<NaiveDate>),
+    /// Off the roster from the day given.
+    RetirePerson(PersonId, NaiveDate),
     AddFix(NewFix),
     UpdateFix(FixId, NewFix),
     NoteFix(FixId, String),
@@ -95,14 +98,14 @@ pub fn apply<L: LedgerApi + ?Sized>(ledger: &L, effect: Effect, today: NaiveDate
         Effect::RestoreRecord(record) => {
             ledger.restore_from_trash(record.id).map(Outcome::Restored)
         }
-        Effect::AddPerson(input) => ledger
-            .add_person(&input)
+        Effect::AddPerson(input, from) => ledger
+            .add_person_on(&input, "", from)
             .map(|p| Outcome::PersonSaved(p.name)),
-        Effect::EditPerson(id, input) => ledger
-            .edit_person(id, &input)
+        Effect::EditPerson(id, input, from) => ledger
+            .edit_person_on(id, &input, None, from)
             .map(|p| Outcome::PersonSaved(p.name)),
-        Effect::RetirePerson(id) => ledger
-            .retire_person(id)
+        Effect::RetirePerson(id, from) => ledger
+            .retire_person_on(id, Some(from))
             .map(|p| Outcome::PersonRetired(p.name)),
         Effect::AddFix(input) => ledger.add_fix(&input, today).map(fix(FixChange::Added)),
         Effect::UpdateFix(id, input) => ledger

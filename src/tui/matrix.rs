@@ -8,24 +8,19 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::core::ledger::OwedTalk;
 use crate::core::progress::PairCover;
 use crate::core::rule::PairClass;
-use crate::core::{Duty, PersonId, Rule, Status, YearView};
+use crate::core::{Duty, PersonId, Status, YearView};
 use crate::i18n::domain::rule;
 use crate::i18n::form::{Text, talked, text as t};
 use crate::i18n::{Lang, acts};
 use crate::tui::form::text::clip;
-use crate::tui::state::select::OwedTalk;
 use crate::tui::theme::Theme;
 
 /// Each talk-coverage duty with its pairs, as the core's progress has them.
 fn talk_duties(view: &YearView) -> impl Iterator<Item = (&Duty, &[PairCover])> {
-    view.catalogue
-        .duties
-        .iter()
-        .zip(&view.progress)
-        .filter(|(d, _)| matches!(d.rule, Rule::TalkCoverage { .. }))
-        .map(|(d, p)| (d, p.pairs.as_slice()))
+    view.talk_duties().map(|(d, p)| (d, p.pairs.as_slice()))
 }
 
 /// The summary line, the lines under it, and which of them is the owed

@@ -1,28 +1,36 @@
-//! The roster screen: a table of people with add, edit and retire (after a
-//! y/n), and the person form. Pure state: keys in, `RosterOutcome` out; the
-//! app applies the change through the ledger and reports errors back.
+//! The roster screen: a table of people with add, edit and retire, each
+//! holding from a day (自何日起), and the person form. Pure state: keys in,
+//! `RosterOutcome` out; the app applies the change through the ledger and
+//! reports errors back.
 
 mod draft;
 mod draw;
 mod person;
+mod retire;
+mod words;
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::core::{NewPerson, Person, PersonId, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::i18n::form::{Text, text as t};
 use crate::tui::form::table_hints;
-use crate::tui::keymap::{FormCmd, form_cmd};
+use crate::tui::keymap::FormCmd;
 
 pub use draft::PersonDraft;
 use person::{PersonForm, PersonOutcome};
+use retire::{RetireOutcome, RetirePrompt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterOutcome {
     Continue,
-    Add(NewPerson),
-    Edit(PersonId, NewPerson),
-    Retire(PersonId),
+    /// A new person, on the roster from the day given (none: since always).
+    Add(NewPerson, Option<NaiveDate>),
+    /// A person's new details, holding from the day given.
+    Edit(PersonId, NewPerson, Option<NaiveDate>),
+    /// Off the roster from the day given.
+    Retire(PersonId, NaiveDate),
     Close,
 }
 
@@ -38,7 +46,7 @@ pub enum Move {
 #[derive(Debug, Clone)]
 enum Mode {
     List,
-    ConfirmRetire(PersonId, String),
+    Retire(Box<RetirePrompt>),
     Form(Box<PersonForm>),
 }
 
@@ -49,8 +57,9 @@ pub struct RosterScreen {
     sel: usize,
     show_retired: bool,
     mode: Mode,
-    /// The form just submitted, reopened if the app reports an error.
-    pending: Option<Box<PersonForm>>,
+    /// The form or prompt just submitted, reopened if the app reports an
+    /// error.
+    pending: Option<Mode>,
     notice: Option<ValidationError>,
 }
 
@@ -77,22 +86,22 @@ impl RosterScreen {
     /// Show an error from the ledger: in the form just submitted, reopened,
     /// or on the list's status line.
     pub fn set_error(&mut self, e: ValidationError) {
-        match self.pending.take() {
-            Some(mut form) => {
-                form.set_error(e);
-                self.mode = Mode::Form(form);
-            }
-            None => match &mut self.mode {
-                Mode::Form(form) => form.set_error(e),
-                _ => self.notice = Some(e),
-            },
+        if let Some(mode) = self.pending.take() {
+            self.mode = mode;
+        }
+        match &mut self.mode {
+            Mode::Form(form) => form.set_error(e),
+            Mode::Retire(prompt) => prompt.error = Some(e),
+            Mode::List => self.notice = Some(e),
         }
     }
 
     /// Pasted text goes into the person form's focused field.
     pub fn paste(&mut self, text: &str) {
-        if let Mode::Form(form) = &mut self.mode {
-            form.paste(text);
+        match &mut self.mode {
+            Mode::Form(form) => form.paste(text),
+            Mode::Retire(prompt) => prompt.paste(text),
+            Mode::List => {}
         }
     }
 
@@ -103,12 +112,15 @@ impl RosterScreen {
         self.pending = None;
         match std::mem::replace(&mut self.mode, Mode::List) {
             Mode::List => self.list_key(key, view),
-            Mode::ConfirmRetire(id, name) => match form_cmd(&key, true) {
-                Some(FormCmd::Yes) => RosterOutcome::Retire(id),
-                Some(FormCmd::No | FormCmd::Abandon) => RosterOutcome::Continue,
-                _ => {
-                    self.mode = Mode::ConfirmRetire(id, name);
+            Mode::Retire(mut prompt) => match prompt.handle_key(&key) {
+                RetireOutcome::Continue => {
+                    self.mode = Mode::Retire(prompt);
                     RosterOutcome::Continue
+                }
+                RetireOutcome::Cancelled => RosterOutcome::Continue,
+                RetireOutcome::Retire(id, day) => {
+                    self.pending = Some(Mode::Retire(prompt));
+                    RosterOutcome::Retire(id, day)
                 }
             },
             Mode::Form(mut form) => match form.handle_key(key, view) {
@@ -117,12 +129,12 @@ impl RosterScreen {
                     RosterOutcome::Continue
                 }
                 PersonOutcome::Cancelled => RosterOutcome::Continue,
-                PersonOutcome::Submit(person) => {
+                PersonOutcome::Submit(person, from) => {
                     let out = match form.editing {
-                        Some(id) => RosterOutcome::Edit(id, person),
-                        None => RosterOutcome::Add(person),
+                        Some(id) => RosterOutcome::Edit(id, person, from),
+                        None => RosterOutcome::Add(person, from),
                     };
-                    self.pending = Some(form);
+                    self.pending = Some(Mode::Form(form));
                     out
                 }
             },
@@ -187,7 +199,9 @@ impl RosterScreen {
             .get(self.sel.min(shown.len().saturating_sub(1)))
             .filter(|p| !p.retired)
         {
-            self.mode = Mode::ConfirmRetire(p.id, p.name.clone());
+            self.mode = Mode::Retire(Box::new(RetirePrompt::new(
+                self.lang, p.id, &p.name, view.today,
+            )));
         }
     }
 
@@ -203,9 +217,9 @@ impl RosterScreen {
         let w = |x: Text| Some(t(lang, x));
         match &self.mode {
             Mode::List => Vec::new(),
-            Mode::ConfirmRetire(..) => table_hints(true, false, |c| match c {
-                FormCmd::Yes => w(Text::Retire),
-                FormCmd::No => w(Text::Cancel),
+            Mode::Retire(..) => table_hints(false, false, |c| match c {
+                FormCmd::Save | FormCmd::Enter => w(Text::Retire),
+                FormCmd::Close => w(Text::Cancel),
                 _ => None,
             }),
             Mode::Form(f) if f.confirm_discard => table_hints(true, false, |c| match c {
@@ -216,9 +230,11 @@ impl RosterScreen {
             Mode::Form(f) => {
                 let open = !f.candidates().is_empty();
                 let roles = f.focus == person::PSlot::Roles;
+                let last = f.focus == person::PSlot::From;
                 table_hints(false, false, |c| match c {
                     FormCmd::Save => w(Text::Save),
                     FormCmd::Enter | FormCmd::Next if open => w(Text::Accept),
+                    FormCmd::Enter if last => w(Text::Save),
                     FormCmd::Next => w(Text::NextField),
                     FormCmd::Prev => w(Text::PrevField),
                     FormCmd::Up | FormCmd::Down if open => w(Text::Candidates),

@@ -3,11 +3,13 @@
 //! them returns through `settle`. Selections are kept within their lists.
 
 mod audit;
+mod filter;
 mod fixes;
 mod forms;
 mod nav;
 mod screen;
 pub mod select;
+mod settle;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,7 +19,7 @@ pub use screen::Screen;
 
 use super::action::Action;
 use super::draft::Draft;
-use super::effect::{Effect, Outcome};
+use super::effect::Effect;
 use super::fix::FixScreen;
 use super::form::RecordForm;
 use super::keymap::Mode;
@@ -142,7 +144,7 @@ pub struct State {
     /// where it counted.
     pub saved: Option<Saved>,
     pub talks_scroll: u16,
-    /// Index into the talks still owed (`select::owed_talks`): the one
+    /// Index into the talks still owed (`YearView::owed_talks`): the one
     /// Enter on the talk screen starts.
     pub talks_sel: usize,
     pub help_scroll: u16,
@@ -267,7 +269,7 @@ impl State {
             Action::Cancel => self.overlay = Overlay::None,
             Action::RestoreDraft => self.accept_draft(),
             Action::StartTalk => {
-                if let Some(owed) = select::owed_talks(&self.view).get(self.talks_sel) {
+                if let Some(owed) = self.view.owed_talks().get(self.talks_sel) {
                     self.start_talk(&owed.clone());
                 }
             }
@@ -339,67 +341,6 @@ impl State {
         Vec::new()
     }
 
-    /// Take in what applying an effect did.
-    pub fn settle(&mut self, outcome: Outcome) {
-        let lang = self.lang;
-        match outcome {
-            Outcome::Saved(r) => self.record_saved(&r, false),
-            Outcome::Updated(r) => self.record_saved(&r, true),
-            Outcome::Deleted(r) => {
-                self.info(&msg::deleted(lang, r.id));
-                self.undo.push(r);
-            }
-            Outcome::Restored(r) => self.info(&msg::restored(lang, r.id)),
-            Outcome::PersonSaved(name) => self.info(&msg::person_saved(lang, &name)),
-            Outcome::PersonRetired(name) => self.info(&msg::person_retired(lang, &name)),
-            Outcome::FixSaved(f, change) => self.fix_saved(&f, change),
-            Outcome::History(id, entries) => self.history_loaded(id, entries),
-            Outcome::Trash(items) => self.trash_loaded(items),
-            Outcome::Loaded | Outcome::Quit => {}
-            Outcome::Failed { error, from_form } => self.failed(&error, from_form),
-        }
-    }
-
-    /// Swap in freshly loaded data. In the same year every selection stays
-    /// on the same item (by id, not by row); all are kept in range.
-    pub fn set_view(&mut self, view: YearView) {
-        if view.year == self.view.year {
-            let anchors = self.anchors();
-            self.view = view;
-            self.reanchor(&anchors);
-        } else {
-            self.record = 0;
-            self.talks_scroll = 0;
-            self.checklist.detail_scroll = 0;
-            self.checklist.pick = 0;
-            self.view = view;
-        }
-        self.clamp();
-        if let Some(saved) = self.saved.take() {
-            let text = self.saved_notice(&saved);
-            self.info(&text);
-        }
-    }
-
-    /// The terminal was resized.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        self.checklist.detail_scroll = self
-            .checklist
-            .detail_scroll
-            .min(super::view::detail_max_scroll(self));
-        self.help_scroll = self.help_scroll.min(super::view::help_max_scroll(self));
-    }
-
-    /// A failure outside any effect (e.g. reloading), shown on the status line.
-    pub fn fail(&mut self, text: String) {
-        self.notice = Some(Notice::Error(text));
-    }
-
-    pub(crate) fn info(&mut self, text: &str) {
-        self.notice = Some(Notice::Info(text.to_string()));
-    }
-
     fn show(&mut self, screen: Screen) {
         self.overlay = Overlay::None;
         self.screen = screen;
@@ -422,32 +363,5 @@ impl State {
         select::records(&self.view, &self.record_filter)
             .get(self.record)
             .map(|r| r.id)
-    }
-
-    /// The filter of the screen in view: each screen keeps its own, and it
-    /// shows on that screen while set.
-    pub fn screen_filter(&self) -> &str {
-        match self.screen {
-            Screen::Records => &self.record_filter,
-            _ => &self.filter,
-        }
-    }
-
-    pub(super) fn filter_mut(&mut self) -> &mut String {
-        match self.screen {
-            Screen::Records => &mut self.record_filter,
-            _ => &mut self.filter,
-        }
-    }
-
-    /// The filter changed: start from the first match.
-    fn start_filter(&mut self) {
-        self.record = 0;
-        self.checklist.duty = 0;
-        self.checklist.detail_scroll = 0;
-        self.checklist.pick = 0;
-        if self.screen == Screen::Checklist && !self.filter.is_empty() {
-            self.checklist.focus = Some(Pane::Duties);
-        }
     }
 }

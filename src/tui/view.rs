@@ -46,7 +46,7 @@ pub fn render(state: &State, frame: &mut Frame) {
             state.lang,
             &state.theme,
             state.talks_scroll,
-            super::state::select::owed_talks(&state.view).get(state.talks_sel),
+            state.view.owed_talks().get(state.talks_sel),
         ),
         Screen::Roster => state.roster.render(frame, body, &state.view, &state.theme),
         Screen::Fixes => fixes::render(state, frame, body),
@@ -119,7 +119,7 @@ pub fn talks_follow(state: &State, scroll: u16) -> u16 {
     let (w, h) = state.size;
     let body = chrome::body(Rect::new(0, 0, w, h));
     let rows = usize::from(body.height.saturating_sub(3).max(1));
-    let owed = super::state::select::owed_talks(&state.view);
+    let owed = state.view.owed_talks();
     let Some(line) = owed
         .get(state.talks_sel)
         .and_then(|o| matrix::owed_line(&state.view, state.lang, body.width, o))

@@ -164,6 +164,30 @@ fn the_test_base_is_valid() {
     34,
     "`min` does not belong"
 )]
+#[case::per_person_unknown_period(
+    34,
+    "rule = { kind = \"per_person\", who = \"leadership\", min = 1, per = \"week\" }",
+    34,
+    "`per`"
+)]
+#[case::per_person_unknown_part(
+    34,
+    "rule = { kind = \"per_person\", who = \"leadership\", min = 1, by = \"present\" }",
+    34,
+    "`by`"
+)]
+#[case::per_person_zero_min(
+    34,
+    "rule = { kind = \"per_person\", who = \"leadership\", min = 0, per = \"quarter\" }",
+    34,
+    "at least 1"
+)]
+#[case::by_on_a_count(
+    34,
+    "rule = { kind = \"count\", min = 1, per = \"year\", by = \"host\" }",
+    34,
+    "`by` does not belong"
+)]
 #[case::unknown_rule_kind(34, "rule = { kind = \"weekly\" }", 34, "weekly")]
 #[case::rule_without_kind(34, "rule = { min = 1 }", 34, "kind")]
 #[case::empty_title(6, "title = \"  \"", 6, "`title` is empty")]

@@ -27,7 +27,9 @@ const FIELD_ORDER: [&str; 13] = [
 ];
 
 /// Key order inside a written rule.
-const RULE_ORDER: [&str; 8] = ["kind", "who", "pairs", "min", "max", "per", "month", "day"];
+const RULE_ORDER: [&str; 9] = [
+    "kind", "who", "pairs", "min", "max", "per", "by", "month", "day",
+];
 
 const HEADER: &str = "\
 # taizhang 责任清单 / responsibility catalogue
@@ -47,14 +49,19 @@ const HEADER: &str = "\
 #   counts    record kinds that count toward the duty by default (see below)
 #   rule      one of
 #               { kind = \"count\", min = 2, per = \"year\" }   per: year | half_year | quarter | month
-#               { kind = \"per_person\", who = \"other_leaders\", min = 1 }
+#               { kind = \"per_person\", who = \"other_leaders\", min = 1, per = \"quarter\", by = \"attends\" }
+#                 each person in `who` on their own; per (default year) is the
+#                 cadence: a person owes each period that ends while they hold
+#                 the role; by (default host_or_partner): host | attends (host,
+#                 attendee or partner) | host_or_partner
 #               { kind = \"talk_coverage\", pairs = \"secretary_with_leaders_and_heads\" }
 #                                                 or \"leaders_with_overseen_heads\"
 #                                                 or \"members_with_each_other\" (谈心谈话)
 #               { kind = \"standing_range\", who = \"leadership\", min = 1, max = 2 }
 #               { kind = \"deadline\", month = 3, day = 31 }
 #               { kind = \"evidence\" }   no number: the linked records are the evidence
-#             who: secretary | other_leaders | leadership | committee | dept_heads | members
+#             who: secretary | other_leaders | leadership | committee | dept_heads |
+#                  leaders_and_heads | members
 #   actor     optional: who must host the meeting or lead the talk for a record
 #             to count: one of the `who` names, or overseer (the leader who
 #             oversees the department of the person talked with)

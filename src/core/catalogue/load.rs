@@ -150,7 +150,14 @@ fn read_duty<'t, 'i>(
     let duty =
         Duty::deserialize(ValueDeserializer::from(item.clone())).map_err(|e| CatalogueError {
             line: e.span().map_or(header_line, |s| lines.of(s.start)),
-            message: format!("{label}: {}; {}", e.message().trim(), hint(e.message())),
+            message: format!(
+                "{label}: {}{}; {}",
+                e.span()
+                    .and_then(|s| field_at(table, &s, e.message()))
+                    .map_or_else(String::new, |f| format!("{f}: ")),
+                e.message().trim(),
+                hint(e.message())
+            ),
         })?;
     let entry = Entry {
         duty,
@@ -160,6 +167,27 @@ fn read_duty<'t, 'i>(
     };
     check_rule_keys(lines, &entry)?;
     Ok(entry)
+}
+
+/// The field whose value a serde error points at: "`list`", or for a key
+/// inside the rule, "rule field `per`", so that the message names it. The
+/// rule is read whole (its `kind` picks the fields), so inside it the key is
+/// the one holding the unknown name the message quotes.
+fn field_at(table: &DeTable<'_>, at: &std::ops::Range<usize>, message: &str) -> Option<String> {
+    let inside = |span: std::ops::Range<usize>| span.start <= at.start && at.end <= span.end;
+    let (key, value) = table.iter().find(|(_, v)| inside(v.span()))?;
+    let quoted = message
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split('`').next());
+    if let Some(inner) = value.get_ref().as_table()
+        && let Some((k, _)) = inner.iter().find(|(k, v)| {
+            inside(v.span()) && v.span() != value.span()
+                || (k.get_ref() != "kind" && quoted.is_some() && v.get_ref().as_str() == quoted)
+        })
+    {
+        return Some(format!("{} field `{}`", key.get_ref(), k.get_ref()));
+    }
+    Some(format!("`{}`", key.get_ref()))
 }
 
 /// A fix for a serde message, which names the problem but not the remedy.
@@ -183,7 +211,7 @@ fn hint(message: &str) -> &'static str {
 fn check_rule_keys(lines: &Lines, entry: &Entry<'_, '_>) -> Result<(), CatalogueError> {
     let allowed: &[&str] = match entry.duty.rule {
         Rule::Count { .. } => &["kind", "min", "per"],
-        Rule::PerPerson { .. } => &["kind", "who", "min"],
+        Rule::PerPerson { .. } => &["kind", "who", "min", "per", "by"],
         Rule::TalkCoverage { .. } => &["kind", "pairs"],
         Rule::StandingRange { .. } => &["kind", "who", "min", "max"],
         Rule::Deadline { .. } => &["kind", "month", "day"],

@@ -89,7 +89,11 @@ pub fn topics(kind: RecordKind) -> &'static [&'static str] {
             "志愿服务进社区",
             "“学习强国”知识竞赛",
         ],
-        K::SpecialMeeting => &["专题分析全面从严治党形势", "专题研究党风廉政建设工作"],
+        K::SpecialMeeting => &[
+            "专题分析全面从严治党形势",
+            "专题研究党风廉政建设工作",
+            "研究部署分管范围管党治党工作",
+        ],
         K::TopicMeeting => &["安全生产专题会议", "专题研究生产经营工作"],
         K::IdeologyMeeting => &["分析研判意识形态领域形势", "研究网络舆情处置工作"],
         K::DemocraticLife => &["年度民主生活会"],

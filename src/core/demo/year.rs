@@ -81,9 +81,22 @@ pub(super) fn records(
         }
     }
     // Early-year items.
+    // 责任书, 层层签订: the secretary signs with each leader and head.
+    if !y.skipped(K::ResponsibilityLetter) {
+        let date = y.date(2, 2);
+        let mut signers = y.ids(RoleScope::LeadersAndHeads);
+        signers.retain(|p| *p != secretary);
+        y.push(
+            K::ResponsibilityLetter,
+            date,
+            Some(secretary),
+            Vec::new(),
+            Vec::new(),
+            signers,
+        );
+    }
     for (kind, from, months) in [
         (K::WorkPlan, 1, 2),
-        (K::ResponsibilityLetter, 2, 2),
         (K::AnnualReport, 1, 1),
         (K::DemocraticLife, 1, 2),
         (K::OrganizationalLife, 1, 2),
@@ -99,6 +112,15 @@ pub(super) fn records(
             if !y.skipped(kind) {
                 let date = y.date(from, months);
                 y.push(kind, date, Some(leader), Vec::new(), Vec::new(), Vec::new());
+            }
+        }
+    }
+    // Each other leader reviews the area they oversee once a half-year.
+    for leader in y.ids(RoleScope::OtherLeaders) {
+        for from in [1, 7] {
+            if !y.skipped(K::SpecialMeeting) {
+                let date = y.date(from, 6);
+                y.meeting(K::SpecialMeeting, date, Some(leader), RoleScope::Leadership);
             }
         }
     }

@@ -5,7 +5,7 @@
 //! roles, department, 分管, 联系点 or membership holds from a date (`from`,
 //! the ledger's today when none is given) and keeps what held before.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Ledger;
 use crate::core::access::Act;
@@ -34,6 +34,18 @@ impl<S: Store> Ledger<S> {
             None => self.policy.check_admin(&self.user, acting, act)?,
         }
         Ok(self.stamp())
+    }
+
+    /// Refuse a roster change holding from `from` when a closed year ends on
+    /// or after it: the roster of a closed year is sealed with the year.
+    pub(crate) fn ensure_roster_open(&self, from: NaiveDate) -> Result<(), CoreError> {
+        let closed = self.store.closed_years()?;
+        match closed.into_iter().filter(|y| *y >= from.year()).max() {
+            Some(year) => {
+                Err(ValidationError::new(Field::From, Problem::RosterSealed { year }).into())
+            }
+            None => Ok(()),
+        }
     }
 
     /// The stamp for replacing `old` (none: a new person) with `new`: roles
@@ -113,6 +125,7 @@ impl<S: Store> Ledger<S> {
         let mut person = input.validate(PersonId(0), &roster)?;
         person.unix_user = self.free_login(None, unix_user)?;
         if let Some(day) = from {
+            self.ensure_roster_open(day)?;
             person.join_on(day);
         }
         let stamp = self.person_stamp(None, &person)?;
@@ -144,7 +157,10 @@ impl<S: Store> Ledger<S> {
         let mut person = old.clone();
         person.name.clone_from(&new.name);
         person.unix_user = login;
-        person.change_from(from.unwrap_or_else(|| self.now().date()), &new);
+        let from = from.unwrap_or_else(|| self.now().date());
+        if person.change_from(from, &new) {
+            self.ensure_roster_open(from)?;
+        }
         self.store
             .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)
@@ -160,7 +176,10 @@ impl<S: Store> Ledger<S> {
         let roster = self.roster()?;
         let old = roster.get(id).ok_or(CoreError::NoPerson(id))?;
         let mut person = old.clone();
-        person.set_retired_from(from.unwrap_or_else(|| self.now().date()), true);
+        let from = from.unwrap_or_else(|| self.now().date());
+        if person.set_retired_from(from, true) {
+            self.ensure_roster_open(from)?;
+        }
         self.store
             .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
         Ok(person)

@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use super::acts::{NotCounted, refusal};
 use super::clock::{YearClock, pro_rata};
 use super::pairs::{classes, cover, empty_scope};
+use super::persons::{Shape, per_person};
 use super::{Lateness, Missing, Progress, Rosters, Status, count};
 use crate::core::catalogue::Duty;
 use crate::core::record::Record;
-use crate::core::roster::{PersonId, Roster};
+use crate::core::roster::Roster;
 use crate::core::rule::{PairScope, Period, RoleScope, Rule};
 
 /// Evaluate `duty` over `in_year`, the records of `year` only.
@@ -47,6 +48,7 @@ pub(super) fn evaluate_one(
         pairs: Vec::new(),
         classes: Vec::new(),
         late: None,
+        persons: Vec::new(),
     };
     let Some(clock) = YearClock::new(year, today) else {
         return p;
@@ -63,7 +65,10 @@ pub(super) fn evaluate_one(
             }
         }
         Rule::Count { min, per } => count_rule(&mut p, &linked, min, per, year, &clock),
-        Rule::PerPerson { who, min } => per_person(&mut p, roster, &linked, who, min, &clock),
+        Rule::PerPerson { who, min, per, by } => {
+            let shape = Shape { who, min, per, by };
+            per_person(&mut p, rosters, &linked, &shape, &clock);
+        }
         Rule::TalkCoverage { pairs } => {
             p.pairs = cover(rosters, pairs, duty.actor, &linked);
             p.classes = classes(&p.pairs);
@@ -169,31 +174,6 @@ fn count_rule(
         }
     }
     p.status = Status::judge(p.done, p.target, p.expected, past_missed);
-}
-
-fn per_person(
-    p: &mut Progress,
-    roster: &Roster,
-    linked: &[&Record],
-    who: RoleScope,
-    min: u32,
-    clock: &YearClock,
-) {
-    let people: Vec<PersonId> = roster.in_scope(who).map(|x| x.id).collect();
-    if people.is_empty() {
-        p.missing.push(Missing::NoOne { scope: who });
-        return;
-    }
-    p.target = count(people.len());
-    for person in people {
-        let n = count(linked.iter().filter(|r| r.covers(person)).count());
-        if n >= min {
-            p.done += 1;
-        } else {
-            p.missing.push(Missing::Person { person });
-        }
-    }
-    yearly_status(p, clock);
 }
 
 fn talk_coverage(p: &mut Progress, roster: &Roster, pairs: PairScope, clock: &YearClock) {

@@ -123,6 +123,14 @@ pub fn validation(lang: Lang, e: &ValidationError) -> String {
                 y - 1
             )
         }
+        (Problem::RosterSealed { year }, Lang::Zh) => format!(
+            "{f}：{year}年度已结账，当年及以前的名册已随之封存；请填 {}-01-01 或之后的日期",
+            year + 1
+        ),
+        (Problem::RosterSealed { year }, Lang::En) => format!(
+            "{f}: the year {year} is closed and the roster up to its end is sealed with it; give {}-01-01 or a later date",
+            year + 1
+        ),
         (Problem::BadText, Lang::Zh) => format!("{f}：含有不允许的字符，请删除控制字符或开头的 #"),
         (Problem::BadText, Lang::En) => format!(
             "{f}: contains characters that are not allowed; remove control characters or a leading #"

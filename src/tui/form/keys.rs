@@ -7,9 +7,10 @@ use crate::core::date::parse_date;
 use crate::core::{Field, RecordKind, ValidationError, YearView};
 use crate::tui::keymap::{FormCmd, form_cmd};
 
+use super::open::active_names;
 use super::slot::Slot;
 use super::text::Applied;
-use super::{FormOutcome, RecordForm, active_names, complete};
+use super::{FormOutcome, RecordForm, complete};
 
 impl RecordForm {
     /// Whether the form is asking a yes/no question (discard? save anyway?):

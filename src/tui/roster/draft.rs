@@ -24,6 +24,9 @@ pub struct PersonDraft {
     pub oversees: String,
     #[serde(default)]
     pub links: String,
+    /// 自何日起 as typed; none in drafts kept before the field existed.
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 impl RosterScreen {
@@ -39,6 +42,7 @@ impl RosterScreen {
             dept: f.dept.text().to_string(),
             oversees: f.oversees.text().to_string(),
             links: f.links.text().to_string(),
+            from: Some(f.from.text().to_string()),
         })
     }
 
@@ -53,6 +57,9 @@ impl RosterScreen {
         f.dept = line(&d.dept);
         f.oversees = line(&d.oversees);
         f.links = line(&d.links);
+        if let Some(from) = &d.from {
+            f.from = line(from);
+        }
         self.notice = None;
         self.mode = Mode::Form(Box::new(f));
     }

@@ -1,6 +1,8 @@
-//! Drawing the roster table and the person form; retired people are dimmed
-//! and marked in words, and the cursor sits at the focused input.
+//! Drawing the roster table, the retire prompt and the person form with the
+//! person's dated changes; retired people are dimmed and marked in words,
+//! and the cursor sits at the focused input.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
@@ -8,17 +10,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
+use crate::core::date::parse_date;
 use crate::core::{Person, Role, YearView};
 use crate::i18n::Lang;
 use crate::i18n::domain::{field, role};
 use crate::i18n::form::validation;
-use crate::i18n::form::{Text, confirm_retire, text as t};
-use crate::tui::form::text::{clip, window, wrap};
+use crate::i18n::form::{Text, date_with_weekday, text as t};
+use crate::i18n::roster::{history_lines, history_title};
+use crate::tui::form::text::{TextInput, clip, window, wrap};
 use crate::tui::form::{candidates_popup, field_label};
 use crate::tui::theme::Theme;
 
 use super::person::{PSlot, PersonForm};
-use super::{Mode, RosterScreen};
+use super::retire::RetirePrompt;
+use super::{Mode, RosterScreen, words};
 
 fn roles(lang: Lang, p: &Person) -> String {
     p.roles
@@ -28,18 +33,30 @@ fn roles(lang: Lang, p: &Person) -> String {
         .join(lang.pick("、", ", "))
 }
 
-fn body_and_foot(inner: Rect) -> (Rect, Option<Rect>) {
-    if inner.height >= 2 {
+/// The body and, when there is room, a foot of `rows` rows under it.
+fn body_and_foot(inner: Rect, rows: u16) -> (Rect, Option<Rect>) {
+    if inner.height > rows {
         let body = Rect {
-            height: inner.height - 1,
+            height: inner.height - rows,
             ..inner
         };
         (
             body,
-            Some(Rect::new(inner.x, inner.bottom() - 1, inner.width, 1)),
+            Some(Rect::new(inner.x, inner.bottom() - rows, inner.width, rows)),
         )
     } else {
         (inner, None)
+    }
+}
+
+/// "  → 2026-12-02 周三" after a date field that parses.
+fn date_preview(lang: Lang, input: &TextInput, today: NaiveDate, theme: &Theme) -> Span<'static> {
+    match parse_date(input.text(), today) {
+        Ok(d) => Span::styled(
+            format!("  {} {}", theme.arrow(), date_with_weekday(lang, d)),
+            theme.dim,
+        ),
+        Err(_) => Span::raw(""),
     }
 }
 
@@ -66,7 +83,12 @@ impl RosterScreen {
         if inner.is_empty() {
             return;
         }
-        let (body, foot) = body_and_foot(inner);
+        let foot_rows = if matches!(self.mode, Mode::Retire(_)) {
+            2
+        } else {
+            1
+        };
+        let (body, foot) = body_and_foot(inner, foot_rows);
         if shown.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(t(lang, Text::EmptyRoster), theme.dim)),
@@ -122,12 +144,13 @@ impl RosterScreen {
             frame.render_stateful_widget(table, body, &mut state);
         }
         if let Some(foot) = foot {
-            let line = match (&self.mode, &self.notice) {
-                (Mode::ConfirmRetire(_, name), _) => {
-                    Line::styled(confirm_retire(lang, name), theme.error)
-                }
-                (_, Some(e)) => Line::styled(validation(lang, e), theme.error),
-                _ => Line::default(),
+            if let Mode::Retire(prompt) = &self.mode {
+                prompt.render(frame, foot, lang, theme);
+                return;
+            }
+            let line = match &self.notice {
+                Some(e) => Line::styled(validation(lang, e), theme.error),
+                None => Line::default(),
             };
             frame.render_widget(Paragraph::new(line), foot);
         }
@@ -177,7 +200,7 @@ impl PersonForm {
         if inner.is_empty() {
             return;
         }
-        let (body, foot) = body_and_foot(inner);
+        let (body, foot) = body_and_foot(inner, 1);
         let label_w = self.label_width();
         let value_w = usize::from(body.width).saturating_sub(label_w);
         let mut lines: Vec<Line> = Vec::new();
@@ -195,10 +218,11 @@ impl PersonForm {
                 if slot == self.focus {
                     cursor = Some((lines.len(), col - start));
                 }
-                lines.push(Line::from(vec![
-                    self.label(slot, true, label_w, theme),
-                    Span::raw(shown),
-                ]));
+                let mut spans = vec![self.label(slot, true, label_w, theme), Span::raw(shown)];
+                if slot == PSlot::From {
+                    spans.push(date_preview(lang, input, self.today, theme));
+                }
+                lines.push(Line::from(spans));
             } else {
                 for (i, r) in Role::ALL.iter().enumerate() {
                     let on = self.roles.contains(r);
@@ -231,6 +255,7 @@ impl PersonForm {
             }
         }
         let h = usize::from(body.height);
+        self.history_lines(&mut lines, h, usize::from(body.width), theme);
         let mut scroll = focus_rows.1.saturating_sub(h);
         if focus_rows.0 < scroll {
             scroll = focus_rows.0;
@@ -255,6 +280,8 @@ impl PersonForm {
                 Line::styled(t(lang, Text::ConfirmDiscard), theme.error)
             } else if matches!(self.focus, PSlot::Oversees | PSlot::Links) {
                 Line::styled(t(lang, Text::ListHint), theme.dim)
+            } else if self.focus == PSlot::From {
+                Line::styled(words::from_hint(lang, self.editing.is_none()), theme.dim)
             } else {
                 Line::default()
             };
@@ -264,5 +291,62 @@ impl PersonForm {
 
     fn draw_candidates(&self, frame: &mut Frame, body: Rect, at: (usize, u16), theme: &Theme) {
         candidates_popup(frame, body, at, &self.candidates(), self.cand_sel, theme);
+    }
+
+    /// Under the fields, what changed from which day (as `people show`),
+    /// in the rows left of a body `height` rows high; the oldest changes
+    /// give way to a count when they do not fit.
+    fn history_lines(&self, lines: &mut Vec<Line<'_>>, height: usize, width: usize, theme: &Theme) {
+        let changes = history_lines(self.lang, &self.history);
+        let room = height.saturating_sub(lines.len() + 1);
+        if changes.is_empty() || room < 2 {
+            return;
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            clip(&format!(" {}", history_title(self.lang)), width),
+            theme.heading,
+        ));
+        let fit = room - 1;
+        let skip = if changes.len() > fit {
+            let skip = changes.len() - (fit - 1);
+            lines.push(Line::styled(
+                clip(&format!(" {}", words::earlier(self.lang, skip)), width),
+                theme.dim,
+            ));
+            skip
+        } else {
+            0
+        };
+        for c in changes.into_iter().skip(skip) {
+            lines.push(Line::raw(clip(&format!(" {c}"), width)));
+        }
+    }
+}
+
+impl RetirePrompt {
+    /// The prompt and its date on the first row; the error, else the date
+    /// hint, on the second; the cursor at the date.
+    fn render(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+        let ask = words::retire_prompt(lang, &self.name);
+        let width = usize::from(area.width);
+        let ask = clip(&ask, width.saturating_sub(12));
+        let ask_w = ask.width();
+        let col = self.from.cursor_line_col().1;
+        let (shown, start) = window(self.from.text(), col, width.saturating_sub(ask_w).max(1));
+        let first = Line::from(vec![
+            Span::styled(ask, theme.error),
+            Span::raw(shown),
+            date_preview(lang, &self.from, self.today, theme),
+        ]);
+        let second = match &self.error {
+            Some(e) => Line::styled(validation(lang, e), theme.error),
+            None => Line::styled(words::from_hint(lang, false), theme.dim),
+        };
+        frame.render_widget(Paragraph::new(vec![first, second]), area);
+        let x = usize::from(area.x) + ask_w + col - start;
+        if x < usize::from(area.right()) {
+            frame.set_cursor_position((u16::try_from(x).unwrap_or(0), area.y));
+        }
     }
 }

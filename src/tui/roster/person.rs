@@ -1,11 +1,16 @@
 //! The person form of the roster screen: name, roles (a toggle list),
 //! department, overseen departments and 联系点, with completion from the
-//! departments and sites already on the roster.
+//! departments and sites already on the roster, and the day the change
+//! holds from (自何日起: today unless told, parsed like every form date).
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::tui::keymap::{FormCmd, form_cmd};
 
+use crate::core::date::parse_date;
+use crate::core::error::Problem;
+use crate::core::roster::History;
 use crate::core::{Field, NewPerson, Person, PersonId, Role, ValidationError, YearView};
 use crate::i18n::Lang;
 use crate::tui::form::complete::{self, Shape, joiner};
@@ -18,15 +23,17 @@ pub(super) enum PSlot {
     Dept,
     Oversees,
     Links,
+    From,
 }
 
 impl PSlot {
-    pub(super) const ALL: [PSlot; 5] = [
+    pub(super) const ALL: [PSlot; 6] = [
         PSlot::Name,
         PSlot::Roles,
         PSlot::Dept,
         PSlot::Oversees,
         PSlot::Links,
+        PSlot::From,
     ];
 
     pub(super) fn field(self) -> Field {
@@ -36,13 +43,16 @@ impl PSlot {
             PSlot::Dept => Field::Dept,
             PSlot::Oversees => Field::Oversees,
             PSlot::Links => Field::Links,
+            PSlot::From => Field::From,
         }
     }
 }
 
 pub(super) enum PersonOutcome {
     Continue,
-    Submit(NewPerson),
+    /// The person as typed, and the day it holds from (none: a new person
+    /// on the roster since always).
+    Submit(NewPerson, Option<NaiveDate>),
     Cancelled,
 }
 
@@ -56,12 +66,18 @@ pub(super) struct PersonForm {
     pub(super) dept: TextInput,
     pub(super) oversees: TextInput,
     pub(super) links: TextInput,
+    /// 自何日起, as typed.
+    pub(super) from: TextInput,
+    pub(super) today: NaiveDate,
+    /// The dated changes of the person being edited, for the form to show.
+    pub(super) history: History,
     pub(super) focus: PSlot,
     pub(super) cand_sel: usize,
     cand_hidden: bool,
     pub(super) error: Option<ValidationError>,
     pub(super) confirm_discard: bool,
     initial: NewPerson,
+    initial_from: String,
     depts: Vec<String>,
     sites: Vec<String>,
 }
@@ -93,16 +109,21 @@ impl PersonForm {
             dept: line(editing.and_then(|p| p.dept.as_deref()).unwrap_or("")),
             oversees: line(&editing.map_or_else(String::new, |p| p.oversees.join(joiner(lang)))),
             links: line(&editing.map_or_else(String::new, |p| p.links.join(joiner(lang)))),
+            from: line(lang.pick("今天", "today")),
+            today: view.today,
+            history: editing.map(|p| p.history.clone()).unwrap_or_default(),
             focus: PSlot::Name,
             cand_sel: 0,
             cand_hidden: false,
             error: None,
             confirm_discard: false,
             initial: NewPerson::default(),
+            initial_from: String::new(),
             depts,
             sites,
         };
         form.initial = form.build();
+        form.initial_from = form.from.text().to_string();
         form
     }
 
@@ -123,7 +144,23 @@ impl PersonForm {
 
     /// Whether anything differs from how the form opened.
     pub(super) fn changed(&self) -> bool {
-        self.build() != self.initial
+        self.build() != self.initial || self.from.text() != self.initial_from
+    }
+
+    /// The day the change holds from. Empty means since always for a new
+    /// person (as `people add` without `--from`), and is missing for an edit.
+    pub(super) fn holds_from(&self) -> Result<Option<NaiveDate>, ValidationError> {
+        let text = self.from.text().trim();
+        if text.is_empty() {
+            return if self.editing.is_none() {
+                Ok(None)
+            } else {
+                Err(ValidationError::new(Field::From, Problem::Required))
+            };
+        }
+        parse_date(text, self.today)
+            .map(Some)
+            .map_err(|p| ValidationError::new(Field::From, p))
     }
 
     pub(super) fn set_error(&mut self, e: ValidationError) {
@@ -139,6 +176,7 @@ impl PersonForm {
             PSlot::Dept => Some(&self.dept),
             PSlot::Oversees => Some(&self.oversees),
             PSlot::Links => Some(&self.links),
+            PSlot::From => Some(&self.from),
             PSlot::Roles => None,
         }
     }
@@ -149,6 +187,7 @@ impl PersonForm {
             PSlot::Dept => Some(&mut self.dept),
             PSlot::Oversees => Some(&mut self.oversees),
             PSlot::Links => Some(&mut self.links),
+            PSlot::From => Some(&mut self.from),
             PSlot::Roles => None,
         }
     }
@@ -158,7 +197,7 @@ impl PersonForm {
             PSlot::Dept => Some((Shape::Single, &self.depts)),
             PSlot::Oversees => Some((Shape::List, &self.depts)),
             PSlot::Links => Some((Shape::List, &self.sites)),
-            PSlot::Name | PSlot::Roles => None,
+            PSlot::Name | PSlot::Roles | PSlot::From => None,
         }
     }
 
@@ -192,12 +231,22 @@ impl PersonForm {
         }
     }
 
+    /// Move focus by `step` fields, wrapping. Leaving the date checks it.
     fn move_focus(&mut self, step: isize) {
+        if self.focus == PSlot::From {
+            match self.holds_from() {
+                Err(e) => self.error = Some(e),
+                Ok(_) if self.error.as_ref().is_some_and(|e| e.field == Field::From) => {
+                    self.error = None;
+                }
+                Ok(_) => {}
+            }
+        }
         let here = PSlot::ALL
             .iter()
             .position(|s| *s == self.focus)
             .unwrap_or(0);
-        let next = (here.cast_signed() + step).rem_euclid(5);
+        let next = (here.cast_signed() + step).rem_euclid(PSlot::ALL.len().cast_signed());
         self.focus = PSlot::ALL
             .get(next.unsigned_abs())
             .copied()
@@ -209,8 +258,11 @@ impl PersonForm {
     fn submit(&mut self, view: &YearView) -> PersonOutcome {
         let person = self.build();
         let id = self.editing.unwrap_or(PersonId(u32::MAX));
-        match person.validate(id, &view.roster) {
-            Ok(_) => PersonOutcome::Submit(person),
+        let checked = person
+            .validate(id, &view.roster)
+            .and_then(|_| self.holds_from());
+        match checked {
+            Ok(from) => PersonOutcome::Submit(person, from),
             Err(e) => {
                 self.set_error(e);
                 PersonOutcome::Continue
@@ -242,7 +294,7 @@ impl PersonForm {
         let cands = self.candidates();
         let open = !cands.is_empty();
         let roles = self.focus == PSlot::Roles;
-        let changed = self.build() != self.initial;
+        let changed = self.changed();
         match cmd {
             FormCmd::Save => return self.submit(view),
             FormCmd::Close if open => self.cand_hidden = true,
@@ -257,7 +309,7 @@ impl PersonForm {
                 }
                 self.edited();
             }
-            FormCmd::Enter if self.focus == PSlot::Links => return self.submit(view),
+            FormCmd::Enter if self.focus == PSlot::From => return self.submit(view),
             FormCmd::Up if open => self.cand_sel = self.cand_sel.saturating_sub(1),
             FormCmd::Down if open => self.cand_sel = (self.cand_sel + 1).min(cands.len() - 1),
             FormCmd::Up if roles && self.role_cursor > 0 => self.role_cursor -= 1,

@@ -5,6 +5,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{Notice, Overlay, OverviewPane, Pane, Saved, Screen, State, select};
+use crate::core::ledger::OwedTalk;
 use crate::core::{CoreError, Duty, DutyId, Record, RecordId};
 use crate::i18n::{self, domain};
 use crate::tui::action::Action;
@@ -44,7 +45,7 @@ impl State {
 
     /// Enter on a talk still owed (overview or talk screen): the form for
     /// that talk, host and partner filled in, the duty ticked.
-    pub(super) fn start_talk(&mut self, owed: &select::OwedTalk) {
+    pub(super) fn start_talk(&mut self, owed: &OwedTalk) {
         let Some(duty) = self.view.catalogue.duty(&owed.duty) else {
             return;
         };
@@ -105,9 +106,9 @@ impl State {
     pub(super) fn roster_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         match self.roster.handle_key(key, &self.view) {
             RosterOutcome::Continue => Vec::new(),
-            RosterOutcome::Add(p) => vec![Effect::AddPerson(p)],
-            RosterOutcome::Edit(id, p) => vec![Effect::EditPerson(id, p)],
-            RosterOutcome::Retire(id) => vec![Effect::RetirePerson(id)],
+            RosterOutcome::Add(p, from) => vec![Effect::AddPerson(p, from)],
+            RosterOutcome::Edit(id, p, from) => vec![Effect::EditPerson(id, p, from)],
+            RosterOutcome::Retire(id, from) => vec![Effect::RetirePerson(id, from)],
             RosterOutcome::Close => {
                 self.screen = Screen::Overview;
                 Vec::new()

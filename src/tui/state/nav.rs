@@ -77,7 +77,7 @@ impl State {
                 (Action::NextScreen | Action::PrevScreen, _) => self.cycle(action),
                 (Action::Open, OverviewPane::Behind) => self.open_behind(),
                 (Action::Open, OverviewPane::Talks) => {
-                    if let Some(owed) = select::owed_talks(&self.view).get(self.owed) {
+                    if let Some(owed) = self.view.owed_talks().get(self.owed) {
                         self.start_talk(&owed.clone());
                     }
                 }
@@ -87,7 +87,7 @@ impl State {
                 }
                 (Action::Open, OverviewPane::Findings) => self.open_finding(),
                 (_, OverviewPane::Talks) => {
-                    let len = select::owed_talks(&self.view).len();
+                    let len = self.view.owed_talks().len();
                     self.owed = step(self.owed, len, action);
                 }
                 (_, OverviewPane::Findings) => {
@@ -112,8 +112,8 @@ impl State {
                 Action::Back => self.screen = Screen::Overview,
                 // ↑↓ pick a talk still owed (the matrix follows); with none
                 // owed they scroll.
-                Action::Up | Action::Down if !select::owed_talks(&self.view).is_empty() => {
-                    let len = select::owed_talks(&self.view).len();
+                Action::Up | Action::Down if !self.view.owed_talks().is_empty() => {
+                    let len = self.view.owed_talks().len();
                     self.talks_sel = step(self.talks_sel, len, action);
                     self.talks_scroll = crate::tui::view::talks_follow(self, self.talks_scroll);
                 }
@@ -249,7 +249,7 @@ impl State {
     pub(super) fn clamp(&mut self) {
         let behind = select::furthest_behind(&self.view).len();
         self.overview = self.overview.min(behind.saturating_sub(1));
-        let owed = select::owed_talks(&self.view).len();
+        let owed = self.view.owed_talks().len();
         self.owed = self.owed.min(owed.saturating_sub(1));
         self.finding = self.finding.min(self.view.findings.len().saturating_sub(1));
         if self.view.findings.is_empty() && self.overview_pane == OverviewPane::Findings {

@@ -6,9 +6,7 @@ use std::cmp::Ordering;
 
 use chrono::Datelike;
 
-use crate::core::{
-    Duty, DutyId, ListId, Missing, PersonId, Progress, Record, Rule, Status, YearView,
-};
+use crate::core::{Duty, ListId, Progress, Record, Rule, Status, YearView};
 
 /// A visible duty: its index in the catalogue and how deep it is indented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,38 +141,6 @@ pub fn locate(view: &YearView, index: usize) -> Option<(usize, usize)> {
             .position(|r| r.index == index)
             .map(|row| (list, row))
     })
-}
-
-/// A talk a coverage duty still needs: the duty, who talks, with whom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwedTalk {
-    pub duty: DutyId,
-    pub host: PersonId,
-    pub partner: PersonId,
-}
-
-/// Every talk the coverage duties still need, as the core's progress
-/// reports them; a pair two duties need is listed once, for the first.
-pub fn owed_talks(view: &YearView) -> Vec<OwedTalk> {
-    let mut out: Vec<OwedTalk> = Vec::new();
-    for (duty, p) in view.catalogue.duties.iter().zip(&view.progress) {
-        if !matches!(duty.rule, Rule::TalkCoverage { .. }) {
-            continue;
-        }
-        for m in &p.missing {
-            let (Missing::Pair { from, to } | Missing::Between { a: from, b: to, .. }) = m else {
-                continue;
-            };
-            if !out.iter().any(|o| o.host == *from && o.partner == *to) {
-                out.push(OwedTalk {
-                    duty: duty.id.clone(),
-                    host: *from,
-                    partner: *to,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Does `duty` count people of the roster (per person, talk pairs, 联系点)

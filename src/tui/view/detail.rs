@@ -7,6 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+mod persons;
+
 use super::{pane, put};
 use crate::core::{Missing, RecordKind, YearView};
 use crate::i18n::{acts, domain, evidence};
@@ -116,6 +118,11 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
         theme.base,
         &mut lines,
     );
+    // Who owes what comes before the fine print: who is behind first.
+    persons::table(state, duty, p, &mut lines, w);
+    if !p.persons.is_empty() {
+        lines.push((Some(String::new()), theme.base));
+    }
     add(
         &msg::labelled(
             lang,

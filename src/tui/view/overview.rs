@@ -441,7 +441,7 @@ fn talks(state: &State, frame: &mut Frame, area: Rect) {
         0,
         heading(state, msg::text(lang, T::TalksOwed), focused),
     );
-    let owed = select::owed_talks(view);
+    let owed = view.owed_talks();
     if owed.is_empty() {
         let none = if view.roster.active().next().is_none() {
             T::NeedsRoster
