@@ -14,6 +14,7 @@ mod listen;
 mod log;
 pub mod protocol;
 mod ready;
+mod rest;
 mod run;
 mod server;
 mod session;

@@ -232,3 +232,70 @@ fn adding_from_today_joins_today() {
     let sun = ledger.roster().unwrap().people.last().unwrap().clone();
     assert_eq!(sun.joined(), Some(fixture::today()));
 }
+
+/// 李副书记 with three dated changes of 分管, and the TUI on the roster.
+fn with_history(lang: Lang) -> (Ledger<MemStore>, State) {
+    let ledger = branch();
+    let li = ledger.roster().unwrap().people[1].clone();
+    for (m, oversees) in [(1, "办公室"), (2, "生产部"), (3, "办公室")] {
+        let input = NewPerson {
+            name: li.name.clone(),
+            roles: vec!["副书记".into()],
+            oversees: vec![oversees.into()],
+            ..NewPerson::default()
+        };
+        ledger
+            .edit_person_on(li.id, &input, None, Some(day(2026, m, 5)))
+            .unwrap();
+    }
+    let state = fixture::state(&ledger, lang);
+    (ledger, state)
+}
+
+#[test]
+fn snapshots_of_the_form_with_history_and_the_retire_prompt() {
+    for lang in [Lang::Zh, Lang::En] {
+        let tag = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        let (ledger, mut state) = with_history(lang);
+        edit_row(&mut state, &ledger, 1);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let shown = fixture::render(&state, w, h);
+            assert!(
+                shown.contains("2026-03-05"),
+                "the newest change shows:\n{shown}"
+            );
+            insta::assert_snapshot!(format!("person_history_{tag}_{w}x{h}"), shown);
+        }
+        press(&mut state, &ledger, KeyCode::Esc);
+        step(&mut state, &ledger, Action::RetirePerson, fixture::now());
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("retire_prompt_{tag}_{w}x{h}"),
+                fixture::render(&state, w, h)
+            );
+        }
+    }
+}
+
+/// Where there is no room for every change, the newest show under a count
+/// of the earlier ones; with no room, the fields keep the screen.
+#[test]
+fn a_long_history_gives_way_to_a_count() {
+    let (ledger, mut state) = with_history(Lang::Zh);
+    edit_row(&mut state, &ledger, 1);
+    let shown = fixture::render(&state, 80, 18);
+    assert!(shown.contains("…另有较早的 2 条"), "{shown}");
+    assert!(shown.contains("自 2026-03-05 起"), "{shown}");
+    assert!(!shown.contains("自 2026-02-05 起"), "{shown}");
+    // One row left: the newest change alone.
+    let shown = fixture::render(&state, 80, 17);
+    assert!(!shown.contains("另有"), "{shown}");
+    assert!(shown.contains("自 2026-03-05 起"), "{shown}");
+    // None left: the fields keep the screen.
+    let shown = fixture::render(&state, 80, 15);
+    assert!(!shown.contains("任职变动"), "{shown}");
+    assert!(shown.contains("自何日起"), "{shown}");
+}

@@ -65,25 +65,33 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         // does not reach us; fails harmlessly if we already lead a group.
         let _ = nix::unistd::setsid();
     }
-    if let Some(group) = &options.group {
+    let socket = dir.join(SOCKET_FILE);
+    let resumed = super::rest::resumed(&dir, &socket)?;
+    if let (Some(group), None) = (&options.group, &resumed) {
         super::share::share_with_group(&dir, group)?;
     }
     owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
     let opening = Instant::now();
-    let store = match open_store(&dir) {
-        Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
-        other => other?,
+    // A rested service: lock and socket handed over, the ledger opened at
+    // the next request.
+    let (store, held, listening, handover) = if let Some(r) = resumed {
+        (None, Some(r.lock), r.listening, Some(r.handover))
+    } else {
+        let store = match open_store(&dir) {
+            Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
+            other => other?,
+        };
+        if sharing.is_shared() {
+            // The store writes some files 0600 on first open; the group reads them.
+            crate::store::sharing::apply(&dir)?;
+        }
+        // We hold the lock: a socket file left here is stale.
+        let listening = listen(&socket, sharing.socket_mode())?;
+        (Some(store), None, listening, None)
     };
     let opened_in = opening.elapsed();
-    if sharing.is_shared() {
-        // The store writes some files 0600 on first open; the group reads them.
-        crate::store::sharing::apply(&dir)?;
-    }
-    // We hold the lock: a socket file left here is stale.
-    let socket = dir.join(SOCKET_FILE);
-    let listening = listen(&socket, sharing.socket_mode())?;
     let stop = Arc::new(AtomicBool::new(false));
     let wakeups = Wakeups::new(&dir, &stop)?;
     let notify = wakeups
@@ -99,28 +107,39 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     } else {
         Log::stderr()
     };
+    let now = Instant::now();
+    let last_seen = handover
+        .and_then(|h| now.checked_sub(h.idle))
+        .unwrap_or(now);
+    let revision = handover.map_or_else(revision_seed, |h| h.revision);
     let shared = Arc::new(Shared::new(
-        store,
+        (store, held),
         dir.clone(),
-        revision_seed(),
+        revision,
         log,
-        notify,
+        (notify, last_seen),
     ));
-    shared.log.line(&format!(
-        "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
-        dir.display(),
-        super::PROTOCOL_VERSION,
-        options
-            .idle_exit
-            .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs())),
-        if listening.origin == Origin::Activated {
-            ", socket from systemd"
-        } else {
-            ""
-        },
-        opened_in.as_secs_f64() * 1000.0
-    ));
-    if options.detach {
+    if handover.is_some() {
+        shared
+            .log
+            .line("resting: sled's threads are gone; the ledger opens at the next request");
+    } else {
+        shared.log.line(&format!(
+            "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
+            dir.display(),
+            super::PROTOCOL_VERSION,
+            options
+                .idle_exit
+                .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs())),
+            if listening.origin == Origin::Activated {
+                ", socket from systemd"
+            } else {
+                ""
+            },
+            opened_in.as_secs_f64() * 1000.0
+        ));
+    }
+    if options.detach && handover.is_none() {
         // The client that started us blocks on this; connections wait in
         // the listen queue until the loop below accepts them.
         super::ready::announce();
@@ -128,7 +147,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     let mut threads = Vec::new();
     let reason = accept_loop(
         &listening,
-        &dir,
+        handover.and_then(|h| h.backed_up),
         &shared,
         &stop,
         &wakeups,
@@ -154,17 +173,17 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
 
 fn accept_loop(
     listening: &Listening,
-    dir: &Path,
+    mut backed_up: Option<chrono::NaiveDate>,
     shared: &Arc<Shared>,
     stop: &AtomicBool,
     wakeups: &Wakeups,
     idle_exit: Option<Duration>,
     threads: &mut Vec<JoinHandle<()>>,
 ) -> Stopped {
-    let socket = dir.join(SOCKET_FILE);
+    let socket = shared.dir.join(SOCKET_FILE);
     let mut next_id = 0u64;
     let started = Instant::now();
-    let mut backed_up: Option<chrono::NaiveDate> = None;
+    let mut rest = super::rest::Rest::default();
     let mut backoff: Option<Duration> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
@@ -214,13 +233,15 @@ fn accept_loop(
             return Stopped::Idle;
         }
         threads.retain(|t| !t.is_finished());
+        // Quiet for a while, today's backup taken: shed sled's threads.
+        let rest_in = rest.due(shared, listening, idle, backed_up, threads.is_empty());
         // Sleep until something happens or the next deadline: the idle exit,
-        // the backup, the end of a back-off. No periodic tick.
+        // the backup, the rest, the end of a back-off. No periodic tick.
         let idle_in = match (idle_exit, idle) {
             (Some(limit), Some(idle)) => Some(limit.saturating_sub(idle)),
             _ => None,
         };
-        let deadline = [idle_in, Some(backup_in), backoff]
+        let deadline = [idle_in, Some(backup_in), rest_in, backoff]
             .into_iter()
             .flatten()
             .min();

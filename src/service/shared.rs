@@ -13,7 +13,7 @@ use super::admit::Sessions;
 use super::log::Log;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::store::{OpenOptions, SledStore};
+use crate::store::{HeldLock, OpenOptions, SledStore};
 
 /// How many times the ledger was held alone (for a write, or to reopen it):
 /// equal counts seen under the lock mean the same ledger.
@@ -21,8 +21,11 @@ use crate::store::{OpenOptions, SledStore};
 pub(super) struct Generation(u64);
 
 pub(super) struct Shared {
-    /// `None` after an I/O failure, until the next request opens it again.
-    store: RwLock<Option<SledStore>>,
+    /// `None` after an I/O failure or while resting, until the next request
+    /// opens it again.
+    pub(super) store: RwLock<Option<SledStore>>,
+    /// The ledger lock while the store is closed and the service rests.
+    pub(super) held: Mutex<Option<HeldLock>>,
     /// A reader met an I/O failure: reopen before the next request.
     broken: AtomicBool,
     /// Bumped, under the write lock, every time the store is held alone.
@@ -39,15 +42,18 @@ pub(super) struct Shared {
 }
 
 impl Shared {
+    /// `store`: the open ledger, or none and the lock a resting service
+    /// kept; `notify` wakes the accept loop, `last_seen` is the last client.
     pub(super) fn new(
-        store: SledStore,
+        (store, held): (Option<SledStore>, Option<HeldLock>),
         dir: PathBuf,
         revision: u64,
         log: Log,
-        notify: UnixStream,
+        (notify, last_seen): (UnixStream, Instant),
     ) -> Self {
         Self {
-            store: RwLock::new(Some(store)),
+            store: RwLock::new(store),
+            held: Mutex::new(held),
             broken: AtomicBool::new(false),
             generation: AtomicU64::new(0),
             dir,
@@ -55,7 +61,7 @@ impl Shared {
             staged: AtomicU64::new(0),
             log,
             sessions: Mutex::new(Sessions::default()),
-            last_seen: Mutex::new(Instant::now()),
+            last_seen: Mutex::new(last_seen),
             notify,
         }
     }
@@ -66,11 +72,11 @@ impl Shared {
         let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
         let (notify, _) = UnixStream::pair().unwrap();
         std::sync::Arc::new(Self::new(
-            store,
+            (Some(store), None),
             dir.to_path_buf(),
             0,
             Log::stderr(),
-            notify,
+            (notify, Instant::now()),
         ))
     }
 
@@ -115,8 +121,19 @@ impl Shared {
             *guard = None;
         }
         if guard.is_none() {
-            *guard = Some(open_store(&self.dir)?);
-            self.log.line("reopened the ledger after an I/O failure");
+            let held = self
+                .held
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            // A resting service opens the ledger it kept locked.
+            *guard = Some(if let Some(held) = held {
+                open_held(&self.dir, held)?
+            } else {
+                let store = open_store(&self.dir)?;
+                self.log.line("reopened the ledger after an I/O failure");
+                store
+            });
         }
         let Some(store) = guard.as_ref() else {
             return Err(StoreError::Db("the ledger is not open".into()).into());
@@ -126,6 +143,14 @@ impl Shared {
             *guard = None;
         }
         result
+    }
+
+    /// Whether sled is open in this process (a resting service has it closed).
+    pub(super) fn store_is_open(&self) -> bool {
+        self.store
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
     }
 
     fn generation(&self) -> Generation {
@@ -176,11 +201,19 @@ impl IoFailure for crate::core::error::CoreError {
 /// client is served, not while it waits for the ledger to open (see
 /// `server::accept_loop`).
 pub(super) fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
-    let no_backup = OpenOptions {
+    SledStore::open_with(dir, &Catalogue::embedded(), no_backup())
+}
+
+/// `open_store` under the lock a resting service kept.
+fn open_held(dir: &Path, held: HeldLock) -> Result<SledStore, StoreError> {
+    SledStore::open_held(dir, &Catalogue::embedded(), no_backup(), held)
+}
+
+fn no_backup() -> OpenOptions {
+    OpenOptions {
         daily_backup: false,
         ..OpenOptions::default()
-    };
-    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
+    }
 }
 
 #[cfg(test)]

@@ -224,23 +224,7 @@ impl PersonForm {
                 }
                 lines.push(Line::from(spans));
             } else {
-                for (i, r) in Role::ALL.iter().enumerate() {
-                    let on = self.roles.contains(r);
-                    let style = if slot == self.focus && i == self.role_cursor {
-                        theme.key
-                    } else if on {
-                        Style::default()
-                    } else {
-                        theme.dim
-                    };
-                    lines.push(Line::from(vec![
-                        self.label(slot, i == 0, label_w, theme),
-                        Span::styled(
-                            format!("[{}] {}", if on { "x" } else { " " }, role(lang, *r)),
-                            style,
-                        ),
-                    ]));
-                }
+                self.role_grid(&mut lines, label_w, value_w, theme);
             }
             if let Some(e) = self.error.as_ref().filter(|e| e.field == slot.field()) {
                 for row in wrap(&format!("! {}", validation(lang, e)), value_w) {
@@ -293,13 +277,48 @@ impl PersonForm {
         candidates_popup(frame, body, at, &self.candidates(), self.cand_sel, theme);
     }
 
+    /// The roles as toggles, as many to a row as fit `value_w`, in reading
+    /// order (the order the cursor moves in), so the form leaves room for
+    /// the person's history at 80×24.
+    fn role_grid(&self, lines: &mut Vec<Line<'_>>, label_w: usize, value_w: usize, theme: &Theme) {
+        let lang = self.lang;
+        let cells: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| {
+                let on = self.roles.contains(r);
+                format!("[{}] {}", if on { "x" } else { " " }, role(lang, *r))
+            })
+            .collect();
+        let cell_w = cells.iter().map(|c| c.width()).max().unwrap_or(0) + 2;
+        let per_row = (value_w / cell_w.max(1)).max(1);
+        for (row, chunk) in cells.chunks(per_row).enumerate() {
+            let mut spans = vec![self.label(PSlot::Roles, row == 0, label_w, theme)];
+            for (j, cell) in chunk.iter().enumerate() {
+                let i = row * per_row + j;
+                let on = Role::ALL.get(i).is_some_and(|r| self.roles.contains(r));
+                let style = if self.focus == PSlot::Roles && i == self.role_cursor {
+                    theme.key
+                } else if on {
+                    Style::default()
+                } else {
+                    theme.dim
+                };
+                let pad = cell_w.saturating_sub(cell.width());
+                spans.push(Span::styled(cell.clone(), style));
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+
     /// Under the fields, what changed from which day (as `people show`),
     /// in the rows left of a body `height` rows high; the oldest changes
     /// give way to a count when they do not fit.
     fn history_lines(&self, lines: &mut Vec<Line<'_>>, height: usize, width: usize, theme: &Theme) {
         let changes = history_lines(self.lang, &self.history);
-        let room = height.saturating_sub(lines.len() + 1);
-        if changes.is_empty() || room < 2 {
+        // A blank row and the heading, then at least one change.
+        let fit = height.saturating_sub(lines.len() + 2);
+        if changes.is_empty() || fit == 0 {
             return;
         }
         lines.push(Line::default());
@@ -307,16 +326,20 @@ impl PersonForm {
             clip(&format!(" {}", history_title(self.lang)), width),
             theme.heading,
         ));
-        let fit = room - 1;
-        let skip = if changes.len() > fit {
-            let skip = changes.len() - (fit - 1);
-            lines.push(Line::styled(
-                clip(&format!(" {}", words::earlier(self.lang, skip)), width),
-                theme.dim,
-            ));
-            skip
-        } else {
-            0
+        let n = changes.len();
+        let skip = match fit {
+            _ if n <= fit => 0,
+            // One row: the newest change alone.
+            1 => n - 1,
+            // The count takes a row, the newest changes the rest.
+            _ => {
+                let skip = n + 1 - fit;
+                lines.push(Line::styled(
+                    clip(&format!(" {}", words::earlier(self.lang, skip)), width),
+                    theme.dim,
+                ));
+                skip
+            }
         };
         for c in changes.into_iter().skip(skip) {
             lines.push(Line::raw(clip(&format!(" {c}"), width)));

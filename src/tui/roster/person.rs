@@ -316,6 +316,10 @@ impl PersonForm {
             FormCmd::Down if roles && self.role_cursor + 1 < Role::ALL.len() => {
                 self.role_cursor += 1;
             }
+            FormCmd::Left if roles => self.role_cursor = self.role_cursor.saturating_sub(1),
+            FormCmd::Right if roles => {
+                self.role_cursor = (self.role_cursor + 1).min(Role::ALL.len() - 1);
+            }
             FormCmd::Next | FormCmd::Enter | FormCmd::Down => self.move_focus(1),
             FormCmd::Prev | FormCmd::Up => self.move_focus(-1),
             FormCmd::Space if roles => {
