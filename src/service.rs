@@ -14,6 +14,7 @@ mod listen;
 mod log;
 pub mod protocol;
 mod ready;
+mod rest;
 mod server;
 mod session;
 pub mod share;

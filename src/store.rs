@@ -61,7 +61,7 @@ mod sled_store;
 pub mod space;
 
 pub use codec::RESTORE_HINT;
-pub use lock::LOCK_FILE;
+pub use lock::{HeldLock, LOCK_FILE};
 pub use open::OpenOptions;
 pub use schema::MARKER_FILE;
 pub use sharing::Sharing;

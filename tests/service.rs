@@ -19,6 +19,8 @@ mod faults;
 mod fixture;
 #[path = "service/ready.rs"]
 mod ready;
+#[path = "service/rest.rs"]
+mod rest;
 
 use std::os::unix::net::UnixListener;
 use std::time::Duration;

@@ -285,6 +285,9 @@ fn chinese_text_has_full_width_colons_and_no_catalogue_ids() {
     let (ledger, mut state) = logged_in();
     key(&mut state, &ledger, KeyCode::Char('2'));
     key(&mut state, &ledger, KeyCode::Tab);
+    // The duty in brief while the duties are browsed, in full once the
+    // detail has focus.
+    key(&mut state, &ledger, KeyCode::Tab);
     let shown = screen(&state);
     assert!(shown.contains("要求："), "{shown}");
     for half in ["要求:", "依据:", "下一截止:"] {

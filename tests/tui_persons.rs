@@ -133,13 +133,15 @@ fn screen(lang: Lang, actions: &[Action], w: u16, h: u16) -> Terminal<TestBacken
     term
 }
 
-/// The other members' list, its first duty (双重组织生活) in the detail.
+/// The other members' list, its first duty (双重组织生活) in the detail
+/// (focused: while the duties are browsed it shows in brief).
 fn dual_life() -> Vec<Action> {
     vec![
         Action::ShowChecklist,
         Action::Down,
         Action::Down,
         Action::Open,
+        Action::Right,
     ]
 }
 

@@ -36,7 +36,22 @@ fn scenes() -> Vec<(&'static str, Vec<Action>)> {
         ),
         (
             "checklist_secretary",
-            vec![Action::ShowChecklist, Action::Down, Action::Open],
+            vec![
+                Action::ShowChecklist,
+                Action::Down,
+                Action::Open,
+                Action::Right,
+            ],
+        ),
+        // While the duties are browsed: the selected one in brief.
+        (
+            "checklist_brief",
+            vec![
+                Action::ShowChecklist,
+                Action::Open,
+                Action::Down,
+                Action::Down,
+            ],
         ),
         (
             "checklist_filter",

@@ -34,6 +34,20 @@ pub(super) struct Listening {
 }
 
 impl Listening {
+    /// The socket a resting service handed over (see `rest`).
+    pub(super) fn resumed(listener: UnixListener, origin: Origin, inode: u64) -> Self {
+        Self {
+            listener,
+            origin,
+            inode,
+        }
+    }
+
+    /// The inode of the socket file when it was bound.
+    pub(super) fn inode(&self) -> u64 {
+        self.inode
+    }
+
     /// The socket file is still the one we listen on (not removed or replaced).
     pub(super) fn socket_is_ours(&self, socket: &Path) -> bool {
         std::fs::symlink_metadata(socket).is_ok_and(|m| m.ino() == self.inode)

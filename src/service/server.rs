@@ -18,7 +18,7 @@ use super::listen::{Listening, Origin, Wakeups, listen};
 use super::log::Log;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
-use crate::store::{OpenOptions, Sharing, SledStore};
+use crate::store::{HeldLock, OpenOptions, Sharing, SledStore};
 
 /// How long after starting the service takes today's automatic backup, so
 /// that the client which started it is answered first.
@@ -57,8 +57,11 @@ pub enum Served {
 
 /// What every session thread shares.
 pub(super) struct Shared {
-    /// `None` after an I/O failure, until the next request opens it again.
-    store: RwLock<Option<SledStore>>,
+    /// `None` after an I/O failure or while resting, until the next request
+    /// opens it again.
+    pub(super) store: RwLock<Option<SledStore>>,
+    /// The ledger lock while the store is closed and the service rests.
+    pub(super) held: Mutex<Option<HeldLock>>,
     /// A reader met an I/O failure: reopen before the next request.
     broken: AtomicBool,
     pub(super) dir: PathBuf,
@@ -101,8 +104,19 @@ impl Shared {
             *guard = None;
         }
         if guard.is_none() {
-            *guard = Some(open_store(&self.dir)?);
-            self.log.line("reopened the ledger after an I/O failure");
+            let held = self
+                .held
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            // A resting service opens the ledger it kept locked.
+            *guard = Some(if let Some(held) = held {
+                open_held(&self.dir, held)?
+            } else {
+                let store = open_store(&self.dir)?;
+                self.log.line("reopened the ledger after an I/O failure");
+                store
+            });
         }
         let Some(store) = guard.as_ref() else {
             return Err(StoreError::Db("the ledger is not open".into()).into());
@@ -112,6 +126,14 @@ impl Shared {
             *guard = None;
         }
         result
+    }
+
+    /// Whether sled is open in this process (a resting service has it closed).
+    pub(super) fn store_is_open(&self) -> bool {
+        self.store
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
     }
 
     pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
@@ -134,6 +156,7 @@ impl Shared {
         let (notify, _) = UnixStream::pair().unwrap();
         Arc::new(Self {
             store: RwLock::new(Some(store)),
+            held: Mutex::new(None),
             broken: AtomicBool::new(false),
             dir: dir.to_path_buf(),
             revision: AtomicU64::new(0),
@@ -166,25 +189,33 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         // does not reach us; fails harmlessly if we already lead a group.
         let _ = nix::unistd::setsid();
     }
-    if let Some(group) = &options.group {
+    let socket = dir.join(SOCKET_FILE);
+    let resumed = super::rest::resumed(&dir, &socket)?;
+    if let (Some(group), None) = (&options.group, &resumed) {
         super::share::share_with_group(&dir, group)?;
     }
     owner_only(&dir)?;
     let sharing = Sharing::load(&dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(sharing.umask()));
     let opening = Instant::now();
-    let store = match open_store(&dir) {
-        Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
-        other => other?,
+    // A rested service: lock and socket handed over, the ledger opened at
+    // the next request.
+    let (store, held, listening, handover) = if let Some(r) = resumed {
+        (None, Some(r.lock), r.listening, Some(r.handover))
+    } else {
+        let store = match open_store(&dir) {
+            Err(e @ StoreError::Locked { .. }) => return Ok(Served::AlreadyRunning(e)),
+            other => other?,
+        };
+        if sharing.is_shared() {
+            // The store writes some files 0600 on first open; the group reads them.
+            crate::store::sharing::apply(&dir)?;
+        }
+        // We hold the lock: a socket file left here is stale.
+        let listening = listen(&socket, sharing.socket_mode())?;
+        (Some(store), None, listening, None)
     };
     let opened_in = opening.elapsed();
-    if sharing.is_shared() {
-        // The store writes some files 0600 on first open; the group reads them.
-        crate::store::sharing::apply(&dir)?;
-    }
-    // We hold the lock: a socket file left here is stale.
-    let socket = dir.join(SOCKET_FILE);
-    let listening = listen(&socket, sharing.socket_mode())?;
     let stop = Arc::new(AtomicBool::new(false));
     let wakeups = Wakeups::new(&dir, &stop)?;
     let notify = wakeups
@@ -200,32 +231,44 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     } else {
         Log::stderr()
     };
+    let now = Instant::now();
     let shared = Arc::new(Shared {
-        store: RwLock::new(Some(store)),
+        store: RwLock::new(store),
+        held: Mutex::new(held),
         broken: AtomicBool::new(false),
         dir: dir.clone(),
-        revision: AtomicU64::new(revision_seed()),
+        revision: AtomicU64::new(handover.map_or_else(revision_seed, |h| h.revision)),
         staged: AtomicU64::new(0),
         log,
         sessions: Mutex::new(Sessions::default()),
-        last_seen: Mutex::new(Instant::now()),
+        last_seen: Mutex::new(
+            handover
+                .and_then(|h| now.checked_sub(h.idle))
+                .unwrap_or(now),
+        ),
         notify,
     });
-    shared.log.line(&format!(
-        "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
-        dir.display(),
-        super::PROTOCOL_VERSION,
-        options
-            .idle_exit
-            .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs())),
-        if listening.origin == Origin::Activated {
-            ", socket from systemd"
-        } else {
-            ""
-        },
-        opened_in.as_secs_f64() * 1000.0
-    ));
-    if options.detach {
+    if handover.is_some() {
+        shared
+            .log
+            .line("resting: sled's threads are gone; the ledger opens at the next request");
+    } else {
+        shared.log.line(&format!(
+            "serving {} (protocol {}, idle exit {}{}; ledger opened in {:.1} ms)",
+            dir.display(),
+            super::PROTOCOL_VERSION,
+            options
+                .idle_exit
+                .map_or_else(|| "never".to_string(), |d| format!("{} s", d.as_secs())),
+            if listening.origin == Origin::Activated {
+                ", socket from systemd"
+            } else {
+                ""
+            },
+            opened_in.as_secs_f64() * 1000.0
+        ));
+    }
+    if options.detach && handover.is_none() {
         // The client that started us blocks on this; connections wait in
         // the listen queue until the loop below accepts them.
         super::ready::announce();
@@ -233,7 +276,7 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
     let mut threads = Vec::new();
     let reason = accept_loop(
         &listening,
-        &dir,
+        handover.and_then(|h| h.backed_up),
         &shared,
         &stop,
         &wakeups,
@@ -259,17 +302,17 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
 
 fn accept_loop(
     listening: &Listening,
-    dir: &Path,
+    mut backed_up: Option<chrono::NaiveDate>,
     shared: &Arc<Shared>,
     stop: &AtomicBool,
     wakeups: &Wakeups,
     idle_exit: Option<Duration>,
     threads: &mut Vec<JoinHandle<()>>,
 ) -> Stopped {
-    let socket = dir.join(SOCKET_FILE);
+    let socket = shared.dir.join(SOCKET_FILE);
     let mut next_id = 0u64;
     let started = Instant::now();
-    let mut backed_up: Option<chrono::NaiveDate> = None;
+    let mut rest = super::rest::Rest::default();
     let mut backoff: Option<Duration> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
@@ -319,13 +362,15 @@ fn accept_loop(
             return Stopped::Idle;
         }
         threads.retain(|t| !t.is_finished());
+        // Quiet for a while, today's backup taken: shed sled's threads.
+        let rest_in = rest.due(shared, listening, idle, backed_up, threads.is_empty());
         // Sleep until something happens or the next deadline: the idle exit,
-        // the backup, the end of a back-off. No periodic tick.
+        // the backup, the rest, the end of a back-off. No periodic tick.
         let idle_in = match (idle_exit, idle) {
             (Some(limit), Some(idle)) => Some(limit.saturating_sub(idle)),
             _ => None,
         };
-        let deadline = [idle_in, Some(backup_in), backoff]
+        let deadline = [idle_in, Some(backup_in), rest_in, backoff]
             .into_iter()
             .flatten()
             .min();
@@ -356,11 +401,19 @@ impl IoFailure for crate::core::error::CoreError {
 /// client is served, not while it waits for the ledger to open (see
 /// `accept_loop`).
 fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
-    let no_backup = OpenOptions {
+    SledStore::open_with(dir, &Catalogue::embedded(), no_backup())
+}
+
+/// `open_store` under the lock a resting service kept.
+fn open_held(dir: &Path, held: HeldLock) -> Result<SledStore, StoreError> {
+    SledStore::open_held(dir, &Catalogue::embedded(), no_backup(), held)
+}
+
+fn no_backup() -> OpenOptions {
+    OpenOptions {
         daily_backup: false,
         ..OpenOptions::default()
-    };
-    SledStore::open_with(dir, &Catalogue::embedded(), no_backup)
+    }
 }
 
 /// Only the ledger's owner (the service user, under systemd) or root runs its

@@ -17,7 +17,54 @@ pub const LOCK_FILE: &str = "taizhang.lock";
 /// Held while a `SledStore` is open; dropping it releases the ledger.
 #[derive(Debug)]
 pub(super) struct LedgerLock {
-    file: File,
+    /// `None` once handed on as a plain file (`HeldLock::into_file`).
+    file: Option<File>,
+}
+
+/// The ledger lock with no store open: the ledger service keeps it while it
+/// closes sled and re-executes itself, so that nobody takes the ledger in
+/// between. Dropping it releases the ledger.
+#[derive(Debug)]
+pub struct HeldLock(pub(super) LedgerLock);
+
+impl HeldLock {
+    /// The lock file, still locked: the flock lives as long as this open
+    /// file description does (in this process or one it executes).
+    pub fn into_file(mut self) -> Option<File> {
+        self.0.file.take()
+    }
+
+    /// Take over `file`, handed on by `into_file`, as the lock of the ledger
+    /// at `dir`: it must be that ledger's lock file, and locking it again
+    /// must succeed (it does at once when this description holds the lock).
+    pub fn adopt(dir: &Path, file: File) -> Result<Self, StoreError> {
+        use std::os::unix::fs::MetadataExt;
+        let path = dir.join(LOCK_FILE);
+        let inherited = file.metadata().map_err(|e| {
+            io_err(
+                format!("cannot inspect the handed-over lock of {}", dir.display()),
+                e,
+            )
+        })?;
+        let on_disk = std::fs::symlink_metadata(&path)
+            .map_err(|e| io_err(format!("cannot inspect {}", path.display()), e))?;
+        if (inherited.dev(), inherited.ino()) != (on_disk.dev(), on_disk.ino()) {
+            return Err(StoreError::Db(format!(
+                "the lock handed over is not {}; start the service again",
+                path.display()
+            )));
+        }
+        if let Err(e) = file.try_lock_exclusive() {
+            if is_contended(&e) {
+                return Err(StoreError::Locked {
+                    path: dir.to_path_buf(),
+                    holder: "another process took the ledger while the service restarted".into(),
+                });
+            }
+            return Err(io_err(format!("cannot lock {}", path.display()), e));
+        }
+        Ok(Self(LedgerLock { file: Some(file) }))
+    }
 }
 
 impl LedgerLock {
@@ -56,7 +103,7 @@ impl LedgerLock {
         };
         write(&mut file)
             .map_err(|e| io_err(format!("cannot write the lock file {}", path.display()), e))?;
-        Ok(Self { file })
+        Ok(Self { file: Some(file) })
     }
 }
 
@@ -64,8 +111,10 @@ impl Drop for LedgerLock {
     fn drop(&mut self) {
         // Clear the holder's name so that nobody reads stale information,
         // then release; closing the file would release it too.
-        let _ = self.file.set_len(0);
-        let _ = FileExt::unlock(&self.file);
+        if let Some(file) = &self.file {
+            let _ = file.set_len(0);
+            let _ = FileExt::unlock(file);
+        }
     }
 }
 

@@ -13,7 +13,7 @@ mod write;
 
 use super::codec::{date_key, decode, get_u64, key_date, read_u64};
 use super::journal::JournalTrees;
-use super::lock::LedgerLock;
+use super::lock::{HeldLock, LedgerLock};
 use super::open::{OpenOptions, Trees, open_sled, remove_partial_snapshots, sled_error};
 use super::permissions::{create_private_dir, restrict_tree};
 use super::schema;
@@ -33,8 +33,9 @@ pub struct SledStore {
     path: PathBuf,
     trees: Trees,
     journal: JournalTrees,
-    // Declared last: released after sled is dropped and flushed.
-    _lock: LedgerLock,
+    // Declared last: released after sled is dropped and flushed. `None`
+    // only inside `close_keeping_lock`.
+    lock: Option<LedgerLock>,
 }
 
 impl SledStore {
@@ -51,6 +52,25 @@ impl SledStore {
     ) -> Result<Self, StoreError> {
         create_private_dir(path)?;
         let lock = LedgerLock::acquire(path)?;
+        Self::open_locked(path, catalogue, options, lock)
+    }
+
+    /// `open_with` under a lock this process already holds (see `HeldLock`).
+    pub fn open_held(
+        path: &Path,
+        catalogue: &Catalogue,
+        options: OpenOptions,
+        held: HeldLock,
+    ) -> Result<Self, StoreError> {
+        Self::open_locked(path, catalogue, options, held.0)
+    }
+
+    fn open_locked(
+        path: &Path,
+        catalogue: &Catalogue,
+        options: OpenOptions,
+        lock: LedgerLock,
+    ) -> Result<Self, StoreError> {
         remove_partial_snapshots(path)?;
         let (trees, lock) = open_sled(path, lock, options.timeout)?;
         let journal = JournalTrees::open(&trees.db)?;
@@ -58,7 +78,7 @@ impl SledStore {
             path: path.to_path_buf(),
             trees,
             journal,
-            _lock: lock,
+            lock: Some(lock),
         };
         restrict_tree(path)?;
         schema::prepare(&store.trees, path, catalogue)?;
@@ -67,6 +87,14 @@ impl SledStore {
             super::backup::on_open(&store, path);
         }
         Ok(store)
+    }
+
+    /// Flush and close sled but keep the ledger locked: the caller opens it
+    /// again with `open_held`, or hands the lock on.
+    pub fn close_keeping_lock(mut self) -> Option<HeldLock> {
+        let lock = self.lock.take();
+        drop(self);
+        lock.map(HeldLock)
     }
 
     pub fn path(&self) -> &Path {

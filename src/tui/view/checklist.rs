@@ -46,8 +46,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         // While lists are browsed, a short summary of the list: each step
         // then repaints one pane, not two (bytes per key on a slow link).
         list_summary(state, frame, detail_area);
+    } else if focus == Pane::Duties {
+        // While duties are browsed, the selected one in brief, on fixed
+        // rows; the full detail once the pane has focus.
+        detail::brief(state, frame, detail_area);
     } else {
-        detail::render(state, frame, detail_area, focus == Pane::Detail);
+        detail::render(state, frame, detail_area);
     }
 }
 

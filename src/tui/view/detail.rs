@@ -7,19 +7,23 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+mod brief;
 mod persons;
 
+pub use brief::render as brief;
+
 use super::{pane, put};
-use crate::core::{Missing, RecordKind, YearView};
+use crate::core::{Duty, Missing, Progress, RecordKind, YearView};
 use crate::i18n::{acts, domain, evidence};
 use crate::tui::state::{State, select};
 use crate::tui::text::fix as fix_words;
 use crate::tui::text::{self as msg, T};
 use crate::tui::widgets::{QuotaBar, text};
 
-pub fn render(state: &State, frame: &mut Frame, area: Rect, focused: bool) {
+/// The full detail, while the pane has focus (it scrolls).
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let (lang, theme) = (state.lang, &state.theme);
-    let inner = pane(frame, area, msg::text(lang, T::Detail), focused, theme);
+    let inner = pane(frame, area, msg::text(lang, T::Detail), true, theme);
     let Some((index, lines)) = lines(state, inner.width) else {
         put(
             frame,
@@ -92,23 +96,7 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     if !evidence::evidence_only(duty, p) {
         lines.push((None, theme.base));
     }
-    // A duty with no quota has no pace to meet: just its status.
-    let status = if select::needs_roster(view, duty) {
-        msg::text(lang, T::NeedsRoster).to_string()
-    } else if evidence::evidence_only(duty, p) {
-        evidence::phrase(lang, p)
-    } else if p.status == crate::core::Status::NoQuota {
-        domain::status(lang, p.status).to_string()
-    } else {
-        format!(
-            "{}{}{} {}",
-            domain::status(lang, p.status),
-            theme.dot(),
-            msg::text(lang, T::Expected),
-            p.expected
-        )
-    };
-    add(&status, theme.status(p.status), &mut lines);
+    add(&status(state, duty, p), theme.status(p.status), &mut lines);
     add(
         &msg::labelled(
             lang,
@@ -228,8 +216,29 @@ pub fn lines(state: &State, width: u16) -> Option<(usize, Lines)> {
     Some((index, lines))
 }
 
+/// Where the duty stands, in words. A duty with no quota has no pace to
+/// meet: just its status.
+fn status(state: &State, duty: &Duty, p: &Progress) -> String {
+    let (lang, theme, view) = (state.lang, &state.theme, &state.view);
+    if select::needs_roster(view, duty) {
+        msg::text(lang, T::NeedsRoster).to_string()
+    } else if evidence::evidence_only(duty, p) {
+        evidence::phrase(lang, p)
+    } else if p.status == crate::core::Status::NoQuota {
+        domain::status(lang, p.status).to_string()
+    } else {
+        format!(
+            "{}{}{} {}",
+            domain::status(lang, p.status),
+            theme.dot(),
+            msg::text(lang, T::Expected),
+            p.expected
+        )
+    }
+}
+
 /// Who must host or talk, and whether group talks count, when the duty says.
-fn who_acts(state: &State, duty: &crate::core::Duty, lines: &mut Lines, w: usize) {
+fn who_acts(state: &State, duty: &Duty, lines: &mut Lines, w: usize) {
     let lang = state.lang;
     let mut parts = Vec::new();
     if let Some(a) = duty.actor {
@@ -254,7 +263,7 @@ fn who_acts(state: &State, duty: &crate::core::Duty, lines: &mut Lines, w: usize
 
 /// 谈心谈话 coverage by class, and each linked record that does not count
 /// with the reason.
-fn acts_lines(state: &State, p: &crate::core::Progress, lines: &mut Lines, w: usize) {
+fn acts_lines(state: &State, p: &Progress, lines: &mut Lines, w: usize) {
     let (lang, theme, view) = (state.lang, &state.theme, &state.view);
     if !p.classes.is_empty() {
         lines.push((Some(String::new()), theme.base));
