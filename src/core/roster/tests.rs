@@ -106,7 +106,7 @@ fn a_change_replaces_later_changes_of_the_same_field_only() {
 #[test]
 fn the_same_roles_in_another_order_are_no_change() {
     let mut p = with(lisi(), |p| {
-        p.roles = vec![Role::Leader, Role::CommitteeMember]
+        p.roles = vec![Role::Leader, Role::CommitteeMember];
     });
     let new = with(lisi(), |n| {
         n.roles = vec![Role::CommitteeMember, Role::Leader];
@@ -116,10 +116,10 @@ fn the_same_roles_in_another_order_are_no_change() {
     assert!(p.history.roles.is_empty(), "{:?}", p.history.roles);
     assert_eq!(p.history.oversees.len(), 2);
     let mut q = with(lisi(), |p| {
-        p.roles = vec![Role::Leader, Role::CommitteeMember]
+        p.roles = vec![Role::Leader, Role::CommitteeMember];
     });
     let same = with(lisi(), |n| {
-        n.roles = vec![Role::CommitteeMember, Role::Leader]
+        n.roles = vec![Role::CommitteeMember, Role::Leader];
     });
     assert!(!q.change_from(d(2026, 7, 1), &same));
 }
