@@ -100,3 +100,45 @@ pub fn row_text(
     }
     s
 }
+
+/// One person's part in their own report: "落实双重组织生活应完成4个季度，
+/// 已完成3个季度，缺二季度。" / "Dual organizational life: 3 of 4 quarters
+/// done; missed Q2."
+pub fn own_sentence(
+    lang: Lang,
+    title: &str,
+    per: Period,
+    min: u32,
+    row: &PersonProgress,
+) -> String {
+    let (done, needed) = if per == Period::Year {
+        (row.held(), min)
+    } else {
+        (row.met, row.owed)
+    };
+    let missed = missed(lang, per, row);
+    match lang {
+        Lang::Zh => {
+            let unit = match per {
+                Period::Year => "次",
+                Period::HalfYear => "个半年",
+                Period::Quarter => "个季度",
+                Period::Month => "个月",
+            };
+            let tail = if missed.is_empty() {
+                String::new()
+            } else {
+                format!("，{missed}")
+            };
+            format!("{title}应完成{needed}{unit}，已完成{done}{unit}{tail}。")
+        }
+        Lang::En => {
+            let tail = if missed.is_empty() {
+                String::new()
+            } else {
+                format!("; {missed}")
+            };
+            format!("{title}: {done} of {needed} {}{tail}.", unit(lang, per))
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! they own; a talk someone else held with them is not theirs. Figures are
 //! in prose; the record list is an annex.
 
+mod own;
+
 use std::collections::BTreeSet;
 
 use crate::core::catalogue::ListId;
@@ -181,9 +183,19 @@ fn duties(
     s.para(talks_prose(view, person, mine, lang));
     s.sub(subsection(lang, 3, lang.pick("联系点工作", "Linked sites")));
     s.para(links_prose(view, person, mine, lang));
+    let mut n = 4;
+    if let Some(text) = own::prose(view, person, lang) {
+        s.sub(subsection(
+            lang,
+            n,
+            lang.pick("按人计的职责", "Duties owed in person"),
+        ));
+        s.para(text);
+        n += 1;
+    }
     s.sub(subsection(
         lang,
-        4,
+        n,
         lang.pick("牵头整改", "Rectification I own"),
     ));
     let end = as_of(view.year, view.today);
