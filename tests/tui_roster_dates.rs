@@ -299,3 +299,31 @@ fn a_long_history_gives_way_to_a_count() {
     assert!(!shown.contains("任职变动"), "{shown}");
     assert!(shown.contains("自何日起"), "{shown}");
 }
+
+#[test]
+fn retiring_into_a_closed_year_is_refused_in_full() {
+    let ledger = branch();
+    ledger.close_year(2025).unwrap();
+    let mut state = fixture::state(&ledger, Lang::Zh);
+    step(&mut state, &ledger, Action::ShowRoster, fixture::now());
+    step(&mut state, &ledger, Action::Down, fixture::now());
+    step(&mut state, &ledger, Action::Down, fixture::now()); // 王部长
+    step(&mut state, &ledger, Action::RetirePerson, fixture::now());
+    clear(&mut state, &ledger);
+    typed(&mut state, &ledger, "2025-06-01");
+    press(&mut state, &ledger, KeyCode::Enter);
+    assert!(state.roster.captures_keys(), "the prompt stays");
+    let shown = fixture::render(&state, 80, 24);
+    // The message wraps under the prompt, nothing cut off.
+    let joined: String = shown
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    assert!(
+        joined.contains(
+            "自何日起：2025年度已结账，当年及以前的名册已随之封存；请填 2026-01-01 或之后的日期"
+        ),
+        "{shown}"
+    );
+    assert!(!ledger.roster().unwrap().people[2].retired);
+}

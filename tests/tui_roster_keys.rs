@@ -141,3 +141,30 @@ fn the_footer_says_enter_saves_on_the_date() {
             .any(|(k, _)| k.contains("Enter") && k.contains("Ctrl-S"))
     );
 }
+
+#[test]
+fn a_draft_keeps_the_date_typed() {
+    let view = fixture::state(&fixture::ledger(), Lang::Zh).view;
+    let mut s = at_from(&view);
+    typed(&mut s, &view, "7-1");
+    let draft = s.draft().expect("changed, so a draft");
+    assert_eq!(draft.from.as_deref(), Some("7-1"));
+    let json = serde_json::to_string(&draft).unwrap();
+    let mut back = RosterScreen::new(Lang::Zh);
+    back.restore_draft(&view, &serde_json::from_str(&json).unwrap());
+    let out = back.handle_key(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        &view,
+    );
+    assert_eq!(saved_from(out), Some(day(2026, 7, 1)));
+    // A draft kept before the field existed opens with today.
+    let old: taizhang::tui::roster::PersonDraft =
+        serde_json::from_str(r#"{"editing":1,"name":"张书记","roles":["secretary"]}"#).unwrap();
+    let mut back = RosterScreen::new(Lang::Zh);
+    back.restore_draft(&view, &old);
+    let out = back.handle_key(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        &view,
+    );
+    assert_eq!(saved_from(out), Some(day(2026, 3, 20)));
+}

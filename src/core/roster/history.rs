@@ -168,7 +168,14 @@ impl Person {
     pub fn change_from(&mut self, from: NaiveDate, new: &Person) -> bool {
         let h = &mut self.history;
         let mut changed = false;
-        if new.roles != self.roles {
+        // Roles are a set: the same roles in another order are no change
+        // (a person stored unsorted, edited through a form that sorts).
+        let sorted = |roles: &[Role]| {
+            let mut v = roles.to_vec();
+            v.sort();
+            v
+        };
+        if sorted(&new.roles) != sorted(&self.roles) {
             changed |= set_from(&mut h.roles, &mut self.roles, from, new.roles.clone());
         }
         if new.dept != self.dept {

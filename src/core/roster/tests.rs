@@ -104,6 +104,27 @@ fn a_change_replaces_later_changes_of_the_same_field_only() {
 }
 
 #[test]
+fn the_same_roles_in_another_order_are_no_change() {
+    let mut p = with(lisi(), |p| {
+        p.roles = vec![Role::Leader, Role::CommitteeMember];
+    });
+    let new = with(lisi(), |n| {
+        n.roles = vec![Role::CommitteeMember, Role::Leader];
+        n.oversees = vec!["财务部".into()];
+    });
+    assert!(p.change_from(d(2026, 7, 1), &new));
+    assert!(p.history.roles.is_empty(), "{:?}", p.history.roles);
+    assert_eq!(p.history.oversees.len(), 2);
+    let mut q = with(lisi(), |p| {
+        p.roles = vec![Role::Leader, Role::CommitteeMember];
+    });
+    let same = with(lisi(), |n| {
+        n.roles = vec![Role::CommitteeMember, Role::Leader];
+    });
+    assert!(!q.change_from(d(2026, 7, 1), &same));
+}
+
+#[test]
 fn changing_back_to_what_held_before_leaves_no_history() {
     let mut p = lisi();
     p.change_from(d(2026, 7, 1), &with(lisi(), |n| n.dept = None));

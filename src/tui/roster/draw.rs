@@ -83,11 +83,11 @@ impl RosterScreen {
         if inner.is_empty() {
             return;
         }
-        let foot_rows = if matches!(self.mode, Mode::Retire(_)) {
-            2
-        } else {
-            1
+        let foot_rows = match &self.mode {
+            Mode::Retire(prompt) => 1 + prompt.note(lang, usize::from(inner.width)).len(),
+            _ => 1,
         };
+        let foot_rows = u16::try_from(foot_rows).unwrap_or(1);
         let (body, foot) = body_and_foot(inner, foot_rows);
         if shown.is_empty() {
             frame.render_widget(
@@ -348,8 +348,20 @@ impl PersonForm {
 }
 
 impl RetirePrompt {
+    /// Under the prompt: the error, else the date hint, wrapped to `width`
+    /// (at most three rows).
+    fn note(&self, lang: Lang, width: usize) -> Vec<String> {
+        let text = match &self.error {
+            Some(e) => validation(lang, e),
+            None => words::from_hint(lang, false).to_string(),
+        };
+        let mut rows = wrap(&text, width.max(1));
+        rows.truncate(3);
+        rows
+    }
+
     /// The prompt and its date on the first row; the error, else the date
-    /// hint, on the second; the cursor at the date.
+    /// hint, under it; the cursor at the date.
     fn render(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
         let ask = words::retire_prompt(lang, &self.name);
         let width = usize::from(area.width);
@@ -362,11 +374,18 @@ impl RetirePrompt {
             Span::raw(shown),
             date_preview(lang, &self.from, self.today, theme),
         ]);
-        let second = match &self.error {
-            Some(e) => Line::styled(validation(lang, e), theme.error),
-            None => Line::styled(words::from_hint(lang, false), theme.dim),
+        let style = if self.error.is_some() {
+            theme.error
+        } else {
+            theme.dim
         };
-        frame.render_widget(Paragraph::new(vec![first, second]), area);
+        let mut lines = vec![first];
+        lines.extend(
+            self.note(lang, width)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+        frame.render_widget(Paragraph::new(lines), area);
         let x = usize::from(area.x) + ask_w + col - start;
         if x < usize::from(area.right()) {
             frame.set_cursor_position((u16::try_from(x).unwrap_or(0), area.y));
