@@ -296,3 +296,24 @@ fn half_year_edges(#[case] date: NaiveDate, #[case] missed: Vec<u32>) {
     assert_eq!(yi.missed, missed);
     assert_eq!(yi.status, Status::Overdue);
 }
+
+/// A yearly per-person duty (述责述廉, 责任书) reads the same on its row as on
+/// its people: in December with nothing done each person's single item is
+/// still on track, so the row is not 落后 either; once the year is over both
+/// are 逾期. (Pacing the pooled total once called 0/4 behind in December
+/// beside four people on track.)
+#[rstest]
+#[case::december(d(2026, 12, 2), Status::OnTrack)]
+#[case::year_over(d(2027, 1, 5), Status::Overdue)]
+fn a_yearly_row_agrees_with_its_people(#[case] today: NaiveDate, #[case] status: Status) {
+    let rule = Rule::PerPerson {
+        who: RoleScope::LeadersAndHeads,
+        min: 1,
+        per: Period::Year,
+        by: Part::HostOrPartner,
+    };
+    let p = one(rule, &branch(false), &[], 2026, today);
+    assert_eq!((p.done, p.target), (0, 5));
+    assert_eq!(p.status, status);
+    assert!(p.persons.iter().all(|r| r.status == status), "{:?}", rows(&p));
+}

@@ -105,6 +105,7 @@ pub(super) fn per_person(
         return;
     }
     let mut expected = 0u32;
+    let mut year_paced = 0u32;
     let mut past_missed = false;
     for person in people {
         let mut row = PersonProgress {
@@ -152,6 +153,7 @@ pub(super) fn per_person(
             Status::OnTrack
         };
         past_missed |= overdue;
+        year_paced += clock.pace(row.owed);
         p.target += row.owed;
         p.done += row.met;
         if !row.status.is_met() {
@@ -168,8 +170,11 @@ pub(super) fn per_person(
         )
     });
     if shape.per == Period::Year {
-        // A yearly rule keeps the year's pace over everyone who owes it.
-        p.expected = clock.pace(p.target);
+        // A yearly rule keeps the year's pace, person by person: the duty is
+        // behind only when its people are, so the row and its people agree
+        // (pacing the pooled total would call 0/4 behind in December while
+        // each person's single item is still on track).
+        p.expected = year_paced;
         p.status = Status::judge(p.done, p.target, p.expected, clock.over());
         if p.status != Status::Done && !clock.over() {
             p.next_due = Some(clock.end);
