@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::demo::{DemoSpec, generate};
+use taizhang::core::port::ImportTexts;
 use taizhang::core::progress::evaluate;
 use taizhang::core::{Ledger, Roster, Store};
 use taizhang::store::SledStore;
@@ -60,7 +61,8 @@ fn main() {
             user: "bench".into(),
             at: today.and_hms_opt(12, 0, 0).unwrap(),
         };
-        store.import(&backup, &stamp).unwrap();
+        let texts = ImportTexts::now(&store, &backup).unwrap();
+        store.import(&backup, &texts, &stamp).unwrap();
     }
 
     let roster = Roster::new(backup.people.clone());

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use taizhang::core::catalogue::Catalogue;
 use taizhang::core::error::StoreError;
 use taizhang::core::mem::MemStore;
-use taizhang::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
+use taizhang::core::port::{Backup, ImportTexts, SCHEMA_VERSION, Stamp, Store};
 use taizhang::core::record::{Record, RecordId, RecordKind};
 use taizhang::core::roster::{Person, PersonId, Role};
 use taizhang::store::SledStore;
@@ -188,7 +188,8 @@ fn suite<S: Store>(s: &S) {
         .unwrap();
     s.put_person(&person(9, "王五"), &stamp()).unwrap();
     s.set_catalogue(&Catalogue::embedded(), &stamp()).unwrap();
-    s.import(&saved, &stamp()).unwrap();
+    s.import(&saved, &ImportTexts::now(&s, &saved).unwrap(), &stamp())
+        .unwrap();
     // Everything comes back but the id counter: `g` is never handed out again.
     let back = s.export().unwrap();
     assert_eq!(back.next_id, g + 1);
@@ -215,7 +216,8 @@ fn suite<S: Store>(s: &S) {
         archived: Vec::new(),
         journal: Vec::new(),
     };
-    s.import(&fresh, &stamp()).unwrap();
+    s.import(&fresh, &ImportTexts::now(&s, &fresh).unwrap(), &stamp())
+        .unwrap();
     assert_eq!(s.export().unwrap(), fresh);
     assert_eq!(s.record_years().unwrap(), vec![2030]);
     assert_eq!(s.record(RecordId(b)).unwrap(), None);
@@ -307,7 +309,8 @@ fn a_year_of_records_reads_back_whole_and_in_order() {
             .chain((0..500u64).map(|i| rec(10_000 + i, day(2023, 7, 1), "last year")))
             .collect();
         backup.next_id = 20_000;
-        s.import(&backup, &stamp()).unwrap();
+        s.import(&backup, &ImportTexts::now(&s, &backup).unwrap(), &stamp())
+            .unwrap();
     }
     let s = open(&path).unwrap();
     let got = s

@@ -10,6 +10,7 @@ mod owed;
 mod people;
 mod restore;
 mod sealed;
+pub mod staged;
 mod year_wire;
 
 use std::sync::Arc;
@@ -123,7 +124,7 @@ impl YearView {
     }
 }
 
-pub use api::{Command, Effect, LedgerApi};
+pub use api::{Answer, Command, Effect, LedgerApi};
 pub use audit::{Audit, VerifySummary};
 pub use owed::OwedTalk;
 pub use restore::check_backup;

@@ -13,7 +13,7 @@ use super::fix::{FixId, FixItem};
 use super::journal::{
     Action, Entity, Hash, JournalEntry, PutKind, SealDigest, canonical, put_action,
 };
-use super::port::{Backup, Stamp, Store};
+use super::port::{Backup, ImportTexts, Stamp, Store};
 use super::record::{Record, RecordId};
 use super::roster::Person;
 use super::year::Correction;
@@ -269,9 +269,16 @@ impl Store for MemStore {
         self.lock().backup()
     }
 
-    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        let after = canonical(&super::journal::ImportSummary::of(backup)?)?;
-        self.lock().replace(backup, stamp, Action::Import, after)
+    fn import(
+        &self,
+        backup: &Backup,
+        texts: &ImportTexts,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        let before = Some(texts.before.clone());
+        let after = texts.after.clone();
+        self.lock()
+            .replace(backup, stamp, Action::Import, before, after)
     }
 
     fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
@@ -286,7 +293,7 @@ impl Store for MemStore {
                 .collect();
         }
         let after = note_json.to_string();
-        inner.replace(backup, stamp, Action::RestoreBackup, after)
+        inner.replace(backup, stamp, Action::RestoreBackup, None, after)
     }
 
     fn seal(

@@ -58,6 +58,27 @@ pub struct Backup {
     pub journal: Vec<JournalEntry>,
 }
 
+/// The journal texts of an import, made by the core before the store is
+/// asked to write (a service makes them without holding the ledger):
+/// `before`, the ledger being replaced (canonical `Store::export`, as it
+/// stands at the write), and `after`, the file's `journal::ImportSummary`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportTexts {
+    pub before: String,
+    pub after: String,
+}
+
+impl ImportTexts {
+    /// The texts of importing `backup` (as given, sealed years and all) into
+    /// `store` as it stands now, for a caller that writes a store directly.
+    pub fn now<S: Store + ?Sized>(store: &S, backup: &Backup) -> Result<Self, StoreError> {
+        Ok(Self {
+            before: super::journal::canonical(&store.export()?)?,
+            after: super::journal::canonical(&super::journal::ImportSummary::of(backup)?)?,
+        })
+    }
+}
+
 /// Persistence for one ledger. Every write that returns `Ok` is durable
 /// (flushed) and journaled with its `stamp` in the same transaction; a write
 /// that changes nothing is neither. Methods take `&self`: implementations
@@ -114,10 +135,11 @@ pub trait Store {
 
     fn export(&self) -> Result<Backup, StoreError>;
     /// Replace the open years with `backup`, all or nothing; journaled as
-    /// `import` with the whole previous ledger as `before`. The journal, the
-    /// trash and the archived years are kept; `next_id` never goes down.
-    /// Records or items dated in an archived year are refused.
-    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError>;
+    /// `import` with `texts` (the whole previous ledger as `before`). The
+    /// journal, the trash and the archived years are kept; `next_id` never
+    /// goes down. Records or items dated in an archived year are refused.
+    fn import(&self, backup: &Backup, texts: &ImportTexts, stamp: &Stamp)
+    -> Result<(), StoreError>;
     /// `import` for `backup restore`, journaled as `restore_backup` with
     /// `note_json` as `after`. A store whose journal is empty first takes the
     /// backup's journal (and the trash it implies), so the chain continues.
@@ -201,8 +223,13 @@ impl<S: Store + ?Sized> Store for &S {
     fn export(&self) -> Result<Backup, StoreError> {
         (**self).export()
     }
-    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        (**self).import(backup, stamp)
+    fn import(
+        &self,
+        backup: &Backup,
+        texts: &ImportTexts,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        (**self).import(backup, texts, stamp)
     }
     fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
         (**self).restore(backup, note_json, stamp)

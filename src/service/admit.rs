@@ -9,8 +9,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::identity::Peer;
-use super::server::Shared;
 use super::session;
+use super::shared::Shared;
 use crate::core::error::Turnaway;
 
 /// Sessions the service serves at once, from all users.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
-use super::server::Shared;
+use super::shared::Shared;
 use crate::store::backup;
 
 /// Take today's automatic backup on a thread of its own: a consistent
@@ -88,10 +88,10 @@ mod tests {
             user: "test".into(),
             at: today.and_hms_opt(9, 0, 0).unwrap(),
         };
-        SledStore::open(&path, &Catalogue::embedded())
-            .unwrap()
-            .import(&demo, &stamp)
-            .unwrap();
+        let store = SledStore::open(&path, &Catalogue::embedded()).unwrap();
+        let texts = crate::core::port::ImportTexts::now(&store, &demo).unwrap();
+        store.import(&demo, &texts, &stamp).unwrap();
+        drop(store);
         let shared = Shared::for_tests(&path);
         let day = NaiveDate::from_ymd_opt(2030, 1, 2)
             .unwrap()

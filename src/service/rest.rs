@@ -21,7 +21,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::listen::{Listening, Origin};
-use super::server::Shared;
+use super::shared::Shared;
 use crate::core::error::StoreError;
 use crate::store::HeldLock;
 

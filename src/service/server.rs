@@ -5,20 +5,19 @@
 //! bound goes before the lock is released. Idle, it sleeps in `poll`.
 
 use std::io::ErrorKind;
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::SOCKET_FILE;
-use super::admit::{Sessions, admit};
+use super::admit::admit;
 use super::listen::{Listening, Origin, Wakeups, listen};
 use super::log::Log;
-use crate::core::catalogue::Catalogue;
+use super::shared::{Shared, open_store};
 use crate::core::error::StoreError;
-use crate::store::{HeldLock, OpenOptions, Sharing, SledStore};
+use crate::store::Sharing;
 
 /// How long after starting the service takes today's automatic backup, so
 /// that the client which started it is answered first.
@@ -53,129 +52,6 @@ pub enum Served {
     Stopped(Stopped),
     /// Another process holds the ledger (normally a service that won a race).
     AlreadyRunning(StoreError),
-}
-
-/// What every session thread shares.
-pub(super) struct Shared {
-    /// `None` after an I/O failure or while resting, until the next request
-    /// opens it again.
-    pub(super) store: RwLock<Option<SledStore>>,
-    /// The ledger lock while the store is closed and the service rests.
-    pub(super) held: Mutex<Option<HeldLock>>,
-    /// A reader met an I/O failure: reopen before the next request.
-    broken: AtomicBool,
-    pub(super) dir: PathBuf,
-    pub(super) revision: AtomicU64,
-    /// Bytes of requests held in parts by all sessions (`session::Staged`).
-    pub(super) staged: AtomicU64,
-    pub(super) log: Log,
-    sessions: Mutex<Sessions>,
-    last_seen: Mutex<Instant>,
-    /// Written to when a session ends, to wake the accept loop.
-    notify: UnixStream,
-}
-
-impl Shared {
-    /// Run `f` on the ledger: alongside other readers, or alone when it
-    /// `writes` (an export then never holds another reader up). After an I/O
-    /// failure (a full or read-only disk) sled keeps refusing for good and may
-    /// still show, from memory, the write it reported as failed; so the store
-    /// is dropped and opened again from disk before the next request, which
-    /// then sees exactly what is on disk and succeeds once space is freed.
-    pub(super) fn with_store<T, E: From<StoreError> + IoFailure>(
-        &self,
-        writes: bool,
-        f: impl FnOnce(&SledStore) -> Result<T, E>,
-    ) -> Result<T, E> {
-        let failed = |r: &Result<T, E>| r.as_ref().err().is_some_and(IoFailure::io_failure);
-        if !writes && !self.broken.load(Ordering::SeqCst) {
-            let guard = self.store.read().unwrap_or_else(PoisonError::into_inner);
-            if let Some(store) = guard.as_ref() {
-                let result = f(store);
-                if failed(&result) {
-                    self.broken.store(true, Ordering::SeqCst);
-                }
-                return result;
-            }
-        }
-        let mut guard = self.store.write().unwrap_or_else(PoisonError::into_inner);
-        if self.broken.swap(false, Ordering::SeqCst) {
-            // Drop sled first: it holds its files until it is gone.
-            *guard = None;
-        }
-        if guard.is_none() {
-            let held = self
-                .held
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .take();
-            // A resting service opens the ledger it kept locked.
-            *guard = Some(if let Some(held) = held {
-                open_held(&self.dir, held)?
-            } else {
-                let store = open_store(&self.dir)?;
-                self.log.line("reopened the ledger after an I/O failure");
-                store
-            });
-        }
-        let Some(store) = guard.as_ref() else {
-            return Err(StoreError::Db("the ledger is not open".into()).into());
-        };
-        let result = f(store);
-        if failed(&result) {
-            *guard = None;
-        }
-        result
-    }
-
-    /// Whether sled is open in this process (a resting service has it closed).
-    pub(super) fn store_is_open(&self) -> bool {
-        self.store
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_some()
-    }
-
-    pub(super) fn sessions(&self) -> MutexGuard<'_, Sessions> {
-        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    pub(super) fn ended(&self, id: u64) {
-        self.sessions().remove(id);
-        *self
-            .last_seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
-        let _ = std::io::Write::write(&mut &self.notify, &[1]);
-    }
-
-    /// A service's shared state over a fresh ledger at `dir`, for unit tests.
-    #[cfg(test)]
-    pub(super) fn for_tests(dir: &Path) -> Arc<Self> {
-        let store = SledStore::open(dir, &Catalogue::embedded()).unwrap();
-        let (notify, _) = UnixStream::pair().unwrap();
-        Arc::new(Self {
-            store: RwLock::new(Some(store)),
-            held: Mutex::new(None),
-            broken: AtomicBool::new(false),
-            dir: dir.to_path_buf(),
-            revision: AtomicU64::new(0),
-            staged: AtomicU64::new(0),
-            log: Log::stderr(),
-            sessions: Mutex::new(Sessions::default()),
-            last_seen: Mutex::new(Instant::now()),
-            notify,
-        })
-    }
-
-    fn idle_for(&self) -> Option<Duration> {
-        self.sessions().is_empty().then(|| {
-            self.last_seen
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .elapsed()
-        })
-    }
 }
 
 /// Serve the ledger at `options.dir` until a stop condition.
@@ -232,22 +108,17 @@ pub fn serve(options: &ServeOptions) -> Result<Served, StoreError> {
         Log::stderr()
     };
     let now = Instant::now();
-    let shared = Arc::new(Shared {
-        store: RwLock::new(store),
-        held: Mutex::new(held),
-        broken: AtomicBool::new(false),
-        dir: dir.clone(),
-        revision: AtomicU64::new(handover.map_or_else(revision_seed, |h| h.revision)),
-        staged: AtomicU64::new(0),
+    let last_seen = handover
+        .and_then(|h| now.checked_sub(h.idle))
+        .unwrap_or(now);
+    let revision = handover.map_or_else(revision_seed, |h| h.revision);
+    let shared = Arc::new(Shared::new(
+        (store, held),
+        dir.clone(),
+        revision,
         log,
-        sessions: Mutex::new(Sessions::default()),
-        last_seen: Mutex::new(
-            handover
-                .and_then(|h| now.checked_sub(h.idle))
-                .unwrap_or(now),
-        ),
-        notify,
-    });
+        (notify, last_seen),
+    ));
     if handover.is_some() {
         shared
             .log
@@ -377,42 +248,6 @@ fn accept_loop(
         let listener = backoff.is_none().then_some(&listening.listener);
         // After a back-off the loop tries to accept again; a success resets it.
         wakeups.wait(listener, deadline);
-    }
-}
-
-/// Errors that may mean sled met an I/O failure and must be opened again.
-pub(super) trait IoFailure {
-    fn io_failure(&self) -> bool;
-}
-
-impl IoFailure for StoreError {
-    fn io_failure(&self) -> bool {
-        matches!(self, StoreError::Io { .. } | StoreError::Db(_))
-    }
-}
-
-impl IoFailure for crate::core::error::CoreError {
-    fn io_failure(&self) -> bool {
-        matches!(self, crate::core::error::CoreError::Store(e) if e.io_failure())
-    }
-}
-
-/// Open the ledger for the service. Today's backup is taken after the first
-/// client is served, not while it waits for the ledger to open (see
-/// `accept_loop`).
-fn open_store(dir: &Path) -> Result<SledStore, StoreError> {
-    SledStore::open_with(dir, &Catalogue::embedded(), no_backup())
-}
-
-/// `open_store` under the lock a resting service kept.
-fn open_held(dir: &Path, held: HeldLock) -> Result<SledStore, StoreError> {
-    SledStore::open_held(dir, &Catalogue::embedded(), no_backup(), held)
-}
-
-fn no_backup() -> OpenOptions {
-    OpenOptions {
-        daily_backup: false,
-        ..OpenOptions::default()
     }
 }
 

@@ -1,15 +1,12 @@
 //! One client connection inside the service: greet, then answer requests in
 //! order. The peer's Unix user comes from the socket, once, when the service
 //! accepts it (a connection without one is never served); each
-//! command runs through `core::Ledger` as that user, on the service's clock,
-//! under the ledger's policy, holding the store for the whole use case.
+//! command runs through `core::Ledger` as that user (`service::run`).
 
 use std::io::BufReader;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
-
-use chrono::Local;
 
 use super::error::WireError;
 use super::framing::{
@@ -18,10 +15,9 @@ use super::framing::{
 };
 use super::identity::Peer;
 use super::protocol::{PROTOCOL_VERSION, Request, Response, Welcome};
-use super::server::Shared;
-use crate::core::Ledger;
-use crate::core::error::{CoreError, Turnaway};
-use crate::core::ledger::Command;
+use super::run::Held;
+use super::shared::Shared;
+use crate::core::error::Turnaway;
 
 /// A client that does not read its answer within this long is dropped.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -195,15 +191,14 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
             let name = command.name();
             let writes = command.effect().writes();
             let bulk = command.effect().bulk();
-            let mut held = Duration::ZERO;
-            match run_command(shared, peer, *command, &mut held) {
+            let mut held = Held::default();
+            match super::run::command(shared, peer, *command, &mut held) {
                 Ok(value) => {
                     if writes || bulk {
                         // How long the use case held the ledger: what
                         // others may have waited (`serve` logs it).
-                        let ms = held.as_millis();
                         shared.log.line(&format!(
-                            "{name} by {} (uid {}), held the ledger {ms} ms",
+                            "{name} by {} (uid {}), {held}",
                             peer.user, peer.uid
                         ));
                     }
@@ -220,43 +215,5 @@ fn answer(shared: &Shared, peer: &Peer, greeted: &mut bool, request: Request) ->
                 }
             }
         }
-    }
-}
-
-/// Run `command` as the peer, on this service's clock, under the ledger's
-/// policy (`taizhang.toml`, read afresh so that `taizhang access` takes
-/// effect at once). The store stays held for the whole use case, so its
-/// checks and its writes see the same ledger.
-fn run_command(
-    shared: &Shared,
-    peer: &Peer,
-    command: Command,
-    held: &mut Duration,
-) -> Result<Box<serde_json::value::RawValue>, CoreError> {
-    // Reads run side by side (an export holds no one up); a write runs alone.
-    let alone = command.effect().writes();
-    if alone {
-        // A full disk refuses the write at once, before sled sees it (it
-        // could otherwise wait for good) and without closing the ledger.
-        crate::store::space::ensure_room(&shared.dir, 0)?;
-    }
-    shared.with_store(alone, |store| -> Result<_, CoreError> {
-        let since = std::time::Instant::now();
-        let _held = Held(since, held);
-        let policy = crate::store::sharing::policy(store.path())?;
-        let ledger = Ledger::new(store, peer.user.clone())
-            .with_clock(std::sync::Arc::new(|| Local::now().naive_local()))
-            .with_policy(policy);
-        command.run(&ledger)
-    })
-}
-
-/// Adds the time since its start to a total when dropped, however the use
-/// case ends.
-struct Held<'a>(std::time::Instant, &'a mut Duration);
-
-impl Drop for Held<'_> {
-    fn drop(&mut self) {
-        *self.1 += self.0.elapsed();
     }
 }

@@ -21,8 +21,8 @@ use crate::core::archive::YearArchive;
 use crate::core::catalogue::Catalogue;
 use crate::core::error::StoreError;
 use crate::core::fix::{FixId, FixItem};
-use crate::core::journal::{Action, Entity, ImportSummary, JournalEntry, SealDigest, canonical};
-use crate::core::port::{Backup, SCHEMA_VERSION, Stamp, Store};
+use crate::core::journal::{Action, Entity, JournalEntry, SealDigest};
+use crate::core::port::{Backup, ImportTexts, SCHEMA_VERSION, Stamp, Store};
 use crate::core::record::{Record, RecordId};
 use crate::core::roster::Person;
 use crate::core::year::Correction;
@@ -310,13 +310,27 @@ impl Store for SledStore {
         })
     }
 
-    fn import(&self, backup: &Backup, stamp: &Stamp) -> Result<(), StoreError> {
-        let after = canonical(&ImportSummary::of(backup)?)?;
-        self.write_replace(backup, stamp, Action::Import, &after, false)
+    fn import(
+        &self,
+        backup: &Backup,
+        texts: &ImportTexts,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        let journal = (
+            Action::Import,
+            Some(texts.before.as_str()),
+            texts.after.as_str(),
+        );
+        self.write_replace(backup, stamp, journal, false)
     }
 
     fn restore(&self, backup: &Backup, note_json: &str, stamp: &Stamp) -> Result<(), StoreError> {
-        self.write_replace(backup, stamp, Action::RestoreBackup, note_json, true)
+        self.write_replace(
+            backup,
+            stamp,
+            (Action::RestoreBackup, None, note_json),
+            true,
+        )
     }
 
     fn seal(

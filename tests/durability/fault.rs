@@ -12,7 +12,7 @@ use taizhang::core::catalogue::Catalogue;
 use taizhang::core::fix::{FixId, FixItem};
 use taizhang::core::journal::{Entity, JournalEntry, SealDigest};
 use taizhang::core::mem::MemStore;
-use taizhang::core::port::{Backup, Stamp, Store};
+use taizhang::core::port::{Backup, ImportTexts, Stamp, Store};
 use taizhang::core::record::{NewRecord, Record, RecordId, RecordKind};
 use taizhang::core::roster::{NewPerson, Person, Role};
 use taizhang::core::year::Correction;
@@ -118,9 +118,9 @@ impl Store for Faulty {
     fn export(&self) -> Result<Backup, StoreError> {
         self.inner.export()
     }
-    fn import(&self, b: &Backup, s: &Stamp) -> Result<(), StoreError> {
+    fn import(&self, b: &Backup, t: &ImportTexts, s: &Stamp) -> Result<(), StoreError> {
         self.check()?;
-        self.inner.import(b, s)
+        self.inner.import(b, t, s)
     }
     fn seal(&self, year: i32, digest: &str, s: &Stamp) -> Result<JournalEntry, StoreError> {
         self.check()?;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use taizhang::core::archive::YearArchive;
 use taizhang::core::journal::{Entity, JournalEntry, SealDigest};
 use taizhang::core::mem::MemStore;
+use taizhang::core::port::ImportTexts;
 use taizhang::core::year::Correction;
 use taizhang::core::{Backup, Catalogue, Person, Record, RecordId, Stamp, Store, StoreError};
 use taizhang::core::{FixId, FixItem};
@@ -50,8 +51,8 @@ impl Store for Shared {
     fn export(&self) -> Result<Backup, StoreError> {
         self.0.export()
     }
-    fn import(&self, b: &Backup, s: &Stamp) -> Result<(), StoreError> {
-        self.0.import(b, s)
+    fn import(&self, b: &Backup, t: &ImportTexts, s: &Stamp) -> Result<(), StoreError> {
+        self.0.import(b, t, s)
     }
     fn seal(&self, year: i32, d: &str, s: &Stamp) -> Result<JournalEntry, StoreError> {
         self.0.seal(year, d, s)

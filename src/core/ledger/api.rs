@@ -182,11 +182,33 @@ macro_rules! derive_core {
 
             /// Run the command on `ledger` and encode its answer as JSON.
             pub fn run<L: LedgerApi + ?Sized>(self, ledger: &L) -> Result<Box<RawValue>, CoreError> {
-                match self {
+                self.answer(ledger)?.encode()
+            }
+
+            /// Run the command on `ledger`; its answer is encoded apart
+            /// (`Answer::encode`), so that a service can let go of the
+            /// ledger first.
+            pub fn answer<L: LedgerApi + ?Sized>(self, ledger: &L) -> Result<Answer, CoreError> {
+                Ok(match self {
                     $( Command::$Variant { $( $arg ),* } => {
-                        let value = ledger.$method($( pass!($how $arg) ),*)?;
-                        encode(stringify!($method), &value)
+                        Answer::$Variant(ledger.$method($( pass!($how $arg) ),*)?)
                     } )*
+                })
+            }
+        }
+
+        /// A command's answer as a value, not yet encoded.
+        #[derive(Debug)]
+        #[allow(clippy::large_enum_variant)] // made and encoded once per request
+        pub enum Answer {
+            $( $Variant($ret), )*
+        }
+
+        impl Answer {
+            /// The answer as JSON, as a client decodes it.
+            pub fn encode(&self) -> Result<Box<RawValue>, CoreError> {
+                match self {
+                    $( Answer::$Variant(value) => encode(stringify!($method), value), )*
                 }
             }
         }

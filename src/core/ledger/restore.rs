@@ -15,19 +15,15 @@ use crate::core::port::{Backup, SCHEMA_VERSION, Store};
 use crate::core::restore::{ChainRefusal, RestoreNote, check_chain, id_floor};
 use crate::core::roster::PersonId;
 
+use super::staged::StagedImport;
+
 impl<S: Store> Ledger<S> {
     /// Replace the open years with a backup, after checking it is coherent
-    /// and leaves every sealed year as it is.
+    /// and leaves every sealed year as it is (`staged`: the same in steps).
     pub fn import(&self, backup: &Backup) -> Result<(), CoreError> {
-        let backup = &crate::core::text::checked_backup(backup)?;
-        check_backup(backup)?;
-        let stamp = self.admin_stamp(Act::Import, None)?;
-        let mut live = Self::without_sealed(backup, &self.archives_touched_by(backup)?)?;
-        // Sealed years the file holds nothing of need no reading: the store
-        // keeps every archived year closed.
-        // Only a restore registers archives (the files it found and checked).
-        live.archived.clear();
-        Ok(self.store.import(&live, &stamp)?)
+        let staged = StagedImport::new(backup)?;
+        let plan = staged.plan(&self.import_basis(&staged)?)?;
+        self.apply_import(&plan)
     }
 
     /// Refuse, unless the owner forces it, a backup whose journal does not
@@ -69,7 +65,7 @@ impl<S: Store> Ledger<S> {
     ) -> Result<(), CoreError> {
         check_backup(backup)?;
         let years: Vec<YearArchive> = archives.iter().map(|(_, a)| a.clone()).collect();
-        let mut live = Self::without_sealed(backup, &years)?;
+        let mut live = without_sealed(backup, &years)?;
         live.next_id = id_floor(backup, &years);
         live.archived = archives.iter().map(|(r, _)| r.clone()).collect();
         if matches!(note.forced, Some(ChainRefusal::Broken { .. })) {
@@ -78,37 +74,6 @@ impl<S: Store> Ledger<S> {
         }
         let stamp = self.admin_stamp(Act::Import, None)?;
         Ok(self.store.restore(&live, &canonical(note)?, &stamp)?)
-    }
-
-    /// The archives of the sealed years `backup` holds records or items of
-    /// (only those need comparing), loaded one year at a time.
-    fn archives_touched_by(&self, backup: &Backup) -> Result<Vec<YearArchive>, CoreError> {
-        let mut years: Vec<i32> = backup.records.iter().map(|r| r.date.year()).collect();
-        years.extend(backup.fixes.iter().map(|f| f.year));
-        years.sort_unstable();
-        years.dedup();
-        let mut out = Vec::new();
-        for year in years {
-            out.extend(self.archive(year)?);
-        }
-        Ok(out)
-    }
-
-    /// `backup` without the sealed years in `archives`, once it is shown to
-    /// hold them exactly as sealed (or not at all); they stay closed.
-    fn without_sealed(backup: &Backup, archives: &[YearArchive]) -> Result<Backup, CoreError> {
-        let mut live = backup.clone();
-        for a in archives {
-            if let Some(what) = a.changed_by(backup) {
-                return Err(CoreError::ChangesSealedYear { year: a.year, what });
-            }
-            live.records.retain(|r| r.date.year() != a.year);
-            live.fixes.retain(|f| f.year != a.year);
-            live.closed_years.push(a.year);
-        }
-        live.closed_years.sort_unstable();
-        live.closed_years.dedup();
-        Ok(live)
     }
 
     /// What `backup now` writes: the open years and the journal.
@@ -120,6 +85,26 @@ impl<S: Store> Ledger<S> {
     pub(crate) fn ensure_owner(&self, act: Act) -> Result<(), CoreError> {
         Ok(self.policy.check_owner(&self.user, act)?)
     }
+}
+
+/// `backup` without the sealed years in `archives`, once it is shown to hold
+/// them exactly as sealed (or not at all); they stay closed.
+pub(super) fn without_sealed(
+    backup: &Backup,
+    archives: &[YearArchive],
+) -> Result<Backup, CoreError> {
+    let mut live = backup.clone();
+    for a in archives {
+        if let Some(what) = a.changed_by(backup) {
+            return Err(CoreError::ChangesSealedYear { year: a.year, what });
+        }
+        live.records.retain(|r| r.date.year() != a.year);
+        live.fixes.retain(|f| f.year != a.year);
+        live.closed_years.push(a.year);
+    }
+    live.closed_years.sort_unstable();
+    live.closed_years.dedup();
+    Ok(live)
 }
 
 /// A backup must be of a schema we read, and every reference inside it must

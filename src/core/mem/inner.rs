@@ -108,12 +108,14 @@ impl Inner {
         Ok(())
     }
 
-    /// Replace the open years with `backup` (see `Store::import`).
+    /// Replace the open years with `backup` (see `Store::import`); `before`
+    /// is the ledger being replaced when the caller made it already.
     pub(super) fn replace(
         &mut self,
         backup: &Backup,
         stamp: &Stamp,
         action: Action,
+        before: Option<String>,
         after: String,
     ) -> Result<(), StoreError> {
         for year in backup
@@ -124,7 +126,10 @@ impl Inner {
         {
             self.ensure_live(year)?;
         }
-        let before = canonical(&self.backup()?)?;
+        let before = match before {
+            Some(text) => text,
+            None => canonical(&self.backup()?)?,
+        };
         self.catalogue = backup.catalogue.clone();
         self.people = backup.people.iter().map(|p| (p.id, p.clone())).collect();
         self.records = backup.records.iter().map(|r| (r.id, r.clone())).collect();

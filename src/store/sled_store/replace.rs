@@ -22,18 +22,21 @@ type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
 
 impl SledStore {
     /// `import` (`adopt`: false) or `restore` (`adopt`: take the backup's
-    /// journal when ours is empty), journaled as `action` with `after`.
+    /// journal when ours is empty), journaled as `action` with `before` (the
+    /// ledger being replaced, made here when the caller has not) and `after`.
     pub(super) fn write_replace(
         &self,
         backup: &Backup,
         stamp: &Stamp,
-        action: Action,
-        after: &str,
+        (action, before, after): (Action, Option<&str>, &str),
         adopt: bool,
     ) -> Result<(), StoreError> {
         self.ensure_live(years_of(backup))?;
         // The ledger being replaced, kept whole in the journal.
-        let before = canonical(&self.export()?)?;
+        let before = match before {
+            Some(text) => text.to_string(),
+            None => canonical(&self.export()?)?,
+        };
         let catalogue = encode(&backup.catalogue)?;
         let people: Pairs = backup
             .people
