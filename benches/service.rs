@@ -220,5 +220,66 @@ fn main() {
         file_len(&export),
         kept as f64 / file_len(&export) as f64
     );
+    idle_wakeups(&db);
     stop_service(&db);
+}
+
+/// Context switches of every thread of `pid` (each is a wakeup of a
+/// sleeping thread, or a preemption).
+fn switches(pid: u32) -> u64 {
+    let mut n = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+    {
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        n += status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches"))
+            .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    n
+}
+
+fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, Iterator::count)
+}
+
+/// An idle service's wakeups a second, from `/proc/PID/task/*/status`:
+/// just after a request (sled open, its I/O threads running) and once it
+/// rests (sled closed, the process executed afresh).
+fn idle_wakeups(db: &Path) {
+    stop_service(db);
+    status(db);
+    let pid = service_pid(db).unwrap();
+    let sample = |secs: u64| {
+        let before = switches(pid);
+        std::thread::sleep(Duration::from_secs(secs));
+        (switches(pid) - before) as f64 / secs as f64
+    };
+    let awake = (threads(pid), sample(3));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while threads(pid) > 1 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let resting = (threads(pid), sample(10));
+    println!(
+        "idle service wakeups: {:.1}/s with sled open ({} threads), {:.1}/s resting ({} thread) (target ≤ 1/s)",
+        awake.1, awake.0, resting.1, resting.0
+    );
+    // The first request after a rest opens sled again.
+    let mut rested = Vec::new();
+    let mut warm = Vec::new();
+    for _ in 0..5 {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while threads(pid) > 1 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        rested.push(status(db));
+        warm.push(status(db));
+    }
+    let r = report("`status`, first after a rest", &mut rested, "");
+    let w = report("`status`, warm (same run)", &mut warm, "");
+    println!("after a rest / warm: {:.2}×", r / w);
 }

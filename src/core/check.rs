@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::record::{Record, RecordId, RecordKind};
 use super::roster::Roster;
 
-pub use org_life::TALK_WINDOW_DAYS;
+pub use org_life::{TALK_WINDOW_DAYS, needs_earlier};
 pub use quorum::is_vote;
 
 /// Where a rule comes from, for the inspector to look it up.

@@ -5,7 +5,7 @@
 //! meeting's day; an older one is the year's routine talking (第十九条), not
 //! this meeting's preparation.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::Problem;
 use crate::core::record::{Record, RecordKind};
@@ -31,4 +31,22 @@ pub(super) fn check(r: &Record, year: &[&Record], earlier: &[Record]) -> Option<
         window_days: TALK_WINDOW_DAYS,
         last: talks.into_iter().max(),
     })
+}
+
+/// Whether the records before the year can change what `check` finds about
+/// `records` (a year's): only for a 组织生活会 whose window reaches back
+/// over New Year and that has no 谈心谈话 of the year in it. Loading the
+/// year before (an archive, perhaps) is skipped otherwise.
+pub fn needs_earlier(records: &[Record]) -> bool {
+    let reaches_back =
+        |r: &Record| u32::try_from(TALK_WINDOW_DAYS).is_ok_and(|days| r.date.ordinal0() < days);
+    records
+        .iter()
+        .filter(|r| r.kind == RecordKind::OrganizationalLife && reaches_back(r))
+        .any(|r| {
+            let from = r.date - Duration::days(TALK_WINDOW_DAYS);
+            !records
+                .iter()
+                .any(|t| t.kind == RecordKind::HeartTalk && t.date >= from && t.date <= r.date)
+        })
 }

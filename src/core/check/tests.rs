@@ -8,6 +8,8 @@ use super::*;
 use crate::core::record::Absence;
 use crate::core::roster::{Person, PersonId, Role};
 
+mod look_back;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }

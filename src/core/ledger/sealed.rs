@@ -3,7 +3,7 @@
 //! with the roster and catalogue as they stood when it was closed, so later
 //! roster or catalogue changes never move its figures.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Ledger, YearView, year_bounds};
 use crate::core::archive::YearArchive;
@@ -99,20 +99,17 @@ impl<S: Store> Ledger<S> {
 
     /// The records the checks need from before `year` (`core::check`): the
     /// weeks before a 组织生活会 held early in the year. Loaded only when
-    /// there is such a meeting; a year before whose archive is damaged is
+    /// such a meeting has no 谈心谈话 of the year in its window (else the
+    /// year before cannot change the finding); a year before whose archive is damaged is
     /// refused when that year is read (and by `verify`), not here, so it
     /// cannot stop this year from opening: the check then sees none of its
     /// talks.
     fn look_back(&self, year: i32, records: &[Record]) -> Vec<Record> {
-        let days = check::TALK_WINDOW_DAYS;
-        let early = records.iter().any(|r| {
-            r.kind == crate::core::record::RecordKind::OrganizationalLife
-                && r.date.ordinal0() < u32::try_from(days).unwrap_or(u32::MAX)
-        });
-        if !early {
+        if !check::needs_earlier(records) {
             return Vec::new();
         }
-        self.records_before(year, days).unwrap_or_default()
+        self.records_before(year, check::TALK_WINDOW_DAYS)
+            .unwrap_or_default()
     }
 
     /// The records of the `days` before `year` began.
