@@ -175,7 +175,7 @@ impl Change {
     fn between(tree: &sled::Tree, pairs: Pairs) -> Result<Self, StoreError> {
         let mut wanted: std::collections::HashMap<Vec<u8>, Vec<u8>> = pairs.into_iter().collect();
         let mut remove = Vec::new();
-        for pair in tree.iter() {
+        for pair in tree {
             let (key, value) = pair.map_err(sled_error)?;
             match wanted.get(key.as_ref()) {
                 Some(new) if new.as_slice() == value.as_ref() => {
