@@ -66,8 +66,9 @@ fn adding_a_person_with_roles_and_completed_departments() {
     let RosterOutcome::Add(p, from) = out else {
         panic!("{out:?}")
     };
-    // 自何日起 defaults to today: the new person is on the roster from today.
-    assert_eq!(from, Some(today()));
+    // 自何日起 is left empty for a new person: on the roster since always, as
+    // `people add` without `--from`.
+    assert_eq!(from, None);
     assert_eq!(p.name, "孙八");
     assert_eq!(p.roles, vec!["班子成员", "党员"]);
     assert_eq!(p.dept, None);
@@ -90,7 +91,7 @@ fn an_error_from_the_ledger_reopens_the_form_with_the_message() {
     // Enter on the last field (自何日起) saves.
     assert!(matches!(
         press(&mut s, &view, KeyCode::Enter),
-        RosterOutcome::Add(_, Some(_))
+        RosterOutcome::Add(_, None)
     ));
     s.set_error(ValidationError::new(
         Field::Name,

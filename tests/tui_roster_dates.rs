@@ -223,6 +223,12 @@ fn adding_from_today_joins_today() {
     step(&mut state, &ledger, Action::ShowRoster, fixture::now());
     step(&mut state, &ledger, Action::AddPerson, fixture::now());
     typed(&mut state, &ledger, "孙八");
+    for _ in 0..5 {
+        press(&mut state, &ledger, KeyCode::Tab);
+    }
+    // A new person's 自何日起 starts empty (since always); 今天 joins today.
+    assert!(fixture::render(&state, 80, 24).contains("留空＝自始在册"));
+    typed(&mut state, &ledger, "今天");
     key(
         &mut state,
         &ledger,

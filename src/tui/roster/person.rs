@@ -109,7 +109,14 @@ impl PersonForm {
             dept: line(editing.and_then(|p| p.dept.as_deref()).unwrap_or("")),
             oversees: line(&editing.map_or_else(String::new, |p| p.oversees.join(joiner(lang)))),
             links: line(&editing.map_or_else(String::new, |p| p.links.join(joiner(lang)))),
-            from: line(lang.pick("今天", "today")),
+            // A change holds from today unless told; a new person is on the
+            // roster since always unless told, as `people add` without
+            // `--from` (a first roster is entered after the fact).
+            from: line(if editing.is_some() {
+                lang.pick("今天", "today")
+            } else {
+                ""
+            }),
             today: view.today,
             history: editing.map(|p| p.history.clone()).unwrap_or_default(),
             focus: PSlot::Name,
