@@ -6,6 +6,7 @@
 mod admit;
 mod any;
 mod client;
+mod connection;
 mod daily;
 mod error;
 mod framing;

@@ -216,3 +216,23 @@ fn status_json_carries_each_person_with_ids() {
     // A duty that binds nobody in person has no rows.
     assert_eq!(duty("b7")["persons"], serde_json::json!([]));
 }
+
+/// The annual report names the periods each person let pass short, and not
+/// someone whose periods are all still open.
+#[test]
+fn the_annual_report_names_the_periods_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l");
+    ledger(&db);
+    let out = dir.path().join("report.md");
+    ok(tz(&db, "zh")
+        .args(["report", "annual", "--year", "2026", "--out"])
+        .arg(&out));
+    let md = std::fs::read_to_string(&out).unwrap();
+    let para = md
+        .lines()
+        .find(|l| l.contains("每季度至少参加1次”的要求"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(para.contains("王志强缺二季度；赵丽娟缺二季度"), "{para}");
+    assert!(!para.contains("李明华"), "{para}");
+}

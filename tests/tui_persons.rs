@@ -182,3 +182,18 @@ fn the_table_reads_who_is_behind_first() {
     assert!(line(&narrow, "王志强").contains("1/4 逾期"), "{narrow}");
     assert!(!narrow.contains("缺二季度"), "{narrow}");
 }
+
+/// While the duties are browsed, the brief lists the people still short,
+/// who is behind first, each with done/needed and state.
+#[test]
+fn the_brief_lists_who_is_short_behind_first() {
+    let browse = &dual_life()[..4];
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let term = screen(lang, browse, 80, 24);
+        insta::assert_snapshot!(format!("dual_life_brief_{tag}_80x24"), term.backend());
+    }
+    let text = fixture::render(&state(Lang::Zh, browse), 80, 24);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(at("- 王志强 1/4 逾期") < at("- 赵丽娟 1/3 逾期"), "{text}");
+    assert!(at("- 赵丽娟 1/3 逾期") < at("- 李明华 3/4 正常"), "{text}");
+}

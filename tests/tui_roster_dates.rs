@@ -327,3 +327,25 @@ fn retiring_into_a_closed_year_is_refused_in_full() {
     );
     assert!(!ledger.roster().unwrap().people[2].retired);
 }
+
+/// A closed year's view shows the roster as sealed: editing from it would
+/// write those old values as new, so it says where to change the roster.
+#[test]
+fn a_closed_years_roster_is_read_only_in_its_view() {
+    let ledger = branch();
+    ledger.close_year(2025).unwrap();
+    let view = ledger.year_view(2025, fixture::today()).unwrap();
+    let mut state = State::new(view, Lang::Zh, taizhang::tui::Theme::new(false, false));
+    step(&mut state, &ledger, Action::ShowRoster, fixture::now());
+    for action in [Action::EditPerson, Action::AddPerson, Action::RetirePerson] {
+        step(&mut state, &ledger, action, fixture::now());
+        assert!(!state.roster.captures_keys(), "no form opens");
+        let shown = fixture::render(&state, 80, 24);
+        assert!(
+            shown.contains("2025年度已结账，这是封存时的名册，不能修改"),
+            "{shown}"
+        );
+    }
+    step(&mut state, &ledger, Action::Down, fixture::now());
+    assert!(!fixture::render(&state, 80, 24).contains("封存时的名册"));
+}

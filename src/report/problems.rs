@@ -80,7 +80,7 @@ pub fn duty_shortfalls(view: &YearView, person: Option<PersonId>, lang: Lang) ->
         details.extend(
             owed.iter()
                 .filter(|m| !matches!(m, Missing::Period { have: 0, .. }))
-                .filter_map(|m| missing_words(view, m, lang)),
+                .filter_map(|m| person_words(view, d, p, m, lang)),
         );
         if details.is_empty() {
             continue;
@@ -170,6 +170,43 @@ fn late_problem(lang: Lang, d: &crate::core::Duty, late: Lateness) -> Problem {
             detail: format!("It was due by {due} and done on {done}."),
         },
     }
+}
+
+/// A person still short on `d`, in words. For a per-person duty with a
+/// cadence: the periods they let pass short (`王志强缺二季度`), or nothing
+/// when none is past yet and the duty is overdue (their periods are all
+/// still open); otherwise the usual words.
+fn person_words(
+    view: &YearView,
+    d: &crate::core::Duty,
+    p: &crate::core::Progress,
+    m: &Missing,
+    lang: Lang,
+) -> Option<String> {
+    let usual = || missing_words(view, m, lang);
+    let (Missing::Person { person }, crate::core::Rule::PerPerson { per, .. }) = (m, &d.rule)
+    else {
+        return usual();
+    };
+    let Some(row) = p.persons.iter().find(|r| r.person == *person) else {
+        return usual();
+    };
+    if *per == crate::core::Period::Year {
+        return usual();
+    }
+    let missed = crate::i18n::persons::missed(lang, *per, row);
+    if missed.is_empty() {
+        return if p.status == Status::Overdue {
+            None
+        } else {
+            usual()
+        };
+    }
+    let name = view.roster.name(*person);
+    Some(match lang {
+        Lang::Zh => format!("{name}{missed}"),
+        Lang::En => format!("{name} {missed}"),
+    })
 }
 
 /// Whether a missing item is `person`'s to do.

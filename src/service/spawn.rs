@@ -9,7 +9,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::client::{Attempt, ClientOptions, Connection};
+use super::client::ClientOptions;
+use super::connection::{Attempt, Connection};
 use super::error::WireError;
 use super::ready::{self, Ready};
 use super::{EXIT_LOCKED, LOG_FILE, SOCKET_FILE};

@@ -61,6 +61,9 @@ pub struct RosterScreen {
     /// error.
     pending: Option<Mode>,
     notice: Option<ValidationError>,
+    /// Asked to change the roster of this closed year: it shows the roster
+    /// as sealed, and an edit from it would write those old values as new.
+    sealed: Option<i32>,
 }
 
 impl RosterScreen {
@@ -72,6 +75,7 @@ impl RosterScreen {
             mode: Mode::List,
             pending: None,
             notice: None,
+            sealed: None,
         }
     }
 
@@ -167,6 +171,7 @@ impl RosterScreen {
     pub fn select(&mut self, view: &YearView, to: Move) {
         let last = self.shown(view).len().saturating_sub(1);
         self.notice = None;
+        self.sealed = None;
         self.sel = match to {
             Move::Up => self.sel.saturating_sub(1),
             Move::Down => self.sel.saturating_add(1),
@@ -176,15 +181,26 @@ impl RosterScreen {
         .min(last);
     }
 
+    /// In a closed year's view, say the roster is read-only here.
+    fn refused_as_sealed(&mut self, view: &YearView) -> bool {
+        self.notice = None;
+        self.sealed = view.closed.then_some(view.year);
+        view.closed
+    }
+
     /// Open the person form for a new person.
     pub fn add(&mut self, view: &YearView) {
-        self.notice = None;
+        if self.refused_as_sealed(view) {
+            return;
+        }
         self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, None)));
     }
 
     /// Open the person form on the selected person.
     pub fn edit(&mut self, view: &YearView) {
-        self.notice = None;
+        if self.refused_as_sealed(view) {
+            return;
+        }
         let shown = self.shown(view);
         if let Some(p) = shown.get(self.sel.min(shown.len().saturating_sub(1))) {
             self.mode = Mode::Form(Box::new(PersonForm::new(self.lang, view, Some(p))));
@@ -193,7 +209,9 @@ impl RosterScreen {
 
     /// Ask whether to retire the selected person.
     pub fn retire(&mut self, view: &YearView) {
-        self.notice = None;
+        if self.refused_as_sealed(view) {
+            return;
+        }
         let shown = self.shown(view);
         if let Some(p) = shown
             .get(self.sel.min(shown.len().saturating_sub(1)))
@@ -207,6 +225,7 @@ impl RosterScreen {
 
     pub fn toggle_retired(&mut self) {
         self.notice = None;
+        self.sealed = None;
         self.show_retired = !self.show_retired;
     }
 

@@ -1,6 +1,6 @@
-//! Replacing the open years of a sled ledger with a backup, in one
-//! transaction with its journal entry: `import`, and `restore`, which on a
-//! ledger with an empty journal first takes the backup's journal (and the
+//! Replacing the open years of a sled ledger with a backup (writing only the
+//! keys that differ), in one transaction with its journal entry: `import`,
+//! and `restore`, which on a ledger with an empty journal first takes the backup's journal (and the
 //! trash it implies), so the hash chain continues. Archived years, the
 //! journal and the trash are kept, and `next_id` never goes down.
 
@@ -97,22 +97,23 @@ impl SledStore {
                 .sum::<usize>();
         // sled writes each value to its log and again in a snapshot.
         crate::store::space::ensure_room(&self.path, 2 * need as u64)?;
-        let keys_of = |tree: &sled::Tree| -> Result<Vec<sled::IVec>, StoreError> {
-            tree.iter()
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(sled_error)
-        };
+        // Only what differs is written: an import of what the ledger
+        // holds already (export, edit a little, import) is a small
+        // transaction, and holds the ledger for little.
         let t = &self.trees;
-        let old: Vec<Vec<sled::IVec>> = [
-            &t.people,
-            &t.records,
-            &t.record_keys,
-            &t.fixes,
-            &t.corrections,
+        let (record_pairs, key_pairs): (Pairs, Pairs) = records
+            .into_iter()
+            .map(|(k, v, id)| ((k.clone(), v), (id.to_vec(), k)))
+            .unzip();
+        let changes: Vec<Change> = [
+            (&t.people, people),
+            (&t.records, record_pairs),
+            (&t.record_keys, key_pairs),
+            (&t.fixes, fixes),
+            (&t.corrections, corrections),
         ]
         .into_iter()
-        .map(keys_of)
+        .map(|(tree, pairs)| Change::between(tree, pairs))
         .collect::<Result<_, _>>()?;
         let j = &self.journal;
         (
@@ -127,28 +128,18 @@ impl SledStore {
             &j.by_entity,
         )
             .transaction(|(meta, tp, tr, tk, tf, tc, trash, tj, by_entity)| {
-                for (tree, keys) in [tp, tr, tk, tf, tc].into_iter().zip(&old) {
-                    for k in keys {
+                for (tree, change) in [tp, tr, tk, tf, tc].into_iter().zip(&changes) {
+                    for k in &change.remove {
                         tree.remove(k)?;
                     }
-                }
-                for (k, v) in &fixes {
-                    tf.insert(k.as_slice(), v.as_slice())?;
-                }
-                for (k, v) in &corrections {
-                    tc.insert(k.as_slice(), v.as_slice())?;
+                    for (k, v) in &change.put {
+                        tree.insert(k.as_slice(), v.as_slice())?;
+                    }
                 }
                 meta.insert(CLOSED_YEARS, closed.as_slice())?;
                 meta.insert(ARCHIVED, archived.as_slice())?;
                 meta.insert("catalogue", catalogue.as_slice())?;
                 meta.insert("next_id", &next_id.to_be_bytes())?;
-                for (k, v) in &people {
-                    tp.insert(k.as_slice(), v.as_slice())?;
-                }
-                for (k, v, id) in &records {
-                    tr.insert(k.as_slice(), v.as_slice())?;
-                    tk.insert(id, k.as_slice())?;
-                }
                 for (seq, value, index) in &journal.entries {
                     tj.insert(seq, value.as_slice())?;
                     by_entity.insert(index.as_slice(), &[])?;
@@ -170,6 +161,34 @@ impl SledStore {
             })
             .map_err(tx_err)?;
         self.flush()
+    }
+}
+
+/// How one tree goes from what it holds to `pairs`: the keys to remove and
+/// the pairs that are new or changed.
+struct Change {
+    remove: Vec<sled::IVec>,
+    put: Pairs,
+}
+
+impl Change {
+    fn between(tree: &sled::Tree, pairs: Pairs) -> Result<Self, StoreError> {
+        let mut wanted: std::collections::HashMap<Vec<u8>, Vec<u8>> = pairs.into_iter().collect();
+        let mut remove = Vec::new();
+        for pair in tree {
+            let (key, value) = pair.map_err(sled_error)?;
+            match wanted.get(key.as_ref()) {
+                Some(new) if new.as_slice() == value.as_ref() => {
+                    wanted.remove(key.as_ref());
+                }
+                Some(_) => {}
+                None => remove.push(key),
+            }
+        }
+        Ok(Self {
+            remove,
+            put: wanted.into_iter().collect(),
+        })
     }
 }
 

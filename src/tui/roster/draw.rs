@@ -148,9 +148,10 @@ impl RosterScreen {
                 prompt.render(frame, foot, lang, theme);
                 return;
             }
-            let line = match &self.notice {
-                Some(e) => Line::styled(validation(lang, e), theme.error),
-                None => Line::default(),
+            let line = match (&self.notice, self.sealed) {
+                (Some(e), _) => Line::styled(validation(lang, e), theme.error),
+                (None, Some(year)) => Line::styled(words::sealed(lang, year), theme.error),
+                (None, None) => Line::default(),
             };
             frame.render_widget(Paragraph::new(line), foot);
         }

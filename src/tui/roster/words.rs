@@ -1,5 +1,6 @@
 //! The roster screen's own words in zh and en: the retire prompt, the hint
-//! under 自何日起, and the history's "earlier changes" line.
+//! under 自何日起, the history's "earlier changes" line, and why a closed
+//! year's roster does not change.
 
 use crate::i18n::Lang;
 
@@ -27,5 +28,17 @@ pub(super) fn earlier(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("…另有较早的 {n} 条"),
         Lang::En => format!("… {n} earlier"),
+    }
+}
+
+/// Add, edit or retire asked in a closed year's view.
+pub(super) fn sealed(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{year}年度已结账，这是封存时的名册，不能修改；请切换到未结账的年度再修改")
+        }
+        Lang::En => format!(
+            "{year} is closed: this is the roster as sealed, read-only; switch to an open year to change it"
+        ),
     }
 }

@@ -92,14 +92,34 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     } else {
         p.missing.len()
     };
-    let mut row = HEAD + 1;
-    for m in p.missing.iter().take(shown) {
-        let s = format!("- {}", super::missing(state, view, m));
-        let style = match m {
-            Missing::Period { past: false, .. } => theme.dim,
-            _ => theme.status(p.status),
+    // A per-person duty lists its people behind first, each with their
+    // done/needed and state; others list the missing items as they come.
+    let items: Vec<(String, ratatui::style::Style)> =
+        match super::persons::short_rows(state, duty, p) {
+            Some(rows) => rows
+                .into_iter()
+                .map(|(s, status)| (s, theme.status(status)))
+                .collect(),
+            None => p
+                .missing
+                .iter()
+                .map(|m| {
+                    let style = match m {
+                        Missing::Period { past: false, .. } => theme.dim,
+                        _ => theme.status(p.status),
+                    };
+                    (super::missing(state, view, m), style)
+                })
+                .collect(),
         };
-        put(frame, inner, row, Line::styled(one(&s), style));
+    let mut row = HEAD + 1;
+    for (s, style) in items.iter().take(shown) {
+        put(
+            frame,
+            inner,
+            row,
+            Line::styled(one(&format!("- {s}")), *style),
+        );
         row += 1;
     }
     if shown < p.missing.len() {

@@ -66,3 +66,35 @@ pub(super) fn table(state: &State, duty: &Duty, p: &Progress, lines: &mut Lines,
         ));
     }
 }
+
+/// The people still short on a per-person duty, who is behind first, each
+/// as "王志强 1/4 逾期" with its state: what the brief lists as missing.
+/// `None` for other duties.
+pub(super) fn short_rows(
+    state: &State,
+    duty: &Duty,
+    p: &Progress,
+) -> Option<Vec<(String, crate::core::Status)>> {
+    let Rule::PerPerson { per, min, .. } = duty.rule else {
+        return None;
+    };
+    if p.persons.is_empty() {
+        return None;
+    }
+    let (lang, view) = (state.lang, &state.view);
+    Some(
+        p.persons
+            .iter()
+            .filter(|r| !r.status.is_met())
+            .map(|r| {
+                let s = format!(
+                    "{} {} {}",
+                    view.roster.name(r.person),
+                    words::done_needed(per, min, r),
+                    domain::status(lang, r.status)
+                );
+                (s, r.status)
+            })
+            .collect(),
+    )
+}
