@@ -315,5 +315,9 @@ fn a_yearly_row_agrees_with_its_people(#[case] today: NaiveDate, #[case] status:
     let p = one(rule, &branch(false), &[], 2026, today);
     assert_eq!((p.done, p.target), (0, 5));
     assert_eq!(p.status, status);
-    assert!(p.persons.iter().all(|r| r.status == status), "{:?}", rows(&p));
+    assert!(
+        p.persons.iter().all(|r| r.status == status),
+        "{:?}",
+        rows(&p)
+    );
 }
