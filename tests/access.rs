@@ -273,3 +273,51 @@ fn the_policy_table_refuses_a_member_by_its_rules() {
         Err(CoreError::NoPerson(_))
     ));
 }
+
+/// The access list as a ledger use case: the owner and (with the switch on)
+/// the 书记 change it through the store; a plain member, or the 书记 with
+/// the switch off, is refused by the rule, and a bad name by its field.
+#[test]
+fn the_access_list_is_changed_through_the_ledger_by_the_table() {
+    use taizhang::core::access::{Policy, Rule};
+    use taizhang::core::mem::MemStore;
+    use taizhang::core::{Catalogue, Ledger};
+    let store = MemStore::new(Catalogue::embedded());
+    let off = Policy::default().with_owner("owner");
+    let on = Policy {
+        secretary_admin: true,
+        ..off.clone()
+    };
+    let owner = Ledger::new(&store, "owner").with_policy(off.clone());
+    owner
+        .add_person_with_login(&person("张三", "书记"), "zhangsan")
+        .unwrap();
+    owner
+        .add_person_with_login(&person("王五", "党员"), "member")
+        .unwrap();
+    assert!(owner.add_reviewer("inspector").unwrap());
+    assert_eq!(store.reviewers(), ["inspector"]);
+    let rule = |e: CoreError| match e {
+        CoreError::Refused(r) => r.rule(),
+        other => panic!("not refused by the table: {other}"),
+    };
+    let secretary_off = Ledger::new(&store, "zhangsan").with_policy(off);
+    let e = secretary_off.add_reviewer("auditor").unwrap_err();
+    assert_eq!(rule(e), Rule::OwnerAdministers);
+    let member = Ledger::new(&store, "member").with_policy(on.clone());
+    let e = member.add_reviewer("auditor").unwrap_err();
+    assert_eq!(rule(e), Rule::OwnerAdministers);
+    assert_eq!(store.reviewers(), ["inspector"]);
+
+    let secretary = Ledger::new(&store, "zhangsan").with_policy(Policy {
+        reviewers: vec!["inspector".into()],
+        ..on
+    });
+    assert!(secretary.add_reviewer("auditor").unwrap());
+    assert_eq!(store.reviewers(), ["inspector", "auditor"]);
+    assert!(secretary.remove_reviewer("inspector").unwrap());
+    assert_eq!(store.reviewers(), ["auditor"]);
+    assert!(!secretary.remove_reviewer("nobody-listed").unwrap());
+    let e = secretary.add_reviewer("wang li").unwrap_err();
+    assert!(matches!(e, CoreError::Invalid(_)), "{e}");
+}

@@ -336,12 +336,39 @@ fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
         "{listed}"
     );
     ok(&taizhang(&db, secretary, &promote));
-    // The policy now lets the secretary change the reviewers, but only the
-    // owner's account can write the settings file: said so, nothing changed.
-    let out = taizhang(&db, secretary, &["access", "add-reviewer", "nobody"]);
-    refused(&out, "can only be written by the ledger's owner");
+    // The policy now lets the secretary change the reviewers; only the
+    // owner's account can write the settings file, so the service, running
+    // as the owner, writes it for them after checking the policy itself.
+    let add = ["access", "add-reviewer", "nobody"];
+    let said = ok(&taizhang(&db, secretary, &add));
+    assert!(said.contains("nobody is now a reviewer"), "{said}");
+    let listed = ok(&taizhang(&db, None, &["access", "list"]));
+    assert!(listed.contains("nobody"), "{listed}");
+    let remove = ["access", "remove-reviewer", "nobody"];
+    let said = ok(&taizhang(&db, secretary, &remove));
+    assert!(said.contains("nobody is no longer a reviewer"), "{said}");
     let listed = ok(&taizhang(&db, None, &["access", "list"]));
     assert!(!listed.contains("nobody"), "{listed}");
+    // The list the secretary wrote holds for the next session: listing
+    // themselves makes them read-only (and unable to undo it).
+    ok(&taizhang(
+        &db,
+        secretary,
+        &["access", "add-reviewer", &acc.user],
+    ));
+    let out = taizhang(
+        &db,
+        secretary,
+        &["people", "edit", "李四", "--role", "党员"],
+    );
+    refused(&out, "is a reviewer from the superior Party committee");
+    let out = taizhang(&db, secretary, &["access", "remove-reviewer", &acc.user]);
+    refused(&out, "is a reviewer from the superior Party committee");
+    ok(&taizhang(
+        &db,
+        None,
+        &["access", "remove-reviewer", &acc.user],
+    ));
     let people = ok(&taizhang(&db, None, &["people", "list"]));
     assert!(
         people.contains("discipline") || people.contains("纪检委员"),
@@ -369,6 +396,20 @@ fn the_owner_may_let_the_secretary_administer_but_not_themselves() {
         &taizhang(&db, secretary, &demote),
         "only the ledger's owner",
     );
+    // With the switch off the secretary may no longer change the reviewers.
+    let err = refused(&taizhang(&db, secretary, &add), "only the ledger's owner");
+    assert!(err.contains("the reviewers"), "{err}");
+    // With it on, a plain member (no longer the 书记) may not either.
+    ok(&taizhang(&db, None, &["access", "secretary-admin", "on"]));
+    ok(&taizhang(
+        &db,
+        None,
+        &["people", "edit", "张三", "--role", "党员"],
+    ));
+    let err = refused(&taizhang(&db, secretary, &add), "or the secretary");
+    assert!(err.contains("the reviewers"), "{err}");
+    let listed = ok(&taizhang(&db, None, &["access", "list"]));
+    assert!(!listed.contains("nobody"), "{listed}");
 }
 
 /// A sealed year through the service: a member cannot reopen it (the

@@ -10,7 +10,6 @@ use clap::Subcommand;
 
 use crate::core::LedgerApi as _;
 use crate::core::access::{Act, Policy};
-use crate::core::text::is_unsafe;
 use crate::i18n::{Lang, access as t};
 use crate::service::AnyLedger;
 use crate::store::Sharing;
@@ -95,12 +94,22 @@ pub fn run(
         }
         AccessCmd::AddReviewer { name } => {
             let name = valid_name(name)?;
-            may_change(&dir, access, true)?;
-            let mut sharing = Sharing::load(&dir).map_err(store_err)?;
-            if !sharing.access.add_reviewer(&name) {
+            let added = match may_change(&dir, access, true)? {
+                // The settings file is the owner's: the service, running as
+                // the owner, checks the policy again and writes it.
+                Some(ledger) => ledger.add_reviewer(&name)?,
+                None => {
+                    let mut sharing = Sharing::load(&dir).map_err(store_err)?;
+                    let added = sharing.access.add_reviewer(&name);
+                    if added {
+                        sharing.save(&dir).map_err(store_err)?;
+                    }
+                    added
+                }
+            };
+            if !added {
                 return Ok(format!("{}\n", t::already_reviewer(lang, &name)));
             }
-            sharing.save(&dir).map_err(store_err)?;
             let mut out = format!("{}\n", t::reviewer_added(lang, &name));
             if !known_user(&name) {
                 let _ = writeln!(out, "{}", t::no_such_user(lang, &name));
@@ -109,17 +118,27 @@ pub fn run(
         }
         AccessCmd::RemoveReviewer { name } => {
             let name = valid_name(name)?;
-            may_change(&dir, access, true)?;
-            let mut sharing = Sharing::load(&dir).map_err(store_err)?;
-            if !sharing.access.remove_reviewer(&name) {
+            let removed = match may_change(&dir, access, true)? {
+                Some(ledger) => ledger.remove_reviewer(&name)?,
+                None => {
+                    let mut sharing = Sharing::load(&dir).map_err(store_err)?;
+                    let removed = sharing.access.remove_reviewer(&name);
+                    if removed {
+                        sharing.save(&dir).map_err(store_err)?;
+                    }
+                    removed
+                }
+            };
+            if !removed {
                 return Err(AccessError::NotReviewer(name).into());
             }
-            sharing.save(&dir).map_err(store_err)?;
             Ok(format!("{}\n", t::reviewer_removed(lang, &name)))
         }
         AccessCmd::SecretaryAdmin { state } => {
             // The owner's say, so never the secretary's own.
-            may_change(&dir, access, false)?;
+            if may_change(&dir, access, false)?.is_some() {
+                return Err(AccessError::OwnersFile(Sharing::path(&dir)).into());
+            }
             let mut sharing = Sharing::load(&dir).map_err(store_err)?;
             sharing.access.secretary_admin = state == "on";
             sharing.save(&dir).map_err(store_err)?;
@@ -134,20 +153,7 @@ pub fn run(
 /// A login name (no spaces, no control or bidi characters, at most 64
 /// characters), or `uid N` for an account without a name.
 fn valid_name(raw: &str) -> Result<String, AccessError> {
-    let name = raw.trim();
-    let plain = !name.is_empty()
-        && name.chars().count() <= 64
-        && !name
-            .chars()
-            .any(|c| c.is_whitespace() || is_unsafe(c) || matches!(c, ',' | '"' | '\''));
-    let numeric = name
-        .strip_prefix("uid ")
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if plain || numeric {
-        Ok(name.to_string())
-    } else {
-        Err(AccessError::BadName(raw.to_string()))
-    }
+    crate::core::access::reviewer_name(raw).ok_or_else(|| AccessError::BadName(raw.to_string()))
 }
 
 /// The ledger's policy: read from its settings file where this user can
@@ -173,8 +179,14 @@ fn read_policy(
 /// Whether the real user may change `[access]`, by the policy table: the
 /// ledger's owner may, and the 书记 (found through the roster) where
 /// `secretary_admin` is on and `secretary_too` allows it. A member is told
-/// the rule that refuses them, not that a file was unreadable.
-fn may_change(dir: &Path, access: context::Access, secretary_too: bool) -> Result<(), CliError> {
+/// the rule that refuses them, not that a file was unreadable. The ledger
+/// comes back when the settings file is not this user's to write: the
+/// change then goes through the ledger service.
+fn may_change(
+    dir: &Path,
+    access: context::Access,
+    secretary_too: bool,
+) -> Result<Option<AnyLedger>, CliError> {
     if !dir.is_dir() {
         return Err(AccessError::NoLedger(dir.to_path_buf()).into());
     }
@@ -191,10 +203,7 @@ fn may_change(dir: &Path, access: context::Access, secretary_too: bool) -> Resul
     policy
         .check_admin(&user, acting.as_ref(), Act::AccessList)
         .map_err(|r| CliError::Core(r.into()))?;
-    if opened.is_some() {
-        return Err(AccessError::OwnersFile(Sharing::path(dir)).into());
-    }
-    Ok(())
+    Ok(opened)
 }
 
 fn known_user(name: &str) -> bool {

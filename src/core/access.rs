@@ -109,6 +109,22 @@ impl Refusal {
     }
 }
 
+/// A reviewer's name as `[access] reviewers` keeps it: a login name (no
+/// spaces, no control or bidi characters, no quotes or commas, at most 64
+/// characters), or `uid N` for an account without a name.
+pub fn reviewer_name(raw: &str) -> Option<String> {
+    let name = raw.trim();
+    let plain = !name.is_empty()
+        && name.chars().count() <= 64
+        && !name.chars().any(|c| {
+            c.is_whitespace() || super::text::is_unsafe(c) || matches!(c, ',' | '"' | '\'')
+        });
+    let numeric = name
+        .strip_prefix("uid ")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    (plain || numeric).then(|| name.to_string())
+}
+
 /// Who may close (销号) a rectification item: the 书记 or the 纪检委员
 /// (`Rule::SecretaryOrDisciplineCloses`), by their roles as mapped now.
 pub fn may_close(roles: &[Role]) -> bool {

@@ -21,7 +21,7 @@ use super::access::{Act, Policy};
 use super::catalogue::{Catalogue, DutyId};
 use super::check::Finding;
 use super::confirm;
-use super::error::{CoreError, Sealed};
+use super::error::{CoreError, Field, Problem, Sealed, ValidationError};
 use super::fix::FixItem;
 use super::port::{Stamp, Store};
 use super::progress::{Progress, Rosters, Tally};
@@ -174,6 +174,37 @@ impl<S: Store> Ledger<S> {
     /// read the ledger's settings file, learns the rule from the service.
     pub fn access_policy(&self) -> Result<Policy, CoreError> {
         Ok(self.policy.clone())
+    }
+
+    /// Make `user` a reviewer (read-only), where the policy table lets the
+    /// acting user change the access list (`Act::AccessList`: the owner, or
+    /// the 书记 where `secretary_admin` is on); false when already listed.
+    /// The service runs it as the owner, so a 书记 who cannot write the
+    /// owner's settings file still can change the list through it.
+    pub fn add_reviewer(&self, user: &str) -> Result<bool, CoreError> {
+        self.change_reviewers(user, Policy::add_reviewer)
+    }
+
+    /// Let reviewer `user` write again; false when not listed.
+    pub fn remove_reviewer(&self, user: &str) -> Result<bool, CoreError> {
+        self.change_reviewers(user, Policy::remove_reviewer)
+    }
+
+    fn change_reviewers(
+        &self,
+        user: &str,
+        change: fn(&mut Policy, &str) -> bool,
+    ) -> Result<bool, CoreError> {
+        let name = crate::core::access::reviewer_name(user).ok_or_else(|| {
+            ValidationError::new(Field::UnixUser, Problem::BadUnixUser(user.to_string()))
+        })?;
+        self.admin_stamp(Act::AccessList, None)?;
+        let mut policy = self.policy.clone();
+        if !change(&mut policy, &name) {
+            return Ok(false);
+        }
+        self.store.set_reviewers(&policy.reviewers)?;
+        Ok(true)
     }
 
     #[must_use]

@@ -25,6 +25,9 @@ use inner::{Inner, archive_ref};
 #[derive(Debug)]
 pub struct MemStore {
     inner: Mutex<Inner>,
+    /// The reviewers last set (`Store::set_reviewers`); a `SledStore`
+    /// keeps them in the ledger's settings file.
+    reviewers: Mutex<Vec<String>>,
 }
 
 impl MemStore {
@@ -42,7 +45,16 @@ impl MemStore {
                 closed_years: std::collections::BTreeSet::new(),
                 archives: BTreeMap::new(),
             }),
+            reviewers: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The reviewers last set through `Store::set_reviewers`.
+    pub fn reviewers(&self) -> Vec<String> {
+        self.reviewers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -353,5 +365,13 @@ impl Store for MemStore {
 
     fn revision(&self) -> Result<u64, StoreError> {
         Ok(self.lock().journal.last().map_or(0, |e| e.seq))
+    }
+
+    fn set_reviewers(&self, reviewers: &[String]) -> Result<(), StoreError> {
+        *self
+            .reviewers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = reviewers.to_vec();
+        Ok(())
     }
 }

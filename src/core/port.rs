@@ -158,6 +158,9 @@ pub trait Store {
     /// The last journal seq (0: none). Cheap, so a UI may poll it to notice
     /// changes made by others.
     fn revision(&self) -> Result<u64, StoreError>;
+    /// Replace the reviewers (`[access] reviewers`) in the ledger's access
+    /// settings, which live beside the ledger, not in it: not journaled.
+    fn set_reviewers(&self, reviewers: &[String]) -> Result<(), StoreError>;
 }
 
 /// A borrowed store is a store: the ledger service runs each request's use
@@ -253,5 +256,8 @@ impl<S: Store + ?Sized> Store for &S {
     }
     fn revision(&self) -> Result<u64, StoreError> {
         (**self).revision()
+    }
+    fn set_reviewers(&self, reviewers: &[String]) -> Result<(), StoreError> {
+        (**self).set_reviewers(reviewers)
     }
 }

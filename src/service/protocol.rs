@@ -30,7 +30,8 @@ use crate::core::year::{Correction, YearClosing, YearState};
 /// 7: `NewRecord::confirmed` and `CoreError::Unconfirmed` (`core::confirm`).
 /// 8: `access_policy`; long requests and answers in `Part`s.
 /// 9: a `YearView` travels compact, without progress (`core::ledger::year_wire`).
-pub const PROTOCOL_VERSION: u32 = 9;
+/// 10: `add_reviewer`, `remove_reviewer`.
+pub const PROTOCOL_VERSION: u32 = 10;
 
 /// What a client asks. `Hello` must come first; its shape never changes, so
 /// that any two versions can at least tell each other they differ.

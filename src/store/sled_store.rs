@@ -358,4 +358,12 @@ impl Store for SledStore {
     fn revision(&self) -> Result<u64, StoreError> {
         Ok(super::journal::head(&self.trees.meta)?.map_or(0, |(seq, _)| seq))
     }
+
+    /// Written to `taizhang.toml` beside the database; only the ledger's
+    /// owner (or the service running as them) can write it.
+    fn set_reviewers(&self, reviewers: &[String]) -> Result<(), StoreError> {
+        let mut sharing = super::Sharing::load(&self.path)?;
+        sharing.access.reviewers = reviewers.to_vec();
+        sharing.save(&self.path)
+    }
 }

@@ -138,6 +138,10 @@ impl Store for Faulty {
     fn revision(&self) -> Result<u64, StoreError> {
         self.inner.revision()
     }
+    fn set_reviewers(&self, r: &[String]) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.set_reviewers(r)
+    }
 }
 
 fn meeting(topic: &str) -> NewRecord {

@@ -69,6 +69,9 @@ impl Store for Shared {
     fn revision(&self) -> Result<u64, StoreError> {
         self.0.revision()
     }
+    fn set_reviewers(&self, r: &[String]) -> Result<(), StoreError> {
+        self.0.set_reviewers(r)
+    }
     fn fixes(&self, year: Option<i32>) -> Result<Vec<FixItem>, StoreError> {
         self.0.fixes(year)
     }

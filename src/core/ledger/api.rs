@@ -76,6 +76,8 @@ macro_rules! ledger_api {
             close_year => CloseYear (year: by_val i32) -> YearClosing, Write;
             reopen_year => ReopenYear (year: by_val i32) -> (), Write;
             import_catalogue => ImportCatalogue (text: by_str String) -> Catalogue, Write;
+            add_reviewer => AddReviewer (user: by_str String) -> bool, Write;
+            remove_reviewer => RemoveReviewer (user: by_str String) -> bool, Write;
             import => Import (backup: by_ref Backup) -> (), BulkWrite;
         }
     };
