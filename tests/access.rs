@@ -311,10 +311,15 @@ fn the_access_list_is_changed_through_the_ledger_by_the_table() {
 
     let secretary = Ledger::new(&store, "zhangsan").with_policy(Policy {
         reviewers: vec!["inspector".into()],
-        ..on
+        ..on.clone()
     });
     assert!(secretary.add_reviewer("auditor").unwrap());
     assert_eq!(store.reviewers(), ["inspector", "auditor"]);
+    // Each session reads the policy afresh, as the service does.
+    let secretary = Ledger::new(&store, "zhangsan").with_policy(Policy {
+        reviewers: store.reviewers(),
+        ..on.clone()
+    });
     assert!(secretary.remove_reviewer("inspector").unwrap());
     assert_eq!(store.reviewers(), ["auditor"]);
     assert!(!secretary.remove_reviewer("nobody-listed").unwrap());
