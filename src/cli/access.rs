@@ -94,19 +94,13 @@ pub fn run(
         }
         AccessCmd::AddReviewer { name } => {
             let name = valid_name(name)?;
-            let added = match may_change(&dir, access, true)? {
-                // The settings file is the owner's: the service, running as
-                // the owner, checks the policy again and writes it.
-                Some(ledger) => ledger.add_reviewer(&name)?,
-                None => {
-                    let mut sharing = Sharing::load(&dir).map_err(store_err)?;
-                    let added = sharing.access.add_reviewer(&name);
-                    if added {
-                        sharing.save(&dir).map_err(store_err)?;
-                    }
-                    added
-                }
-            };
+            let added = change_list(
+                &dir,
+                access,
+                &name,
+                crate::core::LedgerApi::add_reviewer,
+                Policy::add_reviewer,
+            )?;
             if !added {
                 return Ok(format!("{}\n", t::already_reviewer(lang, &name)));
             }
@@ -118,17 +112,13 @@ pub fn run(
         }
         AccessCmd::RemoveReviewer { name } => {
             let name = valid_name(name)?;
-            let removed = match may_change(&dir, access, true)? {
-                Some(ledger) => ledger.remove_reviewer(&name)?,
-                None => {
-                    let mut sharing = Sharing::load(&dir).map_err(store_err)?;
-                    let removed = sharing.access.remove_reviewer(&name);
-                    if removed {
-                        sharing.save(&dir).map_err(store_err)?;
-                    }
-                    removed
-                }
-            };
+            let removed = change_list(
+                &dir,
+                access,
+                &name,
+                crate::core::LedgerApi::remove_reviewer,
+                Policy::remove_reviewer,
+            )?;
             if !removed {
                 return Err(AccessError::NotReviewer(name).into());
             }
@@ -204,6 +194,29 @@ fn may_change(
         .check_admin(&user, acting.as_ref(), Act::AccessList)
         .map_err(|r| CliError::Core(r.into()))?;
     Ok(opened)
+}
+
+/// Change the reviewers by `change` where the policy allows it: in the
+/// settings file when this user can write it (the owner), else through the
+/// ledger service (`remote`), which checks the policy again and, running as
+/// the owner, writes the file. Whether anything changed.
+fn change_list(
+    dir: &Path,
+    access: context::Access,
+    name: &str,
+    remote: fn(&AnyLedger, &str) -> Result<bool, crate::core::CoreError>,
+    change: fn(&mut Policy, &str) -> bool,
+) -> Result<bool, CliError> {
+    if let Some(ledger) = may_change(dir, access, true)? {
+        return Ok(remote(&ledger, name)?);
+    }
+    let store_err = |e: crate::core::StoreError| CliError::Core(e.into());
+    let mut sharing = Sharing::load(dir).map_err(store_err)?;
+    let changed = change(&mut sharing.access, name);
+    if changed {
+        sharing.save(dir).map_err(store_err)?;
+    }
+    Ok(changed)
 }
 
 fn known_user(name: &str) -> bool {
