@@ -2,15 +2,18 @@
 //! An edit starts from the person as stored, so unspecified flags keep their value;
 //! a change holds from `--from` (default: today, by the ledger's clock).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use clap::{Args, Subcommand};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::core::LedgerApi as _;
+use crate::core::catalogue::DutyId;
 use crate::core::date::parse_date;
 use crate::core::error::Field;
+use crate::core::record::RecordId;
 use crate::core::roster::{NewPerson, Person, PersonId, Roster};
 use crate::i18n::{Lang, cli as t, domain, roster as h};
 
@@ -81,6 +84,39 @@ pub struct PersonFlags {
 fn from_day(ctx: &Context, raw: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
     raw.map(|r| parse_date(r, ctx.today).map_err(|p| CliError::invalid(Field::From, p)))
         .transpose()
+}
+
+/// The duties each record dated in `from`'s year or later links (`from`:
+/// none means today), to tell how many a roster change relinked.
+fn links_since(ctx: &Context, from: Option<NaiveDate>) -> Result<Links, CliError> {
+    let first = from.unwrap_or(ctx.today).year();
+    let mut out = Links::new();
+    for year in ctx
+        .ledger
+        .record_years()?
+        .into_iter()
+        .filter(|y| *y >= first)
+    {
+        for r in ctx.ledger.records_in_year(year)? {
+            out.insert(r.id, r.duties);
+        }
+    }
+    Ok(out)
+}
+
+type Links = BTreeMap<RecordId, Vec<DutyId>>;
+
+/// `text`, then how many records the change relinked, when any did.
+fn with_relinked(lang: Lang, text: String, before: &Links, after: &Links) -> String {
+    let n = after
+        .iter()
+        .filter(|(id, duties)| before.get(id).is_some_and(|b| b != *duties))
+        .count();
+    if n == 0 {
+        text
+    } else {
+        format!("{text}{}\n", t::records_relinked(lang, n))
+    }
 }
 
 /// "已保存：…" with the day it holds from, when given.
@@ -163,25 +199,21 @@ pub fn run(ctx: &Context, cmd: &PeopleCmd) -> Result<String, CliError> {
                     old.links.clone()
                 },
             };
+            let before = links_since(ctx, from)?;
             let person =
                 ctx.ledger
                     .edit_person_on(old.id, &input, fields.unix_user.as_deref(), from)?;
-            Ok(saved(
-                lang,
-                &t::person_saved(lang, &line(lang, &person)),
-                from,
-            ))
+            let text = saved(lang, &t::person_saved(lang, &line(lang, &person)), from);
+            Ok(with_relinked(lang, text, &before, &links_since(ctx, from)?))
         }
         PeopleCmd::Retire { who, from } => {
             let roster = ctx.ledger.roster()?;
             let old = find(&roster, who)?;
             let from = from_day(ctx, from.as_deref())?;
+            let before = links_since(ctx, from)?;
             let person = ctx.ledger.retire_person_on(old.id, from)?;
-            Ok(saved(
-                lang,
-                &t::person_retired(lang, &shown(&person.name)),
-                from,
-            ))
+            let text = saved(lang, &t::person_retired(lang, &shown(&person.name)), from);
+            Ok(with_relinked(lang, text, &before, &links_since(ctx, from)?))
         }
     }
 }

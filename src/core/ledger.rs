@@ -8,6 +8,7 @@ mod cycle;
 mod fix;
 mod owed;
 mod people;
+pub mod relink;
 mod restore;
 mod sealed;
 pub mod staged;

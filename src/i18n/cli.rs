@@ -182,6 +182,14 @@ pub fn person_saved(lang: Lang, line: &str) -> String {
     format!("{}{line}", lang.pick("已保存：", "saved: "))
 }
 
+/// After a dated roster change moved the 计入职责 of `n` existing records.
+pub fn records_relinked(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已按新名册调整 {n} 条记录的计入职责"),
+        Lang::En => format!("relinked the duties of {n} record(s) to the new roster"),
+    }
+}
+
 pub fn person_retired(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("已将 {name} 移出名册（历史记录中保留其姓名）"),

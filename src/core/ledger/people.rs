@@ -3,7 +3,8 @@
 //! (`core::access`): each change takes its stamp from `admin_stamp`, so the
 //! same rules hold in the ledger service and in direct mode. A change to
 //! roles, department, 分管, 联系点 or membership holds from a date (`from`,
-//! the ledger's today when none is given) and keeps what held before.
+//! the ledger's today when none is given) and keeps what held before; the
+//! records it concerns are relinked to their duties (`relink`).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -161,8 +162,8 @@ impl<S: Store> Ledger<S> {
         if person.change_from(from, &new) {
             self.ensure_roster_open(from)?;
         }
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
+        let stamp = self.person_stamp(Some(old), &person)?;
+        self.put_person_relinking(&roster, &person, from, &stamp)?;
         Ok(person)
     }
 
@@ -180,8 +181,8 @@ impl<S: Store> Ledger<S> {
         if person.set_retired_from(from, true) {
             self.ensure_roster_open(from)?;
         }
-        self.store
-            .put_person(&person, &self.person_stamp(Some(old), &person)?)?;
+        let stamp = self.person_stamp(Some(old), &person)?;
+        self.put_person_relinking(&roster, &person, from, &stamp)?;
         Ok(person)
     }
 
