@@ -92,10 +92,43 @@ fn ledger_is_private_to_its_owner() {
     check("after close");
 }
 
+/// `sled::open`, waiting (bounded) for the file lock: sled's I/O threads may
+/// hold it a moment after the last handle of an earlier open is dropped
+/// (seen under load, in this file's tests that open the same path twice).
+fn raw_sled(path: &Path) -> sled::Db {
+    let mut tries = 0;
+    loop {
+        match sled::open(path) {
+            Ok(db) => return db,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => panic!("sled kept its lock for 5 s after the last close: {e}"),
+        }
+    }
+}
+
+/// Our store's open, with the same bounded wait for a lock sled's threads
+/// still hold from a raw open just dropped.
+fn open_after_raw(path: &Path) -> SledStore {
+    let mut tries = 0;
+    loop {
+        match open(path) {
+            Ok(s) => return s,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => panic!("the ledger stayed locked for 5 s after a raw sled open: {e}"),
+        }
+    }
+}
+
 /// Write a ledger as taizhang did before schema keys: records and people,
 /// no `schema`, no `record_keys` index, no catalogue, no `next_id`.
 fn write_v0(path: &Path, records: &[Record], people: &[Person]) {
-    let db = sled::open(path).unwrap();
+    let db = raw_sled(path);
     let tree = db.open_tree("records").unwrap();
     for r in records {
         let days = i32::try_from(r.date.signed_duration_since(NaiveDate::MIN).num_days()).unwrap()
@@ -113,7 +146,7 @@ fn write_v0(path: &Path, records: &[Record], people: &[Person]) {
 }
 
 fn raw_schema(path: &Path) -> Option<u32> {
-    let db = sled::open(path).unwrap();
+    let db = raw_sled(path);
     let meta = db.open_tree("meta").unwrap();
     meta.get("schema")
         .unwrap()
@@ -131,7 +164,7 @@ fn v0_ledger_is_migrated() {
     write_v0(&path, &old, &[person(55, "吴十")]);
     assert_eq!(raw_schema(&path), None);
     {
-        let s = open(&path).unwrap();
+        let s = open_after_raw(&path);
         assert_eq!(
             s.record(RecordId(40)).unwrap(),
             Some(old[0].clone()),
@@ -160,7 +193,7 @@ fn newer_schema_is_refused() {
     let path = dir.path().join("ledger");
     drop(open(&path).unwrap());
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled(&path);
         let meta = db.open_tree("meta").unwrap();
         meta.insert("schema", &(SCHEMA_VERSION + 1).to_be_bytes())
             .unwrap();
@@ -249,7 +282,7 @@ fn damaged_record_is_reported_as_corrupt() {
     let path = dir.path().join("ledger");
     drop(open(&path).unwrap());
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled(&path);
         let mut key = 0x8000_0000u32.to_be_bytes().to_vec();
         key.extend_from_slice(&1u64.to_be_bytes());
         db.open_tree("records")
@@ -270,20 +303,7 @@ fn a_foreign_sled_holder_is_reported_as_locked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger");
     drop(open(&path).unwrap());
-    // sled's I/O threads may hold the file a moment after the last handle is
-    // dropped (seen under load): wait, bounded, for its lock to be free.
-    let mut tries = 0;
-    let foreign = loop {
-        match sled::open(&path) {
-            Ok(db) => break db,
-            Err(e) if tries < 100 => {
-                tries += 1;
-                let _ = e;
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(e) => panic!("sled kept its lock for 5 s after the store closed: {e}"),
-        }
-    };
+    let foreign = raw_sled(&path);
     let options = OpenOptions {
         timeout: Duration::from_secs(1),
         ..OpenOptions::default()
